@@ -1,0 +1,46 @@
+"""Flashpoint's exceptions: each says what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "FlashpointError",
+    "GazetteerError",
+    "IngestError",
+    "ModelNotFound",
+    "PipelineError",
+    "StoreError",
+]
+
+
+class FlashpointError(Exception):
+    """Base of every error flashpoint raises on purpose; the CLI prints it without a traceback."""
+
+
+class ConfigError(FlashpointError):
+    """A setting is missing or malformed."""
+
+
+class IngestError(FlashpointError):
+    """An input could not be read; `reason` is short and stored as the rejection reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelNotFound(FlashpointError):
+    """No spaCy English model is installed."""
+
+
+class PipelineError(FlashpointError):
+    """The stages cannot run in the order given."""
+
+
+class GazetteerError(FlashpointError):
+    """The gazetteer cannot be built, read or imported into."""
+
+
+class StoreError(FlashpointError):
+    """The database cannot be opened or written."""

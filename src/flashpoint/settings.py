@@ -1,0 +1,95 @@
+"""One immutable Settings object, from defaults, a TOML file, the environment and flags (in that order)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from flashpoint.errors import ConfigError
+
+__all__ = ["Settings"]
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "flashpoint"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything flashpoint can be configured with. Build with `Settings.load()`."""
+
+    db: str = "flashpoint.db"  # a path (SQLite) or an SQLAlchemy URL (postgresql://…)
+    model: str | None = None  # spaCy model name or path; None picks the installed English model
+    gazetteer: Path | None = None  # the gazetteer SQLite index; None = cache dir
+    actors_files: tuple[Path, ...] = ()  # user actor dictionaries merged over ours
+    max_bytes: int = 20_000_000  # inputs larger than this are rejected
+    batch_size: int = 32  # documents per nlp.pipe batch
+    # corroboration thresholds
+    cluster_km: float = 50.0
+    cluster_days: int = 3
+
+    @property
+    def gazetteer_path(self) -> Path:
+        return self.gazetteer or (_default_cache_dir() / "gazetteer.sqlite")
+
+    @property
+    def db_url(self) -> str:
+        """Return the SQLAlchemy URL for `db` (a bare path means SQLite)."""
+        if "://" in self.db:
+            return self.db
+        return f"sqlite:///{Path(self.db).expanduser()}"
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        config: Path | None = None,
+        env: Mapping[str, str] | None = None,
+        **overrides: Any,
+    ) -> Settings:
+        """Return settings from defaults < TOML file < FLASHPOINT_* environment < keyword overrides."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        config = config or (Path(env["FLASHPOINT_CONFIG"]) if "FLASHPOINT_CONFIG" in env else None)
+        if config is not None:
+            try:
+                values.update(tomllib.loads(config.read_text(encoding="utf-8")).get("flashpoint", {}))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"cannot read config file {config}: {exc}") from exc
+        for f in fields(cls):
+            key = f"FLASHPOINT_{f.name.upper()}"
+            if key in env:
+                values[f.name] = env[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **_coerce(values))
+
+
+def _coerce(values: dict[str, Any]) -> dict[str, Any]:
+    known = {f.name: f for f in fields(Settings)}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in known:
+            raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(known))}")
+        default = getattr(Settings(), name)
+        try:
+            if name == "gazetteer":
+                out[name] = Path(value) if value else None
+            elif name == "actors_files":
+                items = value.split(os.pathsep) if isinstance(value, str) else value
+                out[name] = tuple(Path(v) for v in items if v)
+            elif isinstance(default, bool):
+                out[name] = str(value).lower() in {"1", "true", "yes", "on"}
+            elif isinstance(default, int):
+                out[name] = int(value)
+            elif isinstance(default, float):
+                out[name] = float(value)
+            else:
+                out[name] = value
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"setting {name!r} has a bad value {value!r}: {exc}") from exc
+    return out
