@@ -185,6 +185,7 @@ class Document:
     published: dt.date | None = None
     url: str | None = None
     source: str | None = None  # where it was read from: a path, URL or "-"
+    origin: str | None = None  # the original outlet of a re-post ("The original source of this article is …")
     format: str = "text"  # text | markdown | html | json | post | feed
     posts: tuple[Post, ...] = ()
     hash: str = ""
