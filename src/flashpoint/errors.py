@@ -7,6 +7,7 @@ __all__ = [
     "FlashpointError",
     "GazetteerError",
     "IngestError",
+    "OntologyError",
     "ModelNotFound",
     "PipelineError",
     "StoreError",
@@ -32,6 +33,10 @@ class IngestError(FlashpointError):
 
 class ModelNotFound(FlashpointError):
     """No spaCy English model is installed."""
+
+
+class OntologyError(FlashpointError):
+    """An event type or mode is not in the ontology, or the ontology data is inconsistent."""
 
 
 class PipelineError(FlashpointError):
