@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "ActorDictionaryError",
     "ConfigError",
     "FlashpointError",
     "GazetteerError",
@@ -49,3 +50,7 @@ class GazetteerError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The database cannot be opened or written."""
+
+
+class ActorDictionaryError(FlashpointError):
+    """An actor dictionary file (ours or a user's `--actors FILE`) is missing or malformed."""
