@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 from flashpoint.errors import FlashpointError, PipelineError
@@ -83,7 +83,7 @@ class Pipeline:
             results: list[Document] = list(batch)
             for stage in self.stages:
                 results = list(stage.pipe(results))
-        except Exception:  # noqa: BLE001 - isolate the failing document below
+        except Exception:  # isolate the failing document below
             log.debug("batch failed; retrying documents one by one", exc_info=True)
             for doc in batch:
                 yield self._run_one(doc)
@@ -99,7 +99,7 @@ class Pipeline:
                 doc = stage(doc)
         except FlashpointError as exc:
             return Rejection(source=doc.source or doc.id, reason=str(exc), stage=stage_name)
-        except Exception as exc:  # noqa: BLE001 - a bug on one input must not stop the batch
+        except Exception as exc:  # a bug on one input must not stop the batch
             log.exception("stage %s failed on %s", stage_name, doc.source or doc.id)
             return Rejection(
                 source=doc.source or doc.id,

@@ -1,0 +1,546 @@
+"""The `flashpoint` command: thin; each subcommand calls one library function and prints the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+import click
+
+from flashpoint.errors import FlashpointError
+from flashpoint.records import Rejection
+from flashpoint.settings import Settings
+
+__all__ = ["main"]
+
+EXIT_REJECTED = 3  # the run finished, but some inputs were rejected
+
+FORMATS = ("table", "csv", "json", "jsonl", "geojson")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"flashpoint: error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """A group that turns FlashpointError into a clean one-line message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FlashpointError as exc:
+            _fail(str(exc))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="FLASHPOINT_DB", help="Database path (SQLite) or URL (postgresql://…).")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="A TOML settings file.")
+@click.option("--model", help="spaCy model name or path (default: the installed English model).")
+@click.option("--gazetteer", type=click.Path(path_type=Path), help="Gazetteer index file.")
+@click.option(
+    "--actors",
+    "actors_files",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A user actor dictionary (YAML) merged over ours; repeatable.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
+@click.version_option(package_name="flashpoint")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    db: str | None,
+    config: Path | None,
+    model: str | None,
+    gazetteer: Path | None,
+    actors_files: tuple[Path, ...],
+    verbose: bool,
+) -> None:
+    """flashpoint: who did what to whom, where, when — and who says so."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    ctx.obj = Settings.load(
+        config=config,
+        db=db,
+        model=model,
+        gazetteer=gazetteer,
+        actors_files=actors_files or None,
+    )
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def _progress(total: int | None, *, quiet: bool, unit: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, disable=quiet or (total is not None and total < 2), file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------- ingest
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors still go to stderr)."
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
+    """Read PATHS (files, folders, globs, or - for stdin) into the database.
+
+    Each rejected input is named on stderr with its reason and recorded in the store; the exit
+    status is 3 when anything was rejected. Documents already stored are skipped before parsing.
+    """
+    from flashpoint.ingest import count_inputs
+    from flashpoint.pipeline import load_pipeline
+    from flashpoint.store import Store
+    from flashpoint.workflow import ingest_items, read_and_run
+
+    settings = _settings(ctx)
+    store = Store.open(settings.db_url)
+    pipeline = load_pipeline(settings)
+    bar = _progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
+    try:
+        items = read_and_run(
+            paths,
+            settings=settings,
+            pipeline=pipeline,
+            stdin=sys.stdin.buffer,
+            skip=lambda doc: bool(store.has_document(doc.hash)),
+            tick=lambda: bar.update(1),
+        )
+        summary = ingest_items(
+            items,
+            store,
+            on_rejection=lambda r: bar.write(f"rejected: {r.source}: {r.reason}", file=sys.stderr),
+        )
+    finally:
+        bar.close()
+    if not quiet:
+        click.echo(
+            f"{summary.added} document(s) added with {summary.events} event(s), "
+            f"{summary.already_present} already in the store, {summary.rejected} rejected → {settings.db}",
+            err=True,
+        )
+    if summary.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+@cli.command()
+@click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor code prefix (TUR, TURMIL) or a name.")
+@click.option("--country", help="ISO3 country of actor, recipient or place.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or after this date.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Events on or before this date.")
+@click.option("--near", help="A place name (looked up in the gazetteer) or LAT,LON.")
+@click.option("--km", type=float, default=50.0, show_default=True, help="Radius for --near.")
+@click.option(
+    "--happened", is_flag=True, help="Only events stated as having happened (no threats, denials…)."
+)
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_context
+def events(
+    ctx: click.Context,
+    event_type: str | None,
+    actor: str | None,
+    country: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    near: str | None,
+    km: float,
+    happened: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List the stored events, filtered, as a table, CSV, JSON, JSON lines or GeoJSON."""
+    from flashpoint.store import EventQuery, Store
+
+    settings = _settings(ctx)
+    store = Store.open(settings.db_url)
+    query = EventQuery(
+        type=event_type.upper() if event_type else None,
+        actor=actor,
+        country=country.upper() if country else None,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        near=_near(near, km, settings) if near else None,
+        happened_only=happened,
+        limit=limit,
+    )
+    _write_events(store.events(query), fmt, sys.stdout)
+
+
+def _near(near: str, km: float, settings: Settings) -> tuple[float, float, float]:
+    parts = near.split(",")
+    if len(parts) == 2:
+        try:
+            return float(parts[0]), float(parts[1]), km
+        except ValueError:
+            pass
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    places = Gazetteer.open(settings.gazetteer_path).lookup(near, limit=1)
+    if not places:
+        _fail(f"--near: no place called {near!r} in the gazetteer (try LAT,LON)")
+    return places[0].lat, places[0].lon, km
+
+
+def _write_events(rows: list[Any], fmt: str, out: TextIO) -> None:
+    from flashpoint import export
+
+    if fmt == "csv":
+        export.write_csv(rows, out)
+    elif fmt == "json":
+        export.write_json(rows, out)
+    elif fmt == "jsonl":
+        export.write_jsonl(rows, out)
+    elif fmt == "geojson":
+        export.write_geojson(rows, out)
+    else:
+        out.write(_table(rows))
+
+
+def _table(rows: list[Any]) -> str:
+    if not rows:
+        return "no events\n"
+    headers = ("id", "date", "type", "actor", "recipient", "place", "claimed by", "sentence")
+    lines = []
+    for row in rows:
+        d = row.as_dict()
+        claims = d.get("claims") or []
+        claimant = ", ".join(sorted({c.get("claimant") or c.get("stance") or "" for c in claims})) or "-"
+        status = "" if d.get("happened", True) else " (not happened)"
+        lines.append(
+            (
+                d["id"],
+                d.get("date") or "-",
+                f"{d['type']}{status}",
+                _actor_label(d, "actor"),
+                _actor_label(d, "recipient"),
+                _place_label(d),
+                claimant,
+                _clip(d.get("sentence") or "", 70),
+            )
+        )
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *lines, strict=False)]
+    widths[-1] = min(widths[-1], 70)
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [fmt.format(*headers), fmt.format(*("-" * w for w in widths))]
+    out += [fmt.format(*(str(x) for x in line)) for line in lines]
+    return "\n".join(out) + "\n"
+
+
+def _actor_label(d: dict[str, Any], key: str) -> str:
+    code = f"{d.get(f'{key}_country') or ''}{d.get(f'{key}_sector') or ''}"
+    text = d.get(f"{key}_text")
+    if not code and not text:
+        return "-"
+    return f"{code or '?'} ({_clip(text, 24)})" if text else code
+
+
+def _place_label(d: dict[str, Any]) -> str:
+    name = d.get("place_name") or d.get("place_surface")
+    if not name:
+        return "-"
+    precision = d.get("place_precision")
+    return f"{name} p{precision}" if precision else str(name)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------- show
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, event_id: str, fmt: str) -> None:
+    """Show one event with every report, sentence, document and claimant."""
+    from flashpoint.store import Store
+
+    store = Store.open(_settings(ctx).db_url)
+    detail = store.event(event_id)
+    if detail is None:
+        _fail(f"no event {event_id!r} in {_settings(ctx).db} (see `flashpoint events`)", code=1)
+    data = detail.as_dict()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    click.echo(_show_text(data))
+
+
+def _show_text(data: dict[str, Any], indent: str = "") -> str:
+    lines: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{key}:")
+            lines.append(_show_text(value, indent + "  "))
+        elif isinstance(value, list):
+            lines.append(f"{indent}{key}: ({len(value)})")
+            for item in value:
+                if isinstance(item, dict):
+                    lines.append(_show_text(item, indent + "  - "))
+                else:
+                    lines.append(f"{indent}  - {item}")
+        elif value not in (None, "", ()):
+            lines.append(f"{indent}{key}: {value}")
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------------------------------------- extract
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "json")), default="jsonl", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, quiet: bool) -> None:
+    """Run the pipeline on PATHS without a database; print one JSON record per document."""
+    from flashpoint.export import extract_record
+    from flashpoint.ingest import count_inputs
+    from flashpoint.pipeline import load_pipeline
+    from flashpoint.workflow import read_and_run
+
+    settings = _settings(ctx)
+    pipeline = load_pipeline(settings)
+    bar = _progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
+    rejected = 0
+    records = []
+    try:
+        items = read_and_run(
+            paths, settings=settings, pipeline=pipeline, stdin=sys.stdin.buffer, tick=lambda: bar.update(1)
+        )
+        for item in items:
+            if isinstance(item, Rejection):
+                rejected += 1
+                bar.write(f"rejected: {item.source}: {item.reason}", file=sys.stderr)
+                continue
+            record = extract_record(item)
+            if fmt == "json":
+                records.append(record)
+            else:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    finally:
+        bar.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+# ---------------------------------------------------------------------------------------------- stats
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Summarise the store: documents, events by type, top actors, rejections."""
+    from flashpoint.store import Store
+
+    data = Store.open(_settings(ctx).db_url).stats().as_dict()
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(_show_text(data))
+
+
+# ---------------------------------------------------------------------------------------------- eval
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Score flashpoint against gold data (events, actors, geo)."""
+
+
+def _report(report: Any, as_json: bool, gate: str | None, update_gate: bool, allow_lower: bool) -> None:
+    from flashpoint.evaluate.gate import check_gate, update_gate_floors
+
+    data = report.as_dict()
+    click.echo(json.dumps(data, indent=2, default=str) if as_json else report.as_table())
+    if gate and update_gate:
+        for line in update_gate_floors(gate, data, allow_lower=allow_lower):
+            click.echo(line, err=True)
+    elif gate:
+        failures = check_gate(gate, data)
+        for line in failures:
+            click.echo(f"gate {gate}: {line}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"gate {gate}: all floors met", err=True)
+
+
+def _eval_options(func: Any) -> Any:
+    func = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")(func)
+    func = click.option("--limit", type=int, help="Score only the first N records.")(func)
+    func = click.option("--gate", help="Check the floors pinned in eval_gates.toml under this name.")(func)
+    func = click.option("--update-gate", is_flag=True, help="Raise the gate's floors to these scores.")(func)
+    func = click.option("--allow-lower", is_flag=True, help="With --update-gate: allow lowering a floor.")(
+        func
+    )
+    func = click.option(
+        "--gold",
+        required=True,
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        help="Gold JSONL.",
+    )(func)
+    return func
+
+
+@eval_group.command(name="events")
+@_eval_options
+@click.pass_context
+def eval_events(
+    ctx: click.Context,
+    gold: Path,
+    as_json: bool,
+    limit: int | None,
+    gate: str | None,
+    update_gate: bool,
+    allow_lower: bool,
+) -> None:
+    """PLOVER type P/R/F1, actor/recipient accuracy, ACLED type accuracy."""
+    from flashpoint.evaluate.events import score_file
+
+    _report(score_file(gold, _settings(ctx), limit=limit), as_json, gate, update_gate, allow_lower)
+
+
+@eval_group.command(name="actors")
+@_eval_options
+@click.pass_context
+def eval_actors(
+    ctx: click.Context,
+    gold: Path,
+    as_json: bool,
+    limit: int | None,
+    gate: str | None,
+    update_gate: bool,
+    allow_lower: bool,
+) -> None:
+    """Actor country and sector accuracy."""
+    from flashpoint.evaluate.actors import score_file
+
+    _report(score_file(gold, _settings(ctx), limit=limit), as_json, gate, update_gate, allow_lower)
+
+
+@eval_group.command(name="geo")
+@_eval_options
+@click.option("--oracle", is_flag=True, help="Resolve the gold toponym spans instead of recognising.")
+@click.pass_context
+def eval_geo(
+    ctx: click.Context,
+    gold: Path,
+    as_json: bool,
+    limit: int | None,
+    gate: str | None,
+    update_gate: bool,
+    allow_lower: bool,
+    oracle: bool,
+) -> None:
+    """Toponym P/R/F1, error km, acc@161, AUC (EUPEG matching)."""
+    from flashpoint.evaluate.geo import score_file
+
+    _report(
+        score_file(gold, _settings(ctx), oracle=oracle, limit=limit), as_json, gate, update_gate, allow_lower
+    )
+
+
+# ---------------------------------------------------------------------------------------------- gazetteer
+
+
+@cli.group()
+def gazetteer() -> None:
+    """Build, extend and query the place-name index."""
+
+
+@gazetteer.command(name="build")
+@click.pass_context
+def gazetteer_build(ctx: click.Context) -> None:
+    """(Re)build the gazetteer from the bundled sources."""
+    from flashpoint.geo.gazetteer import build_gazetteer
+
+    path = _settings(ctx).gazetteer_path
+    stats = build_gazetteer(path)
+    click.echo(f"built {path}: {json.dumps(stats.as_dict(), default=str)}")
+
+
+@gazetteer.command(name="import")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+@click.pass_context
+def gazetteer_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Import GeoNames dump files (allCountries/XX .txt or .zip, alternateNamesV2, admin1CodesASCII)."""
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    count = Gazetteer.open(_settings(ctx).gazetteer_path).import_geonames(list(files))
+    click.echo(f"imported {count} record(s)")
+
+
+@gazetteer.command(name="add")
+@click.argument("csv_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_context
+def gazetteer_add(ctx: click.Context, csv_file: Path) -> None:
+    """Add places from a CSV: name, alternates (|-separated), lat, lon, country, admin1."""
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    count = Gazetteer.open(_settings(ctx).gazetteer_path).add_csv(csv_file)
+    click.echo(f"added {count} place(s)")
+
+
+@gazetteer.command(name="lookup")
+@click.argument("name")
+@click.option("--country", help="ISO3 (or ISO2) country to restrict to.")
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.pass_context
+def gazetteer_lookup(ctx: click.Context, name: str, country: str | None, limit: int) -> None:
+    """Show the gazetteer entries a name can mean, best first."""
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    places = Gazetteer.open(_settings(ctx).gazetteer_path).lookup(name, country=country, limit=limit)
+    if not places:
+        click.echo(f"no place called {name!r}")
+        sys.exit(1)
+    for place in places:
+        click.echo(
+            f"{place.id}\t{place.name}\t{place.lat:.4f},{place.lon:.4f}\t{place.country or '-'}"
+            f"\t{place.admin1 or '-'}\t{place.feature_class or '-'}.{place.feature_code or '-'}\tpop {place.population}"
+        )
+
+
+@gazetteer.command(name="stats")
+@click.pass_context
+def gazetteer_stats(ctx: click.Context) -> None:
+    """Count the gazetteer's places and names."""
+    from flashpoint.geo.gazetteer import Gazetteer
+
+    stats = Gazetteer.open(_settings(ctx).gazetteer_path).stats()
+    click.echo(json.dumps(stats.as_dict(), indent=2, default=str))
+
+
+def main() -> None:
+    """Entry point of the `flashpoint` console script."""
+    cli(prog_name="flashpoint")
+
+
+if __name__ == "__main__":
+    main()
