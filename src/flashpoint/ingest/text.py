@@ -1,0 +1,228 @@
+"""Documents from plain text and markdown, including re-posted articles with embedded posts.
+
+The "seed format" is a re-posted web article saved as markdown-ish text: a headline, a byline
+("By [Name](#)"), an "Outlet, Month D, YYYY" line, taxonomy lines, the body with `[text](#)` link
+artefacts and emphasis, quoted posts each followed by a signature line ("— Name (@handle) [date](#)"),
+and site chrome at the end. The reader keeps the body and turns the rest into metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from flashpoint.ingest.dates import parse_date
+from flashpoint.ingest.document import make_document
+from flashpoint.ingest.markdown import LINK, has_markdown, strip_inline, strip_post_artefacts
+from flashpoint.records import Document, Post
+
+__all__ = ["read_markdown"]
+
+_HEADER_LINES = 10  # metadata lines (byline, dateline) are looked for this far into the text only
+_BODY_WORDS = 25  # a line this long is body text: the header is over
+
+_BYLINE = re.compile(r"^(?:by|written by|author:)\s+(?P<name>.{2,120})$", re.IGNORECASE)
+_DATELINE = re.compile(r"^(?P<outlet>[^,|–—]{2,60}?)\s*(?:,|\||–|—)\s*(?P<date>.{6,40})$")
+_SIGNATURE = re.compile(
+    r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]*?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<rest>.*?)\s*$"
+)
+_ORIGIN = re.compile(
+    r"^(?:the original source of this article is|this article was (?:originally|first) published"
+    r"(?: on| by| at| in)?|originally published (?:on|by|at|in))\s+(?P<origin>.+?)\.?$",
+    re.IGNORECASE,
+)
+_TAXONOMY = re.compile(
+    r"^(?:regions?|themes?|in-depth reports?|tags?|topics?|categor(?:y|ies)|filed under|keywords|"
+    r"articles by|related(?: articles| stories)?|see also)\s*:",
+    re.IGNORECASE,
+)
+# Site chrome recognised at any length.
+_CHROME = re.compile(
+    r"^(?:disclaimer\b|comment on .{0,80}\bpage\b|become a (?:member|patron|subscriber)\b|copyright\b|©|"
+    r"\(c\) \d{4}|for media inquiries|all images in this article|featured image\b)"
+    r"|contains copyrighted material|all rights reserved",
+    re.IGNORECASE,
+)
+# Calls to action, recognised only on short lines so that a sentence starting "Support for…" survives.
+_SHORT_CHROME = re.compile(
+    r"^(?:subscribe|sign up|follow us|share this|share on|click here|read more|donate|support (?:us|our)|"
+    r"join us|visit our|listen to|watch:)",
+    re.IGNORECASE,
+)
+_SHORT_CHROME_WORDS = 14
+_ONLY_LINKS = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)[\s,;|·•/-]*)+$")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    lines: list[str]
+    post: Post | None = None
+
+
+@dataclass(slots=True)
+class _Header:
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    origin: str | None = None
+    metadata_found: bool = False
+    dropped: set[int] = field(default_factory=set)  # indexes of header lines that are not body
+
+
+def read_markdown(text: str, *, format: str = "auto", source: str | None = None) -> Document:
+    """Return the Document for a plain-text or markdown article: cleaned body, metadata, embedded posts.
+
+    `format` "auto" labels the Document "markdown" when the text carries markdown syntax, else "text".
+    """
+    if format == "auto":
+        format = "markdown" if has_markdown(text) else "text"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header = _read_header(lines)
+    paragraphs = _body_paragraphs(lines, header)
+    body, posts = _assemble(paragraphs)
+    return make_document(
+        body,
+        format=format,
+        title=header.title,
+        author=header.author,
+        publisher=header.publisher,
+        published=header.published,
+        source=source,
+        origin=header.origin,
+        posts=posts,
+    )
+
+
+def _read_header(lines: list[str]) -> _Header:
+    header = _Header()
+    seen = 0
+    title_index: int | None = None
+    for index, raw in enumerate(lines):
+        if not raw.strip():
+            continue
+        seen += 1
+        plain = strip_inline(raw)
+        if seen > _HEADER_LINES or len(plain.split()) >= _BODY_WORDS:
+            break
+        if title_index is None and seen == 1:
+            if _looks_like_headline(plain):
+                header.title = plain
+                title_index = index
+                if raw.lstrip().startswith("#"):
+                    header.metadata_found = True
+            continue
+        if _ONLY_LINKS.match(raw):
+            header.dropped.add(index)  # the author or section repeated as a bare link
+        elif (byline := _BYLINE.match(plain)) and header.author is None:
+            header.author = byline.group("name").strip()
+            header.dropped.add(index)
+        elif (dateline := _DATELINE.match(plain)) and header.published is None:
+            published = parse_date(dateline.group("date"))
+            if published is None:
+                continue
+            header.publisher = dateline.group("outlet").strip()
+            header.published = published
+            header.dropped.add(index)
+        elif header.published is None and len(plain) <= 40 and (published := parse_date(plain)):
+            header.published = published
+            header.dropped.add(index)
+        elif _TAXONOMY.match(plain):
+            header.dropped.add(index)
+    if header.dropped:
+        header.metadata_found = True
+    if title_index is not None and header.metadata_found:
+        header.dropped.add(title_index)  # a headline with a byline is metadata, not body
+    return header
+
+
+def _looks_like_headline(plain: str) -> bool:
+    words = plain.split()
+    return 0 < len(words) <= 20 and len(plain) <= 200 and not plain.endswith((".", ",", ";", ":"))
+
+
+def _body_paragraphs(lines: list[str], header: _Header) -> list[_Paragraph]:
+    """Return the body's paragraphs: chrome, taxonomy and signature lines dropped, posts marked."""
+    paragraphs: list[_Paragraph] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            paragraphs.append(_Paragraph(list(current)))
+            current.clear()
+
+    for index, raw in enumerate(lines):
+        if not raw.strip():
+            close()
+            continue
+        if index in header.dropped:
+            continue
+        signature = _SIGNATURE.match(raw)
+        if signature:
+            close()
+            if paragraphs and paragraphs[-1].post is None:
+                paragraphs[-1].post = _post_from_signature(signature)
+            continue
+        plain = strip_inline(raw)
+        origin = _ORIGIN.match(plain)
+        if origin:
+            header.origin = header.origin or origin.group("origin").strip()
+            continue
+        if _is_chrome(raw, plain):
+            continue
+        current.append(plain)
+    close()
+    return paragraphs
+
+
+def _is_chrome(raw: str, plain: str) -> bool:
+    if not _WORD.search(plain) or _ONLY_LINKS.match(raw):
+        return True
+    if _TAXONOMY.match(plain) or _CHROME.search(plain):
+        return True
+    return len(plain.split()) <= _SHORT_CHROME_WORDS and _SHORT_CHROME.match(plain) is not None
+
+
+def _post_from_signature(signature: re.Match[str]) -> Post:
+    rest = signature.group("rest")
+    url: str | None = None
+    link = LINK.search(rest)
+    if link:
+        date_text, target = link.group(1), link.group(2)
+        url = target if target.startswith(("http://", "https://")) else None
+    else:
+        date_text = rest
+    # start/end are placeholders until the body is assembled.
+    return Post(
+        start=0,
+        end=0,
+        author=signature.group("name").strip() or None,
+        handle=signature.group("handle"),
+        published=parse_date(strip_inline(date_text)),
+        url=url,
+    )
+
+
+def _assemble(paragraphs: list[_Paragraph]) -> tuple[str, tuple[Post, ...]]:
+    """Return the body text (paragraphs joined by blank lines) and the posts with real offsets."""
+    parts: list[str] = []
+    posts: list[Post] = []
+    offset = 0
+    for paragraph in paragraphs:
+        text = " ".join(paragraph.lines)
+        if paragraph.post is not None:
+            text = strip_post_artefacts(text)
+        if not text:
+            continue
+        if parts:
+            offset += 2
+        if paragraph.post is not None:
+            post = paragraph.post
+            posts.append(
+                Post(offset, offset + len(text), post.author, post.handle, post.published, post.url)
+            )
+        parts.append(text)
+        offset += len(text)
+    return "\n\n".join(parts), tuple(posts)
