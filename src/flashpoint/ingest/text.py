@@ -220,9 +220,7 @@ def _assemble(paragraphs: list[_Paragraph]) -> tuple[str, tuple[Post, ...]]:
             offset += 2
         if paragraph.post is not None:
             post = paragraph.post
-            posts.append(
-                Post(offset, offset + len(text), post.author, post.handle, post.published, post.url)
-            )
+            posts.append(Post(offset, offset + len(text), post.author, post.handle, post.published, post.url))
         parts.append(text)
         offset += len(text)
     return "\n\n".join(parts), tuple(posts)
