@@ -8,6 +8,7 @@ __all__ = [
     "FlashpointError",
     "GazetteerError",
     "IngestError",
+    "LexiconError",
     "OntologyError",
     "ModelNotFound",
     "PipelineError",
@@ -30,6 +31,10 @@ class IngestError(FlashpointError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class LexiconError(FlashpointError):
+    """An event trigger lexicon file is malformed; the message names the entry to fix."""
 
 
 class ModelNotFound(FlashpointError):
