@@ -13,6 +13,7 @@ __all__ = [
     "ModelNotFound",
     "PipelineError",
     "StoreError",
+    "TokenError",
 ]
 
 
@@ -59,3 +60,7 @@ class StoreError(FlashpointError):
 
 class ActorDictionaryError(FlashpointError):
     """An actor dictionary file (ours or a user's `--actors FILE`) is missing or malformed."""
+
+
+class TokenError(FlashpointError):
+    """An API token cannot be created as asked (an empty or already used name)."""
