@@ -46,7 +46,8 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
         )
     except (ValueError, TypeError, lxml.etree.LxmlError) as exc:  # trafilatura raises on odd markup
         raise IngestError(origin, f"cannot parse HTML: {exc}") from exc
-    text = _paragraphs(getattr(extracted, "text", None) or "")
+    title = getattr(extracted, "title", None)
+    text = _without_headline(_paragraphs(getattr(extracted, "text", None) or ""), title)
     if not text:
         text = _visible_text(html)
     if not text:
@@ -54,7 +55,7 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
     return make_document(
         text,
         format="html",
-        title=getattr(extracted, "title", None),
+        title=title,
         author=getattr(extracted, "author", None),
         publisher=getattr(extracted, "sitename", None),
         published=parse_date(getattr(extracted, "date", None)),
@@ -67,6 +68,14 @@ def _paragraphs(text: str) -> str:
     """Return text with one blank line between paragraphs, as the other readers give it."""
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """Return text without a first paragraph that repeats the title: the title is metadata, as in text."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text
 
 
 def _visible_text(html: str) -> str:
