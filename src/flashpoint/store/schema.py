@@ -1,0 +1,234 @@
+"""The database schema: one SQLAlchemy `metadata` (so Alembic can autogenerate migrations from it).
+
+Portable Core types only, so the same tables work on SQLite and PostgreSQL.  Events are keyed by a stable
+id (see `flashpoint.store.ids`); a report ties an event to the document and sentence that state it, and a
+claim hangs off a report.  In this first cut every event has exactly one report; corroboration will later
+merge events and keep every report.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "claims",
+    "documents",
+    "events",
+    "meta",
+    "metadata",
+    "place_mentions",
+    "places",
+    "posts",
+    "rejections",
+    "reports",
+    "sentences",
+]
+
+SCHEMA_VERSION = "1"
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # "doc_" + 16 hex of the content hash
+    Column("ref", Text, nullable=False),  # the id the document had in the pipeline (Document.id)
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("author", Text),
+    Column("publisher", Text),
+    Column("origin", Text),
+    Column("published", Date),
+    Column("url", Text),
+    Column("source", Text),
+    Column("format", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index(None, documents.c.ref)
+Index(None, documents.c.published)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("author", Text),
+    Column("handle", Text),
+    Column("published", Date),
+    Column("url", Text),
+)
+Index(None, posts.c.document_id)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("index", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(64), primary_key=True),  # geonameid or "fp:…"
+    Column("name", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("country", String(8)),
+    Column("admin1", Text),
+    Column("feature_class", String(4)),
+    Column("feature_code", String(16)),
+    Column("population", Integer, nullable=False, default=0),
+    CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coordinates"),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("place_id", ForeignKey("places.id")),
+    Column("precision", Integer),
+    Column("score", Float, nullable=False, default=0.0),
+    Column("sentence", Integer, nullable=False, default=-1),
+    Column("demonym", Boolean, nullable=False, default=False),
+    CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),
+)
+Index(None, place_mentions.c.document_id)
+Index(None, place_mentions.c.place_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),  # "ev_" + 16 hex, stable across re-runs
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("actor_country", String(8)),
+    Column("actor_sector", String(16)),
+    Column("actor_name", Text),
+    Column("actor_text", Text),
+    Column("recipient_country", String(8)),
+    Column("recipient_sector", String(16)),
+    Column("recipient_name", Text),
+    Column("recipient_text", Text),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("aux_modes", Text, nullable=False, default=""),  # comma-separated PLOVER auxiliary modes
+    Column("happened", Boolean, nullable=False, default=True),
+    Column("place_id", ForeignKey("places.id")),
+    Column("place_name", Text),
+    Column("place_surface", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", Integer),
+    Column("place_country", String(8)),
+    Column("admin1", Text),
+    Column("date", Date),
+    Column("date_precision", String(8)),
+    Column("cameo_root", String(4)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("acled_event_type", Text),
+    Column("acled_sub_event_type", Text),
+    Column("fatalities", Integer),
+    CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat"),
+    CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon"),
+    CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),
+    CheckConstraint(
+        "date_precision IS NULL OR date_precision IN ('day', 'week', 'month', 'year')", name="date_precision"
+    ),
+    CheckConstraint("fatalities IS NULL OR fatalities >= 0", name="fatalities"),
+)
+Index(None, events.c.date)
+Index(None, events.c.type)
+Index(None, events.c.actor_country)
+Index(None, events.c.recipient_country)
+Index(None, events.c.place_country)
+Index(None, events.c.lat, events.c.lon)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    UniqueConstraint("event_id", "document_id", "sentence", "trigger_start"),
+)
+Index(None, reports.c.document_id)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("claimant", Text),
+    Column("claimant_country", String(8)),
+    Column("claimant_sector", String(16)),
+    Column("channel", Text),
+    Column("stance", String(16), nullable=False),
+    Column("quote", Text),
+    Column("quote_start", Integer),
+    Column("quote_end", Integer),
+    Column("chain", Text, nullable=False, default="[]"),  # JSON list, outermost claimant first
+    Column("anonymous", Boolean, nullable=False, default=False),
+    CheckConstraint(
+        "stance IN ('asserted', 'reported', 'alleged', 'threatened', 'denied', 'hypothetical', 'future')",
+        name="stance",
+    ),
+)
+Index(None, claims.c.event_id)
+Index(None, claims.c.report_id)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index(None, rejections.c.at)

@@ -1,0 +1,345 @@
+"""The Store: documents, events, reports and claims in SQLite (WAL) or PostgreSQL, through SQLAlchemy Core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+
+from flashpoint.errors import StoreError
+from flashpoint.records import Document, Rejection
+from flashpoint.store import schema as t
+from flashpoint.store.ids import document_hash
+from flashpoint.store.queries import event_select, within
+from flashpoint.store.results import (
+    EventDetail,
+    EventQuery,
+    StoredDocument,
+    StoredEvent,
+    StoredRejection,
+    StoredReport,
+    StoreStats,
+)
+from flashpoint.store.rows import aware, document_rows, stored_claim, stored_document, stored_event
+
+__all__ = ["Store", "database_url"]
+
+Clock = Callable[[], dt.datetime]
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def database_url(url_or_path: str) -> str:
+    """Return an SQLAlchemy URL: URLs pass through, a bare path (or ":memory:") means SQLite."""
+    if "://" in url_or_path:
+        return url_or_path
+    if url_or_path in ("", ":memory:"):
+        return "sqlite://"
+    return f"sqlite:///{Path(url_or_path).expanduser()}"
+
+
+class Store:
+    """The event database. Build with `Store.open(url)`; close with `close()` or a `with` block."""
+
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
+        self.engine = engine
+        self.clock: Clock = clock or _utcnow
+
+    @classmethod
+    def open(cls, url: str, *, clock: Clock | None = None) -> Store:
+        """Return a Store on `url` (a bare path means SQLite), creating the schema when it is missing."""
+        full_url = database_url(url)
+        try:
+            engine = create_engine(full_url)
+        except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+            raise StoreError(
+                f"cannot use database URL {url!r}: {exc}. "
+                "Give a file path (SQLite) or a URL such as postgresql+psycopg://user@host/db."
+            ) from exc
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine, clock=clock)
+        store._create_schema(url)
+        return store
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_schema(self, url: str) -> None:
+        try:
+            with self.engine.begin() as conn:
+                t.metadata.create_all(conn)
+                version = conn.execute(
+                    select(t.meta.c.value).where(t.meta.c.key == "schema_version")
+                ).scalar()
+                if version is None:
+                    conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"cannot open or create the database at {url!r}: {exc.orig if hasattr(exc, 'orig') else exc}. "
+                "Check that the folder exists and is writable, or that the server is reachable."
+            ) from exc
+        if version is not None and version != t.SCHEMA_VERSION:
+            self.engine.dispose()
+            raise StoreError(
+                f"database {url!r} has schema version {version}, this flashpoint expects "
+                f"{t.SCHEMA_VERSION}; migrate it or use a new database"
+            )
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the database: {exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def add(self, doc: Document) -> bool:
+        """Return True when `doc` and everything it carries were written (in one transaction).
+
+        False when a document with the same content hash is already stored: adding is idempotent.
+        """
+        doc_hash = document_hash(doc)
+        rows = document_rows(doc, now=self.clock())
+        try:
+            with self.engine.begin() as conn:
+                if self._has_hash(conn, doc_hash):
+                    return False
+                conn.execute(insert(t.documents), [rows.document])
+                if rows.posts:
+                    conn.execute(insert(t.posts), rows.posts)
+                if rows.sentences:
+                    conn.execute(insert(t.sentences), rows.sentences)
+                self._add_places(conn, rows.places)
+                if rows.place_mentions:
+                    conn.execute(insert(t.place_mentions), rows.place_mentions)
+                if rows.events:
+                    conn.execute(insert(t.events), rows.events)
+                for report, claims in zip(rows.reports, rows.claims, strict=True):
+                    result = conn.execute(insert(t.reports).values(**report))
+                    report_id = result.inserted_primary_key[0]  # type: ignore[index]
+                    if claims:
+                        conn.execute(insert(t.claims), [{**c, "report_id": report_id} for c in claims])
+        except IntegrityError as exc:
+            # A concurrent writer may have stored the same document first: that is still idempotent.
+            with self._read() as conn:
+                if self._has_hash(conn, doc_hash):
+                    return False
+            raise StoreError(
+                f"document {doc.id!r} was not stored, it breaks a constraint: {exc.orig}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"document {doc.id!r} was not stored: {exc}") from exc
+        return True
+
+    @staticmethod
+    def _has_hash(conn: Connection, doc_hash: str) -> bool:
+        return (
+            conn.execute(select(t.documents.c.id).where(t.documents.c.hash == doc_hash)).first() is not None
+        )
+
+    @staticmethod
+    def _add_places(conn: Connection, places: dict[str, dict[str, Any]]) -> None:
+        if not places:
+            return
+        ids = list(places)
+        known: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            known.update(conn.execute(select(t.places.c.id).where(t.places.c.id.in_(chunk))).scalars())
+        missing = [row for place_id, row in places.items() if place_id not in known]
+        if missing:
+            conn.execute(insert(t.places), missing)
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Record an input that could not be read, with its reason and stage."""
+        row = {
+            "source": rejection.source,
+            "reason": rejection.reason,
+            "stage": rejection.stage,
+            "at": self.clock(),
+        }
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(t.rejections), [row])
+        except SQLAlchemyError as exc:
+            raise StoreError(f"rejection of {rejection.source!r} was not stored: {exc}") from exc
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def rejections(self, *, limit: int | None = None) -> list[StoredRejection]:
+        """Return stored rejections, newest first."""
+        stmt = select(t.rejections).order_by(t.rejections.c.at.desc(), t.rejections.c.id.desc())
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._read() as conn:
+            rows = conn.execute(stmt).mappings().all()
+        return [
+            StoredRejection(
+                id=r["id"],
+                source=r["source"],
+                reason=r["reason"],
+                stage=r["stage"],
+                at=aware(r["at"]) or r["at"],
+            )
+            for r in rows
+        ]
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        """Return the events matching `query`, latest date first (undated last), then by id."""
+        query = query or EventQuery()
+        with self._read() as conn:
+            rows = conn.execute(event_select(query)).mappings().all()
+        found = [stored_event(row) for row in rows]
+        if query.near is None:
+            return found
+        near = query.near
+        found = [e for e in found if within(e, near)]
+        end = None if query.limit is None else query.offset + query.limit
+        return found[query.offset : end]
+
+    def event(self, event_id: str) -> EventDetail | None:
+        """Return the event with every report, its sentence, document metadata and claims; None if unknown."""
+        with self._read() as conn:
+            row = conn.execute(event_select(EventQuery(), event_id=event_id)).mappings().first()
+            if row is None:
+                return None
+            report_rows = (
+                conn.execute(
+                    select(
+                        t.reports,
+                        t.sentences.c.text.label("sentence_text"),
+                        t.documents.c.title,
+                        t.documents.c.publisher,
+                        t.documents.c.origin,
+                        t.documents.c.published,
+                        t.documents.c.url,
+                    )
+                    .select_from(
+                        t.reports.join(t.documents, t.documents.c.id == t.reports.c.document_id).outerjoin(
+                            t.sentences,
+                            (t.sentences.c.document_id == t.reports.c.document_id)
+                            & (t.sentences.c.index == t.reports.c.sentence),
+                        )
+                    )
+                    .where(t.reports.c.event_id == event_id)
+                    .order_by(t.reports.c.id)
+                )
+                .mappings()
+                .all()
+            )
+            claim_rows = (
+                conn.execute(select(t.claims).where(t.claims.c.event_id == event_id).order_by(t.claims.c.id))
+                .mappings()
+                .all()
+            )
+        claims_by_report: dict[int, list[Any]] = {}
+        for claim in claim_rows:
+            claims_by_report.setdefault(claim["report_id"], []).append(stored_claim(claim))
+        reports = tuple(
+            StoredReport(
+                document_id=r["document_id"],
+                document_title=r["title"],
+                publisher=r["publisher"],
+                origin=r["origin"],
+                published=r["published"],
+                url=r["url"],
+                sentence_index=r["sentence"],
+                sentence=r["sentence_text"],
+                trigger_start=r["trigger_start"],
+                trigger_end=r["trigger_end"],
+                trigger=r["trigger"],
+                claims=tuple(claims_by_report.get(r["id"], ())),
+            )
+            for r in report_rows
+        )
+        return EventDetail(event=stored_event(row), reports=reports)
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        """Return a stored document by store id ("doc_…"), or by the id it had in the pipeline; else None."""
+        with self._read() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
+            if row is None:
+                row = (
+                    conn.execute(
+                        select(t.documents)
+                        .where(t.documents.c.ref == doc_id)
+                        .order_by(t.documents.c.ingested_at.desc())
+                    )
+                    .mappings()
+                    .first()
+                )
+            if row is None:
+                return None
+            event_ids = conn.execute(
+                select(t.reports.c.event_id)
+                .where(t.reports.c.document_id == row["id"])
+                .order_by(t.reports.c.sentence, t.reports.c.trigger_start)
+            ).scalars()
+            ids = tuple(dict.fromkeys(event_ids))
+        return replace(stored_document(row), event_ids=ids)
+
+    def stats(self, *, top: int = 10) -> StoreStats:
+        """Return counts of what the store holds, events by type, the date range and the top actors."""
+
+        def count(conn: Connection, table: Any) -> int:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+        ev = t.events
+        with self._read() as conn:
+            counts = {
+                name: count(conn, getattr(t, name)) for name in ("documents", "events", "reports", "claims")
+            }
+            rejected = count(conn, t.rejections)
+            by_type = conn.execute(
+                select(ev.c.type, func.count().label("n"))
+                .group_by(ev.c.type)
+                .order_by(func.count().desc(), ev.c.type)
+            ).all()
+            first, last = conn.execute(select(func.min(ev.c.date), func.max(ev.c.date))).one()
+            actors = conn.execute(
+                select(ev.c.actor_country, ev.c.actor_sector, func.count().label("n"))
+                .where(ev.c.actor_country.is_not(None))
+                .group_by(ev.c.actor_country, ev.c.actor_sector)
+                .order_by(func.count().desc(), ev.c.actor_country, ev.c.actor_sector)
+                .limit(top)
+            ).all()
+        return StoreStats(
+            documents=counts["documents"],
+            events=counts["events"],
+            reports=counts["reports"],
+            claims=counts["claims"],
+            rejections=rejected,
+            events_by_type=tuple((str(kind), int(n)) for kind, n in by_type),
+            first_date=first,
+            last_date=last,
+            top_actors=tuple((f"{country}{sector or ''}", int(n)) for country, sector, n in actors),
+        )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
