@@ -82,3 +82,23 @@ def test_html_without_text_rejected(html: str) -> None:
     with pytest.raises(IngestError) as info:
         read_html(html, source="blank.html")
     assert info.value.source == "blank.html"
+
+
+def test_html_embedded_tweet_becomes_a_post() -> None:
+    html = """<html><head><title>Convoy halted near Saraqib</title></head><body><article>
+<h1>Convoy halted near Saraqib</h1>
+<p>A long military convoy was stopped outside the town on Monday, according to several reporters who posted pictures from the road.</p>
+<blockquote class="twitter-tweet"><p>2/ The trucks have stopped by the petrol station. Drivers say they were told to wait. <a href="https://t.co/q1">pic.twitter.com/q1W2e3R4t5</a></p>&mdash; Road Monitor (@road_monitor) <a href="https://x.com/road_monitor/status/9">January 29, 2018</a></blockquote>
+<p>Officials declined to comment on the reports when reached by telephone later that evening.</p>
+</article></body></html>"""
+    doc = read_html(html)
+    (post,) = doc.posts
+    assert doc.text[post.start : post.end] == (
+        "The trucks have stopped by the petrol station. Drivers say they were told to wait."
+    )
+    assert (post.author, post.handle, post.published) == (
+        "Road Monitor",
+        "road_monitor",
+        dt.date(2018, 1, 29),
+    )
+    assert "@road_monitor" not in doc.text

@@ -170,3 +170,17 @@ def test_text_partial_dateline_gives_no_date() -> None:
     )
     assert doc.author == "Staff"
     assert doc.published is None
+
+
+def test_text_signature_right_after_post_lines() -> None:
+    text = (
+        "Opening paragraph of the story about the river crossing.\n\n"
+        "Boats are crossing the Dnipro near Kherson again tonight.\n"
+        "— River Watch (@river_watch) June 2, 2024\n"
+        "Closing paragraph of the story.\n"
+    )
+    doc = read_markdown(text)
+    (post,) = doc.posts
+    assert doc.text[post.start : post.end] == "Boats are crossing the Dnipro near Kherson again tonight."
+    assert post.published == dt.date(2024, 6, 2)
+    assert doc.text.endswith("Closing paragraph of the story.")

@@ -13,6 +13,7 @@ import trafilatura
 from flashpoint.errors import IngestError
 from flashpoint.ingest.dates import parse_date
 from flashpoint.ingest.document import make_document
+from flashpoint.ingest.embedded import split_posts
 from flashpoint.records import Document
 
 __all__ = ["read_html"]
@@ -50,6 +51,7 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
     text = _without_headline(_paragraphs(getattr(extracted, "text", None) or ""), title)
     if not text:
         text = _visible_text(html)
+    text, posts = split_posts(text)
     if not text:
         raise IngestError(origin, "no article text found")
     return make_document(
@@ -61,6 +63,7 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
         published=parse_date(getattr(extracted, "date", None)),
         url=getattr(extracted, "url", None) or url,
         source=source,
+        posts=posts,
     )
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from flashpoint.ingest.dates import parse_date
 from flashpoint.ingest.document import make_document
-from flashpoint.ingest.markdown import LINK, has_markdown, strip_inline, strip_post_artefacts
-from flashpoint.records import Document, Post
+from flashpoint.ingest.embedded import SIGNATURE, Paragraph, assemble, post_from_signature
+from flashpoint.ingest.markdown import has_markdown, strip_inline
+from flashpoint.records import Document
 
 __all__ = ["read_markdown"]
 
@@ -24,9 +25,6 @@ _BODY_WORDS = 25  # a line this long is body text: the header is over
 
 _BYLINE = re.compile(r"^(?:by|written by|author:)\s+(?P<name>.{2,120})$", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?P<outlet>[^,|–—]{2,60}?)\s*(?:,|\||–|—)\s*(?P<date>.{6,40})$")
-_SIGNATURE = re.compile(
-    r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]*?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<rest>.*?)\s*$"
-)
 _ORIGIN = re.compile(
     r"^(?:the original source of this article is|this article was (?:originally|first) published"
     r"(?: on| by| at| in)?|originally published (?:on|by|at|in))\s+(?P<origin>.+?)\.?$",
@@ -56,12 +54,6 @@ _WORD = re.compile(r"\w")
 
 
 @dataclass(slots=True)
-class _Paragraph:
-    lines: list[str]
-    post: Post | None = None
-
-
-@dataclass(slots=True)
 class _Header:
     title: str | None = None
     author: str | None = None
@@ -82,7 +74,7 @@ def read_markdown(text: str, *, format: str = "auto", source: str | None = None)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header = _read_header(lines)
     paragraphs = _body_paragraphs(lines, header)
-    body, posts = _assemble(paragraphs)
+    body, posts = assemble(paragraphs)
     return make_document(
         body,
         format=format,
@@ -143,14 +135,14 @@ def _looks_like_headline(plain: str) -> bool:
     return 0 < len(words) <= 20 and len(plain) <= 200 and not plain.endswith((".", ",", ";", ":"))
 
 
-def _body_paragraphs(lines: list[str], header: _Header) -> list[_Paragraph]:
+def _body_paragraphs(lines: list[str], header: _Header) -> list[Paragraph]:
     """Return the body's paragraphs: chrome, taxonomy and signature lines dropped, posts marked."""
-    paragraphs: list[_Paragraph] = []
+    paragraphs: list[Paragraph] = []
     current: list[str] = []
 
     def close() -> None:
         if current:
-            paragraphs.append(_Paragraph(list(current)))
+            paragraphs.append(Paragraph(list(current)))
             current.clear()
 
     for index, raw in enumerate(lines):
@@ -159,11 +151,11 @@ def _body_paragraphs(lines: list[str], header: _Header) -> list[_Paragraph]:
             continue
         if index in header.dropped:
             continue
-        signature = _SIGNATURE.match(raw)
+        signature = SIGNATURE.match(raw)
         if signature:
             close()
             if paragraphs and paragraphs[-1].post is None:
-                paragraphs[-1].post = _post_from_signature(signature)
+                paragraphs[-1].post = post_from_signature(signature)
             continue
         plain = strip_inline(raw)
         origin = _ORIGIN.match(plain)
@@ -183,44 +175,3 @@ def _is_chrome(raw: str, plain: str) -> bool:
     if _TAXONOMY.match(plain) or _CHROME.search(plain):
         return True
     return len(plain.split()) <= _SHORT_CHROME_WORDS and _SHORT_CHROME.match(plain) is not None
-
-
-def _post_from_signature(signature: re.Match[str]) -> Post:
-    rest = signature.group("rest")
-    url: str | None = None
-    link = LINK.search(rest)
-    if link:
-        date_text, target = link.group(1), link.group(2)
-        url = target if target.startswith(("http://", "https://")) else None
-    else:
-        date_text = rest
-    # start/end are placeholders until the body is assembled.
-    return Post(
-        start=0,
-        end=0,
-        author=signature.group("name").strip() or None,
-        handle=signature.group("handle"),
-        published=parse_date(strip_inline(date_text)),
-        url=url,
-    )
-
-
-def _assemble(paragraphs: list[_Paragraph]) -> tuple[str, tuple[Post, ...]]:
-    """Return the body text (paragraphs joined by blank lines) and the posts with real offsets."""
-    parts: list[str] = []
-    posts: list[Post] = []
-    offset = 0
-    for paragraph in paragraphs:
-        text = " ".join(paragraph.lines)
-        if paragraph.post is not None:
-            text = strip_post_artefacts(text)
-        if not text:
-            continue
-        if parts:
-            offset += 2
-        if paragraph.post is not None:
-            post = paragraph.post
-            posts.append(Post(offset, offset + len(text), post.author, post.handle, post.published, post.url))
-        parts.append(text)
-        offset += len(text)
-    return "\n\n".join(parts), tuple(posts)
