@@ -1,0 +1,334 @@
+"""ACLED event and sub-event types for a sentence: transparent word rules plus the PLOVER type and mode.
+
+`classify` looks for families of cue words (weapons, crowd actions, police responses, victims…) in the
+text, then decides in a fixed order from the most specific evidence to the least:
+
+1. a leading label in ACLED's own note style ("Looting: …", "Interception: …");
+2. crowds (protest, rally, strike, rioters…): riot, excessive force, intervention or peaceful protest;
+3. mob violence (a mob or villagers beating or killing someone);
+4. remote violence by weapon: suicide bomb, chemical weapon, grenade, air/drone strike, IED, shelling;
+5. sexual violence and abduction;
+6. fighting between armed sides, territory taken;
+7. strategic developments (looting, arrests, disrupted weapons, agreements, changes to groups…);
+8. killings and attacks: on civilians → violence against civilians, on armed actors → armed clash;
+9. the PLOVER type and mode (`ontology.acled_crosswalk`), when the words said nothing decisive.
+
+It returns (None, None) when nothing in the sentence points at an ACLED category.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from flashpoint.errors import OntologyError
+from flashpoint.events import ontology
+from flashpoint.records import Actor
+
+__all__ = ["classify"]
+
+Coding = tuple[str | None, str | None]
+
+BATTLE = "Battles"
+REMOTE = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+# Leading labels of ACLED's note style for strategic developments (lower-cased) → sub-event type.
+_LABELS: dict[str, str] = {
+    "property destruction": "Looting/property destruction",
+    "looting": "Looting/property destruction",
+    "land seizure": "Looting/property destruction",
+    "movement of forces": "Change to group/activity",
+    "security measures": "Change to group/activity",
+    "change to armed group": "Change to group/activity",
+    "recruitment": "Change to group/activity",
+    "interception": "Disrupted weapons use",
+    "defusal": "Disrupted weapons use",
+    "weapons seizure": "Disrupted weapons use",
+    "detonation": "Disrupted weapons use",
+    "arrests": "Arrests",
+    "agreement": "Agreement",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "displacement": "Other",
+    "non-violent activity": "Other",
+    "other": "Other",
+    "training": "Other",
+    "elections/referendum": "Other",
+    "explosive remnants of war": "Other",
+    "mass grave": "Other",
+    "strikes": "Other",
+}
+
+# Cue families: each a regex over the lower-cased text. Word stems keep them independent of inflection.
+_CUES: dict[str, str] = {
+    "demo": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)\b|(?<!\d )\bmarch(?! \d)|sit-?ins?|picket\w*"
+    r"|boycott\w*|(?:went|go|going|were|are|is) on (?:a )?(?:hunger )?strike|(?:hunger|general|labou?r) strikes?"
+    r"|strik(?:e|es|ed|ing) (?:workers|teachers|drivers|doctors|nurses)|gathered|vigil|petition\w*"
+    r"|chant\w*|placards?|banners?|blocked (?:\w+ )?(?:roads?|highways?|streets?|avenues?|access|entrances?|traffic))\b",
+    "size": r"\[size=|\b(?:gathered|gathering|assembled|motorcade|caravan|crowds?)\b",
+    "crowd_word": r"\b(?:protesters?|protestors?|demonstrators?|rioters?|crowds?|supporters|activists)\b",
+    "riot": r"\b(?:rioters?|rioted|rioting|(?:turned|became|grew) violent|violently|vandali[sz]\w*|threw (?:stones|rocks|bottles|petrol|molotov|objects|eggs|firecrackers)"
+    r"|throwing (?:stones|rocks|bottles|petrol|molotov|objects)|hurl\w* (?:stones|rocks|bottles|objects|molotov)"
+    r"|burn(?:ed|t|ing|s)? (?:\w+ )?(?:tires|tyres|obstacles|debris|tree trunks|effigy|effigies|barricades?|buses|bus|vehicles?|cars?|homes|houses|flags?)"
+    r"|(?:erected|set up|installed|built) (?:\w+ )?barricades?|burning (?:tires|tyres|debris|barricades?)|tied up|held (?:\w+ )?hostage"
+    r"|stone[- ]?pelt\w*|pelt\w*|molotov|pyrotechnics|set (?:\w+ )?(?:on )?fire|torch(?:ed|ing)|ransack\w*"
+    r"|clash\w* with (?:the )?(?:police|security|riot|military|soldiers|forces|officers)|attacked (?:the )?police|smash\w*|broke (?:into|windows)|stormed|burn(?:ed|t|ing) (?:a |the |several )?(?:vehicles?|cars?|buses|police|buildings?|offices?|shops?|houses?))\b",
+    "mob": r"\b(?:mobs?|lynch\w*|vigilante\w*|angry (?:residents|villagers|crowd)|mob justice|(?:residents|villagers|locals|community members|crowd) (?:beat|attacked|assaulted|killed|set|burn\w*))\b",
+    "intervene": r"\b(?:dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|pellets?|batons?|lathi|baton-charg\w*"
+    r"|kettl\w*|stun grenades?|pepper spray|fired (?:\w+ )?(?:shots )?in(?:to)? the air)\b"
+    r"|\b(?:police|policemen|security|officers|forces|authorities|soldiers|troops|gendarmes?|military|guards)\b[^.;]{0,50}"
+    r"\b(?:dispers\w*|intervened|arrested|detained|prevented|stopped|blocked|removed|evicted|beat|charged|cleared|forced)\b"
+    r"|\b(?:protesters?|demonstrators?|participants|marchers|strikers|they|group|activists|people)\b[^.;]{0,40}"
+    r"\b(?:were|was|being|got) (?:\w+ )?(?:dispersed|arrested|detained|removed|evicted|beaten|blocked|stopped|prevented)\b",
+    "lethal": r"\b(?:killed|shot dead|killing|dead|died|fatalit\w*|live (?:ammunition|bullets|rounds)|opened fire)\b",
+    "suicide": r"\bsuicide (?:bomb\w*|attack\w*|vest|car|truck|vehicle)|\bself-detonat\w*",
+    "chemical": r"\b(?:chemical (?:weapons?|attack|agents?)|chlorine|sarin|nerve agent)\b",
+    "grenade": r"\bgrenades?\b(?! launcher)",
+    "air": r"\b(?:air ?strikes?|air[- ]raids?|airstrik\w*|drones?|uavs?|warplanes?|fighter jets?|jets?|aircraft"
+    r"|helicopters?|gunships?|aerial|bombers?|air force|air-?dropped|sorties?|(?:carried out|conducted) strikes)\b",
+    "ied": r"\b(?:ieds?|vbieds?|improvised explosive|land ?mines?|mines?|roadside bombs?|car bombs?|explosive devices?"
+    r"|booby[- ]trap\w*|bomb (?:exploded|went off|blast|detonated)|(?:planted|detonated) (?:a |an )?(?:bomb|explosive)"
+    r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast)\b",
+    "shell": r"\b(?:shell(?:ed|s|ing)?|artillery|mortars?|rockets?|missiles?|mlrs|grad|howitzers?|katyusha|tank fire"
+    r"|tanks? fired|explosions?|grenade launchers?|projectiles?|bombard\w*|cannons?|heavy weapons?|struck by|strikes? (?:on|against|hit))\b",
+    "sexual": r"\b(?:rap(?:e|ed|es|ing|ist)|gang-?rap\w*|sexual\w*|sexually)\b",
+    "abduct": r"\b(?:abduct\w*|kidnap\w*|hostages?|forcibly disappeared|disappeared|taken captive|held captive|ransom)\b",
+    "clash": r"\b(?:clash\w*|fight\w*|fought|exchange[sd]? (?:of )?(?:fire|gunfire)|gun ?fights?|firefights?|battles?|battled"
+    r"|ambush\w*|engag(?:ed|ement)|skirmish\w*|confront\w*|offensive|attacked (?:a |an |the )?(?:\w+ )?(?:positions?|posts?|bases?"
+    r"|checkpoints?|camps?|outposts?|convoys?|patrols?|barracks)|armed (?:clash|confrontation)|gunbattle|gun battle|shoot-?outs?|cross-?fire)\b",
+    "gunfire": r"\b(?:gunfire|small arms|bursts? of fire|exchanged (?:\w+ )?fire|repell?ed|repulsed|thwarted|infiltrat\w*|machine ?guns?)\b",
+    "aimed": r"\b(?:fired\b[^.;]{0,40}?\b(?:in the direction of|towards|at|on) (?:the )?(?:[\w-]+ ){0,3}?(?:positions?|forces|troops|soldiers|military|militants|fighters)"
+    r"|(?:violence|fighting) (?:erupted|errupted|broke out)|inter-?(?:clan|communal|tribal|ethnic) (?:violence|fighting)"
+    r"|(?:military|security|army|counter-?terror\w*|clearance|joint) operations?)\b",
+    "regain": r"\b(?:regain\w*|recaptur\w*|retook|retaken|liberat\w*|took back|back under (?:the )?control)\b",
+    "overtake": r"\b(?:overran|overrun|seized control|took control|captured (?:the )?(?:town|village|city|area|base|district)"
+    r"|taken over|took over)\b",
+    "loot": r"\b(?:loot\w*|plunder\w*|pillag\w*|rob(?:bed|bery|beries|bing)|stole|stolen|ransack\w*|extort\w*"
+    r"|burn(?:ed|t|ing)? (?:down )?(?:\w+ )?(?:houses?|homes?|huts?|shops?|property|properties|vehicles?|crops|villages?)"
+    r"|set (?:\w+ )?(?:houses?|homes?|shops?|vehicles?|property|ablaze|on fire)|arson\w*|demolish\w*|destroy\w*|damag\w*"
+    r"|bulldoz\w*|seized? (?:land|property|properties|cattle|livestock|goods|houses?))\b",
+    "arrest": r"\b(?:arrest\w*|detain\w*|apprehend\w*|custody|rounded up|captured|nabbed|held by police|in detention)\b",
+    "weapons": r"\b(?:defus\w*|dismantl\w*|intercept\w*|shot down|seiz\w* (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)"
+    r"|recover\w* (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)|weapons? caches?|arms caches?"
+    r"|controlled (?:explosion|detonation)|neutrali[sz]ed (?:a |an |the )?(?:\w+ )?(?:bomb|explosive|ied|mine|device)"
+    r"|air defen[cs]e)\b",
+    "agree": r"\b(?:agreements?|agreed|ceasefire|cease-fire|truce|peace (?:deal|accord|talks)|signed|prisoner (?:swap|exchange)"
+    r"|exchange of (?:prisoners|bodies)|accord)\b",
+    "change": r"\b(?:joined|defect\w*|merg\w*|split|recruit\w*|disband\w*|dissol\w*|form(?:ed|ation) (?:a |of )|launched (?:a |an )?"
+    r"(?:new )?(?:group|wing|militia|operation|campaign)|patrol\w*|deploy\w*|reinforcement\w*|curfew|checkpoints?|surrender\w*"
+    r"|lockdown|announced|declared|convoy)\b",
+    "transfer": r"\b(?:withdr[ae]w\w*|handed over|hand over|handover|pulled out|vacated|retreated)\b",
+    "hq": r"\b(?:established (?:a |an |its |their )?(?:new )?(?:base|headquarters|camp|post|office)|set up (?:a |an )?(?:new )?(?:base|headquarters|camp))\b",
+    "other": r"\b(?:displac\w*|evacuat\w*|fled|refugees|mass grave|training|trained|elections?|referendum)\b",
+    "harm": r"\b(?:kill\w*|shot|shoot\w*|gun(?:ned)? down|stabb\w*|murder\w*|behead\w*|decapitat\w*|hack\w*|beat(?:en|ing)?"
+    r"|tortur\w*|assault\w*|attack\w*|injur\w*|wound\w*|assassinat\w*|execut\w*|dead bod(?:y|ies)|bodies|massacr\w*"
+    r"|slaughter\w*|machete|lynch\w*|burn\w* alive|opened fire|fired (?:at|on|upon)|gunmen|hit)\b",
+    "civilian": r"\b(?:civilians?|man|men|woman|women|child(?:ren)?|boys?|girls?|farmers?|villagers?|residents?|herders?"
+    r"|journalists?|teachers?|students?|persons?|people|famil(?:y|ies)|workers?|traders?|businessm[ae]n|shopkeepers?"
+    r"|vendors?|drivers?|passengers?|priests?|pastors?|imams?|activists?|lawyers?|doctors?|nurses?|elders?|chiefs?"
+    r"|councillors?|councilors?|mayors?|candidates?|politicians?|leaders?|members? of (?:the )?(?:community|public)"
+    r"|individuals?|youths?|couple|wife|husband|son|daughter|brother|sister|father|mother|victims?|bodies|body|locals?"
+    r"|communit(?:y|ies)|refugees?|migrants?|pedestrians?|motorists?|miners?|fishermen|officials?|employees?)\b",
+    "armed": r"\b(?:soldiers?|troops?|militants?|fighters?|army|militar(?:y|ies)|militia\w*|rebels?|insurgents?|jihadists?"
+    r"|guerrillas?|forces|positions?|battalions?|brigades?|units?|servicem[ae]n|personnel|police(?:man|men)?|officers?"
+    r"|gendarmes?|cops?|combatants?|terrorists?|gangs?|gangsters?|cartel|armed (?:group|men|individuals)|security)\b",
+}
+
+
+_HARM_VERB = (
+    r"(?:killed|killing|shot|shooting|gunned down|stabbed|attacked|attacking|ambushed|executed|assassinated|injured"
+    r"|wounded|beheaded|beat|beaten|assaulted|tortured|hacked|fired (?:at|on|upon)|opened fire (?:at|on|upon)"
+    r"|targeted|murdered)"
+)
+_ARMED_NOUN = (
+    r"(?:soldiers?|troops?|policem[ae]n|police(?: officers?| personnel| agents?| station| post| patrol| vehicle)?"
+    r"|officers?|militants?|fighters?|commanders?|guards?|militiam[ae]n|militias?|gang members?|members? of (?:the )?"
+    r"(?:\w+ ){0,3}(?:gangs?|groups?|cartels?|militias?|factions?|forces|army|police)|drug (?:dealers?|traffickers?|lords?)"
+    r"|traffickers?|rebels?|insurgents?|combatants?|personnel|gendarmes?|servicem[ae]n|security (?:men|forces|personnel|agents)"
+    r"|checkpoints?|bases?|positions?|outposts?|patrols?|convoys?|barracks|military|army|taliban|jihadists?|cartel"
+    r"|criminals?|gangsters?|hitm[ae]n|bandits?)"
+)
+_CIVILIAN_NOUN = (
+    r"(?:civilians?|man|men|woman|women|child(?:ren)?|boys?|girls?|farmers?|villagers?|residents?|herders?|journalists?"
+    r"|teachers?|students?|persons?|people|famil(?:y|ies)|workers?|traders?|businessm[ae]n|shopkeepers?|vendors?"
+    r"|drivers?|passengers?|priests?|pastors?|imams?|activists?|lawyers?|doctors?|nurses?|elders?|chiefs?|councill?ors?"
+    r"|mayors?|candidates?|politicians?|leaders?|individuals?|youths?|couple|wife|husband|son|daughter|brother|sister"
+    r"|father|mother|locals?|refugees?|migrants?|pedestrians?|motorists?|miners?|fishermen|officials?|employees?"
+    r"|worshippers?|pilgrims?|infants?|minors?|teenagers?|elderly|pastoralists?|shepherds?|detainees?|prisoners?"
+    r"|directors?|sheikhs?|informants?|lands|houses?|homes?)"
+)
+
+
+def _victim(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{_HARM_VERB}\b(?:\s+(?!by\b)[\w,'-]+){{0,4}}?\s+{noun}\b"
+        rf"|\b{noun}\b(?:\s+[\w,'-]+){{0,5}}?\s+(?:was|were|had been|have been|got|being)\s+(?:\w+\s+)?{_HARM_VERB}\b"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    label: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]
+    airstrike_word: re.Pattern[str]
+    police_killing: re.Pattern[str]
+    armed_victim: re.Pattern[str]
+    civilian_victim: re.Pattern[str]
+    off_duty: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    return _Rules(
+        label=re.compile(r"^\s*([A-Za-z][A-Za-z /-]{2,45}):\s"),
+        cues={name: re.compile(pattern) for name, pattern in _CUES.items()},
+        # "strike" of the military kind is not a labour strike.
+        airstrike_word=re.compile(
+            r"\b(?:air|drone|missile|rocket|artillery|aerial|military|precision)[- ]?strikes?\b"
+        ),
+        police_killing=re.compile(
+            r"\b(?:police|security forces|soldiers|troops|military|army|officers|gendarmes?)\b[^.;]{0,80}"
+            r"\b(?:killed|shot dead|shot and killed|opened fire|live (?:ammunition|bullets|rounds))"
+            r"|\b(?:protesters?|demonstrators?)\b[^.;]{0,60}\b(?:were|was) (?:killed|shot dead)"
+        ),
+        armed_victim=_victim(_ARMED_NOUN),
+        civilian_victim=_victim(_CIVILIAN_NOUN),
+        # Off-duty and former members of armed forces count as civilians (ACLED's convention).
+        off_duty=re.compile(
+            r"\b(?:off-duty|former|retired|ex-)\s*(?:[\w-]+\s+){0,3}?"
+            r"(?:officers?|policem[ae]n|police|soldiers?|members?|commanders?|guards?|militiam[ae]n)\b"
+        ),
+    )
+
+
+_CIVILIAN_SECTORS = frozenset(
+    {"CVL", "REF", "EDU", "MED", "HLH", "JRN", "LAB", "AGR", "BUS", "REL", "NGO", "HRI"}
+)
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "UAF", "PTY_MIL", "SEP", "TER"})
+
+
+def _recipient_side(recipient: Actor | None) -> str | None:
+    if recipient is None:
+        return None
+    sector = (recipient.sector or "")[:3].upper()
+    if sector in _ARMED_SECTORS:
+        return "armed"
+    if sector in _CIVILIAN_SECTORS or recipient.kind == "people":
+        return "civilian"
+    return None
+
+
+def _crowd(found: set[str], text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
+    if "demo" not in found and plover != "PROTEST":
+        # A crowd event without protest words: a mob acting on someone, or a bare gathering.
+        if found & {"mob", "harm", "riot", "clash"}:
+            return RIOTS, "Mob violence"
+        return PROTESTS, "Peaceful protest"
+    if "mob" in found:
+        return RIOTS, "Mob violence"
+    if rules.police_killing.search(text):
+        return PROTESTS, "Excessive force against protesters"
+    if "riot" in found or (plover == "PROTEST" and mode in {"riot", "vandalize"}):
+        return RIOTS, "Violent demonstration"
+    if "intervene" in found or (plover == "ASSAULT" and mode == "crowd-control"):
+        return PROTESTS, "Protest with intervention"
+    return PROTESTS, "Peaceful protest"
+
+
+def _strategic(found: set[str]) -> Coding:
+    for cue, sub in (
+        ("weapons", "Disrupted weapons use"),
+        ("loot", "Looting/property destruction"),
+        ("arrest", "Arrests"),
+        ("agree", "Agreement"),
+        ("hq", "Headquarters or base established"),
+        ("transfer", "Non-violent transfer of territory"),
+        ("change", "Change to group/activity"),
+        ("other", "Other"),
+    ):
+        if cue in found:
+            return STRATEGIC, sub
+    return None, None
+
+
+def classify(
+    text: str,
+    *,
+    plover: str | None = None,
+    mode: str | None = None,
+    actor: Actor | None = None,
+    recipient: Actor | None = None,
+    negated: bool = False,
+) -> Coding:
+    """Return (ACLED event type, sub-event type) for a sentence, or (None, None) when none applies.
+
+    `plover` and `mode` are the PLOVER coding of the sentence when there is one; `recipient` tells
+    civilians from armed actors. A negated event ("did not attack") is not an ACLED event.
+    """
+    if negated:
+        return None, None
+    rules = _rules()
+    label = rules.label.match(text)
+    if label and label.group(1).strip().lower() in _LABELS:
+        return STRATEGIC, _LABELS[label.group(1).strip().lower()]
+    lowered = rules.airstrike_word.sub(" airstrike ", text.lower())
+    lowered = rules.off_duty.sub("civilian", lowered)
+    found = {name for name, pattern in rules.cues.items() if pattern.search(lowered)}
+    plover = plover.upper() if plover else None
+    side = _recipient_side(recipient)
+
+    weapon = next((c for c in ("suicide", "chemical", "grenade", "air", "ied", "shell") if c in found), None)
+    crowd = "demo" in found or "size" in found or plover == "PROTEST"
+    if crowd and not (weapon in {"air", "shell", "suicide"} and "crowd_word" not in found):
+        return _crowd(found, lowered, rules, plover, mode)
+    if "mob" in found:
+        return RIOTS, "Mob violence"
+    if ("gunfire" in found and weapon in {None, "shell"}) or ("aimed" in found and weapon is None):
+        # Direct fire, alone or mixed with heavy weapons, is fighting rather than remote violence.
+        found.add("clash")
+    if weapon is not None and not ("clash" in found and weapon in {"shell", "grenade"}):
+        return REMOTE, {
+            "suicide": "Suicide bomb",
+            "chemical": "Chemical weapon",
+            "grenade": "Grenade",
+            "air": "Air/drone strike",
+            "ied": "Remote explosive/landmine/IED",
+            "shell": "Shelling/artillery/missile attack",
+        }[weapon]
+    if "sexual" in found:
+        return CIVILIANS, "Sexual violence"
+    if "abduct" in found:
+        return CIVILIANS, "Abduction/forced disappearance"
+    if "clash" in found:
+        if "regain" in found:
+            return BATTLE, "Government regains territory"
+        if "overtake" in found:
+            return BATTLE, "Non-state actor overtakes territory"
+        return BATTLE, "Armed clash"
+    if "harm" in found:
+        if side is None:
+            armed = bool(rules.armed_victim.search(lowered))
+            civilian = bool(rules.civilian_victim.search(lowered))
+            if armed != civilian:
+                side = "armed" if armed else "civilian"
+            elif "armed" in found and "civilian" not in found:
+                side = "armed"
+        return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
+    coding = _strategic(found)
+    if coding != (None, None):
+        return coding
+    if plover:
+        try:
+            pair = ontology.acled_crosswalk(plover, mode)
+        except OntologyError:
+            pair = None
+        if pair is not None:
+            return pair
+        if plover == "ASSAULT":
+            return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
+    return None, None
