@@ -1,25 +1,16 @@
-"""Time: event dates resolved against the publication date (placeholder until the time module lands)."""
+"""Time: event dates resolved against the publication date, with an honest precision."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from flashpoint.time.expressions import DateMatch, find_dates, resolve_date
+from flashpoint.time.stage import UNDATED_PRECISION, TimeStage, event_date, reference_date
 
-from flashpoint.records import Document
-from flashpoint.settings import Settings
-
-__all__ = ["TimeStage"]
-
-
-class TimeStage:
-    name = "time"
-    requires = frozenset({"events", "sentences"})
-    provides = frozenset({"events.date"})
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        return (self(d) for d in docs)
+__all__ = [
+    "UNDATED_PRECISION",
+    "DateMatch",
+    "TimeStage",
+    "event_date",
+    "find_dates",
+    "reference_date",
+    "resolve_date",
+]
