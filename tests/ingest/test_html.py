@@ -102,3 +102,18 @@ def test_html_embedded_tweet_becomes_a_post() -> None:
         dt.date(2018, 1, 29),
     )
     assert "@road_monitor" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Floods cut the road to Beledweyne | Coast Radio | 02.05.2024", "Floods cut the road to Beledweyne"),
+        (
+            "Floods cut the road | and the bridge to Beledweyne as well",
+            "Floods cut the road | and the bridge to Beledweyne as well",
+        ),
+    ],
+)
+def test_html_site_suffix_removed_from_title(title: str, expected: str) -> None:
+    html = f"<html><head><title>{title}</title></head><body><article><p>{'Water rose overnight along the Shabelle river. ' * 3}</p></article></body></html>"
+    assert read_html(html).title == expected

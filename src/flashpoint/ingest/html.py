@@ -11,6 +11,7 @@ import lxml.html
 import trafilatura
 
 from flashpoint.errors import IngestError
+from flashpoint.ingest.chrome import is_chrome
 from flashpoint.ingest.dates import parse_date
 from flashpoint.ingest.document import make_document
 from flashpoint.ingest.embedded import split_posts
@@ -21,6 +22,7 @@ __all__ = ["read_html"]
 # Dates only from the page's metadata and markup: a date guessed from free text is worse than none.
 _DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 _NOT_ARTICLE = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg")
+_SUFFIX_WORDS = 4
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -47,7 +49,7 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
         )
     except (ValueError, TypeError, lxml.etree.LxmlError) as exc:  # trafilatura raises on odd markup
         raise IngestError(origin, f"cannot parse HTML: {exc}") from exc
-    title = getattr(extracted, "title", None)
+    title = _without_site_suffix(getattr(extracted, "title", None))
     text = _without_headline(_paragraphs(getattr(extracted, "text", None) or ""), title)
     if not text:
         text = _visible_text(html)
@@ -68,9 +70,17 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
 
 
 def _paragraphs(text: str) -> str:
-    """Return text with one blank line between paragraphs, as the other readers give it."""
+    """Return text with one blank line between paragraphs, as the other readers give it; chrome dropped."""
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line and not is_chrome(line))
+
+
+def _without_site_suffix(title: str | None) -> str | None:
+    """Return a page title without trailing " | Site | date" parts (each a few words at most)."""
+    if not title or " | " not in title:
+        return title
+    head, *tail = title.split(" | ")
+    return head if all(len(part.split()) <= _SUFFIX_WORDS for part in tail) else title
 
 
 def _without_headline(text: str, title: str | None) -> str:

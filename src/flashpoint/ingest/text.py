@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from flashpoint.ingest.chrome import TAXONOMY, is_chrome
 from flashpoint.ingest.dates import parse_date
 from flashpoint.ingest.document import make_document
 from flashpoint.ingest.embedded import SIGNATURE, Paragraph, assemble, post_from_signature
@@ -30,27 +31,7 @@ _ORIGIN = re.compile(
     r"(?: on| by| at| in)?|originally published (?:on|by|at|in))\s+(?P<origin>.+?)\.?$",
     re.IGNORECASE,
 )
-_TAXONOMY = re.compile(
-    r"^(?:regions?|themes?|in-depth reports?|tags?|topics?|categor(?:y|ies)|filed under|keywords|"
-    r"articles by|related(?: articles| stories)?|see also)\s*:",
-    re.IGNORECASE,
-)
-# Site chrome recognised at any length.
-_CHROME = re.compile(
-    r"^(?:disclaimer\b|comment on .{0,80}\bpage\b|become a (?:member|patron|subscriber)\b|copyright\b|©|"
-    r"\(c\) \d{4}|for media inquiries|all images in this article|featured image\b)"
-    r"|contains copyrighted material|all rights reserved",
-    re.IGNORECASE,
-)
-# Calls to action, recognised only on short lines so that a sentence starting "Support for…" survives.
-_SHORT_CHROME = re.compile(
-    r"^(?:subscribe|sign up|follow us|share this|share on|click here|read more|donate|support (?:us|our)|"
-    r"join us|visit our|listen to|watch:)",
-    re.IGNORECASE,
-)
-_SHORT_CHROME_WORDS = 14
 _ONLY_LINKS = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)[\s,;|·•/-]*)+$")
-_WORD = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -121,7 +102,7 @@ def _read_header(lines: list[str]) -> _Header:
         elif header.published is None and len(plain) <= 40 and (published := parse_date(plain)):
             header.published = published
             header.dropped.add(index)
-        elif _TAXONOMY.match(plain):
+        elif TAXONOMY.match(plain):
             header.dropped.add(index)
     if header.dropped:
         header.metadata_found = True
@@ -162,16 +143,8 @@ def _body_paragraphs(lines: list[str], header: _Header) -> list[Paragraph]:
         if origin:
             header.origin = header.origin or origin.group("origin").strip()
             continue
-        if _is_chrome(raw, plain):
+        if _ONLY_LINKS.match(raw) or is_chrome(plain):
             continue
         current.append(plain)
     close()
     return paragraphs
-
-
-def _is_chrome(raw: str, plain: str) -> bool:
-    if not _WORD.search(plain) or _ONLY_LINKS.match(raw):
-        return True
-    if _TAXONOMY.match(plain) or _CHROME.search(plain):
-        return True
-    return len(plain.split()) <= _SHORT_CHROME_WORDS and _SHORT_CHROME.match(plain) is not None
