@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ActorDictionaryError",
     "ConfigError",
+    "ExportError",
     "FlashpointError",
     "GazetteerError",
     "IngestError",
@@ -56,6 +57,10 @@ class GazetteerError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The database cannot be opened or written."""
+
+
+class ExportError(FlashpointError):
+    """Events cannot be written in the format asked for."""
 
 
 class ActorDictionaryError(FlashpointError):
