@@ -85,7 +85,7 @@ _CUES: dict[str, str] = {
     r"\b(?:dispers\w*|intervened|arrested|detained|prevented|stopped|blocked|removed|evicted|beat|charged|cleared|forced)\b"
     r"|\b(?:protesters?|demonstrators?|participants|marchers|strikers|they|group|activists|people)\b[^.;]{0,40}"
     r"\b(?:were|was|being|got) (?:\w+ )?(?:dispersed|arrested|detained|removed|evicted|beaten|blocked|stopped|prevented)\b",
-    "lethal": r"\b(?:killed|shot dead|killing|dead|died|fatalit\w*|live (?:ammunition|bullets|rounds)|opened fire)\b",
+    "casualty": r"\b(?:killed|killing|wounded|injured|injuring|dead|died|fatalit(?:y|ies))\b",
     "suicide": r"\bsuicide (?:bomb\w*|attack\w*|vest|car|truck|vehicle)|\bself-detonat\w*",
     "chemical": r"\b(?:chemical (?:weapons?|attack|agents?)|chlorine|sarin|nerve agent)\b",
     "grenade": r"\bgrenades?\b(?! launcher)",
@@ -240,19 +240,28 @@ def _crowd(found: set[str], text: str, rules: _Rules, plover: str | None, mode: 
     return PROTESTS, "Peaceful protest"
 
 
-def _strategic(found: set[str]) -> Coding:
-    for cue, sub in (
-        ("weapons", "Disrupted weapons use"),
-        ("loot", "Looting/property destruction"),
-        ("arrest", "Arrests"),
-        ("agree", "Agreement"),
-        ("hq", "Headquarters or base established"),
-        ("transfer", "Non-violent transfer of territory"),
-        ("change", "Change to group/activity"),
-        ("other", "Other"),
-    ):
-        if cue in found:
-            return STRATEGIC, sub
+_STRATEGIC_CUES: dict[str, str] = {
+    "weapons": "Disrupted weapons use",
+    "loot": "Looting/property destruction",
+    "arrest": "Arrests",
+    "agree": "Agreement",
+    "hq": "Headquarters or base established",
+    "transfer": "Non-violent transfer of territory",
+    "change": "Change to group/activity",
+}
+
+
+def _strategic(text: str, found: set[str], rules: _Rules) -> Coding:
+    # Notes state their main event first: of several strategic cues, the earliest mention wins.
+    positions = {
+        cue: match.start()
+        for cue in _STRATEGIC_CUES
+        if cue in found and (match := rules.cues[cue].search(text)) is not None
+    }
+    if positions:
+        return STRATEGIC, _STRATEGIC_CUES[min(positions, key=lambda cue: positions[cue])]
+    if "other" in found:
+        return STRATEGIC, "Other"
     return None, None
 
 
@@ -288,6 +297,9 @@ def classify(
         return _crowd(found, lowered, rules, plover, mode)
     if "mob" in found:
         return RIOTS, "Mob violence"
+    if "weapons" in found and "casualty" not in found:
+        # Weapons defused, intercepted or seized: no one was hurt, so nothing exploded on anyone.
+        return STRATEGIC, "Disrupted weapons use"
     if ("gunfire" in found and weapon in {None, "shell"}) or ("aimed" in found and weapon is None):
         # Direct fire, alone or mixed with heavy weapons, is fighting rather than remote violence.
         found.add("clash")
@@ -319,7 +331,7 @@ def classify(
             elif "armed" in found and "civilian" not in found:
                 side = "armed"
         return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
-    coding = _strategic(found)
+    coding = _strategic(lowered, found, rules)
     if coding != (None, None):
         return coding
     if plover:

@@ -1,0 +1,149 @@
+"""The ACLED classifier on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.events.acled import classify
+from flashpoint.events.ontology import acled_types
+from flashpoint.records import Actor
+
+CASES = [
+    (
+        "Artillery units shelled the outskirts of the northern town overnight, residents said.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "Two mortar rounds landed near the market on Tuesday.",
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ),
+    (
+        "An airstrike hit a fuel depot on the edge of the city on Sunday.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "A drone struck a pickup truck carrying fighters near the border crossing.",
+        ("Explosions/Remote violence", "Air/drone strike"),
+    ),
+    (
+        "A roadside bomb exploded as a supply convoy passed the bridge.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    (
+        "A shepherd was wounded when he stepped on a landmine in the valley.",
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ),
+    (
+        "Someone threw a hand grenade into the courtyard of the police station.",
+        ("Explosions/Remote violence", "Grenade"),
+    ),
+    (
+        "Government troops clashed with rebel fighters for several hours outside the village.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "The two armed factions exchanged fire along the ridge on Monday evening.",
+        ("Battles", "Armed clash"),
+    ),
+    (
+        "Hundreds of teachers held a peaceful protest outside the ministry to demand higher pay.",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "Students rallied in the main square against the new tuition fees. [size=about 300]",
+        ("Protests", "Peaceful protest"),
+    ),
+    (
+        "Police dispersed the march with tear gas after demonstrators refused to leave the avenue.",
+        ("Protests", "Protest with intervention"),
+    ),
+    (
+        "Rioters protesting the election result torched cars and threw stones at officers.",
+        ("Riots", "Violent demonstration"),
+    ),
+    (
+        "A mob beat a suspected thief to death at the bus station.",
+        ("Riots", "Mob violence"),
+    ),
+    (
+        "Gunmen abducted three aid workers on the road to the camp.",
+        ("Violence against civilians", "Abduction/forced disappearance"),
+    ),
+    (
+        "Unknown gunmen shot and killed a farmer in his field on Friday.",
+        ("Violence against civilians", "Attack"),
+    ),
+    (
+        "Police arrested four men suspected of planning the robbery.",
+        ("Strategic developments", "Arrests"),
+    ),
+    (
+        "The two sides signed a ceasefire agreement in the capital.",
+        ("Strategic developments", "Agreement"),
+    ),
+    (
+        "Armed men looted shops in the town centre after the army left.",
+        ("Strategic developments", "Looting/property destruction"),
+    ),
+    (
+        "Army engineers defused an explosive device found under a culvert.",
+        ("Strategic developments", "Disrupted weapons use"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_classify_sentences(text: str, expected: tuple[str, str]) -> None:
+    assert classify(text, plover=None, mode=None, actor=None, recipient=None) == expected
+
+
+@pytest.mark.parametrize(("text", "_"), CASES)
+def test_classify_returns_known_categories(text: str, _: tuple[str, str]) -> None:
+    event_type, sub_event_type = classify(text, plover=None, mode=None, actor=None, recipient=None)
+    assert event_type is not None
+    assert sub_event_type in acled_types()[event_type]
+
+
+def test_classify_uses_recipient_side() -> None:
+    text = "The patrol was attacked near the checkpoint and two were killed."
+    soldiers = Actor(country="MLI", sector="MIL")
+    villagers = Actor(country="MLI", sector="CVL", kind="people")
+    as_fight = classify(text, plover="ASSAULT", mode=None, actor=None, recipient=soldiers)
+    as_attack = classify(text, plover="ASSAULT", mode=None, actor=None, recipient=villagers)
+    assert as_fight == ("Battles", "Armed clash")
+    assert as_attack == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("plover", "mode", "expected"),
+    [
+        ("PROTEST", "demo", ("Protests", "Peaceful protest")),
+        ("ASSAULT", "drone", ("Explosions/Remote violence", "Air/drone strike")),
+        ("COERCE", "arrest", ("Strategic developments", "Arrests")),
+    ],
+)
+def test_classify_falls_back_to_plover(plover: str, mode: str, expected: tuple[str, str]) -> None:
+    # Words that name no ACLED category: the PLOVER coding decides.
+    text = "The action took place on Wednesday, officials said."
+    assert classify(text, plover=plover, mode=mode, actor=None, recipient=None) == expected
+
+
+def test_classify_returns_none_for_diplomacy() -> None:
+    text = "The foreign ministers met in Geneva to discuss trade."
+    assert classify(text, plover="CONSULT", mode=None, actor=None, recipient=None) == (None, None)
+
+
+def test_classify_negated_event_is_not_coded() -> None:
+    text = "The army denied that it shelled the village."
+    assert classify(text, plover="ASSAULT", mode=None, actor=None, recipient=None, negated=True) == (
+        None,
+        None,
+    )
+
+
+def test_classify_tolerates_unknown_plover_mode() -> None:
+    text = "The meeting ended without a statement."
+    assert classify(text, plover="ASSAULT", mode="no-such-mode", actor=None, recipient=None) == (
+        "Violence against civilians",
+        "Attack",
+    )
