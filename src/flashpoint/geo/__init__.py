@@ -1,40 +1,18 @@
-"""Geo: toponyms recognised and resolved against the gazetteer (placeholder until the geo module lands)."""
+"""Geo: the gazetteer, toponym recognition and resolution, and event placement."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from flashpoint.geo.build import GazetteerStats, build_gazetteer
+from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.resolve import haversine_km, precision_of
+from flashpoint.geo.stage import GeoStage, PlaceLinkStage
 
-from flashpoint.records import Document
-from flashpoint.settings import Settings
-
-__all__ = ["GeoStage", "PlaceLinkStage"]
-
-
-class GeoStage:
-    name = "geo"
-    requires = frozenset({"sentences", "parsed"})
-    provides = frozenset({"places"})
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        return (self(d) for d in docs)
-
-
-class PlaceLinkStage:
-    name = "geo-link"
-    requires = frozenset({"events", "places"})
-    provides = frozenset({"events.place"})
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __call__(self, doc: Document) -> Document:
-        return doc
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        return (self(d) for d in docs)
+__all__ = [
+    "Gazetteer",
+    "GazetteerStats",
+    "GeoStage",
+    "PlaceLinkStage",
+    "build_gazetteer",
+    "haversine_km",
+    "precision_of",
+]

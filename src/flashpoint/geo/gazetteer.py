@@ -1,0 +1,244 @@
+"""The gazetteer: an SQLite index on disk, held in memory once per process for fast lookups."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from flashpoint.errors import GazetteerError
+from flashpoint.geo.build import GazetteerStats, build_gazetteer, connect
+from flashpoint.geo.names import compact_key, name_key
+from flashpoint.records import Place
+
+__all__ = ["Candidate", "Gazetteer", "read_stats"]
+
+# Feature kinds that stand for an area, not a point: their coordinates are a centroid.
+AREA_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "CONT", "RGN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may refer to, with how the name matched (0 main name, 1 alternate, 2 spelling variant)."""
+
+    place: Place
+    match: int
+    index: int
+
+
+@dataclass(slots=True)
+class _CountryIndex:
+    compact: dict[str, list[int]] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+
+
+def read_stats(path: Path) -> GazetteerStats:
+    """Return counts of what the index at `path` holds."""
+    conn = connect(path)
+    try:
+        places = conn.execute("SELECT count(*) FROM places").fetchone()[0]
+        names = conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        countries = conn.execute("SELECT count(DISTINCT country) FROM places").fetchone()[0]
+        sources = tuple(r[0] for r in conn.execute("SELECT DISTINCT source FROM places ORDER BY 1"))
+    finally:
+        conn.close()
+    return GazetteerStats(path=str(path), places=places, names=names, countries=countries, sources=sources)
+
+
+class Gazetteer:
+    """Places by name, in memory. Get one with `Gazetteer.open(path)`; it is shared within the process."""
+
+    _cache: ClassVar[dict[Path, Gazetteer]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.places: list[Place] = []
+        self.names: list[tuple[str, ...]] = []  # name keys of each place, by index
+        self.by_key: dict[str, list[tuple[int, int]]] = {}
+        self._by_country: dict[str | None, _CountryIndex] = {}
+        self._load()
+
+    @classmethod
+    def open(cls, path: Path, *, build_if_missing: bool = True) -> Gazetteer:
+        """Return the in-memory gazetteer for `path`, building the index first if it does not exist."""
+        path = Path(path).expanduser()
+        with cls._lock:
+            cached = cls._cache.get(path)
+            if cached is not None:
+                return cached
+            if not path.exists():
+                if not build_if_missing:
+                    raise GazetteerError(
+                        f"no gazetteer at {path}; run `flashpoint gazetteer build` to create it"
+                    )
+                build_gazetteer(path)
+            gazetteer = cls(path)
+            cls._cache[path] = gazetteer
+            return gazetteer
+
+    @classmethod
+    def forget(cls, path: Path) -> None:
+        """Drop the in-memory copy of `path` so the next `open` reads the index again."""
+        with cls._lock:
+            cls._cache.pop(Path(path).expanduser(), None)
+
+    def _load(self) -> None:
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot read the gazetteer at {self.path}: {exc}") from exc
+        try:
+            admin_names = dict(conn.execute("SELECT code, name FROM admin_codes"))
+            index: dict[str, int] = {}
+            primary: list[set[str]] = []
+            rows = conn.execute(
+                "SELECT id, name, asciiname, lat, lon, feature_class, feature_code, country, admin1, "
+                "population FROM places"
+            )
+            for pid, name, ascii_, lat, lon, fclass, fcode, country, admin1, population in rows:
+                index[pid] = len(self.places)
+                self.places.append(
+                    Place(
+                        id=pid, name=name, lat=lat, lon=lon, country=country,
+                        admin1=admin_names.get(admin1, admin1), feature_class=fclass,
+                        feature_code=fcode, population=population or 0,
+                    )
+                )  # fmt: skip
+                primary.append({name_key(name), name_key(ascii_ or name)})
+            names: list[list[str]] = [[] for _ in self.places]
+            for pid, name in conn.execute("SELECT place_id, name FROM names"):
+                i = index.get(pid)
+                key = _index_key(name)
+                if i is None or not key or key in names[i]:
+                    continue
+                names[i].append(key)
+                self.by_key.setdefault(key, []).append((i, 0 if key in primary[i] else 1))
+            self.names = [tuple(n) for n in names]
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"the gazetteer at {self.path} is unreadable: {exc}") from exc
+        finally:
+            conn.close()
+
+    def candidates(self, surface: str) -> list[Candidate]:
+        """Return the places whose name or alternate name has the key of `surface`.
+
+        Short all-capital codes ("CA", "UK") match only a surface written in capitals, and only areas.
+        """
+        key = name_key(surface)
+        found = [Candidate(self.places[i], kind, i) for i, kind in self.by_key.get(key, ())]
+        if is_code(surface):
+            for i, kind in self.by_key.get(CODE_PREFIX + key, ()):
+                place = self.places[i]
+                if place.feature_class != "P" or kind == 0:
+                    found.append(Candidate(place, kind, i))
+        return found
+
+    def has_name(self, surface: str) -> bool:
+        """Return True when `surface` is some place's name (or, in capitals, some area's code)."""
+        key = name_key(surface)
+        return key in self.by_key or (is_code(surface) and CODE_PREFIX + key in self.by_key)
+
+    def variant_candidates(self, surface: str, countries: Sequence[str | None]) -> list[Candidate]:
+        """Return places in `countries` whose compact key equals that of `surface` (spelling variants)."""
+        key = compact_key(surface)
+        if len(key) < 3:
+            return []
+        out: list[Candidate] = []
+        for country in countries:
+            for i in self._country_index(country).compact.get(key, ()):
+                out.append(Candidate(self.places[i], 2, i))
+        return out
+
+    def country_names(self, country: str | None) -> tuple[list[str], list[int]]:
+        """Return the name keys of the places of one country and the place index of each."""
+        index = self._country_index(country)
+        return index.keys, index.owners
+
+    def _country_index(self, country: str | None) -> _CountryIndex:
+        cached = self._by_country.get(country)
+        if cached is not None:
+            return cached
+        built = _CountryIndex()
+        for i, place in enumerate(self.places):
+            if place.country != country:
+                continue
+            for key in self.names[i]:
+                built.keys.append(key)
+                built.owners.append(i)
+                built.compact.setdefault(compact_key(key), []).append(i)
+        self._by_country[country] = built
+        return built
+
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Return the places called `name` (main, ASCII or alternate name), likeliest first.
+
+        `country` (ISO2 or ISO3) keeps only that country's places. Ranking: main names before alternates,
+        countries and regions before towns, then population.
+        """
+        iso3 = self._iso3(country) if country else None
+        found = [c for c in self.candidates(name) if iso3 is None or c.place.country == iso3]
+        found.sort(key=lambda c: (c.match, -_kind_weight(c.place), -c.place.population))
+        return [c.place for c in found[:limit]]
+
+    def _iso3(self, country: str) -> str:
+        if len(country) == 3:
+            return country.upper()
+        for place in self.places:
+            if place.id == f"fp:country:{country.upper()}" and place.country:
+                return place.country
+        return country.upper()
+
+    def stats(self) -> GazetteerStats:
+        """Return counts of what the index holds."""
+        return read_stats(self.path)
+
+    def import_geonames(self, files: Sequence[Path], *, progress: Callable[[int], None] | None = None) -> int:
+        """Return how many rows were read from GeoNames dump files into the index (idempotent)."""
+        from flashpoint.geo.importer import import_geonames
+
+        count = import_geonames(self.path, files, progress=progress)
+        self._reload()
+        return count
+
+    def add_csv(self, file: Path) -> int:
+        """Return how many places of a user CSV (name, alternates, lat, lon, country, admin1…) were added."""
+        from flashpoint.geo.importer import import_csv
+
+        count = import_csv(self.path, file)
+        self._reload()
+        return count
+
+    def _reload(self) -> None:
+        Gazetteer.forget(self.path)
+        self.places, self.names, self.by_key, self._by_country = [], [], {}, {}
+        self._load()
+        with Gazetteer._lock:
+            Gazetteer._cache[self.path] = self
+
+
+CODE_PREFIX = "^"
+
+
+def is_code(text: str) -> bool:
+    """Return True for a short all-capital code such as "UK", "U.S.", "CA" or "DRC"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and " " not in text
+
+
+def _index_key(name: str) -> str:
+    # Codes live under their own keys so that "AL" (Alabama) never answers for "Al".
+    return CODE_PREFIX + name_key(name) if is_code(name) else name_key(name)
+
+
+def _kind_weight(place: Place) -> int:
+    code = place.feature_code or ""
+    if code.startswith("PCL") or code == "CONT":
+        return 3
+    if code == "ADM1" or code == "RGN":
+        return 2
+    return 1

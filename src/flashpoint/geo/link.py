@@ -1,0 +1,91 @@
+"""Event placement: the place where an event happened, from the parse around its trigger."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from flashpoint.records import Document, Event, PlaceMention
+
+__all__ = ["focus_place", "place_event"]
+
+LOCATIVE = frozenset(
+    {"in", "at", "near", "around", "into", "towards", "toward", "through", "thru", "outside", "inside",
+     "from", "across", "along", "within", "on", "over", "to", "by", "off", "via", "between", "throughout"}
+)  # fmt: skip
+# Prepositions that place the event itself (the others may name a destination or an origin).
+STRONG = frozenset({"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"})
+FOCUS_SCORE = 0.5  # a place found only as the document's focus is a weaker statement
+
+
+def focus_place(doc: Document) -> PlaceMention | None:
+    """Return the document's most-mentioned resolved non-demonym place (ties go to the finer place)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for mention in doc.places:
+        if mention.place is None or mention.demonym:
+            continue
+        counts[mention.place.id] += 1
+        first.setdefault(mention.place.id, mention)
+    if not counts:
+        return None
+    best = max(counts, key=lambda pid: (counts[pid], -(first[pid].precision or 3)))
+    return first[best]
+
+
+def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> PlaceMention | None:
+    """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus."""
+    usable = [m for m in doc.places if m.place is not None and not m.demonym]
+    here = [m for m in usable if m.sentence == event.sentence]
+    if here:
+        return _best_in_sentence(doc.parsed, event, here)
+    before = [m for m in usable if m.sentence == event.sentence - 1]
+    if before:
+        nearest = max(before, key=lambda m: (-(m.precision or 3), m.start))
+        return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
+    if focus is not None:
+        return replace(
+            focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3)
+        )
+    return None
+
+
+def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    trigger = _token_at(parsed, event.trigger_start)
+
+    def rank(mention: PlaceMention) -> tuple[int, int, int]:
+        attach = _attachment(parsed, trigger, mention)
+        return (attach, -(mention.precision or 3), -abs(mention.start - event.trigger_start))
+
+    return max(mentions, key=rank)
+
+
+def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
+    """Return 3 for a locative preposition on the trigger, 2 for one nearby in its clause, 1 for any, 0 none."""
+    token = _token_at(parsed, mention.start)
+    if token is None:
+        return 0
+    # Climb from the toponym through compounds and appositions to the head of its phrase.
+    while token.dep_ in {"compound", "amod", "nmod", "appos", "conj", "poss"} and token.head is not token:
+        token = token.head
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in LOCATIVE:
+        return 0
+    if trigger is None:
+        return 1
+    strong = 1 if prep.lower_ in STRONG else 0
+    governor = prep.head
+    if governor == trigger:
+        return 4 + strong
+    if governor in trigger.children or trigger in governor.children or governor in trigger.subtree:
+        return 2 + strong
+    return 1
+
+
+def _token_at(parsed: Any, offset: int) -> Any:
+    if parsed is None:
+        return None
+    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,49 @@
+"""Name keys for the gazetteer: a lower-case ASCII key, a compact key, and OCR-confusion variants."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+__all__ = ["compact_key", "is_latin", "name_key", "ocr_variants"]
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Arabic articles and joining forms written many ways: Al-Eis, al Eis, Al Eis, AlEis, El-Eis.
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|az|ash|ath)(?=[a-z]{3})")
+
+
+def name_key(name: str) -> str:
+    """Return the lookup key of a name: ASCII, lower case, punctuation runs as single spaces."""
+    return _NON_ALNUM.sub(" ", unidecode(name).lower()).strip()
+
+
+def compact_key(name: str) -> str:
+    """Return a spelling-tolerant key: the name key without spaces, a leading Arabic article or doubled letters.
+
+    "Al-Eis", "al Eis", "AlEiss" and "Eis" share one compact key; it serves the fuzzy pass only.
+    """
+    key = name_key(name).replace(" ", "")
+    key = _ARTICLE.sub("", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def ocr_variants(surface: str) -> tuple[str, ...]:
+    """Return the surface with the usual OCR and typing confusions undone (capital I read for l, 0 for O).
+
+    "AIEis" gives "AlEis"; only upper-case I that follows another letter or precedes a capital is swapped,
+    so that "Idlib" stays as it is.
+    """
+    variants: list[str] = []
+    swapped = re.sub(r"(?<=[A-Za-z])I|I(?=[A-Z])", "l", surface)
+    if swapped != surface:
+        variants.append(swapped)
+    zero = surface.replace("0", "O")
+    if zero != surface:
+        variants.append(zero)
+    return tuple(variants)
+
+
+def is_latin(name: str) -> bool:
+    """Return True when every letter of `name` is in the Latin blocks (worth indexing for English text)."""
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)

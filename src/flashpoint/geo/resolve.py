@@ -1,0 +1,224 @@
+"""Toponym resolution: candidates ranked by name, kind, population, document countries and proximity."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from flashpoint.geo.gazetteer import AREA_CODES, Candidate, Gazetteer
+from flashpoint.geo.names import ocr_variants
+from flashpoint.geo.recognise import Span
+from flashpoint.records import Place, PlaceMention
+
+__all__ = ["Resolver", "haversine_km", "precision_of"]
+
+# How much each source of a span is trusted to be a toponym at all.
+SOURCE_TRUST = {"ner": 0.92, "demonym": 0.9, "gazetteer": 0.8, "variant": 0.7, "oracle": 1.0}
+# A gazetteer-matched town must be at least this large, or sit in one of the document's countries.
+MIN_TOWN_POPULATION = 50_000
+FUZZY_CUTOFF = 88.0
+NEARBY_KM = 150.0
+
+
+def haversine_km(a: Place, b: Place) -> float:
+    """Return the great-circle distance between two places in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def precision_of(place: Place) -> int:
+    """Return 1 for a town or point, 2 for a district or natural feature, 3 for a region or country."""
+    code = place.feature_code or ""
+    if code in AREA_CODES or code.startswith("PCL"):
+        return 3
+    if place.feature_class == "P" or place.feature_class == "S":
+        return 1
+    return 2
+
+
+def _prior(candidate: Candidate) -> float:
+    place = candidate.place
+    name = (2.0, 1.2, 0.8)[min(candidate.match, 2)]
+    code = place.feature_code or ""
+    if code.startswith("PCL"):
+        kind = 3.2
+    elif code == "CONT":
+        kind = 3.0
+    elif code in {"ADM1", "RGN", "OCN", "SEA"}:
+        kind = 2.2
+    elif place.feature_class == "P":
+        kind = 2.6 * math.log10(place.population + 10) / 7.0
+    else:
+        kind = 1.4
+    return name + kind
+
+
+@dataclass(slots=True)
+class _Choice:
+    span: Span
+    candidates: list[Candidate]
+    scores: list[float]
+    nearest_km: float = math.inf
+
+
+class Resolver:
+    """Picks one place per span (or none) with a score in [0, 1] and an honest precision."""
+
+    def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, Place]) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = demonyms
+
+    def resolve(self, spans: Sequence[Span]) -> list[PlaceMention]:
+        """Return one PlaceMention per accepted span, in the order given."""
+        choices = [_Choice(s, self._candidates(s), []) for s in spans]
+        for c in choices:
+            c.scores = [_prior(k) for k in c.candidates]
+        countries = self._document_countries(choices)
+        self._add_variants(choices, countries)
+        anchors = self._anchors(choices)
+        for c in choices:
+            c.scores = [self._score(c, k, countries, anchors) for k in c.candidates]
+            if c.candidates:
+                best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
+                c.nearest_km = min(
+                    (haversine_km(best.place, p) for s, p in anchors if name_differs(s, c.span)),
+                    default=math.inf,
+                )
+        return [m for m in (self._mention(c, countries) for c in choices) if m is not None]
+
+    def _candidates(self, span: Span) -> list[Candidate]:
+        if span.source == "demonym":
+            place = self.demonyms.get(span.surface)
+            return [Candidate(place, 0, -1)] if place else []
+        found = self.gazetteer.candidates(span.surface)
+        if not found and span.source != "variant":
+            found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
+        return _dedupe(found)
+
+    def _document_countries(self, choices: Sequence[_Choice]) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        for c in choices:
+            if not c.candidates:
+                continue
+            best = max(range(len(c.candidates)), key=c.scores.__getitem__)
+            country = c.candidates[best].place.country
+            if country and c.span.source in {"ner", "demonym", "oracle"}:
+                votes[country] += 1
+        return votes
+
+    def _add_variants(self, choices: Sequence[_Choice], countries: Counter[str]) -> None:
+        top = [country for country, _ in countries.most_common(3)]
+        if not top:
+            return
+        for c in choices:
+            if c.candidates or c.span.source == "demonym":
+                continue
+            found: list[Candidate] = []
+            for variant in (c.span.surface, *ocr_variants(c.span.surface)):
+                found = [k for k in self.gazetteer.candidates(variant) if k.place.country in top]
+                found = [Candidate(k.place, 2, k.index) for k in found]
+                found = found or self.gazetteer.variant_candidates(variant, top)
+                if found:
+                    break
+            if not found and c.span.source in {"ner", "oracle"}:
+                found = self._fuzzy(c.span.surface, top)
+            c.candidates = _dedupe(found)
+            c.scores = [_prior(k) for k in c.candidates]
+
+    def _fuzzy(self, surface: str, countries: Sequence[str]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for country in countries:
+            keys, owners = self.gazetteer.country_names(country)
+            hit = process.extractOne(surface.lower(), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit is not None:
+                index = owners[hit[2]]
+                out.append(Candidate(self.gazetteer.places[index], 2, index))
+        return out
+
+    @staticmethod
+    def _anchors(choices: Sequence[_Choice]) -> list[tuple[Span, Place]]:
+        anchors: list[tuple[Span, Place]] = []
+        for c in choices:
+            if not c.candidates or c.span.source not in {"ner", "oracle", "variant"}:
+                continue
+            best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
+            if best.place.feature_class == "P" and len(c.candidates) == 1 or best.match == 0:
+                if precision_of(best.place) < 3:
+                    anchors.append((c.span, best.place))
+        return anchors
+
+    @staticmethod
+    def _score(
+        choice: _Choice, candidate: Candidate, countries: Counter[str], anchors: list[tuple[Span, Place]]
+    ) -> float:
+        score = _prior(candidate)
+        total = sum(countries.values())
+        if total and candidate.place.country:
+            score += 2.0 * countries[candidate.place.country] / total
+        distances = [
+            haversine_km(candidate.place, place) for span, place in anchors if name_differs(span, choice.span)
+        ]
+        if distances and precision_of(candidate.place) < 3:
+            score += 1.5 * math.exp(-min(distances) / 250.0)
+        return score
+
+    def _mention(self, choice: _Choice, countries: Counter[str]) -> PlaceMention | None:
+        span = choice.span
+        trust = SOURCE_TRUST.get(span.source, 0.7)
+        if not choice.candidates:
+            if span.source in {"ner", "oracle"}:
+                return PlaceMention(span.start, span.end, span.surface, None, None, 0.0, span.sentence)
+            return None
+        order = sorted(range(len(choice.candidates)), key=choice.scores.__getitem__, reverse=True)
+        best = choice.candidates[order[0]]
+        if span.source == "gazetteer" and not _plausible(best, choice.nearest_km):
+            return None
+        exps = [math.exp(choice.scores[i] - choice.scores[order[0]]) for i in order]
+        confidence = 1.0 / sum(exps)
+        if best.match == 2:
+            confidence *= 0.8
+        return PlaceMention(
+            start=span.start,
+            end=span.end,
+            surface=span.surface,
+            place=best.place,
+            precision=precision_of(best.place),
+            score=round(trust * confidence, 3),
+            sentence=span.sentence,
+            demonym=span.source == "demonym",
+        )
+
+
+def name_differs(a: Span, b: Span) -> bool:
+    """Return True when two spans are different names (a name is no evidence for itself)."""
+    return a.surface.lower() != b.surface.lower()
+
+
+def _plausible(best: Candidate, nearest_km: float) -> bool:
+    # A capitalised word that is only a small town's name needs another place of the document nearby.
+    place = best.place
+    if precision_of(place) == 3 or place.feature_class in {"H", "L", "T"}:
+        return True
+    if place.population >= MIN_TOWN_POPULATION * (2 if best.match else 1):
+        return True
+    return nearest_km < NEARBY_KM and (best.match == 0 or place.population >= 5000)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    # A place imported from a GeoNames dump may repeat one of our own rows: keep the better-named one.
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda k: (k.match, -k.place.population)):
+        if any(
+            k.place.feature_class == candidate.place.feature_class
+            and abs(k.place.lat - candidate.place.lat) < 0.1
+            and abs(k.place.lon - candidate.place.lon) < 0.1
+            for k in kept
+        ):
+            continue
+        kept.append(candidate)
+    return kept

@@ -1,0 +1,74 @@
+"""The geo stages: toponyms into `doc.places`, then each event's place into `event.place`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.link import focus_place, place_event
+from flashpoint.geo.recognise import Recogniser
+from flashpoint.geo.resolve import Resolver
+from flashpoint.geo.tables import read_table
+from flashpoint.records import Document, Place
+from flashpoint.settings import Settings
+
+__all__ = ["GeoStage", "PlaceLinkStage", "load_demonyms"]
+
+
+def load_demonyms(gazetteer: Gazetteer) -> dict[str, Place]:
+    """Return adjectival forms ("Syrian") mapped to the place they name (Syria), from our table."""
+    by_id = {p.id: p for p in gazetteer.places if p.id.startswith("fp:")}
+    out: dict[str, Place] = {}
+    for adjective, target, *_ in read_table("demonyms.tsv"):
+        place = by_id.get(f"fp:country:{target}") if len(target) == 2 and target.isupper() else None
+        if place is None:
+            found = gazetteer.lookup(target, limit=1)
+            place = found[0] if found else None
+        if place is not None:
+            out[adjective] = place
+    return out
+
+
+class GeoStage:
+    """Document → Document with `places`: every toponym, resolved or not, sorted by start."""
+
+    name = "geo"
+    requires = frozenset({"sentences", "parsed"})
+    provides = frozenset({"places"})
+
+    def __init__(self, settings: Settings, *, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.open(settings.gazetteer_path)
+        demonyms = load_demonyms(self.gazetteer)
+        self.recogniser = Recogniser(self.gazetteer, dict(demonyms))
+        self.resolver = Resolver(self.gazetteer, demonyms)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        mentions = self.resolver.resolve(self.recogniser.spans(doc.parsed))
+        return replace(doc, places=tuple(sorted(mentions, key=lambda m: m.start)))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in docs)
+
+
+class PlaceLinkStage:
+    """Document → Document whose events carry the place where each happened (never a demonym)."""
+
+    name = "geo-link"
+    requires = frozenset({"events", "places"})
+    provides = frozenset({"events.place"})
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        focus = focus_place(doc)
+        events = tuple(replace(e, place=place_event(doc, e, focus)) for e in doc.events)
+        return replace(doc, events=events)
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        return (self(d) for d in docs)
