@@ -216,3 +216,11 @@ def test_store_stats_counts_and_ranges(store: Store, make_document: DocumentFact
 def test_store_stats_empty(store: Store) -> None:
     stats = store.stats()
     assert (stats.documents, stats.events, stats.first_date, stats.top_actors) == (0, 0, None, ())
+
+
+def test_store_has_document_by_hash(store: Store, make_document: DocumentFactory) -> None:
+    doc = make_document()
+    assert store.has_document(doc.hash) is False
+    store.add(doc)
+    assert store.has_document(doc.hash) is True
+    assert store.has_document("") is False

@@ -150,6 +150,13 @@ class Store:
             raise StoreError(f"document {doc.id!r} was not stored: {exc}") from exc
         return True
 
+    def has_document(self, doc_hash: str) -> bool:
+        """Return True when a document with this content hash is stored (so it need not be parsed again)."""
+        if not doc_hash:
+            return False
+        with self._read() as conn:
+            return self._has_hash(conn, doc_hash)
+
     @staticmethod
     def _has_hash(conn: Connection, doc_hash: str) -> bool:
         return (
