@@ -90,7 +90,7 @@ def test_reads_events_csv_respects_filters(client: TestClient) -> None:
     response = client.get("/api/events", params={"format": "csv", "type": "ASSAULT"})
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert sorted(r["place_name"] for r in rows) == ["Idlib", "Manbij"]
+    assert sorted(r["location"] for r in rows) == ["Idlib", "Manbij"]
 
 
 def test_reads_events_geojson_respects_filters(client: TestClient) -> None:
@@ -179,3 +179,11 @@ def test_reads_page_and_assets_are_served_locally(client: TestClient) -> None:
     assert "http://" not in page.text and "https://" not in page.text
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/api/config").json()["tile_url"] is None
+
+
+@pytest.mark.parametrize("format", ["csv", "geojson"])
+def test_reads_events_export_pages_through_header(client: TestClient, format: str) -> None:
+    first = client.get("/api/events", params={"format": format, "limit": 2})
+    last = client.get("/api/events", params={"format": format, "limit": 2, "offset": 2})
+    assert first.headers["x-next-offset"] == "2"
+    assert "x-next-offset" not in last.headers
