@@ -117,7 +117,9 @@ class Gazetteer:
                 if i is None or not key or key in names[i]:
                     continue
                 names[i].append(key)
-                self.by_key.setdefault(key, []).append((i, 0 if key in primary[i] else 1))
+                # Every name in our own curated tables is a name in its own right, not a variant.
+                kind = 0 if key in primary[i] or pid.startswith("fp:") else 1
+                self.by_key.setdefault(key, []).append((i, kind))
             self.names = [tuple(n) for n in names]
         except sqlite3.Error as exc:
             raise GazetteerError(f"the gazetteer at {self.path} is unreadable: {exc}") from exc
@@ -130,13 +132,15 @@ class Gazetteer:
         Short all-capital codes ("CA", "UK") match only a surface written in capitals, and only areas.
         """
         key = name_key(surface)
-        found = [Candidate(self.places[i], kind, i) for i, kind in self.by_key.get(key, ())]
         if is_code(surface):
-            for i, kind in self.by_key.get(CODE_PREFIX + key, ()):
-                place = self.places[i]
-                if place.feature_class != "P" or kind == 0:
-                    found.append(Candidate(place, kind, i))
-        return found
+            codes = [
+                Candidate(self.places[i], kind, i)
+                for i, kind in self.by_key.get(CODE_PREFIX + key, ())
+                if self.places[i].feature_class != "P" or kind == 0
+            ]
+            if codes:
+                return codes
+        return [Candidate(self.places[i], kind, i) for i, kind in self.by_key.get(key, ())]
 
     def has_name(self, surface: str) -> bool:
         """Return True when `surface` is some place's name (or, in capitals, some area's code)."""

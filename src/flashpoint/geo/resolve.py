@@ -43,16 +43,16 @@ def precision_of(place: Place) -> int:
 
 def _prior(candidate: Candidate) -> float:
     place = candidate.place
-    name = (2.0, 1.2, 0.8)[min(candidate.match, 2)]
+    name = (2.0, 0.9, 0.6)[min(candidate.match, 2)]
     code = place.feature_code or ""
     if code.startswith("PCL"):
-        kind = 3.2
+        kind = 3.6
     elif code == "CONT":
-        kind = 3.0
+        kind = 3.2
     elif code in {"ADM1", "RGN", "OCN", "SEA"}:
-        kind = 2.2
+        kind = 2.6
     elif place.feature_class == "P":
-        kind = 2.6 * math.log10(place.population + 10) / 7.0
+        kind = 3.0 * math.log10(place.population + 10) / 7.0
     else:
         kind = 1.4
     return name + kind
@@ -92,7 +92,7 @@ class Resolver:
         return [m for m in (self._mention(c, countries) for c in choices) if m is not None]
 
     def _candidates(self, span: Span) -> list[Candidate]:
-        if span.source == "demonym":
+        if span.source == "demonym" or span.surface in self.demonyms:
             place = self.demonyms.get(span.surface)
             return [Candidate(place, 0, -1)] if place else []
         found = self.gazetteer.candidates(span.surface)
@@ -147,7 +147,7 @@ class Resolver:
             if not c.candidates or c.span.source not in {"ner", "oracle", "variant"}:
                 continue
             best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
-            if best.place.feature_class == "P" and len(c.candidates) == 1 or best.match == 0:
+            if (best.place.feature_class == "P" and len(c.candidates) == 1) or best.match == 0:
                 if precision_of(best.place) < 3:
                     anchors.append((c.span, best.place))
         return anchors
@@ -159,12 +159,14 @@ class Resolver:
         score = _prior(candidate)
         total = sum(countries.values())
         if total and candidate.place.country:
-            score += 2.0 * countries[candidate.place.country] / total
+            score += 1.5 * countries[candidate.place.country] / total
         distances = [
             haversine_km(candidate.place, place) for span, place in anchors if name_differs(span, choice.span)
         ]
-        if distances and precision_of(candidate.place) < 3:
-            score += 1.5 * math.exp(-min(distances) / 250.0)
+        if distances and not (candidate.place.feature_code or "").startswith(("PCL", "CONT")):
+            # Areas are large: their centroid is judged against other places on a wider scale.
+            scale = 600.0 if precision_of(candidate.place) == 3 else 250.0
+            score += 1.0 * math.exp(-min(distances) / scale)
         return score
 
     def _mention(self, choice: _Choice, countries: Counter[str]) -> PlaceMention | None:
@@ -190,7 +192,7 @@ class Resolver:
             precision=precision_of(best.place),
             score=round(trust * confidence, 3),
             sentence=span.sentence,
-            demonym=span.source == "demonym",
+            demonym=span.surface in self.demonyms,
         )
 
 
