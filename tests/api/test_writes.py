@@ -111,3 +111,20 @@ def test_writes_store_document_and_events(client: TestClient, api_settings: Sett
     assert event["reports"][0]["sentence"] == "Mortars shelled a depot near the river."
     again = client.post("/api/documents", json={"text": text}, headers={"Authorization": f"Bearer {token}"})
     assert again.json()["documents"][0]["added"] is False
+
+
+def test_writes_refuse_large_chunked_body(client: TestClient, api_settings: Settings) -> None:
+    token = create_token(api_settings.db, name="chunked")
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(api_settings.max_bytes // 512 + 1):
+            yield b"x" * 512
+        yield b'"}'
+
+    response = client.post(
+        "/api/documents",
+        content=chunks(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413

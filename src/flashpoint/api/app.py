@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,7 @@ def create_app(
     `flashpoint.load_pipeline(settings)` built on the first write).  CORS is off unless origins are
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
     """
+    owned = store is None
     store = store or Store.open(settings.db_url)
     ensure_table(store.engine)
     origins = tuple(cors_origins if cors_origins is not None else getattr(settings, "cors_origins", ()) or ())
@@ -125,7 +127,14 @@ def create_app(
 
         return load_pipeline(settings)
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="flashpoint",
         version=__version__,
         description="Sourced, geocoded conflict events: who did what to whom, where, when — and who says so.",

@@ -115,11 +115,10 @@ def issue_token(engine: Engine, *, name: str) -> str:
 
 
 def verify_token(engine: Engine, token: str) -> TokenInfo | None:
-    """Return the active token's metadata when `token` is valid, else None."""
+    """Return the active token's metadata when `token` is valid, else None (the table must exist)."""
     if not token.startswith(TOKEN_PREFIX):
         return None
     digest = hash_token(token)
-    ensure_table(engine)
     try:
         with engine.connect() as conn:
             row = conn.execute(select(api_tokens).where(api_tokens.c.hash == digest)).mappings().first()
