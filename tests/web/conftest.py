@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import socket
 import sys
 import threading
@@ -25,8 +24,9 @@ from flashpoint.records import Document
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+# Debian's paths; FLASHPOINT_CHROMIUM / FLASHPOINT_CHROMEDRIVER point elsewhere.
+CHROMIUM = os.environ.get("FLASHPOINT_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("FLASHPOINT_CHROMEDRIVER", "/usr/bin/chromedriver")
 
 
 def _samples() -> ModuleType:
@@ -52,7 +52,7 @@ def _missing_browser() -> str | None:
     except ImportError:
         return "the selenium package is not installed in this environment"
     for path in (CHROMIUM, CHROMEDRIVER):
-        if not (os.path.exists(path) or shutil.which(Path(path).name)):
+        if not os.path.exists(path):
             return f"{path} is missing: run scripts/install-browser.sh (apt-get install chromium chromium-driver)"
     return None
 
@@ -125,7 +125,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium") or CHROMIUM
+    options.binary_location = CHROMIUM
     for flag in (
         "--headless",
         "--no-sandbox",
@@ -140,10 +140,7 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         f"--user-data-dir={tmp_path / 'chromium-profile'}",
     ):
         options.add_argument(flag)
-    driver_path = (
-        CHROMEDRIVER if os.path.exists(CHROMEDRIVER) else shutil.which("chromedriver") or CHROMEDRIVER
-    )
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(30)
     try:
         yield driver
