@@ -1,0 +1,209 @@
+"""Resolution of an actor mention ("Russia's ambassador to Poland") to a coded Actor (RUS GOV)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from flashpoint.actors.dictionary import ActorDictionary, load_dictionary
+from flashpoint.actors.entries import STRONG_KINDS, Entry
+from flashpoint.actors.text import Token, tokenize
+from flashpoint.records import Actor
+
+__all__ = ["ActorResolver", "Hit"]
+
+# Words that open a complement: the head before them names the actor.
+_PREPOSITIONS = frozenset(
+    "of in to from at for across against with on near inside over by into within throughout "
+    "between among toward towards under".split()
+)
+# Complements that may lend the head their country ("residents of Aleppo", "targets in Syria").
+_COUNTRY_PREPOSITIONS = frozenset("of in from at across inside within throughout".split())
+# "Turkish-backed rebels": the demonym names a sponsor, not the actor's country.
+_SPONSORS = frozenset(
+    "backed supported sponsored funded financed trained armed allied aligned affiliated linked "
+    "based proxy proxies".split()
+)
+# Sectors that "former"/"retired" turns into elites (ELI).
+_OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
+_PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person"})
+_PLACES = frozenset({"city", "region", "capital", "country"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary phrase found in a token list: tokens [first, last) and the entry it names."""
+
+    first: int
+    last: int
+    entry: Entry
+    start: int
+    end: int
+
+
+class ActorResolver:
+    """Codes mention strings with the actor dictionary; results are cached per process."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None, *, cache_size: int = 65536) -> None:
+        self.dictionary = dictionary if dictionary is not None else load_dictionary()
+        self._cached = functools.lru_cache(maxsize=cache_size)(self._resolve)
+
+    @classmethod
+    def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
+        """Return a resolver over our dictionary merged with the user files in `paths`."""
+        return cls(load_dictionary(tuple(paths)))
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        date: dt.date | None = None,
+        context: str | None = None,
+        known_country: str | None = None,
+    ) -> Actor | None:
+        """Return the coded actor a mention names, or None when the dictionary knows nothing of it.
+
+        The head noun gives the sector and the possessor or adjective the country; a complement
+        ("of Estonia", "in Syria") fills what the head leaves open. People are coded by the office
+        they held on `date` (today when None). `context` ("Mexican") and `known_country` fill a
+        missing country.
+        """
+        return self._cached(text, date or dt.date.today(), context, known_country)
+
+    def _resolve(
+        self, text: str, date: dt.date, context: str | None, known_country: str | None
+    ) -> Actor | None:
+        tokens = tokenize(text)
+        hits = self.scan(tokens, require_title=any(ch.isupper() for ch in text))
+        actor = self._code(tokens, hits, date)
+        if context and (actor is None or actor.country is None or actor.sector is None):
+            hint = self._cached(context, date, None, None)
+            if hint is not None:
+                base = actor or Actor(country=None, kind="state")
+                actor = Actor(
+                    country=base.country or hint.country,
+                    sector=base.sector or hint.sector,
+                    name=base.name,
+                    kind=base.kind,
+                    role=base.role,
+                )
+        if known_country and (actor is None or actor.country is None) and (actor or hits):
+            base = actor or Actor(country=None)
+            actor = Actor(known_country, base.sector, base.name, base.kind, base.role)
+        return actor
+
+    def scan(self, tokens: Sequence[Token], *, require_title: bool = True) -> list[Hit]:
+        """Return the dictionary phrases in `tokens`, longest match first, left to right."""
+        phrases = self.dictionary.phrases
+        keys = [t.key for t in tokens]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            for n in range(min(self.dictionary.max_words, len(tokens) - i), 0, -1):
+                entry = phrases.get(tuple(keys[i : i + n]))
+                if entry is None:
+                    continue
+                span = tokens[i : i + n]
+                if entry.case_sensitive and not all(t.upper for t in span):
+                    continue
+                if require_title and entry.kind in _PROPER and not span[0].title:
+                    continue
+                found = Hit(i, i + n, entry, span[0].start, span[-1].end)
+                break
+            if found is None:
+                i += 1
+                continue
+            hits.append(found)
+            i = found.last
+        return hits
+
+    def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
+        if not hits:
+            return None
+        covered = {i for hit in hits for i in range(hit.first, hit.last)}
+        cut = next(
+            (i for i, t in enumerate(tokens) if i not in covered and t.key in _PREPOSITIONS),
+            len(tokens),
+        )
+        head = [h for h in hits if h.last <= cut]
+        rest = [h for h in hits if h.first > cut]
+        lends_country = cut < len(tokens) and tokens[cut].key in _COUNTRY_PREPOSITIONS
+
+        country = self._country(tokens, head, date)
+        sector, rank, named, role = self._sector(head, date)
+        if country is None and lends_country:
+            country = self._country(tokens, rest, date)
+        if rank < 2 and rest:
+            rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
+            if rest_rank >= 2 and (rest_named is not None or sector is None):
+                sector, named, role = rest_sector, rest_named, rest_role
+                if named is not None and lends_country:
+                    country = named.on(date)[0] or country
+        if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
+            sector = "ELI"
+        if country is None and sector is None:
+            return None
+        return Actor(
+            country=country,
+            sector=sector,
+            name=named.name if named is not None else None,
+            kind=_kind(named, head),
+            role=role,
+        )
+
+    @staticmethod
+    def _country(tokens: Sequence[Token], hits: Sequence[Hit], date: dt.date) -> str | None:
+        ranked: list[tuple[int, int, str]] = []
+        for order, hit in enumerate(hits):
+            country = hit.entry.on(date)[0] if hit.entry.kind in STRONG_KINDS else hit.entry.country
+            if country is None:
+                continue
+            follower = tokens[hit.last].key if hit.last < len(tokens) else ""
+            if hit.entry.kind in ("demonym", "country") and follower in _SPONSORS:
+                continue
+            if hit.entry.kind in STRONG_KINDS:
+                rank = 0
+            elif hit.entry.kind in ("country", "demonym", "capital"):
+                rank = 1
+            else:
+                rank = 2
+            ranked.append((rank, order, country))
+        return min(ranked)[2] if ranked else None
+
+    @staticmethod
+    def _sector(hits: Sequence[Hit], date: dt.date) -> tuple[str | None, int, Entry | None, str | None]:
+        """Return (sector, strength, named entry, role title): named 3 > noun 2 > title 1 > place 0."""
+        best: tuple[str | None, int, Entry | None, str | None] = (None, -1, None, None)
+        named = next((h.entry for h in reversed(hits) if h.entry.kind in STRONG_KINDS), None)
+        for hit in hits:
+            entry = hit.entry
+            if entry.kind in STRONG_KINDS:
+                _, sector, title = entry.on(date)
+                rank = 3 if sector is not None else -1
+            elif entry.kind == "sector":
+                sector, title, rank = entry.sector, None, 2
+            elif entry.kind == "title":
+                sector, title, rank = entry.sector, None, 1
+            elif entry.kind in _PLACES and len(hits) == 1:
+                sector, title, rank = entry.sector, None, 0
+            else:
+                continue
+            if sector is not None and rank >= best[1]:
+                best = (sector, rank, entry if entry.kind in STRONG_KINDS else named, title)
+        if best[2] is None and named is not None:
+            best = (best[0], best[1], named, best[3])
+        return best
+
+
+def _kind(named: Entry | None, head: Sequence[Hit]) -> str:
+    if named is not None:
+        if named.kind == "person":
+            return "person"
+        return "group" if named.sector in ("REB", "CRM") else "organisation"
+    if head and all(h.entry.kind == "demonym" for h in head):
+        return "people"
+    return "state"

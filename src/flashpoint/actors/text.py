@@ -1,0 +1,78 @@
+"""Tokens of an actor phrase: the one normalisation shared by the dictionary and the resolver."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+__all__ = ["Token", "phrase_key", "plural_forms", "tokenize"]
+
+# A word (letters/digits, inner dots or ampersands kept: "U.S.", "AT&T") or a possessive marker.
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&][A-Za-z0-9]+)*\.?|'s\b|'")
+_ACRONYM_DOTS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: `key` is the lower-cased form used for lookups, `upper` says it was written in capitals."""
+
+    key: str
+    upper: bool
+    title: bool
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of `text` (ASCII-folded, hyphens split, "'s" kept as its own token)."""
+    folded = unidecode(text).replace("`", "'")
+    if len(folded) != len(text):
+        # Offsets must index the caller's string: fall back to a per-character fold.
+        folded = "".join((unidecode(ch)[:1] or " ") for ch in text).replace("`", "'")
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(folded.replace("-", " ")):
+        word = match.group()
+        if word == "'":
+            continue
+        if _ACRONYM_DOTS.match(word):
+            word = word.replace(".", "")
+        else:
+            word = word.rstrip(".")
+        if not word:
+            continue
+        tokens.append(
+            Token(
+                key=word.lower(),
+                upper=word.isupper() and len(word) > 1,
+                title=word[:1].isupper(),
+                start=match.start(),
+                end=match.start() + len(match.group()),
+            )
+        )
+    return tokens
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Return the lookup key of a dictionary phrase: its lower-cased tokens (as `tokenize` gives them)."""
+    folded = (text if text.isascii() else unidecode(text)).replace("`", "'").replace("-", " ")
+    words = []
+    for word in _TOKEN.findall(folded):
+        if word == "'":
+            continue
+        word = word.replace(".", "") if _ACRONYM_DOTS.match(word) else word.rstrip(".")
+        if word:
+            words.append(word.lower())
+    return tuple(words)
+
+
+def plural_forms(word: str) -> tuple[str, ...]:
+    """Return likely English plurals of a lower-case noun ("army" → "armies", "policeman" → "policemen")."""
+    if word.endswith("man"):
+        return (word[:-3] + "men",)
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return (word[:-1] + "ies",)
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return (word + "es",)
+    return (word + "s",)
