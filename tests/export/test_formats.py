@@ -11,7 +11,7 @@ import pytest
 from flashpoint.errors import ExportError
 from flashpoint.export import (
     CSV_COLUMNS,
-    plover_record,
+    event_json,
     write_csv,
     write_events,
     write_geojson,
@@ -68,7 +68,7 @@ def test_formats_geojson_structure(stored: list[StoredEvent], include_unlocated:
     for feature in features:
         assert feature["type"] == "Feature"
         assert feature["properties"]["type"] in {"ASSAULT", "MOBILIZE", "PROTEST"}
-        assert "lat" not in feature["properties"]
+        assert "place_lat" not in feature["properties"]
         if feature["geometry"] is None:
             assert feature["properties"]["type"] == "MOBILIZE"
             continue
@@ -83,26 +83,37 @@ def test_formats_jsonl_round_trip(stored: list[StoredEvent]) -> None:
     out = io.StringIO()
     assert write_jsonl(stored, out) == 3
     lines = out.getvalue().splitlines()
-    assert [json.loads(line) for line in lines] == [plover_record(e) for e in stored]
+    assert [json.loads(line) for line in lines] == [event_json(e) for e in stored]
     first = json.loads(lines[0])
-    assert first["id"] == stored[0].id
-    assert first["event"] == stored[0].type
-    assert first["source"]["outlet"] == "Example Wire"
+    assert (first["id"], first["type"]) == (stored[0].id, stored[0].type)
+    assert first["outlet"] == "Example Wire"
 
 
-def test_formats_plover_record_parties_and_location(stored: list[StoredEvent]) -> None:
-    records = {r["event"]: r for r in map(plover_record, stored)}
-    assert records["ASSAULT"]["actor"]["code"] == "IRQMIL"
-    assert records["ASSAULT"]["location"]["lat"] == 37.1437
-    assert records["MOBILIZE"]["recipient"] is None
-    assert records["MOBILIZE"]["location"]["lat"] is None
-    assert records["MOBILIZE"]["happened"] is False
+def test_formats_event_json_is_flat_with_place_fields(stored: list[StoredEvent]) -> None:
+    records = {r["type"]: r for r in map(event_json, stored)}
+    assault = records["ASSAULT"]
+    assert all(not isinstance(v, dict) for v in assault.values())
+    assert (assault["actor_code"], assault["recipient_code"]) == ("IRQMIL", "---CRM")
+    assert (assault["place_lat"], assault["place_lon"], assault["place_admin1"]) == (
+        37.1437,
+        42.6819,
+        "Duhok",
+    )
+    assert assault["date"] == "2023-05-09"
+    assert assault["sentence"].startswith("Border guards fired")
+    mobilize = records["MOBILIZE"]
+    assert (mobilize["recipient_code"], mobilize["place_lat"], mobilize["place_name"]) == (
+        None,
+        None,
+        "village",
+    )
+    assert (mobilize["happened"], mobilize["aux_modes"]) == (False, ["negation"])
 
 
 def test_formats_json_array(stored: list[StoredEvent]) -> None:
     out = io.StringIO()
     assert write_json(stored, out) == 3
-    assert json.loads(out.getvalue()) == [plover_record(e) for e in stored]
+    assert json.loads(out.getvalue()) == [event_json(e) for e in stored]
 
 
 @pytest.mark.parametrize("name", ["csv", "GeoJSON", "jsonl", "json"])

@@ -1,4 +1,4 @@
-"""Stored events written out: ACLED-style CSV, GeoJSON, PLOVER-style JSON lines and a JSON array."""
+"""Stored events written out: ACLED-style CSV, GeoJSON, and flat event records as JSON lines or JSON."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ __all__ = [
     "TIME_PRECISION",
     "ExportError",
     "csv_row",
-    "plover_record",
+    "event_json",
     "write_csv",
     "write_events",
     "write_geojson",
@@ -121,43 +121,39 @@ def write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
     return count
 
 
-def _party(
-    name: str | None, text: str | None, country: str | None, sector: str | None
-) -> dict[str, Any] | None:
-    if name is None and text is None and country is None and sector is None:
-        return None
-    code = None if country is None and sector is None else f"{country or '---'}{sector or ''}"
-    return {"name": name, "text": text, "country": country, "sector": sector, "code": code}
+def event_json(event: StoredEvent) -> dict[str, Any]:
+    """Return the flat JSON record of an event (what each JSON line holds); place fields are `place_*`.
 
-
-def plover_record(event: StoredEvent) -> dict[str, Any]:
-    """Return the PLOVER-style JSON record of an event (what each JSON line holds)."""
-    location = None
-    if event.place_name is not None or event.lat is not None:
-        location = {
-            "name": event.place_name,
-            "surface": event.place_surface,
-            "place_id": event.place_id,
-            "lat": event.lat,
-            "lon": event.lon,
-            "admin1": event.admin1,
-            "country": event.place_country,
-            "precision": event.precision,
-        }
+    Flat on purpose: one object per event with PLOVER's who-did-what-to-whom first, then where, when,
+    scores, and the evidence (document, outlet, sentence, trigger), so `jq` and data frames read it as is.
+    """
     return {
         "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
         "date": event.date.isoformat() if event.date else None,
         "date_precision": event.date_precision,
-        "event": event.type,
-        "mode": event.mode,
-        "actor": _party(event.actor_name, event.actor_text, event.actor_country, event.actor_sector),
-        "recipient": _party(
-            event.recipient_name, event.recipient_text, event.recipient_country, event.recipient_sector
-        ),
-        "location": location,
+        "actor_code": event.actor_code,
+        "actor_country": event.actor_country,
+        "actor_sector": event.actor_sector,
+        "actor_name": event.actor_name,
+        "actor_text": event.actor_text,
+        "recipient_code": event.recipient_code,
+        "recipient_country": event.recipient_country,
+        "recipient_sector": event.recipient_sector,
+        "recipient_name": event.recipient_name,
+        "recipient_text": event.recipient_text,
         "negated": event.negated,
         "aux_modes": list(event.aux_modes),
         "happened": event.happened,
+        "place_id": event.place_id,
+        "place_name": event.place_name,
+        "place_surface": event.place_surface,
+        "place_lat": event.lat,
+        "place_lon": event.lon,
+        "place_precision": event.precision,
+        "place_country": event.place_country,
+        "place_admin1": event.admin1,
         "cameo_root": event.cameo_root,
         "quad_class": event.quad_class,
         "goldstein": event.goldstein,
@@ -165,29 +161,28 @@ def plover_record(event: StoredEvent) -> dict[str, Any]:
         "acled_sub_event_type": event.acled_sub_event_type,
         "fatalities": event.fatalities,
         "reports": event.reports,
-        "source": {
-            "document_id": event.document_id,
-            "outlet": event.outlet,
-            "url": event.url,
-            "published": event.published.isoformat() if event.published else None,
-            "sentence": event.sentence,
-            "trigger": event.trigger,
-        },
+        "document_id": event.document_id,
+        "outlet": event.outlet,
+        "url": event.url,
+        "published": event.published.isoformat() if event.published else None,
+        "sentence": event.sentence,
+        "trigger": event.trigger,
+        "ingested_at": event.ingested_at.isoformat() if event.ingested_at else None,
     }
 
 
 def write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
-    """Write one PLOVER-style JSON object per line; return how many lines were written."""
+    """Write one flat JSON event record per line (`event_json`); return how many lines were written."""
     count = 0
     for event in events:
-        out.write(json.dumps(plover_record(event), ensure_ascii=False) + "\n")
+        out.write(json.dumps(event_json(event), ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
 def write_json(events: Iterable[StoredEvent], out: TextIO) -> int:
-    """Write a JSON array of PLOVER-style records; return how many were written."""
-    records = [plover_record(event) for event in events]
+    """Write a JSON array of flat event records (`event_json`); return how many were written."""
+    records = [event_json(event) for event in events]
     json.dump(records, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return len(records)
@@ -203,10 +198,8 @@ def write_geojson(events: Iterable[StoredEvent], out: TextIO, *, include_unlocat
         located = event.lat is not None and event.lon is not None
         if not located and not include_unlocated:
             continue
-        properties = event.as_dict()
-        del properties["lat"], properties["lon"]
-        properties["actor_code"] = event.actor_code
-        properties["recipient_code"] = event.recipient_code
+        properties = event_json(event)
+        del properties["place_lat"], properties["place_lon"]
         geometry = {"type": "Point", "coordinates": [event.lon, event.lat]} if located else None
         features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties})
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
