@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -34,6 +34,8 @@ _LAYERS: tuple[str, ...] = (
     "organisation",
     "person",
 )
+# Smaller towns share too many names with words and with each other to name an actor.
+_CITY_POPULATION = 100_000
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Key = tuple[str, ...]
 Layers = dict[str, dict[Key, Entry]]
@@ -111,9 +113,18 @@ def _add_document(layers: Layers, data: Mapping[str, Any], source: str) -> None:
             kind = item.get("kind", "region")
             if kind not in ("city", "region", "capital"):
                 raise ActorDictionaryError(f"{source}: place {item!r} has kind {kind!r}")
-            entry = Entry(kind=kind, country=_code(item, "country", source), sector=_opt(item, "sector"))
+            entry = Entry(
+                kind=cast(EntryKind, kind),
+                country=_code(item, "country", source),
+                sector=_opt(item, "sector"),
+            )
             _add_names(layers[kind], _names(item, source), entry)
-        for section, kind in (("sectors", "sector"), ("titles", "title"), ("modifiers", "modifier")):
+        sections: tuple[tuple[str, EntryKind], ...] = (
+            ("sectors", "sector"),
+            ("titles", "title"),
+            ("modifiers", "modifier"),
+        )
+        for section, word_kind in sections:
             table = data.get(section) or {}
             if not isinstance(table, dict):
                 raise ActorDictionaryError(f"{source}: {section!r} must map a code to a list of words")
@@ -121,9 +132,9 @@ def _add_document(layers: Layers, data: Mapping[str, Any], source: str) -> None:
                 if not isinstance(words, list):
                     raise ActorDictionaryError(f"{source}: {section}.{code} must be a list of words")
                 sector = None if code in ("NONE", None) else str(code)
-                entry = Entry(kind=kind, sector=sector)
+                entry = Entry(kind=word_kind, sector=sector)
                 for word in words:
-                    _add_with_plurals(layers[kind], str(word), entry)
+                    _add_with_plurals(layers[word_kind], str(word), entry)
         for item in _items(data, "organisations", source):
             names = _names(item, source)
             entry = Entry(
@@ -134,7 +145,12 @@ def _add_document(layers: Layers, data: Mapping[str, Any], source: str) -> None:
                 roles=_roles(item, names[0], source),
                 after=_opt(item, "after"),
             )
-            _add_names(layers["organisation"], names, entry)
+            if item.get("distinct"):
+                # A list of different organisations sharing a code: each is named by itself.
+                for name in names:
+                    _add_names(layers["organisation"], [name], Entry(**{**_fields(entry), "name": name}))
+            else:
+                _add_names(layers["organisation"], names, entry)
         for item in _items(data, "people", source):
             _add_person(layers, item, source)
     except (TypeError, ValueError, AttributeError) as exc:
@@ -234,13 +250,13 @@ def _add_person(layers: Layers, item: Mapping[str, Any], source: str) -> None:
         after=_opt(item, "after") or "ELI",
     )
     _add_names(layers["person"], names, entry)
-    surname = phrase_key(names[0])[-1:]
-    if len(phrase_key(names[0])) > 1 and item.get("surname", True):
+    surname = phrase_key(names[0].split()[-1])
+    if len(names[0].split()) > 1 and len(surname) == 1 and len(surname[0]) >= 4 and item.get("surname", True):
         # A bare surname ("Erdogan") names the person unless two people share it.
         other = layers["surname"].get(surname)
         if other is not None and other.name != entry.name:
             layers["clash"][surname] = entry
-        layers["surname"][surname] = entry
+        layers["surname"][surname] = Entry(**{**_fields(entry), "partial": True})
 
 
 def _date(value: object) -> dt.date | None:
@@ -260,7 +276,12 @@ def _add_cities(layers: Layers) -> None:
     for city in cache.get_cities().values():
         key = phrase_key(city["name"])
         country = iso3.get(city["countrycode"])
-        if not key or country is None or len(city["name"]) < 4:
+        if (
+            not key
+            or country is None
+            or len(city["name"]) < 4
+            or city.get("population", 0) < _CITY_POPULATION
+        ):
             continue
         population = int(city.get("population") or 0)
         if key not in best or best[key][0] < population:

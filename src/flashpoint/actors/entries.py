@@ -51,6 +51,11 @@ class Entry:
     roles: tuple[Role, ...] = ()
     after: str | None = "ELI"  # a person's sector once every office they held has ended
     case_sensitive: bool = False  # "US", "IS": only when written in capitals
+    partial: bool = False  # a person's bare surname: not after another capitalised name ("Adam Brown")
+
+    def in_office(self, date: dt.date) -> bool:
+        """Return True when a role covers `date` (or the entry has no roles at all)."""
+        return not self.roles or any(role.covers(date) for role in self.roles)
 
     def on(self, date: dt.date) -> tuple[str | None, str | None, str | None]:
         """Return (country, sector, role title) on `date`: people are coded by the office they held then."""

@@ -4,32 +4,71 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from flashpoint.actors.dictionary import ActorDictionary, load_dictionary
+from flashpoint.actors.dictionary import ActorDictionary, Key, load_dictionary
 from flashpoint.actors.entries import STRONG_KINDS, Entry
 from flashpoint.actors.text import Token, tokenize
 from flashpoint.records import Actor
 
 __all__ = ["ActorResolver", "Hit"]
 
+ActorKind = Literal["state", "person", "group", "organisation", "people"]
+
 # Words that open a complement: the head before them names the actor.
 _PREPOSITIONS = frozenset(
-    "of in to from at for across against with on near inside over by into within throughout "
-    "between among toward towards under".split()
+    [
+        "of",
+        "in",
+        "to",
+        "from",
+        "at",
+        "for",
+        "across",
+        "against",
+        "with",
+        "on",
+        "near",
+        "inside",
+        "over",
+        "by",
+        "into",
+        "within",
+        "throughout",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "under",
+    ]
 )
 # Complements that may lend the head their country ("residents of Aleppo", "targets in Syria").
-_COUNTRY_PREPOSITIONS = frozenset("of in from at across inside within throughout".split())
+_COUNTRY_PREPOSITIONS = frozenset(["of", "in", "from", "at", "across", "inside", "within", "throughout"])
 # "Turkish-backed rebels": the demonym names a sponsor, not the actor's country.
 _SPONSORS = frozenset(
-    "backed supported sponsored funded financed trained armed allied aligned affiliated linked "
-    "based proxy proxies".split()
+    [
+        "backed",
+        "supported",
+        "sponsored",
+        "funded",
+        "financed",
+        "trained",
+        "armed",
+        "allied",
+        "aligned",
+        "affiliated",
+        "linked",
+        "based",
+        "proxy",
+        "proxies",
+    ]
 )
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
-_PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person"})
+_PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
 
@@ -63,24 +102,27 @@ class ActorResolver:
         date: dt.date | None = None,
         context: str | None = None,
         known_country: str | None = None,
+        cased: bool | None = None,
     ) -> Actor | None:
         """Return the coded actor a mention names, or None when the dictionary knows nothing of it.
 
         The head noun gives the sector and the possessor or adjective the country; a complement
         ("of Estonia", "in Syria") fills what the head leaves open. People are coded by the office
         they held on `date` (today when None). `context` ("Mexican") and `known_country` fill a
-        missing country.
+        missing country. Names must be capitalised (`cased`) unless the whole text is lower case.
         """
-        return self._cached(text, date or dt.date.today(), context, known_country)
+        if cased is None:
+            cased = any(ch.isupper() for ch in text)
+        return self._cached(text, date or dt.date.today(), context, known_country, cased)
 
     def _resolve(
-        self, text: str, date: dt.date, context: str | None, known_country: str | None
+        self, text: str, date: dt.date, context: str | None, known_country: str | None, cased: bool
     ) -> Actor | None:
         tokens = tokenize(text)
-        hits = self.scan(tokens, require_title=any(ch.isupper() for ch in text))
+        hits = self.scan(tokens, require_title=cased)
         actor = self._code(tokens, hits, date)
         if context and (actor is None or actor.country is None or actor.sector is None):
-            hint = self._cached(context, date, None, None)
+            hint = self._cached(context, date, None, None, any(ch.isupper() for ch in context))
             if hint is not None:
                 base = actor or Actor(country=None, kind="state")
                 actor = Actor(
@@ -110,7 +152,9 @@ class ActorResolver:
                 span = tokens[i : i + n]
                 if entry.case_sensitive and not all(t.upper for t in span):
                     continue
-                if require_title and entry.kind in _PROPER and not span[0].title:
+                if require_title and entry.kind in _PROPER and not any(t.title for t in span):
+                    continue
+                if entry.partial and (not span[0].title or (i > 0 and _unknown_name(tokens[i - 1], phrases))):
                     continue
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
@@ -157,7 +201,10 @@ class ActorResolver:
 
     @staticmethod
     def _country(tokens: Sequence[Token], hits: Sequence[Hit], date: dt.date) -> str | None:
+        """Return the country of a segment: a country or demonym written before a named entity
+        ("Chile's Defense Department") beats the entity's own, which beats places."""
         ranked: list[tuple[int, int, str]] = []
+        first_named = next((i for i, h in enumerate(hits) if h.entry.kind in STRONG_KINDS), len(hits))
         for order, hit in enumerate(hits):
             country = hit.entry.on(date)[0] if hit.entry.kind in STRONG_KINDS else hit.entry.country
             if country is None:
@@ -165,12 +212,14 @@ class ActorResolver:
             follower = tokens[hit.last].key if hit.last < len(tokens) else ""
             if hit.entry.kind in ("demonym", "country") and follower in _SPONSORS:
                 continue
-            if hit.entry.kind in STRONG_KINDS:
+            if hit.entry.kind in ("country", "demonym") and order < first_named:
                 rank = 0
-            elif hit.entry.kind in ("country", "demonym", "capital"):
+            elif hit.entry.kind in STRONG_KINDS:
                 rank = 1
-            else:
+            elif hit.entry.kind in ("country", "demonym", "capital"):
                 rank = 2
+            else:
+                rank = 3
             ranked.append((rank, order, country))
         return min(ranked)[2] if ranked else None
 
@@ -178,12 +227,15 @@ class ActorResolver:
     def _sector(hits: Sequence[Hit], date: dt.date) -> tuple[str | None, int, Entry | None, str | None]:
         """Return (sector, strength, named entry, role title): named 3 > noun 2 > title 1 > place 0."""
         best: tuple[str | None, int, Entry | None, str | None] = (None, -1, None, None)
+        offices = [h for h in hits if h.entry.kind in ("sector", "title") and h.entry.sector in _OFFICES]
         named = next((h.entry for h in reversed(hits) if h.entry.kind in STRONG_KINDS), None)
         for hit in hits:
             entry = hit.entry
             if entry.kind in STRONG_KINDS:
                 _, sector, title = entry.on(date)
-                rank = 3 if sector is not None else -1
+                # Out of office on `date` but given an office in the text ("Foreign Minister X"): the text
+                # was written while they held it, so the office word below decides.
+                rank = 3 if sector is not None and (entry.in_office(date) or not offices) else -1
             elif entry.kind == "sector":
                 sector, title, rank = entry.sector, None, 2
             elif entry.kind == "title":
@@ -199,7 +251,12 @@ class ActorResolver:
         return best
 
 
-def _kind(named: Entry | None, head: Sequence[Hit]) -> str:
+def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:
+    """Return True for a capitalised word the dictionary does not know (another person's first name)."""
+    return token.title and (token.key,) not in phrases
+
+
+def _kind(named: Entry | None, head: Sequence[Hit]) -> ActorKind:
     if named is not None:
         if named.kind == "person":
             return "person"

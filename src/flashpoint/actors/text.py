@@ -36,10 +36,7 @@ def tokenize(text: str) -> list[Token]:
         word = match.group()
         if word == "'":
             continue
-        if _ACRONYM_DOTS.match(word):
-            word = word.replace(".", "")
-        else:
-            word = word.rstrip(".")
+        word = word.replace(".", "") if _ACRONYM_DOTS.match(word) else word.rstrip(".")
         if not word:
             continue
         tokens.append(
