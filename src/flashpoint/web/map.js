@@ -46,7 +46,17 @@ function ringPath(arcs, indexes) {
     const arc = index < 0 ? arcs[~index].slice().reverse() : arcs[index];
     points.push(...(points.length ? arc.slice(1) : arc));
   }
-  return "M" + points.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join("L") + "Z";
+  // A ring crossing the antimeridian (Chukotka, Fiji) jumps across the whole map: unwrap it so it
+  // continues past the edge instead of drawing a line around the world.
+  let shift = 0;
+  let previous = null;
+  const drawn = points.map(([x, y]) => {
+    if (previous !== null && x - previous > WORLD / 2) shift -= WORLD;
+    else if (previous !== null && previous - x > WORLD / 2) shift += WORLD;
+    previous = x;
+    return `${(x + shift).toFixed(2)},${y.toFixed(2)}`;
+  });
+  return "M" + drawn.join("L") + "Z";
 }
 
 export function outlinePath(topology) {
@@ -122,9 +132,11 @@ export class EventMap {
       ys.push(y);
     }
     const pad = 0.6; // world units, about 1.5 degrees around the events
+    const margin = 60; // pixels kept free around the events, so no marker sits on the edge
     const [x0, x1] = [Math.min(...xs) - pad, Math.max(...xs) + pad];
     const [y0, y1] = [Math.min(...ys) - pad, Math.max(...ys) + pad];
-    this.k = Math.min(width / (x1 - x0), height / (y1 - y0), 4096);
+    const room = [Math.max(100, width - 2 * margin), Math.max(100, height - 2 * margin)];
+    this.k = Math.max(width / WORLD, Math.min(room[0] / (x1 - x0), room[1] / (y1 - y0), 4096));
     this.tx = width / 2 - ((x0 + x1) / 2) * this.k;
     this.ty = height / 2 - ((y0 + y1) / 2) * this.k;
     this.render();
@@ -207,7 +219,8 @@ export class EventMap {
     this.tiles.replaceChildren(...images);
   }
 
-  // Events at one place form a place marker; place markers closer than CLUSTER_PX form a cluster.
+  // Events at one place form a place marker; a place within CLUSTER_PX of a cluster's first place
+  // joins that cluster (greedy, busiest places first, neighbours found through a grid of cells).
   groups() {
     const byPlace = new Map();
     for (const e of this.events) {
@@ -216,14 +229,35 @@ export class EventMap {
       if (!byPlace.has(key)) byPlace.set(key, { lat: e.lat, lon: e.lon, events: [] });
       byPlace.get(key).events.push(e);
     }
+    const places = [...byPlace.values()].sort((a, b) => b.events.length - a.events.length);
     const cells = new Map();
-    for (const place of byPlace.values()) {
+    const clusters = [];
+    for (const place of places) {
       const [x, y] = this.screen(place.lon, place.lat);
-      const key = `${Math.floor(x / CLUSTER_PX)},${Math.floor(y / CLUSTER_PX)}`;
-      if (!cells.has(key)) cells.set(key, []);
-      cells.get(key).push({ ...place, x, y });
+      const cx = Math.floor(x / CLUSTER_PX);
+      const cy = Math.floor(y / CLUSTER_PX);
+      let home = null;
+      for (let i = -1; i <= 1 && !home; i++) {
+        for (let j = -1; j <= 1 && !home; j++) {
+          for (const cluster of cells.get(`${cx + i},${cy + j}`) || []) {
+            if (Math.hypot(cluster[0].x - x, cluster[0].y - y) <= CLUSTER_PX) {
+              home = cluster;
+              break;
+            }
+          }
+        }
+      }
+      if (home) {
+        home.push({ ...place, x, y });
+      } else {
+        const cluster = [{ ...place, x, y }];
+        clusters.push(cluster);
+        const key = `${cx},${cy}`;
+        if (!cells.has(key)) cells.set(key, []);
+        cells.get(key).push(cluster);
+      }
     }
-    return [...cells.values()];
+    return clusters;
   }
 
   renderMarkers() {
