@@ -183,10 +183,13 @@ class ActorResolver:
             country = self._country(tokens, rest, date)
         if rank < 2 and rest:
             rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
-            if rest_rank >= 2 and (rest_named is not None or sector is None):
+            if rest_rank >= 2:
+                # A title defers to the body it speaks for ("a spokesman for the Nigerian army").
                 sector, named, role = rest_sector, rest_named, rest_role
                 if named is not None and lends_country:
                     country = named.on(date)[0] or country
+                elif country is None:
+                    country = self._country(tokens, rest, date)
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
             sector = "ELI"
         if country is None and sector is None:

@@ -1,0 +1,144 @@
+"""The resolver: demonyms, metonyms, possessives, complements, and people coded by the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flashpoint.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Lithuanian border guards", "LTU", "COP"),
+        ("three Ghanaian fishermen", "GHA", "AGR"),
+        ("Yemeni civilians", "YEM", "CVL"),
+        ("a Peruvian judge", "PER", "JUD"),
+        ("Nepalese lawmakers", "NPL", "LEG"),
+        ("Kenyans", "KEN", None),
+        ("the Greek coast guard", "GRC", "MIL"),
+    ],
+)
+def test_resolver_demonym_gives_country_and_noun_gives_sector(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("the Kremlin", "RUS", "GOV"),
+        ("Downing Street", "GBR", "GOV"),
+        ("the Pentagon", "USA", "MIL"),
+        ("Nairobi", "KEN", "GOV"),
+        ("BOGOTA", "COL", "GOV"),
+    ],
+)
+def test_resolver_metonym_names_the_government(
+    resolver: ActorResolver, text: str, country: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Pakistan's navy", "PAK", "MIL"),
+        ("Vietnam’s foreign ministry", "VNM", "GOV"),
+        ("Peru's ambassador to Chile", "PER", "GOV"),
+        ("the interior minister of Tunisia", "TUN", "GOV"),
+        ("residents of Mosul", "IRQ", "CVL"),
+        ("a spokesman for the Nigerian army", "NGA", "MIL"),
+        ("members of the Knesset", "ISR", "LEG"),
+    ],
+)
+def test_resolver_possessive_and_of_phrase(
+    resolver: ActorResolver, text: str, country: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Iranian-backed militias", None, "REB"),  # the sponsor is not the actor's country
+        ("al-Shabaab militants", "SOM", "REB"),
+        ("the Turkish-trained Syrian National Army", "SYR", "REB"),
+        ("a former Kenyan minister", "KEN", "ELI"),
+        ("a retired Egyptian general", "EGY", "ELI"),
+        ("UN peacekeepers", "IGO", "MIL"),
+    ],
+)
+def test_resolver_groups_sponsors_and_former_office_holders(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    "text", ["a large dog", "the weather", "they told us", "turkey sandwiches with rice"]
+)
+def test_resolver_returns_none_when_nothing_is_known(resolver: ActorResolver, text: str) -> None:
+    assert resolver.resolve(text, cased=True) is None
+
+
+def test_resolver_acronyms_only_in_capitals(resolver: ActorResolver) -> None:
+    upper = resolver.resolve("US")
+    assert upper is not None and upper.country == "USA"
+    assert resolver.resolve("us") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country", "sector"),
+    [
+        ("Shinzo Abe", dt.date(2016, 3, 1), "JPN", "GOV"),
+        ("Shinzo Abe", dt.date(2021, 3, 1), "JPN", "ELI"),
+        ("Rodrigo Duterte", dt.date(2019, 6, 1), "PHL", "GOV"),
+        ("Rodrigo Duterte", dt.date(2023, 6, 1), "PHL", "ELI"),
+        ("Jens Stoltenberg", dt.date(2012, 6, 1), "NOR", "GOV"),
+        ("Jens Stoltenberg", dt.date(2019, 6, 1), "IGO", "GOV"),
+        ("Erdogan", dt.date(2020, 6, 1), "TUR", "GOV"),
+    ],
+)
+def test_resolver_person_coded_by_office_on_the_date(
+    resolver: ActorResolver, text: str, date: dt.date, country: str, sector: str
+) -> None:
+    actor = resolver.resolve(text, date=date)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+    assert actor.kind == "person"
+
+
+def test_resolver_office_in_text_beats_out_of_office(resolver: ActorResolver) -> None:
+    # The text names the office, so it was written while the person held it.
+    actor = resolver.resolve("Prime Minister Shinzo Abe", date=dt.date(2024, 1, 1))
+    assert actor is not None and actor.sector == "GOV"
+
+
+def test_resolver_surname_after_another_first_name_is_someone_else(resolver: ActorResolver) -> None:
+    assert resolver.resolve("Erdogan", date=dt.date(2020, 1, 1)) is not None
+    assert resolver.resolve("Melinda Erdogan", date=dt.date(2020, 1, 1)) is None
+
+
+def test_resolver_context_and_known_country_fill_the_country(resolver: ActorResolver) -> None:
+    from_context = resolver.resolve("the rebels", context="Malian")
+    assert from_context is not None and (from_context.country, from_context.sector) == ("MLI", "REB")
+    hinted = resolver.resolve("the coast guard", known_country="GRC")
+    assert hinted is not None and (hinted.country, hinted.sector) == ("GRC", "MIL")
+    assert resolver.resolve("a large dog", known_country="GRC") is None
