@@ -86,5 +86,5 @@ def test_dictionary_malformed_user_file_names_file_and_problem(
 
 
 def test_dictionary_missing_user_file_raises(tmp_path: Path) -> None:
-    with pytest.raises(ActorDictionaryError, match="absent.yaml"):
+    with pytest.raises(ActorDictionaryError, match=r"absent\.yaml"):
         ActorDictionary.load([tmp_path / "absent.yaml"], cities=False)

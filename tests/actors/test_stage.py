@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -59,7 +60,7 @@ def test_stage_offsets_index_the_text(mentions: tuple[Mention, ...]) -> None:
     starts = [m.start for m in mentions]
     assert starts == sorted(starts)
     spans = [(m.start, m.end) for m in mentions]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_stage_skips_places_used_as_locations(mentions: tuple[Mention, ...]) -> None:
