@@ -118,7 +118,8 @@ class Gazetteer:
                     continue
                 names[i].append(key)
                 # Every name in our own curated tables is a name in its own right, not a variant.
-                kind = 0 if key in primary[i] or pid.startswith("fp:") else 1
+                curated = pid.startswith("fp:") and not pid.startswith("fp:adm1:")
+                kind = 0 if key in primary[i] or curated else 1
                 self.by_key.setdefault(key, []).append((i, kind))
             self.names = [tuple(n) for n in names]
         except sqlite3.Error as exc:

@@ -64,8 +64,8 @@ class Recogniser:
             span = self._entity_span(ent, sent_of)
             if span is not None:
                 taken.append(span)
-                for i in range(ent.start, ent.end):
-                    covered[i] = True
+                for token in parsed.char_span(span.start, span.end, alignment_mode="expand") or ():
+                    covered[token.i] = True
         taken.extend(self._matches(parsed, covered, blocked, sent_of))
         taken.sort(key=lambda s: s.start)
         return taken
@@ -77,7 +77,14 @@ class Recogniser:
             first += 1
         if first >= ent.end:
             return None
-        span = ent.doc[first : ent.end]
+        end = ent.end
+        # "Idlib" + "Governorate", "Aleppo" + "province": keep the longer name when the index has it.
+        for extra in (2, 1):
+            if end + extra <= len(ent.doc) and self.gazetteer.has_name(ent.doc[first : end + extra].text):
+                if all(t.text[:1].isalpha() for t in ent.doc[end : end + extra]):
+                    end += extra
+                    break
+        span = ent.doc[first:end]
         text = span.text
         if ent.label_ == "NORP" or text in self.demonyms:
             if text in self.demonyms:

@@ -1,0 +1,131 @@
+"""GeoStage on texts of our own: recognition, demonyms, typos, precision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from flashpoint.geo import Gazetteer, GeoStage, haversine_km
+from flashpoint.records import Document, Place, PlaceMention
+from flashpoint.settings import Settings
+
+ARTICLE = (
+    "Officials in Ankara said on Tuesday that the army would press on towards Manbij. "
+    "Fighting continued near Afrin while aid convoys waited in Idlib. "
+    "A local council in Idleb asked for more tents."
+)
+# Reference points, rounded from public atlases.
+EXPECTED = {
+    "Ankara": (39.92, 32.85),
+    "Manbij": (36.53, 37.95),
+    "Afrin": (36.51, 36.87),
+    "Idlib": (35.93, 36.63),
+    "Idleb": (35.93, 36.63),
+}
+
+
+def _stage(gazetteer: Gazetteer) -> GeoStage:
+    return GeoStage(Settings(gazetteer=gazetteer.path), gazetteer=gazetteer)
+
+
+def _by_surface(doc: Document) -> dict[str, PlaceMention]:
+    return {m.surface: m for m in doc.places}
+
+
+@pytest.fixture(scope="module")
+def article(small_gazetteer: Gazetteer, parse: Callable[..., Document]) -> Document:
+    return _stage(small_gazetteer)(parse(ARTICLE))
+
+
+@pytest.mark.parametrize("surface", sorted(EXPECTED))
+def test_geo_stage_places_towns_within_ten_km(article: Document, surface: str) -> None:
+    mention = _by_surface(article)[surface]
+    assert mention.place is not None
+    lat, lon = EXPECTED[surface]
+    point = Place(id="ref", name=surface, lat=lat, lon=lon, country=None)
+    assert haversine_km(mention.place, point) < 10
+    assert mention.precision == 1
+    assert 0 < mention.score <= 1
+
+
+def test_geo_stage_sorts_places_by_start(article: Document) -> None:
+    starts = [m.start for m in article.places]
+    assert starts == sorted(starts)
+    assert all(article.text[m.start : m.end] == m.surface for m in article.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "precision"),
+    [
+        ("The delegation flew home to Syria on Monday.", "Syria", 3),
+        ("Shelling was reported across Idlib Governorate overnight.", "Idlib Governorate", 3),
+        ("Residents of Aleppo queued for bread.", "Aleppo", 1),
+    ],
+)
+def test_geo_stage_precision_is_honest(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, surface: str, precision: int
+) -> None:
+    mention = _by_surface(_stage(small_gazetteer)(parse(text)))[surface]
+    assert mention.precision == precision
+
+
+def test_geo_stage_flags_demonyms(small_gazetteer: Gazetteer, parse: Callable[..., Document]) -> None:
+    doc = _stage(small_gazetteer)(parse("Syrian officials met Turkish envoys in Geneva."))
+    found = _by_surface(doc)
+    assert found["Syrian"].demonym and found["Syrian"].place is not None
+    assert found["Syrian"].place.country == "SYR"
+    assert found["Turkish"].demonym
+    assert not found["Geneva"].demonym
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers spoke about human rights and the hearings ended.",
+        "The minister thanked the volunteers for their hard work.",
+    ],
+)
+def test_geo_stage_matches_whole_words_only(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document], text: str
+) -> None:
+    # "Eis" and "Hal" hide inside other words; none of them may come out as a place.
+    doc = _stage(villages_gazetteer)(parse(text))
+    assert [m.surface for m in doc.places if m.place is not None] == []
+
+
+def test_geo_stage_reads_a_misread_name_within_the_document_country(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    text = "A convoy left Idlib in Syria heading towards AIEis, a frontline village."
+    doc = _stage(villages_gazetteer)(parse(text))
+    mention = _by_surface(doc).get("AIEis")
+    assert mention is not None and mention.place is not None
+    assert mention.place.name == "Al-Eis"
+
+
+def test_geo_stage_does_not_guess_a_typo_without_country_context(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    doc = _stage(villages_gazetteer)(parse("Our reporter in Lima visited AIEis yesterday."))
+    mention = _by_surface(doc).get("AIEis")
+    assert mention is None or mention.place is None or mention.place.name != "Al-Eis"
+
+
+@pytest.mark.parametrize("surface", ["Kafr Halab", "Al-Qammari", "Al-Eis"])
+def test_geo_stage_resolves_added_villages(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document], surface: str
+) -> None:
+    text = f"Syrian forces shelled {surface} and the road towards Idlib on Monday."
+    mention = _by_surface(_stage(villages_gazetteer)(parse(text)))[surface]
+    assert mention.place is not None and mention.place.name == surface
+    assert mention.precision == 1
+
+
+def test_geo_stage_keeps_unknown_toponym_without_place(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], tmp_path: Path
+) -> None:
+    doc = _stage(small_gazetteer)(parse("Refugees reached Qarnazzurab, in northern Syria, on foot."))
+    unresolved = [m for m in doc.places if m.place is None]
+    assert all(m.precision is None and m.score == 0.0 for m in unresolved)
