@@ -111,3 +111,14 @@ def test_posts_malformed_json_file_rejected() -> None:
     (item,) = read_json("{not json", source="bad.json")
     assert isinstance(item, Rejection)
     assert item.source == "bad.json"
+
+
+def test_posts_json_file_with_one_record_per_line_read_as_jsonl() -> None:
+    text = (
+        _line(id="r1", text="Strikes on Hodeidah port.")
+        + "\n"
+        + _line(id="r2", text="Talks in Muscat.")
+        + "\n"
+    )
+    items = list(read_json(text, source="export.json"))
+    assert [item.id for item in items if isinstance(item, Document)] == ["r1", "r2"]

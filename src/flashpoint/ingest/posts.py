@@ -40,11 +40,14 @@ def read_jsonl(text: str, *, source: str) -> Iterator[Document | Rejection]:
 
 
 def read_json(text: str, *, source: str) -> Iterator[Document | Rejection]:
-    """Yield the Documents of a JSON file holding one record or a list of records."""
+    """Yield the Documents of a JSON file holding one record, a list of records, or one record a line."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Rejection(source, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+        if exc.msg == "Extra data" and exc.lineno > 1:  # one record per line, saved as .json
+            yield from read_jsonl(text, source=source)
+        else:
+            yield Rejection(source, f"malformed JSON ({exc.msg} at line {exc.lineno})")
         return
     if isinstance(data, list):
         for number, record in enumerate(data, start=1):
