@@ -28,6 +28,29 @@ __all__ = ["PipelineSlot", "require_token", "write_router"]
 
 _RAW_FORMATS = {"text/plain": "auto", "text/markdown": "markdown", "text/html": "html"}
 _FIELDS = ("title", "author", "publisher", "url", "origin")
+_TEXT_FIELD = {"type": "string"}
+_REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["text"],
+                "properties": {
+                    "text": _TEXT_FIELD,
+                    "format": {
+                        "type": "string",
+                        "enum": ["auto", "text", "markdown", "html", "json", "jsonl"],
+                    },
+                    "source": _TEXT_FIELD,
+                    **{name: _TEXT_FIELD for name in _FIELDS},
+                    "published": {"type": "string", "format": "date"},
+                },
+            }
+        },
+        **{kind: {"schema": _TEXT_FIELD} for kind in ("text/plain", "text/markdown", "text/html")},
+    },
+}
 
 
 class PipelineSlot:
@@ -111,7 +134,18 @@ def write_router() -> APIRouter:
     """Return the router with the token-protected write routes."""
     router = APIRouter()
 
-    @router.post("/api/documents", tags=["documents"], status_code=201)
+    @router.post(
+        "/api/documents",
+        tags=["documents"],
+        status_code=201,
+        openapi_extra={"requestBody": _REQUEST_BODY},
+        responses={
+            401: {"description": "no bearer token"},
+            403: {"description": "unknown or revoked token"},
+            413: {"description": "body larger than max_bytes"},
+            422: {"description": "nothing readable"},
+        },
+    )
     async def post_document(
         request: Request, token: Annotated[TokenInfo, Depends(require_token)]
     ) -> JSONResponse:
