@@ -88,3 +88,15 @@ def test_dictionary_malformed_user_file_names_file_and_problem(
 def test_dictionary_missing_user_file_raises(tmp_path: Path) -> None:
     with pytest.raises(ActorDictionaryError, match=r"absent\.yaml"):
         ActorDictionary.load([tmp_path / "absent.yaml"], cities=False)
+
+
+def test_dictionary_documented_example_loads(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "actors.md").read_text(encoding="utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    merged = ActorDictionary.load([path], cities=False)
+    taliban = merged.get(("taliban",))
+    assert taliban is not None and len(taliban.roles) == 2
+    reuters = merged.get(("reuters",))
+    assert reuters is not None and reuters.name == "Reuters"
