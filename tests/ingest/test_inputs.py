@@ -170,3 +170,10 @@ def test_read_text_is_strict() -> None:
         read_text("   ")
     with pytest.raises(ValueError):
         read_text(ARTICLE, format="pdf")
+
+
+def test_inputs_public_names_exported() -> None:
+    import flashpoint.ingest as ingest
+
+    assert set(ingest.__all__) >= {"read_inputs", "read_text", "count_inputs"}
+    assert all(callable(getattr(ingest, name)) for name in ingest.__all__ if name != "FORMATS")

@@ -184,3 +184,30 @@ def test_text_signature_right_after_post_lines() -> None:
     assert doc.text[post.start : post.end] == "Boats are crossing the Dnipro near Kherson again tonight."
     assert post.published == dt.date(2024, 6, 2)
     assert doc.text.endswith("Closing paragraph of the story.")
+
+
+def test_text_front_matter_is_metadata() -> None:
+    text = (
+        "---\ntitle: Port strike halts exports\nauthor: [Ana Ruiz, Tom Lee]\ndate: 2024-09-14\n"
+        "outlet: Harbour Daily\nurl: https://harbour.example/strike\n---\n"
+        "Dock workers in Odesa stopped loading grain on Friday, the union said.\n"
+    )
+    doc = read_markdown(text)
+    assert (doc.title, doc.author, doc.publisher) == (
+        "Port strike halts exports",
+        "Ana Ruiz, Tom Lee",
+        "Harbour Daily",
+    )
+    assert doc.published == dt.date(2024, 9, 14)
+    assert doc.url == "https://harbour.example/strike"
+    assert doc.text == "Dock workers in Odesa stopped loading grain on Friday, the union said."
+
+
+def test_text_paragraph_broken_mid_sentence_is_mended() -> None:
+    text = "First paragraph ends here.\n\nThe coalition said in March that\n\nit would send more advisers.\n\nAnother one."
+    doc = read_markdown(text)
+    assert doc.text.split("\n\n") == [
+        "First paragraph ends here.",
+        "The coalition said in March that it would send more advisers.",
+        "Another one.",
+    ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from flashpoint.ingest.chrome import TAXONOMY, is_chrome
 from flashpoint.ingest.dates import parse_date
 from flashpoint.ingest.document import make_document
 from flashpoint.ingest.embedded import SIGNATURE, Paragraph, assemble, post_from_signature
+from flashpoint.ingest.frontmatter import split_front_matter
 from flashpoint.ingest.markdown import has_markdown, strip_inline
 from flashpoint.records import Document
 
@@ -31,6 +33,8 @@ _ORIGIN = re.compile(
     r"(?: on| by| at| in)?|originally published (?:on|by|at|in))\s+(?P<origin>.+?)\.?$",
     re.IGNORECASE,
 )
+_MID_SENTENCE_END = re.compile(r"[\w,]$")
+_LOWER_START = re.compile(r"^[a-z]")
 _ONLY_LINKS = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)[\s,;|·•/-]*)+$")
 
 
@@ -52,21 +56,41 @@ def read_markdown(text: str, *, format: str = "auto", source: str | None = None)
     """
     if format == "auto":
         format = "markdown" if has_markdown(text) else "text"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, text = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     header = _read_header(lines)
-    paragraphs = _body_paragraphs(lines, header)
+    paragraphs = _join_broken_paragraphs(_body_paragraphs(lines, header))
     body, posts = assemble(paragraphs)
     return make_document(
         body,
         format=format,
-        title=header.title,
-        author=header.author,
-        publisher=header.publisher,
-        published=header.published,
+        title=_meta_text(meta, "title") or header.title,
+        author=_meta_text(meta, "author", "authors") or header.author,
+        publisher=_meta_text(meta, "publisher", "outlet", "source", "site") or header.publisher,
+        published=_meta_date(meta) or header.published,
+        url=_meta_text(meta, "url", "link", "canonical"),
         source=source,
-        origin=header.origin,
+        origin=_meta_text(meta, "origin") or header.origin,
         posts=posts,
     )
+
+
+def _meta_text(meta: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return ", ".join(value)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _meta_date(meta: dict[str, Any]) -> dt.date | None:
+    for key in ("published", "date", "pubdate"):
+        published = parse_date(meta.get(key))
+        if published is not None:
+            return published
+    return None
 
 
 def _read_header(lines: list[str]) -> _Header:
@@ -148,3 +172,22 @@ def _body_paragraphs(lines: list[str], header: _Header) -> list[Paragraph]:
         current.append(plain)
     close()
     return paragraphs
+
+
+def _join_broken_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Return paragraphs with scraping breaks mended: a paragraph that stops mid-sentence (no closing
+    punctuation) and a next one that starts in lower case are one paragraph."""
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.post is None
+            and paragraph.post is None
+            and _MID_SENTENCE_END.search(previous.lines[-1])
+            and _LOWER_START.match(paragraph.lines[0])
+        ):
+            previous.lines.extend(paragraph.lines)
+            continue
+        joined.append(paragraph)
+    return joined
