@@ -168,7 +168,7 @@ def test_read_text_is_strict() -> None:
         read_text('{"text": "fine"}\n{oops', format="jsonl")
     with pytest.raises(IngestError):
         read_text("   ")
-    with pytest.raises(ValueError):
+    with pytest.raises(IngestError, match="unknown format"):
         read_text(ARTICLE, format="pdf")
 
 

@@ -70,7 +70,7 @@ def read_bytes(data: bytes, *, format: str, source: str) -> Iterator[Document | 
 def read_decoded(text: str, *, format: str, source: str) -> Iterator[Document | Rejection]:
     """Yield the Documents in decoded text of the given format ("auto" sniffs it)."""
     if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise IngestError(source, f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if not text.strip():
         yield Rejection(source, "empty input")
         return
