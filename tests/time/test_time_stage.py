@@ -131,3 +131,15 @@ def test_time_stage_prefers_the_expression_the_parse_attaches(parse: Callable[..
     at = doc.text.index("stormed")
     event = Event(type="ASSAULT", sentence=0, trigger_start=at, trigger_end=at + 7, trigger="stormed")
     assert event_date(doc, event) == (dt.date(2022, 6, 12), "day")
+
+
+@pytest.mark.slow
+def test_time_stage_day_of_another_verb_only_gives_the_week(parse: Callable[..., Document]) -> None:
+    doc = parse("Police said on Sunday that gunmen had attacked a checkpoint.", published=PUBLISHED)
+    said, attacked = doc.text.index("said"), doc.text.index("attacked")
+    report = Event(type="CONSULT", sentence=0, trigger_start=said, trigger_end=said + 4, trigger="said")
+    attack = Event(
+        type="ASSAULT", sentence=0, trigger_start=attacked, trigger_end=attacked + 8, trigger="attacked"
+    )
+    assert event_date(doc, report) == (dt.date(2022, 6, 12), "day")
+    assert event_date(doc, attack) == (dt.date(2022, 6, 12), "week")

@@ -32,6 +32,8 @@ def reference_date(doc: Document, offset: int) -> dt.date | None:
 def event_date(doc: Document, event: Event) -> tuple[dt.date, str] | None:
     """Return (date, precision) for `event`: the temporal expression nearest its trigger, else the reference.
 
+    A day the parse attaches to another verb only dates the event to that week.
+
     None when the sentence has no absolute date and there is no reference date to resolve against.
     """
     reference = reference_date(doc, event.trigger_start)
@@ -41,6 +43,10 @@ def event_date(doc: Document, event: Event) -> tuple[dt.date, str] | None:
     if matches:
         trigger = _trigger_token(doc.parsed, event)
         best = min(matches, key=lambda m: _rank(m, event, doc, trigger))
+        if trigger is not None and best.precision == "day" and not _attached(doc.parsed, best, trigger):
+            # The parse ties the day to another verb ("said on Monday that … attacked"): the event is
+            # near that day, not surely on it.
+            return best.date, "week"
         return best.date, best.precision
     if reference is None:
         return None
