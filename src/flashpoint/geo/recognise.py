@@ -17,18 +17,154 @@ BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARD
 MAX_WORDS = 5
 # Capitalised words that are also place names somewhere but almost never one in news prose.
 STOP_WORDS = frozenset(
-    """
-    a an the of and or in on at to for by with from as is it its this that these those he she we they i you
-    mr mrs ms dr sir gen general col colonel president minister prime king queen prince sheikh pope saint st
-    will may march june july august april may monday tuesday wednesday thursday friday saturday sunday
-    january february september october november december today tomorrow yesterday
-    government army police military forces state city province district region north south east west
-    northern southern eastern western central new old great upper lower university hospital school
-    street road square park centre center airport station news media report reports says said
-    video photo map live update breaking official officials source sources group party union
-    mark victory hope faith grace justice independence liberty freedom unity peace progress
-    republic kingdom federation people nation national international world global
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "we",
+        "they",
+        "i",
+        "you",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "president",
+        "minister",
+        "prime",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "pope",
+        "saint",
+        "st",
+        "will",
+        "may",
+        "march",
+        "june",
+        "july",
+        "august",
+        "april",
+        "may",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "government",
+        "army",
+        "police",
+        "military",
+        "forces",
+        "state",
+        "city",
+        "province",
+        "district",
+        "region",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "new",
+        "old",
+        "great",
+        "upper",
+        "lower",
+        "university",
+        "hospital",
+        "school",
+        "street",
+        "road",
+        "square",
+        "park",
+        "centre",
+        "center",
+        "airport",
+        "station",
+        "news",
+        "media",
+        "report",
+        "reports",
+        "says",
+        "said",
+        "video",
+        "photo",
+        "map",
+        "live",
+        "update",
+        "breaking",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "group",
+        "party",
+        "union",
+        "mark",
+        "victory",
+        "hope",
+        "faith",
+        "grace",
+        "justice",
+        "independence",
+        "liberty",
+        "freedom",
+        "unity",
+        "peace",
+        "progress",
+        "republic",
+        "kingdom",
+        "federation",
+        "people",
+        "nation",
+        "national",
+        "international",
+        "world",
+        "global",
+    ]
 )
 
 
@@ -80,10 +216,12 @@ class Recogniser:
         end = ent.end
         # "Idlib" + "Governorate", "Aleppo" + "province": keep the longer name when the index has it.
         for extra in (2, 1):
-            if end + extra <= len(ent.doc) and self.gazetteer.has_name(ent.doc[first : end + extra].text):
-                if all(t.text[:1].isalpha() for t in ent.doc[end : end + extra]):
-                    end += extra
-                    break
+            if end + extra > len(ent.doc):
+                continue
+            words = all(t.text[:1].isalpha() for t in ent.doc[end : end + extra])
+            if words and self.gazetteer.has_name(ent.doc[first : end + extra].text):
+                end += extra
+                break
         span = ent.doc[first:end]
         text = span.text
         if ent.label_ == "NORP" or text in self.demonyms:

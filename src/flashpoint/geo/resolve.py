@@ -147,9 +147,9 @@ class Resolver:
             if not c.candidates or c.span.source not in {"ner", "oracle", "variant"}:
                 continue
             best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
-            if (best.place.feature_class == "P" and len(c.candidates) == 1) or best.match == 0:
-                if precision_of(best.place) < 3:
-                    anchors.append((c.span, best.place))
+            unambiguous = (best.place.feature_class == "P" and len(c.candidates) == 1) or best.match == 0
+            if unambiguous and precision_of(best.place) < 3:
+                anchors.append((c.span, best.place))
         return anchors
 
     @staticmethod

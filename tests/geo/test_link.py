@@ -1,0 +1,79 @@
+"""PlaceLinkStage: where an event happened, from the parse around its trigger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from flashpoint.geo import Gazetteer, GeoStage, PlaceLinkStage
+from flashpoint.records import Document, Event
+from flashpoint.settings import Settings
+
+
+def _event(doc: Document, trigger: str, *, kind: str = "MOBILIZE") -> Event:
+    start = doc.text.index(trigger)
+    sentence = doc.sentence_at(start)
+    assert sentence is not None
+    return Event(
+        type=kind,
+        sentence=sentence.index,
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        trigger=trigger,
+    )
+
+
+@pytest.fixture(scope="module")
+def link(villages_gazetteer: Gazetteer) -> Callable[[Document, list[str]], list[Event]]:
+    settings = Settings(gazetteer=villages_gazetteer.path)
+    geo = GeoStage(settings, gazetteer=villages_gazetteer)
+    linker = PlaceLinkStage(settings)
+
+    def run(doc: Document, triggers: list[str]) -> list[Event]:
+        doc = geo(doc)
+        events = tuple(_event(doc, t) for t in triggers)
+        return list(linker(replace(doc, events=events)).events)
+
+    return run
+
+
+def test_place_link_prefers_the_place_after_a_locative_preposition(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse("After driving through Idlib, the Turkish convoy stopped around Kafr Halab on Monday.")
+    (event,) = link(doc, ["stopped"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.name == "Kafr Halab"
+    assert event.place.precision == 1
+
+
+def test_place_link_never_uses_a_demonym(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse("Heavy fighting was reported in Manbij. Turkish troops shelled positions overnight.")
+    (event,) = link(doc, ["shelled"])
+    assert event.place is not None
+    assert not event.place.demonym
+    assert event.place.surface == "Manbij"
+    assert event.place.precision == 2  # only the sentence before says where: not an exact placement
+
+
+def test_place_link_falls_back_to_the_focus_with_degraded_precision(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    text = (
+        "Aid workers returned to Afrin this week. The clinic in Afrin reopened. "
+        "Donors praised the staff. Officials said that guards were deployed."
+    )
+    (event,) = link(parse(text), ["deployed"])
+    assert event.place is not None and event.place.surface == "Afrin"
+    assert event.place.precision == 2
+
+
+def test_place_link_leaves_place_empty_without_any_place(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    (event,) = link(parse("The committee met and then adjourned."), ["met"])
+    assert event.place is None
