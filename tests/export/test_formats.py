@@ -126,3 +126,12 @@ def test_formats_write_events_by_name(stored: list[StoredEvent], name: str) -> N
 def test_formats_write_events_unknown_format(stored: list[StoredEvent]) -> None:
     with pytest.raises(ExportError, match="unknown export format"):
         write_events(stored, io.StringIO(), format="xlsx")
+
+
+def test_formats_public_names_resolve() -> None:
+    import flashpoint.export as package
+
+    assert {"extract_record", "write_csv", "write_geojson", "write_jsonl", "write_json"} <= set(
+        package.__all__
+    )
+    assert all(getattr(package, name, None) is not None for name in package.__all__)

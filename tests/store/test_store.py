@@ -224,3 +224,16 @@ def test_store_has_document_by_hash(store: Store, make_document: DocumentFactory
     store.add(doc)
     assert store.has_document(doc.hash) is True
     assert store.has_document("") is False
+
+
+def test_store_public_names_resolve() -> None:
+    import flashpoint.store as package
+
+    assert sorted(package.__all__) == sorted(set(package.__all__))
+    assert all(getattr(package, name, None) is not None for name in package.__all__)
+
+
+def test_store_open_in_memory(make_document: DocumentFactory) -> None:
+    with Store.open(":memory:") as store:
+        assert store.add(make_document()) is True
+        assert store.stats().events == 3

@@ -143,3 +143,10 @@ def test_time_stage_day_of_another_verb_only_gives_the_week(parse: Callable[...,
     )
     assert event_date(doc, report) == (dt.date(2022, 6, 12), "day")
     assert event_date(doc, attack) == (dt.date(2022, 6, 12), "week")
+
+
+def test_time_stage_public_names_resolve() -> None:
+    import flashpoint.time as package
+
+    assert {"TimeStage", "resolve_date", "find_dates"} <= set(package.__all__)
+    assert all(getattr(package, name, None) is not None for name in package.__all__)
