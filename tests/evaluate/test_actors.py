@@ -39,8 +39,9 @@ RECORDS = [
         "not": {"country": "TUR"},
         "method": "hints",
     },
-    # UNO in the gold is read as our IGO
-    {"id": "a7", "text": "UN peacekeepers", "country": "UNO", "sector": "MIL", "method": "igo"},
+    # a gold IGO accepts the UN (UNO) and the EU (EUR), which are intergovernmental too
+    {"id": "a7", "text": "UN peacekeepers", "country": "IGO", "sector": "MIL", "method": "igo"},
+    {"id": "a8", "text": "the UN refugee agency", "country": "UNO", "sector": "REF", "method": "igo"},
 ]
 
 
@@ -53,10 +54,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> ActorReport:
 
 def test_score_file_counts_checked_fields(report: ActorReport) -> None:
     assert report.n == len(RECORDS)
-    assert report.total.country_total == 7
-    assert report.total.country_correct == 6
-    assert report.total.sector_total == 5
-    assert report.total.sector_correct == 5
+    assert report.total.country_total == 8
+    assert report.total.country_correct == 7
+    assert report.total.sector_total == 6
+    assert report.total.sector_correct == 6
 
 
 def test_score_file_reports_the_miss(report: ActorReport) -> None:
@@ -73,7 +74,7 @@ def test_score_file_breaks_down_by_method(report: ActorReport) -> None:
 
 def test_score_file_as_dict_and_table(report: ActorReport) -> None:
     data = report.as_dict()
-    assert data["country_accuracy"] == round(6 / 7, 4)
+    assert data["country_accuracy"] == round(7 / 8, 4)
     assert data["sector_accuracy"] == 1.0
     assert isinstance(data["by_method"], dict) and "people" in data["by_method"]
     table = report.as_table()

@@ -68,6 +68,9 @@ _SPONSORS = frozenset(
 )
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
+_CONTEXT_WORDS = 6
+# "pro-Iranian militias", "anti-Turkish protesters": the demonym is a stance, not the actor's country.
+_STANCES = frozenset({"pro", "anti"})
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
@@ -121,17 +124,13 @@ class ActorResolver:
         tokens = tokenize(text)
         hits = self.scan(tokens, require_title=cased)
         actor = self._code(tokens, hits, date)
-        if context and (actor is None or actor.country is None or actor.sector is None):
+        if context and (actor is None or actor.country is None) and len(context.split()) <= _CONTEXT_WORDS:
+            # A short hint ("Mexican", "Colombian defense") lends its country; a whole sentence would
+            # lend the country of whoever else it mentions, so longer contexts are not used.
             hint = self._cached(context, date, None, None, any(ch.isupper() for ch in context))
-            if hint is not None:
-                base = actor or Actor(country=None, kind="state")
-                actor = Actor(
-                    country=base.country or hint.country,
-                    sector=base.sector or hint.sector,
-                    name=base.name,
-                    kind=base.kind,
-                    role=base.role,
-                )
+            if hint is not None and hint.country is not None and (actor is not None or hits):
+                base = actor or Actor(country=None)
+                actor = Actor(hint.country, base.sector, base.name, base.kind, base.role)
         if known_country and (actor is None or actor.country is None) and (actor or hits):
             base = actor or Actor(country=None)
             actor = Actor(known_country, base.sector, base.name, base.kind, base.role)
@@ -179,8 +178,10 @@ class ActorResolver:
 
         country = self._country(tokens, head, date)
         sector, rank, named, role = self._sector(head, date)
-        if country is None and lends_country:
-            country = self._country(tokens, rest, date)
+        ethnic = any(t.key == "ethnic" for t in tokens[:cut])
+        if lends_country and (country is None or ethnic):
+            # "ethnic Albanians in southern Serbia": an ethnic group takes the country it lives in.
+            country = self._country(tokens, rest, date) or country
         if rank < 2 and rest:
             rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
             if rest_rank >= 2:
@@ -213,7 +214,8 @@ class ActorResolver:
             if country is None:
                 continue
             follower = tokens[hit.last].key if hit.last < len(tokens) else ""
-            if hit.entry.kind in ("demonym", "country") and follower in _SPONSORS:
+            leader = tokens[hit.first - 1].key if hit.first > 0 else ""
+            if hit.entry.kind in ("demonym", "country") and (follower in _SPONSORS or leader in _STANCES):
                 continue
             if hit.entry.kind in ("country", "demonym") and order < first_named:
                 rank = 0

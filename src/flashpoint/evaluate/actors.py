@@ -3,8 +3,8 @@
 How the numbers are formed (one resolver call per record, with its `date`, `context` and `known_country`):
 
 - Country is checked where the gold gives one (null = not checked). "" means the resolver must give no
-  country; `not` holds a code the answer must differ from. Gold codes of other conventions are read as
-  ours first: UNO (United Nations) and EUR (European Union) as IGO; JAP, ITL, VTN as JPN, ITA, VNM.
+  country; `not` holds a code the answer must differ from. CAMEO's JAP, ITL, VTN are read as JPN, ITA,
+  VNM. UNO (United Nations) and EUR (European Union) are intergovernmental, so a gold IGO accepts them.
 - Sector is checked where the gold gives one. "" and UNK (unknown) mean no sector; "A|B" accepts either.
 - Each number is also given per `method` (the kind of test the record comes from).
 """
@@ -28,7 +28,8 @@ from flashpoint.settings import Settings
 __all__ = ["ActorReport", "Miss", "Score", "read_actor_gold", "score_file", "score_records"]
 
 # Gold codes written in another convention, read as ours.
-COUNTRY_ALIASES: Mapping[str, str] = {"UNO": "IGO", "EUR": "IGO", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+COUNTRY_ALIASES: Mapping[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+IGO_FAMILY = frozenset({"IGO", "UNO", "EUR"})
 EMPTY_SECTORS = frozenset({"", "UNK"})
 
 
@@ -213,7 +214,10 @@ def _country_ok(record: Mapping[str, Any], actor: Actor | None) -> bool | None:
         return None
     if negative is not None and got == _norm(negative):
         return False
-    return True if expected is None else got == _norm(expected)
+    if expected is None:
+        return True
+    wanted = _norm(expected)
+    return got == wanted or (wanted == "IGO" and got in IGO_FAMILY)
 
 
 def _sector_ok(expected: str | None, actor: Actor | None) -> bool | None:
