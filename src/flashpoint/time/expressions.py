@@ -59,7 +59,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)"),
         ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b"),
-        ("in_month", rf"\b(?:in|during|since|early|late|mid|mid-|until|by|throughout)\s*(?:-\s*)?{_MONTH}\b"),
+        ("in_month", rf"\b(?:in|during|since|early|late|mid|mid-|throughout)\s*(?:-\s*)?{_MONTH}\b"),
         ("in_year", rf"\b(?:in|during|since|early|late|mid|mid-|until|throughout)\s*(?:-\s*)?{_YEAR}\b"),
         ("ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("last_weekday", rf"\blast\s+{_WEEKDAY}\b"),
