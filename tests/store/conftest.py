@@ -31,8 +31,17 @@ MOSUL = Place(id="99072", name="Mosul", lat=36.335, lon=43.1189, country="IRQ", 
 KYIV = Place(id="703448", name="Kyiv", lat=50.4547, lon=30.5238, country="UKR", admin1="Kyiv City")
 
 
+FIXED_NOW = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
 def fixed_clock() -> dt.datetime:
-    return dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
+    return FIXED_NOW
+
+
+@pytest.fixture()
+def now() -> dt.datetime:
+    """The time the store's clock reports in these tests (ingest and rejection times)."""
+    return FIXED_NOW
 
 
 @pytest.fixture(

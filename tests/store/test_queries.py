@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
+from flashpoint.records import Document
 from flashpoint.store import EventQuery, Store
 from flashpoint.store.queries import haversine_km
 
-from .conftest import DocumentFactory
+DocumentFactory = Callable[..., Document]
 
 
 @pytest.fixture()

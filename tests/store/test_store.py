@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from flashpoint.errors import StoreError
-from flashpoint.records import Event, Rejection
+from flashpoint.records import Document, Event, Rejection
 from flashpoint.store import Store, database_url, document_id, event_id
 from flashpoint.store import schema as t
 
-from .conftest import DocumentFactory, fixed_clock
+DocumentFactory = Callable[..., Document]
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -160,7 +161,9 @@ def test_store_event_detail_has_reports_sentence_and_claims(
     assert store.event("ev_0000000000000000") is None
 
 
-def test_store_event_roundtrips_fields(store: Store, make_document: DocumentFactory) -> None:
+def test_store_event_roundtrips_fields(
+    store: Store, make_document: DocumentFactory, now: dt.datetime
+) -> None:
     doc = make_document()
     store.add(doc)
     detail = store.event(event_id(doc.hash, doc.events[0]))
@@ -171,7 +174,7 @@ def test_store_event_roundtrips_fields(store: Store, make_document: DocumentFact
     assert (event.date, event.date_precision) == (dt.date(2024, 2, 18), "day")
     assert (event.fatalities, event.goldstein, event.quad_class) == (2, -10.0, 4)
     assert event.outlet == "Example Wire"
-    assert event.ingested_at == fixed_clock()
+    assert event.ingested_at == now
     assert detail.reports[0].claims[0].chain == ("Example Wire",)
     assert detail.reports[0].claims[0].anonymous is True
     assert event.as_dict()["date"] == "2024-02-18"
@@ -190,13 +193,13 @@ def test_store_document_by_store_id_or_pipeline_id(store: Store, make_document: 
     assert store.document("missing") is None
 
 
-def test_store_rejections_newest_first(store: Store) -> None:
+def test_store_rejections_newest_first(store: Store, now: dt.datetime) -> None:
     store.add_rejection(Rejection(source="a.html", reason="empty page"))
     store.add_rejection(Rejection(source="b.txt", reason="too large", stage="nlp"))
     found = store.rejections()
     assert [r.source for r in found] == ["b.txt", "a.html"]
     assert found[0].stage == "nlp"
-    assert found[0].at == fixed_clock()
+    assert found[0].at == now
     assert len(store.rejections(limit=1)) == 1
 
 
