@@ -157,6 +157,7 @@ class Event:
     # PLOVER auxiliary modes: "negation", "future", "hypothetical", "historical"; empty when it happened.
     aux_modes: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
+    co_actors: tuple[Actor, ...] = ()  # the other members of a compound actor ("Jordan and Britain")
     place: PlaceMention | None = None
     date: dt.date | None = None
     date_precision: str | None = None  # day|week|month|year

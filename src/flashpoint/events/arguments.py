@@ -1,0 +1,265 @@
+"""Actor and recipient of a trigger, read from the dependency parse and resolved to coded actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from flashpoint.records import Actor, Mention
+
+__all__ = ["ArgumentFinder", "Arguments", "Resolver", "core_span"]
+
+_SUBJECT = frozenset({"nsubj"})
+_PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+_CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_OBJECT = ("dobj", "dative", "obj", "attr", "oprd")
+_RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into", "toward", "towards", "over")
+_NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
+_CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "quantmod", "det", "case"})
+# Nouns of effort whose infinitive belongs to the clause's subject: "crossed in a push to drive …".
+_EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
+# Nouns that stand for a statement or a proposal: the real party is whoever owns the proposal.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "demand",
+        "call",
+        "appeal",
+        "offer",
+        "request",
+        "proposal",
+        "plan",
+        "invitation",
+        "ultimatum",
+        "statement",
+    }
+)
+
+
+class Resolver(Protocol):
+    def resolve(self, text: str, *, date: Any = None, context: str | None = None) -> Actor | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """Actor and recipient tokens (heads of their phrases) found for one trigger."""
+
+    actor: Any | None
+    recipient: Any | None
+    co_actors: tuple[Any, ...] = ()
+
+
+def core_span(token: Any) -> tuple[int, int]:
+    """Return (first, last) token indices of a noun phrase's core: its head and the modifiers on its left."""
+    first = token.i
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.lefts:
+            if child.dep_ in _CORE_LEFT or (child.dep_ == "punct" and child.text == "-"):
+                first = min(first, child.left_edge.i if child.dep_ != "det" else child.i)
+                stack.append(child)
+    last = token.i
+    for child in token.rights:
+        # "Government of Syria", "army of Turkey": the country sits in a right-hand of-phrase.
+        if child.dep_ == "prep" and child.lemma_ == "of" and child.i == last + 1:
+            last = child.right_edge.i
+        elif child.dep_ in {"compound", "flat"}:
+            last = max(last, child.i)
+    return first, last
+
+
+def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lemma_.lower() in preps:
+            pobj = _child(child, ("pobj",))
+            if pobj is not None:
+                return pobj
+            # "out of Afrin": a nested preposition
+            inner = _child(child, ("prep",))
+            if inner is not None:
+                return _child(inner, ("pobj",))
+        if child.dep_ == "agent":
+            continue
+    return None
+
+
+def _agent(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lemma_.lower() == "by"):
+            return _child(child, ("pobj",))
+    return None
+
+
+class ArgumentFinder:
+    """Finds the actor and recipient of verbal and nominal triggers."""
+
+    def __init__(self, reporting: frozenset[str], *, is_event: Callable[[Any], bool] | None = None) -> None:
+        self.reporting = reporting
+        self.is_event = is_event or (lambda token: False)
+
+    def find(self, trigger: Any) -> Arguments:
+        """Return the arguments of a trigger token (a verb or an event noun)."""
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            return self._nominal(trigger)
+        return self._verbal(trigger)
+
+    def _verbal(self, trigger: Any) -> Arguments:
+        actor: Any | None = None
+        recipient: Any | None = None
+        passive = _child(trigger, _PASSIVE_SUBJECT)
+        if passive is not None:
+            recipient = passive
+            actor = _agent(trigger)
+        else:
+            actor = self._subject(trigger)
+        if recipient is None:
+            recipient = self._verbal_recipient(trigger)
+        if actor is not None and actor.lower_ in _PRONOUNS:
+            actor = self._antecedent(actor) or actor
+        return Arguments(actor, recipient, _conjuncts(actor))
+
+    def _subject(self, token: Any, depth: int = 0) -> Any | None:
+        found = _child(token, _SUBJECT)
+        if found is not None:
+            return found
+        if depth < 4 and token.dep_ in _CLIMB_FOR_SUBJECT and token.head != token:
+            head = token.head
+            if token.dep_ == "xcomp":
+                # Object control: "urged Syria to withdraw" — Syria withdraws.
+                obj = _child(head, ("dobj",))
+                if obj is not None and head.lemma_.lower() not in self.reporting:
+                    return obj
+            if token.dep_ == "pcomp" and head.head != head:
+                return self._subject(head.head, depth + 1)
+            return self._subject(head, depth + 1)
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            noun = token.head
+            if noun.lemma_.lower() in _EFFORT_NOUNS and depth < 4:
+                owner = _child(noun, ("poss",))
+                if owner is not None:
+                    return owner
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                if verb.pos_ in {"VERB", "AUX"}:
+                    return self._subject(verb, depth + 1)
+                return None
+            return noun
+        return None
+
+    def _verbal_recipient(self, trigger: Any) -> Any | None:
+        obj = _child(trigger, _OBJECT)
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+            if obj.lemma_.lower() in _PROPOSAL_NOUNS:
+                owner = self._owner(obj)
+                if owner is not None:
+                    return owner
+            return obj
+        clause = _child(trigger, ("ccomp", "xcomp"))
+        if clause is not None:
+            inner = _child(clause, _SUBJECT) or _child(clause, _PASSIVE_SUBJECT)
+            # "warned that the offensive could target X": the target, not the event noun, is the recipient.
+            if inner is not None and self.is_event(inner):
+                inner = _child(clause, ("dobj",)) or _prep_object(clause, _RECIPIENT_PREPS)
+            if inner is not None:
+                return inner
+        found = _prep_object(trigger, _RECIPIENT_PREPS)
+        if found is not None:
+            return found
+        if clause is not None:
+            inner_obj = _child(clause, ("dobj",))
+            if inner_obj is not None and inner_obj.pos_ in {"NOUN", "PROPN"}:
+                return inner_obj
+        return None
+
+    def _owner(self, noun: Any) -> Any | None:
+        owner = _child(noun, ("poss",))
+        if owner is not None:
+            return owner
+        by = _prep_object(noun, ("by", "from", "of"))
+        if by is not None:
+            return by
+        for child in noun.lefts:
+            if child.dep_ in {"compound", "amod"} and (child.ent_type_ or child.pos_ == "PROPN"):
+                return child
+        return None
+
+    def _nominal(self, trigger: Any) -> Arguments:
+        actor = _child(trigger, ("poss",)) or _agent(trigger)
+        if actor is None:
+            for child in trigger.lefts:
+                if child.dep_ in {"amod", "compound", "nmod"} and (
+                    child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or child.pos_ == "PROPN"
+                ):
+                    actor = child
+                    break
+        if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+            # A light verb carries the actor: "staged rallies", "launched an offensive".
+            actor = self._subject(trigger.head)
+        recipient = _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
+        if recipient is not None and recipient.i == getattr(actor, "i", None):
+            recipient = None
+        if actor is not None and actor.lower_ in _PRONOUNS:
+            actor = self._antecedent(actor) or actor
+        return Arguments(actor, recipient, _conjuncts(actor))
+
+    def _antecedent(self, pronoun: Any) -> Any | None:
+        # A pronoun inside reported speech most often points back at the speaker: "Iraq said it would".
+        node = pronoun.head
+        for _ in range(6):
+            if node.lemma_.lower() in self.reporting:
+                subject = _child(node, _SUBJECT)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return subject
+            if node.head == node:
+                break
+            node = node.head
+        return None
+
+
+def _conjuncts(token: Any | None) -> tuple[Any, ...]:
+    if token is None:
+        return ()
+    return tuple(child for child in token.children if child.dep_ == "conj")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLookup:
+    """Resolves argument tokens to actors: actor-stage mentions first, then the resolver."""
+
+    mentions: Sequence[Mention]
+    resolver: Resolver | None
+    date: dt.date | None
+
+    def resolve(self, token: Any) -> tuple[Actor | None, str]:
+        """Return (actor or None, the phrase text) for an argument head token."""
+        doc = token.doc
+        first, last = core_span(token)
+        core = doc[first : last + 1]
+        text = core.text.strip(" ,.;:'\"")
+        found = self._from_mentions(core.start_char, core.end_char)
+        if found is not None:
+            return found, text
+        if self.resolver is not None and text:
+            actor = self.resolver.resolve(text, date=self.date, context=token.sent.text)
+            if actor is not None:
+                return actor, text
+        return None, text
+
+    def _from_mentions(self, start: int, end: int) -> Actor | None:
+        best: Mention | None = None
+        for mention in self.mentions:
+            if mention.actor is None or mention.end <= start or mention.start >= end:
+                continue
+            # Prefer the mention closest to the head (the right end of an English noun phrase).
+            if best is None or mention.end > best.end:
+                best = mention
+        return best.actor if best is not None else None

@@ -1,0 +1,246 @@
+"""The event coder: PLOVER events, with arguments, modality and claims, from one parsed document."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver
+from flashpoint.events.claims import ClaimReader
+from flashpoint.events.lexicon import Lexicon, TriggerEntry
+from flashpoint.events.modality import read_modality, recode
+from flashpoint.records import Actor, Document, Event
+
+__all__ = ["EventCoder"]
+
+# Edges through which a trigger is the content of a governing trigger above it.
+_CONTENT_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "dative", "attr", "oprd"}
+)
+# Prepositions that attach circumstances, not content: "as part of the offensive", "after the attack".
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
+)
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "before", "whether"})
+_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    # The ontology crosswalk and ACLED classifier are optional collaborators: absent, the fields stay None.
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+    return found if callable(found) else None
+
+
+class EventCoder:
+    """Codes the events of parsed documents; build once, call `code(doc)` per document."""
+
+    def __init__(self, lexicon: Lexicon, *, resolver: Resolver | None = None) -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.arguments = ArgumentFinder(
+            frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
+        )
+        self.crosswalk = _optional("flashpoint.events.ontology", "crosswalk")
+        self.classify = _optional("flashpoint.events.acled", "classify")
+
+    def code(self, doc: Document) -> tuple[Event, ...]:
+        """Return the events stated in a parsed document (empty when it has no parse)."""
+        parsed = doc.parsed
+        if parsed is None:
+            return ()
+        triggers: dict[int, TriggerEntry] = {}
+        for token in parsed:
+            entry = self.lexicon.match(token)
+            if entry is not None:
+                triggers[token.i] = entry
+        if not triggers:
+            return ()
+        lookup = ActorLookup(doc.mentions, self.resolver, doc.published)
+        claims = ClaimReader(doc, self.lexicon, lookup)
+        sentence_index = {s.start: s.index for s in doc.sentences}
+        events: list[Event] = []
+        for i, entry in triggers.items():
+            token = parsed[i]
+            if self._reports(token, triggers) or self._governed(token, triggers):
+                continue
+            if self._condition_of_event(token, triggers) or self._merged_noun(token, entry, triggers):
+                continue
+            event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
+            if event is not None:
+                events.append(event)
+        return tuple(events)
+
+    def _event(
+        self,
+        doc: Document,
+        token: Any,
+        entry: TriggerEntry,
+        lookup: ActorLookup,
+        claims: ClaimReader,
+        sentence_index: dict[int, int],
+        triggers: dict[int, TriggerEntry],
+    ) -> Event | None:
+        found = self.arguments.find(token)
+        if found.actor is not None and found.actor.lower_ in _SECOND_PERSON:
+            return None  # addressed to the reader: notices and instructions, not events
+        if entry.pos == "noun" and found.actor is None and found.recipient is None:
+            return None  # "the convoy", "media inquiries": a reference back, or no event at all
+        if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+            return None  # "as discussed previously": the writer's own discourse
+        modality = read_modality(
+            token,
+            intent=self.lexicon.intent,
+            hedge=self.lexicon.hedge,
+            reporting=self.lexicon.reporting,
+            published=doc.published,
+        )
+        if self._denied(token):
+            modality = replace(modality, negated=True)
+        plover, mode, modality = recode(entry.type, entry.mode, modality)
+        plover, mode = self._inner_mode(token, plover, mode, triggers)
+        actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
+        recipient, recipient_text = (
+            lookup.resolve(found.recipient) if found.recipient is not None else (None, None)
+        )
+        co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
+        claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
+        if self._denied(token):
+            claim = replace(claim, stance="denied")
+        sentence = sentence_index.get(token.sent.start_char, -1)
+        return Event(
+            type=plover,
+            sentence=sentence,
+            trigger_start=token.idx,
+            trigger_end=token.idx + len(token.text),
+            trigger=token.text,
+            mode=mode,
+            actor=actor,
+            actor_text=actor_text,
+            recipient=recipient,
+            recipient_text=recipient_text,
+            negated=modality.negated,
+            aux_modes=modality.aux_modes,
+            claims=(claim,),
+            co_actors=co_actors,
+            **self._crosswalks(token, plover, mode, actor, recipient, modality.negated),
+        )
+
+    def _crosswalks(
+        self,
+        token: Any,
+        plover: str,
+        mode: str | None,
+        actor: Actor | None,
+        recipient: Actor | None,
+        negated: bool,
+    ) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        if self.crosswalk is not None:
+            walked = self.crosswalk(plover, mode)
+            fields.update(
+                cameo_root=walked.cameo_root, quad_class=walked.quad_class, goldstein=walked.goldstein
+            )
+        if self.classify is not None:
+            event_type, sub_type = self.classify(
+                token.sent.text, plover=plover, mode=mode, actor=actor, recipient=recipient, negated=negated
+            )
+            fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
+        return fields
+
+    def _reports(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+        # A verb that is both a trigger and a reporting verb ("deny", "allege") reports when its
+        # complement holds another trigger; then it is a claim about that event, not an event.
+        if not self.lexicon.is_reporting(token):
+            return False
+        return any(
+            t.i in triggers and t.i != token.i
+            for child in token.children
+            if child.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}
+            for t in child.subtree
+        )
+
+    def _denied(self, token: Any) -> bool:
+        node = token
+        for _ in range(4):
+            if node.head == node:
+                return False
+            if node.head.lemma_.lower() == "deny" and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
+                return True
+            node = node.head
+        return False
+
+    def _governor(self, token: Any, triggers: dict[int, TriggerEntry]) -> Any | None:
+        node = token
+        for _ in range(8):
+            head = node.head
+            if head == node:
+                return None
+            if node.dep_ == "prep":
+                if node.lemma_.lower() in _CIRCUMSTANCE_PREPS or node.lower_ == "according":
+                    return None
+            elif node.dep_ not in _CONTENT_DEPS:
+                return None
+            entry = triggers.get(head.i)
+            if entry is not None and entry.type in self.lexicon.governing_types:
+                return head
+            node = head
+        return None
+
+    def _governed(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+        return self._governor(token, triggers) is not None
+
+    def _inner_mode(
+        self, token: Any, plover: str, mode: str | None, triggers: dict[int, TriggerEntry]
+    ) -> tuple[str, str | None]:
+        # The governed act names the mode of a request, refusal or threat: "threatened to shell" → violence.
+        if mode is not None or plover not in {"REQUEST", "REJECT", "THREATEN"}:
+            return plover, mode
+        for t in token.subtree:
+            if t.i != token.i and t.i in triggers and self._governor(t, triggers) == token:
+                inner = triggers[t.i].type
+                if plover == "THREATEN":
+                    table = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict"}
+                    inner_mode = triggers[t.i].mode if inner == "COERCE" else table.get(inner)
+                else:
+                    table = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
+                    inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")
+                return plover, inner_mode
+        return plover, mode
+
+    def _condition_of_event(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+        # "...threatened to break relations unless the Kremlin closed its base": the condition is part
+        # of the threat, not an event of its own.
+        clause = token
+        while clause.pos_ != "VERB" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+        ):
+            return False
+        node = clause.head
+        for _ in range(4):
+            if node.i in triggers:
+                return True
+            if node.head == node:
+                break
+            node = node.head
+        return False
+
+    def _merged_noun(self, token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
+        # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
+        # "staged rallies", "killed in a bombing"), not a second one.
+        if entry.pos != "noun":
+            return False
+        head = token.head
+        if head == token:
+            return False
+        if head.i in triggers and triggers[head.i].pos == "verb":
+            return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
+        if token.dep_ == "pobj" and head.head.i in triggers:
+            return triggers[head.head.i].type == entry.type
+        return False

@@ -1,0 +1,165 @@
+"""The trigger lexicon: PLOVER types and modes looked up by lemma, compiled once from YAML."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from flashpoint.errors import LexiconError
+
+__all__ = ["PLOVER_TYPES", "Lexicon", "TriggerEntry", "load_lexicon"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+Pos = Literal["verb", "noun"]
+_POS_TAGS: Mapping[str, Pos] = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
+# Verbs used as modifiers ("US-backed Kurds", "the divided island") describe, they do not report acts.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon phrase: its head lemma, the lemmas that must sit under the head, and what it codes."""
+
+    type: str
+    mode: str | None
+    head: str
+    rest: tuple[str, ...]
+    pos: Pos
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled lexicon: entries keyed by (pos, head lemma), longest phrase first."""
+
+    entries: Mapping[tuple[str, str], tuple[TriggerEntry, ...]]
+    reporting: Mapping[str, str]
+    governing_types: frozenset[str]
+    intent: frozenset[str]
+    hedge: frozenset[str]
+    anonymous: frozenset[str]
+
+    def match(self, token: Any) -> TriggerEntry | None:
+        """Return the lexicon entry a spaCy token triggers, or None."""
+        pos = _POS_TAGS.get(token.pos_)
+        if pos is None:
+            return None
+        if pos == "verb" and token.dep_ in _MODIFIER_DEPS:
+            return None
+        candidates = self.entries.get((pos, token.lemma_.lower()))
+        if not candidates:
+            return None
+        below: set[str] | None = None
+        for entry in candidates:
+            if not entry.rest:
+                return entry
+            if below is None:
+                below = _lemmas_below(token)
+            if all(word in below for word in entry.rest):
+                return entry
+        return None
+
+    def is_reporting(self, token: Any) -> bool:
+        """Return True when the token is a verb of saying/reporting."""
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.reporting
+
+
+def _lemmas_below(token: Any) -> set[str]:
+    lemmas: set[str] = set()
+    for child in token.children:
+        lemmas.add(child.lemma_.lower())
+        for grandchild in child.children:
+            lemmas.add(grandchild.lemma_.lower())
+    return lemmas
+
+
+def _head_index(words: list[str], pos: Pos) -> int:
+    # Verb phrases lead with the verb ("pull out"); noun compounds end with the noun ("hunger strike"),
+    # except "X of Y" phrases whose head precedes "of" ("state of emergency").
+    if pos == "verb":
+        return 0
+    if "of" in words:
+        return max(words.index("of") - 1, 0)
+    return len(words) - 1
+
+
+def _compile(raw: Mapping[str, Any], origin: str) -> Lexicon:
+    events = raw.get("events")
+    if not isinstance(events, Mapping):
+        raise LexiconError(f"{origin}: top-level 'events' mapping is missing")
+    table: dict[tuple[str, str], list[TriggerEntry]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for plover, by_pos in events.items():
+        if plover not in PLOVER_TYPES:
+            raise LexiconError(f"{origin}: {plover!r} is not a PLOVER event type")
+        for pos_name, phrases in (by_pos or {}).items():
+            if pos_name not in ("verb", "noun"):
+                raise LexiconError(f"{origin}: {plover}.{pos_name}: use 'verb' or 'noun'")
+            pos: Pos = "verb" if pos_name == "verb" else "noun"
+            for phrase, mode in (phrases or {}).items():
+                words = str(phrase).lower().split()
+                if not words:
+                    raise LexiconError(f"{origin}: {plover}.{pos_name} has an empty phrase")
+                key = (pos, " ".join(words))
+                if key in seen:
+                    raise LexiconError(
+                        f"{origin}: {pos} phrase {phrase!r} is listed under both {seen[key]} and {plover}"
+                    )
+                seen[key] = plover
+                at = _head_index(words, pos)
+                rest = tuple(w for i, w in enumerate(words) if i != at and w != "of")
+                entry = TriggerEntry(plover, mode, words[at], rest, pos, " ".join(words))
+                table.setdefault((pos, words[at]), []).append(entry)
+    entries = {
+        key: tuple(sorted(found, key=lambda e: len(e.rest), reverse=True)) for key, found in table.items()
+    }
+    return Lexicon(
+        entries=entries,
+        reporting={str(k).lower(): str(v) for k, v in (raw.get("reporting") or {}).items()},
+        governing_types=frozenset(raw.get("governing_types") or ()),
+        intent=frozenset(str(w).lower() for w in raw.get("intent") or ()),
+        hedge=frozenset(str(w).lower() for w in raw.get("hedge") or ()),
+        anonymous=frozenset(str(w).lower() for w in raw.get("anonymous") or ()),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Return the compiled lexicon from `path` (default: the packaged triggers.yaml), cached per path."""
+    try:
+        if path is None:
+            text = resources.files("flashpoint.events").joinpath("triggers.yaml").read_text("utf-8")
+            origin = "triggers.yaml"
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+            origin = str(path)
+        raw = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read trigger lexicon {path or 'triggers.yaml'}: {exc}") from exc
+    if not isinstance(raw, Mapping):
+        raise LexiconError(f"{origin}: expected a mapping at the top level")
+    return _compile(raw, origin)

@@ -1,0 +1,212 @@
+"""Negation, future, hypothetical and historical readings of a trigger, and the PLOVER recoding they imply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["COOPERATIVE", "MATERIAL_CONFLICT", "Modality", "read_modality", "recode"]
+
+# Acts that, announced for the future, are threats; and acts that, announced, are agreements.
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT"})
+_THREAT_MODES = {
+    "ASSAULT": "violence",
+    "SANCTION": "relations",
+    "PROTEST": "restrict",
+    "MOBILIZE": "violence",
+}
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_THREAT_AUX = frozenset({"may"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "can"})
+_CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Heads whose xcomp inherits their negation and modals: "is not going to allow", "will not try to".
+_TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "start", "seek", "be", "have"})
+_HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How a sentence presents one trigger."""
+
+    negated: bool = False
+    future: bool = False
+    intended: bool = False  # an announced intention: "will", "may", "prepared to", "vowed"
+    hypothetical: bool = False
+    conditional: bool = False
+    question: bool = False
+    hedged: bool = False
+    historical: bool = False
+
+    @property
+    def aux_modes(self) -> tuple[str, ...]:
+        """Return the PLOVER auxiliary modes, in a fixed order."""
+        modes: list[str] = []
+        if self.negated:
+            modes.append("negation")
+        if self.future:
+            modes.append("future")
+        if self.hypothetical or self.conditional or self.question or self.hedged:
+            modes.append("hypothetical")
+        if self.historical:
+            modes.append("historical")
+        return tuple(modes)
+
+
+def _chain(trigger: Any, intent: frozenset[str]) -> list[Any]:
+    # The trigger and the transparent/intent heads above it ("not going to allow" -> allow, going;
+    # "no intention of backing down" -> backing, intention).
+    nodes = [trigger]
+    node = trigger
+    while len(nodes) < 4:
+        if node.dep_ == "xcomp" and node.head != node:
+            node = node.head
+        elif (
+            node.dep_ in {"pcomp", "acl"}
+            and node.head.dep_ == "prep"
+            and node.head.head.lemma_.lower() in intent
+        ):
+            node = node.head.head
+        elif node.dep_ == "acl" and node.head.lemma_.lower() in intent:
+            node = node.head
+        else:
+            break
+        nodes.append(node)
+    return nodes
+
+
+def _reported(token: Any, reporting: Mapping[str, str]) -> bool:
+    # Under a verb of saying ("said it would"): the actor's side announcing, not a third party's report.
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ in {"ccomp", "xcomp"} and reporting.get(node.head.lemma_.lower()) == "asserted":
+            return True
+        node = node.head
+    return False
+
+
+def read_modality(
+    trigger: Any,
+    *,
+    intent: frozenset[str],
+    hedge: frozenset[str],
+    reporting: Mapping[str, str],
+    published: dt.date | None,
+) -> Modality:
+    """Return the Modality of a trigger token from its auxiliaries, negations and clause."""
+    negated = future = intended = hypothetical = conditional = hedged = historical = False
+    chain = _chain(trigger, intent)
+    announced = _reported(trigger, reporting)
+    for index, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        if index > 0 and lemma not in _TRANSPARENT and lemma not in intent:
+            break
+        if index > 0 and lemma in intent:
+            intended = future = True
+        if index > 0 and lemma == "go" and node.tag_ == "VBG":
+            future = True
+            intended = intended or announced
+        for child in node.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node.pos_ == "NOUN"):
+                negated = not negated if word != "no" else True
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                if word in _FUTURE_AUX:
+                    future = True
+                    intended = intended or announced
+                elif word == "would":
+                    if announced:
+                        intended = future = True
+                    else:
+                        hypothetical = True
+                elif word in _THREAT_AUX:
+                    hypothetical = True
+                    intended = intended or announced
+                elif word in _HYPOTHETICAL_AUX:
+                    hypothetical = True
+            elif child.dep_ == "advmod" and child.lemma_.lower() in hedge:
+                hedged = True
+            elif child.dep_ == "advmod" and word in _HISTORICAL_WORDS:
+                historical = True
+            elif child.dep_ == "mark" and word in _CONDITION_MARKS:
+                conditional = True
+    # Conditions and hedges higher up the clause: "if they attack", "it seems they will".
+    node = trigger
+    for _ in range(6):
+        if node.head == node:
+            break
+        if node.dep_ in _CLAUSE_DEPS and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children
+        ):
+            conditional = True
+        node = node.head
+        if node.lemma_.lower() in hedge:
+            hedged = True
+    question = _question(trigger)
+    # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
+    hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
+    historical = historical or _historical_date(trigger, published)
+    return Modality(negated, future, intended, hypothetical, conditional, question, hedged, historical)
+
+
+def _question(trigger: Any) -> bool:
+    # The sentence splitter is unreliable around quotes and markup: look at the next stop in the text.
+    text = trigger.doc.text
+    for char in text[trigger.idx : trigger.idx + 400]:
+        if char in ".!\n":
+            return False
+        if char == "?":
+            return True
+    return False
+
+
+def _historical_date(trigger: Any, published: dt.date | None) -> bool:
+    if published is None:
+        return False
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        head = ent.root
+        # Only dates that modify this trigger's own clause, not a neighbouring one.
+        hops = 0
+        while head != trigger and head.head != head and hops < 3 and head.pos_ != "VERB":
+            head = head.head
+            hops += 1
+        if head != trigger:
+            continue
+        match = _YEAR.search(ent.text)
+        if match and int(match.group(1)) < published.year:
+            return True
+        if "ago" in ent.text.lower().split() and any(w in ent.text.lower() for w in ("year", "decade")):
+            return True
+    return False
+
+
+def recode(plover: str, mode: str | None, modality: Modality) -> tuple[str, str | None, Modality]:
+    """Return the PLOVER type, mode and remaining modality after reading announced intentions.
+
+    An announced future act of material conflict is a THREATEN; an announced cooperative act is an
+    AGREE, and a refusal of one ("will not pull out") is a REJECT.  The recoded event is the statement
+    itself, which did happen, so the modes it consumed are dropped; hedges and conditions remain.
+    """
+    if not modality.intended or modality.question or modality.conditional:
+        return plover, mode, modality
+    consumed = Modality(
+        hypothetical=False,
+        hedged=modality.hedged,
+        historical=modality.historical,
+    )
+    if plover in MATERIAL_CONFLICT and not modality.negated:
+        threat_mode = mode if plover == "COERCE" and mode else _THREAT_MODES.get(plover, "violence")
+        return "THREATEN", threat_mode, consumed
+    if plover in COOPERATIVE:
+        return ("REJECT" if modality.negated else "AGREE"), None, consumed
+    return plover, mode, modality
