@@ -66,8 +66,8 @@ def core_span(token: Any) -> tuple[int, int]:
         # "Government of Syria", "army of Turkey": the country sits in a right-hand of-phrase.
         if child.dep_ == "prep" and child.lemma_ == "of" and child.i == last + 1:
             last = child.right_edge.i
-        elif child.dep_ in {"compound", "flat"}:
-            last = max(last, child.i)
+        elif child.dep_ in {"compound", "flat", "nummod"} and child.i == last + 1:
+            last = child.i
     return first, last
 
 

@@ -94,9 +94,8 @@ class ClaimReader:
                     outer.pop()
             else:
                 claimant = self.doc.author or self.doc.publisher
-        outer = [
-            (self.doc.author or self.doc.publisher or o) if o.lower() in _FIRST_PERSON else o for o in outer
-        ]
+        voice = (post.author if post is not None else None) or self.doc.author or self.doc.publisher
+        outer = [(voice or o) if o.lower() in _FIRST_PERSON else o for o in outer]
         stance = _overall_stance(stance, plover, modality, anonymous)
         if plover == "THREATEN" and stance == "asserted":
             stance = "threatened"
@@ -197,7 +196,15 @@ class ClaimReader:
         )
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
-            span = token.doc[first : token.right_edge.i + 1]
+            end = token.right_edge.i + 1
+            after = token.doc[end] if end < len(token.doc) else None
+            if (
+                after is not None
+                and after.dep_ == "prep"
+                and after.lower_ in {"on", "in", "at", "near", "inside"}
+            ):
+                end = after.right_edge.i + 1  # "one source | on the ground" attached to the verb
+            span = token.doc[first:end]
             if stance == "asserted":
                 stance = "reported"
         channel = None

@@ -187,7 +187,7 @@ class EventCoder:
                 return None
             entry = triggers.get(head.i)
             if entry is not None and entry.type in self.lexicon.governing_types:
-                return head
+                return None if self._reports(head, triggers) else head
             node = head
         return None
 

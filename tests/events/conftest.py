@@ -1,0 +1,64 @@
+"""Helpers for the event tests: code a parsed sentence with hand-made mentions and a tiny resolver."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from flashpoint.events import EventStage
+from flashpoint.records import Actor, Document, Event, Mention, Post
+from flashpoint.settings import Settings
+
+# A few names our own test sentences use; the real resolver lives in flashpoint.actors.
+_NAMES = {
+    "ruritania": "RUR",
+    "ruritanian": "RUR",
+    "ruritanian troops": "RUR",
+    "borduria": "BOR",
+    "bordurian": "BOR",
+    "syldavia": "SYL",
+    "syldavian": "SYL",
+}
+
+
+class FakeResolver:
+    """Resolves a handful of invented country names; everything else is unknown."""
+
+    def resolve(self, text: str, *, date: Any = None, context: str | None = None) -> Actor | None:
+        words = text.lower().replace("'s", "").split()
+        for word in words:
+            if word in _NAMES:
+                return Actor(country=_NAMES[word])
+        return None
+
+
+@pytest.fixture(scope="module")
+def event_stage() -> EventStage:
+    return EventStage(Settings(), resolver=FakeResolver())
+
+
+@pytest.fixture(scope="module")
+def code_events(parse: Callable[..., Document], event_stage: EventStage) -> Callable[..., tuple[Event, ...]]:
+    """Return a function: text (plus optional mentions/posts/metadata) -> the coded events."""
+
+    def run(
+        text: str,
+        *,
+        mentions: dict[str, str] | None = None,
+        posts: tuple[Post, ...] = (),
+        published: dt.date | None = None,
+        author: str | None = None,
+    ) -> tuple[Event, ...]:
+        doc = parse(text, posts=posts, published=published)
+        found = []
+        for surface, country in (mentions or {}).items():
+            start = text.index(surface)
+            found.append(Mention(start, start + len(surface), surface, Actor(country=country)))
+        doc = replace(doc, mentions=tuple(found), author=author)
+        return event_stage(doc).events
+
+    return run

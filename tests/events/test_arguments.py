@@ -1,0 +1,63 @@
+"""Actors and recipients from the parse, resolved through mentions or the resolver."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.records import Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def _only(events: tuple[Event, ...], plover: str) -> Event:
+    found = [e for e in events if e.type == plover]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def _country(actor: object) -> str | None:
+    return getattr(actor, "country", None)
+
+
+def test_arguments_active_subject_and_object(code_events: Code) -> None:
+    event = _only(code_events("Borduria accused Ruritania of sabotage."), "ACCUSE")
+    assert (_country(event.actor), _country(event.recipient)) == ("BOR", "RUR")
+
+
+def test_arguments_passive_by_agent(code_events: Code) -> None:
+    event = _only(code_events("The Bordurian envoy was expelled by Ruritania on Monday."), "SANCTION")
+    assert _country(event.actor) == "RUR"
+    assert _country(event.recipient) == "BOR"
+
+
+def test_arguments_coordinated_actors_keep_first_and_note_rest(code_events: Code) -> None:
+    event = _only(code_events("Ruritania and Syldavia condemned Borduria."), "ACCUSE")
+    assert _country(event.actor) == "RUR"
+    assert [a.country for a in event.co_actors] == ["SYL"]
+    assert _country(event.recipient) == "BOR"
+
+
+def test_arguments_demand_that_clause_subject_is_recipient(code_events: Code) -> None:
+    event = _only(code_events("Ruritania demanded that Bordurian troops leave the valley."), "REQUEST")
+    assert (_country(event.actor), _country(event.recipient)) == ("RUR", "BOR")
+
+
+def test_arguments_object_of_drive_out(code_events: Code) -> None:
+    events = code_events("Ruritanian troops tried to drive Bordurian militias out of the valley.")
+    event = _only(events, "ASSAULT")
+    assert (_country(event.actor), _country(event.recipient)) == ("RUR", "BOR")
+
+
+def test_arguments_mentions_take_precedence_over_resolver(code_events: Code) -> None:
+    events = code_events("The Iron Brigade attacked Borduria.", mentions={"Iron Brigade": "XYZ"})
+    assert _country(_only(events, "ASSAULT").actor) == "XYZ"
+
+
+def test_arguments_rejected_proposal_recipient_is_its_owner(code_events: Code) -> None:
+    event = _only(code_events("Borduria rejected Ruritania's demand for talks."), "REJECT")
+    assert (_country(event.actor), _country(event.recipient)) == ("BOR", "RUR")
+
+
+def test_arguments_pronoun_in_reported_speech_points_to_speaker(code_events: Code) -> None:
+    event = _only(code_events("Syldavia said it would send aid to Borduria."), "AGREE")
+    assert _country(event.actor) == "SYL"

@@ -1,0 +1,75 @@
+"""Negation, announced intentions, conditions, questions and historical references."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.records import Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def test_modality_negated_past_event_did_not_happen(code_events: Code) -> None:
+    (event,) = code_events("Ruritanian troops did not attack the village.")
+    assert event.type == "ASSAULT" and event.negated
+    assert "negation" in event.aux_modes and not event.happened
+
+
+def test_modality_refusal_of_a_requested_withdrawal_is_a_rejection(code_events: Code) -> None:
+    events = code_events("The Ruritanian general said his troops will not pull out of the valley.")
+    assert [e.type for e in events] == ["REJECT"]
+    assert events[0].happened
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania said it will bomb the Bordurian bridges.",
+        "The Ruritanian army is prepared to shell Bordurian positions.",
+    ],
+)
+def test_modality_announced_attack_is_a_threat(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].mode == "violence"
+
+
+def test_modality_warning_that_forces_could_strike_is_a_threat_not_an_assault(code_events: Code) -> None:
+    events = code_events("Ruritania warned that its jets could soon strike the Bordurian camps.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].claims[0].stance == "threatened"
+
+
+def test_modality_future_cooperation_is_an_agreement(code_events: Code) -> None:
+    events = code_events("Syldavia announced it would provide aid to Borduria.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_modality_conditional_is_hypothetical(code_events: Code) -> None:
+    events = code_events("If the talks fail, Ruritanian troops might attack the border towns.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert "hypothetical" in assault.aux_modes and not assault.happened
+
+
+def test_modality_question_is_hypothetical(code_events: Code) -> None:
+    events = code_events("Will Ruritania attack Borduria before the winter?")
+    assert events and all("hypothetical" in e.aux_modes for e in events)
+
+
+def test_modality_prediction_by_a_third_party_stays_future(code_events: Code) -> None:
+    events = code_events("The reporter heard that the Ruritanian convoy will go back to the border.")
+    (event,) = events
+    assert event.type == "RETREAT" and "future" in event.aux_modes
+
+
+def test_modality_historical_year(code_events: Code) -> None:
+    events = code_events("Ruritania invaded Borduria in 1998.", published=dt.date(2020, 3, 1))
+    assert "historical" in events[0].aux_modes
+
+
+def test_modality_no_intention_of_backing_down_is_a_rejection(code_events: Code) -> None:
+    events = code_events("Ruritania has no intention of backing down.")
+    assert [e.type for e in events] == ["REJECT"]
