@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import GazetteerError
-from flashpoint.geo.names import is_latin
+from flashpoint.geo.names import index_key, is_latin
 from flashpoint.geo.tables import GazetteerRow, read_table, split_alternates
 
 __all__ = [
@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS places (
     population INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS names (
-    place_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (place_id, name)
+    place_id TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, main INTEGER NOT NULL,
+    PRIMARY KEY (place_id, name)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin_codes (code TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,6 +64,12 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path))
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(names)")}
+        if columns and "key" not in columns:
+            conn.close()
+            raise GazetteerError(
+                f"the gazetteer at {path} was built by an older flashpoint; delete it and build it again"
+            )
         conn.executescript(SCHEMA)
     except (OSError, sqlite3.Error) as exc:
         raise GazetteerError(f"cannot open the gazetteer at {path}: {exc}") from exc
@@ -73,11 +80,11 @@ def write_rows(conn: sqlite3.Connection, rows: Iterable[GazetteerRow], *, source
     """Insert or replace `rows` (idempotent by place id) and return how many were written."""
     count = 0
     place_batch: list[tuple[Any, ...]] = []
-    name_batch: list[tuple[str, str]] = []
+    name_batch: list[tuple[str, str, str, int]] = []
 
     def flush() -> None:
         conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_batch)
-        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", name_batch)
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_batch)
         place_batch.clear()
         name_batch.clear()
 
@@ -88,8 +95,11 @@ def write_rows(conn: sqlite3.Connection, rows: Iterable[GazetteerRow], *, source
                 row.country, row.admin1, row.admin2, row.population, source,
             )
         )  # fmt: skip
-        names = {row.name, *((row.asciiname and [row.asciiname]) or []), *row.alternates}
-        name_batch.extend((row.id, n) for n in names if n and is_latin(n))
+        main = {row.name, row.asciiname or row.name}
+        names = main | set(row.alternates)
+        name_batch.extend(
+            (row.id, n, index_key(n), int(n in main)) for n in names if n.strip() and is_latin(n)
+        )
         count += 1
         if len(place_batch) >= 5000:
             flush()

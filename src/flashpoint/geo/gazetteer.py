@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.build import GazetteerStats, build_gazetteer, connect
-from flashpoint.geo.names import compact_key, name_key
+from flashpoint.geo.names import CODE_PREFIX, compact_key, is_code, name_key
 from flashpoint.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "read_stats"]
@@ -95,12 +95,11 @@ class Gazetteer:
         try:
             admin_names = dict(conn.execute("SELECT code, name FROM admin_codes"))
             index: dict[str, int] = {}
-            primary: list[set[str]] = []
             rows = conn.execute(
-                "SELECT id, name, asciiname, lat, lon, feature_class, feature_code, country, admin1, "
-                "population FROM places"
+                "SELECT id, name, lat, lon, feature_class, feature_code, country, admin1, population "
+                "FROM places"
             )
-            for pid, name, ascii_, lat, lon, fclass, fcode, country, admin1, population in rows:
+            for pid, name, lat, lon, fclass, fcode, country, admin1, population in rows:
                 index[pid] = len(self.places)
                 self.places.append(
                     Place(
@@ -109,18 +108,20 @@ class Gazetteer:
                         feature_code=fcode, population=population or 0,
                     )
                 )  # fmt: skip
-                primary.append({name_key(name), name_key(ascii_ or name)})
             names: list[list[str]] = [[] for _ in self.places]
-            for pid, name in conn.execute("SELECT place_id, name FROM names"):
+            for pid, key, main in conn.execute("SELECT place_id, key, main FROM names"):
                 i = index.get(pid)
-                key = _index_key(name)
-                if i is None or not key or key in names[i]:
+                if i is None or not key:
+                    continue
+                if key in names[i]:
+                    entries = self.by_key[key]
+                    if main and (i, 1) in entries:  # "Al Eis" came before "Al-Eis": a main name after all
+                        entries[entries.index((i, 1))] = (i, 0)
                     continue
                 names[i].append(key)
                 # Every name in our own curated tables is a name in its own right, not a variant.
                 curated = pid.startswith("fp:") and not pid.startswith("fp:adm1:")
-                kind = 0 if key in primary[i] or curated else 1
-                self.by_key.setdefault(key, []).append((i, kind))
+                self.by_key.setdefault(key, []).append((i, 0 if main or curated else 1))
             self.names = [tuple(n) for n in names]
         except sqlite3.Error as exc:
             raise GazetteerError(f"the gazetteer at {self.path} is unreadable: {exc}") from exc
@@ -224,20 +225,6 @@ class Gazetteer:
         self._load()
         with Gazetteer._lock:
             Gazetteer._cache[self.path] = self
-
-
-CODE_PREFIX = "^"
-
-
-def is_code(text: str) -> bool:
-    """Return True for a short all-capital code such as "UK", "U.S.", "CA" or "DRC"."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and " " not in text
-
-
-def _index_key(name: str) -> str:
-    # Codes live under their own keys so that "AL" (Alabama) never answers for "Al".
-    return CODE_PREFIX + name_key(name) if is_code(name) else name_key(name)
 
 
 def _kind_weight(place: Place) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.build import connect, country_codes, write_rows
+from flashpoint.geo.names import index_key, is_latin
 from flashpoint.geo.tables import GazetteerRow, split_alternates
 
 __all__ = ["import_csv", "import_geonames"]
@@ -85,20 +86,22 @@ def _import_alternates(
     conn: sqlite3.Connection, lines: Iterator[str], progress: Callable[[int], None] | None
 ) -> int:
     known = {r[0] for r in conn.execute("SELECT id FROM places")}
-    batch: list[tuple[str, str]] = []
+    batch: list[tuple[str, str, str, int]] = []
     count = 0
     for line in lines:
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 4 or cols[1] not in known or cols[2] in SKIPPED_LANGUAGES:
             continue
-        batch.append((cols[1], cols[3]))
+        if not is_latin(cols[3]):
+            continue
+        batch.append((cols[1], cols[3], index_key(cols[3]), 0))
         if len(batch) >= _BATCH:
-            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", batch)
+            conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?)", batch)
             count += len(batch)
             if progress:
                 progress(len(batch))
             batch = []
-    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", batch)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?)", batch)
     return count + len(batch)
 
 

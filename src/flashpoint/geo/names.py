@@ -6,7 +6,7 @@ import re
 
 from unidecode import unidecode
 
-__all__ = ["compact_key", "is_latin", "name_key", "ocr_variants"]
+__all__ = ["CODE_PREFIX", "compact_key", "index_key", "is_code", "is_latin", "name_key", "ocr_variants"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Arabic articles and joining forms written many ways: Al-Eis, al Eis, Al Eis, AlEis, El-Eis.
@@ -47,3 +47,17 @@ def ocr_variants(surface: str) -> tuple[str, ...]:
 def is_latin(name: str) -> bool:
     """Return True when every letter of `name` is in the Latin blocks (worth indexing for English text)."""
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+CODE_PREFIX = "^"
+
+
+def is_code(text: str) -> bool:
+    """Return True for a short all-capital code such as "UK", "U.S.", "CA" or "DRC"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters) and " " not in text
+
+
+def index_key(name: str) -> str:
+    """Return the key a name is stored under: codes get their own keys, so "AL" never answers for "Al"."""
+    return CODE_PREFIX + name_key(name) if is_code(name) else name_key(name)
