@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -48,6 +48,15 @@ class ActorDictionary:
     phrases: Mapping[Key, Entry]
     max_words: int
     sources: tuple[str, ...]
+    # First word of a phrase → the most words a phrase starting with it has (a scan skips other words).
+    starts: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.starts:
+            starts: dict[str, int] = {}
+            for key in self.phrases:
+                starts[key[0]] = max(starts.get(key[0], 0), len(key))
+            object.__setattr__(self, "starts", starts)
 
     @classmethod
     def load(cls, paths: Sequence[Path] = (), *, cities: bool = True) -> ActorDictionary:

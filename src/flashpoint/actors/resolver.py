@@ -139,12 +139,13 @@ class ActorResolver:
     def scan(self, tokens: Sequence[Token], *, require_title: bool = True) -> list[Hit]:
         """Return the dictionary phrases in `tokens`, longest match first, left to right."""
         phrases = self.dictionary.phrases
+        starts = self.dictionary.starts
         keys = [t.key for t in tokens]
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
             found = None
-            for n in range(min(self.dictionary.max_words, len(tokens) - i), 0, -1):
+            for n in range(min(starts.get(keys[i], 0), len(tokens) - i), 0, -1):
                 entry = phrases.get(tuple(keys[i : i + n]))
                 if entry is None:
                     continue

@@ -62,16 +62,16 @@ class ActorStage:
         """Return the coded actor mentions of a parsed document, in text order, without overlaps."""
         parsed: Any = doc.parsed
         starts = [s.start for s in doc.sentences]
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(doc.text) + 1)  # 1 where a mention already covers the character
         found: list[Mention] = []
 
         def add(start: int, end: int, text: str) -> None:
-            if any(start < e and s < end for s, e in taken):
+            if taken.find(1, start, end) != -1:
                 return
             actor = self.resolver.resolve(text, date=doc.published, cased=True)
             if actor is None:
                 return
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
             found.append(Mention(start, end, text, actor, sentence))
 

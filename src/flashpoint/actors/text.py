@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -14,8 +14,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&][A-Za-z0-9]+)*\.?|'s\b|'")
 _ACRONYM_DOTS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word: `key` is the lower-cased form used for lookups, `upper` says it was written in capitals."""
 
     key: str
@@ -27,7 +26,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of `text` (ASCII-folded, hyphens split, "'s" kept as its own token)."""
-    folded = unidecode(text).replace("`", "'")
+    folded = (text if text.isascii() else unidecode(text)).replace("`", "'")
     if len(folded) != len(text):
         # Offsets must index the caller's string: fall back to a per-character fold.
         folded = "".join((unidecode(ch)[:1] or " ") for ch in text).replace("`", "'")

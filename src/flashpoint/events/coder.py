@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from flashpoint.errors import FlashpointError
 from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver
 from flashpoint.events.claims import ClaimReader
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
-from flashpoint.events.modality import read_modality, recode
+from flashpoint.events.modality import read_modality, recode, threat_mode
 from flashpoint.records import Actor, Document, Event
 
 __all__ = ["EventCoder"]
@@ -141,7 +142,10 @@ class EventCoder:
     ) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         if self.crosswalk is not None:
-            walked = self.crosswalk(plover, mode)
+            try:
+                walked = self.crosswalk(plover, mode)
+            except FlashpointError:
+                walked = self.crosswalk(plover, None)  # a mode the ontology lacks: the type still scores
             fields.update(
                 cameo_root=walked.cameo_root, quad_class=walked.quad_class, goldstein=walked.goldstein
             )
@@ -204,8 +208,7 @@ class EventCoder:
             if t.i != token.i and t.i in triggers and self._governor(t, triggers) == token:
                 inner = triggers[t.i].type
                 if plover == "THREATEN":
-                    table = {"ASSAULT": "violence", "SANCTION": "relations", "PROTEST": "restrict"}
-                    inner_mode = triggers[t.i].mode if inner == "COERCE" else table.get(inner)
+                    inner_mode = threat_mode(inner, triggers[t.i].mode)
                 else:
                     table = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
                     inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")

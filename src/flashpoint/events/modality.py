@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["COOPERATIVE", "MATERIAL_CONFLICT", "Modality", "read_modality", "recode"]
+__all__ = ["COOPERATIVE", "MATERIAL_CONFLICT", "Modality", "read_modality", "recode", "threat_mode"]
 
 # Acts that, announced for the future, are threats; and acts that, announced, are agreements.
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
@@ -19,6 +19,15 @@ _THREAT_MODES = {
     "PROTEST": "restrict",
     "MOBILIZE": "violence",
 }
+_COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
+
+
+def threat_mode(plover: str, mode: str | None) -> str:
+    """Return the THREATEN mode for a threatened act of type `plover` (and its mode)."""
+    if plover == "COERCE":
+        return _COERCE_THREAT_MODES.get(mode or "", "restrict")
+    return _THREAT_MODES.get(plover, "violence")
+
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _THREAT_AUX = frozenset({"may"})
@@ -205,8 +214,7 @@ def recode(plover: str, mode: str | None, modality: Modality) -> tuple[str, str 
         historical=modality.historical,
     )
     if plover in MATERIAL_CONFLICT and not modality.negated:
-        threat_mode = mode if plover == "COERCE" and mode else _THREAT_MODES.get(plover, "violence")
-        return "THREATEN", threat_mode, consumed
+        return "THREATEN", threat_mode(plover, mode), consumed
     if plover in COOPERATIVE:
         return ("REJECT" if modality.negated else "AGREE"), None, consumed
     return plover, mode, modality
