@@ -9,6 +9,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver
+from flashpoint.events.background import is_background
 from flashpoint.events.claims import ClaimReader
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.modality import read_modality, recode, threat_mode
@@ -24,7 +25,7 @@ _CONTENT_DEPS = frozenset(
 _CIRCUMSTANCE_PREPS = frozenset(
     {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
 )
-_CONDITION_MARKS = frozenset({"if", "unless", "until", "before", "whether"})
+_MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
@@ -59,6 +60,7 @@ class EventCoder:
             entry = self.lexicon.match(token)
             if entry is not None:
                 triggers[token.i] = entry
+        demands = self._must_statements(parsed, triggers)
         if not triggers:
             return ()
         lookup = ActorLookup(doc.mentions, self.resolver, doc.published)
@@ -67,9 +69,9 @@ class EventCoder:
         events: list[Event] = []
         for i, entry in triggers.items():
             token = parsed[i]
-            if self._reports(token, triggers) or self._governed(token, triggers):
+            if (i not in demands and self._reports(token, triggers)) or self._governed(token, triggers):
                 continue
-            if self._condition_of_event(token, triggers) or self._merged_noun(token, entry, triggers):
+            if is_background(token, entry, triggers):
                 continue
             event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
             if event is not None:
@@ -89,7 +91,13 @@ class EventCoder:
         found = self.arguments.find(token)
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON:
             return None  # addressed to the reader: notices and instructions, not events
-        if entry.pos == "noun" and found.actor is None and found.recipient is None:
+        # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
+        # reference back ("the convoy") or a topic ("talks on independence"), not a report.
+        if (
+            entry.pos == "noun"
+            and found.actor is None
+            and (entry.type != "ASSAULT" or found.recipient is None)
+        ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
@@ -156,6 +164,20 @@ class EventCoder:
             fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
         return fields
 
+    def _must_statements(self, parsed: Any, triggers: dict[int, TriggerEntry]) -> set[int]:
+        # "X declared that China must drop its barriers": a statement of obligation is a demand.
+        found: set[int] = set()
+        for token in parsed:
+            if token.i in triggers or self.lexicon.reporting.get(token.lemma_.lower()) != "asserted":
+                continue
+            for clause in token.children:
+                if clause.dep_ == "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
+                ):
+                    triggers[token.i] = _MUST
+                    found.add(token.i)
+        return found
+
     def _reports(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
         # A verb that is both a trigger and a reporting verb ("deny", "allege") reports when its
         # complement holds another trigger; then it is a claim about that event, not an event.
@@ -214,36 +236,3 @@ class EventCoder:
                     inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")
                 return plover, inner_mode
         return plover, mode
-
-    def _condition_of_event(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
-        # "...threatened to break relations unless the Kremlin closed its base": the condition is part
-        # of the threat, not an event of its own.
-        clause = token
-        while clause.pos_ != "VERB" and clause.head != clause:
-            clause = clause.head
-        if clause.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
-        ):
-            return False
-        node = clause.head
-        for _ in range(4):
-            if node.i in triggers:
-                return True
-            if node.head == node:
-                break
-            node = node.head
-        return False
-
-    def _merged_noun(self, token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
-        # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
-        # "staged rallies", "killed in a bombing"), not a second one.
-        if entry.pos != "noun":
-            return False
-        head = token.head
-        if head == token:
-            return False
-        if head.i in triggers and triggers[head.i].pos == "verb":
-            return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
-        if token.dep_ == "pobj" and head.head.i in triggers:
-            return triggers[head.head.i].type == entry.type
-        return False

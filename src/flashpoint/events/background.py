@@ -1,0 +1,115 @@
+"""Background mentions: triggers that restate, condition or accompany another event rather than report one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flashpoint.events.lexicon import TriggerEntry
+
+__all__ = ["is_background"]
+
+# Subordinate clauses that set a condition or a time for the main event: "unless …", "as …", "after …".
+_SUBORDINATE_MARKS = frozenset(
+    {"if", "unless", "until", "before", "after", "since", "when", "while", "as", "whether", "once"}
+)
+# Prepositions that anchor the main event in time by an earlier one: "after 12 days of battles".
+_TIME_ANCHOR_PREPS = frozenset({"after", "following", "since", "before"})
+
+Triggers = Mapping[int, TriggerEntry]
+
+
+def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+    """Return True when a trigger is background to another event, not an event of its own."""
+    return (
+        _in_relative_clause(token)
+        or _subordinate_to_event(token, triggers)
+        or _accompanies_event(token, entry, triggers)
+        or _merged_noun(token, entry, triggers)
+        or _time_anchor(token, entry, triggers)
+    )
+
+
+def _clause(token: Any) -> Any:
+    clause = token
+    for _ in range(8):
+        if clause.pos_ in {"VERB", "AUX"} or clause.head == clause:
+            break
+        clause = clause.head
+    return clause
+
+
+def _in_relative_clause(token: Any) -> bool:
+    # "Macedonia, which is preparing an offensive", "property seized by the army": descriptions of
+    # participants, told in passing.
+    clause = _clause(token)
+    return clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def _has_trigger_above(node: Any, triggers: Triggers, hops: int = 4) -> bool:
+    for _ in range(hops):
+        if node.i in triggers:
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
+def _subordinate_to_event(token: Any, triggers: Triggers) -> bool:
+    # "threatened to cut ties unless the Kremlin closed its base", "resigned as the opposition threatened".
+    clause = _clause(token)
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in clause.children
+    ):
+        return False
+    return _has_trigger_above(clause.head, triggers)
+
+
+def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+    # Purpose and manner of the same actor: "began a hunger strike to protest …", "rioted, demanding …",
+    # "shelled the town, killing 20"; and a repeated verb: "donated and delivered".
+    if entry.pos != "verb" or token.head == token:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ == "conj":
+        other = triggers.get(head.i)
+        return other is not None and other.type == entry.type
+    if token.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    if any(c.dep_ == "mark" for c in token.children):
+        return False
+    if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        return head.i in triggers
+    return head.i in triggers or (head.dep_ == "dobj" and head.head.i in triggers)
+
+
+def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+    # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
+    # "staged rallies", "killed in a bombing"), not a second one.
+    if entry.pos != "noun" or token.head == token:
+        return False
+    head = token.head
+    if head.i in triggers and triggers[head.i].pos == "verb":
+        return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
+    if token.dep_ == "pobj" and head.head.i in triggers:
+        return triggers[head.head.i].type == entry.type
+    return False
+
+
+def _time_anchor(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+    # "declared a ceasefire after 12 days of battles": the earlier event only dates the reported one.
+    if entry.pos != "noun":
+        return False
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _TIME_ANCHOR_PREPS:
+            return _has_trigger_above(node.head.head, triggers)
+        if node.dep_ == "prep" and node.lower_ in _TIME_ANCHOR_PREPS:
+            return _has_trigger_above(node.head, triggers)
+        node = node.head
+    return False
