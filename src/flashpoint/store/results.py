@@ -99,7 +99,14 @@ class StoredEvent(_AsDict):
     url: str | None = None
     published: dt.date | None = None
     ingested_at: dt.datetime | None = None
-    reports: int = 1
+    reports: int = 1  # reports linked to this event cluster
+    origins: int = 1  # independent origins among them (see flashpoint.corroborate)
+    stance: str | None = None  # the strongest stance among their claims
+
+    @property
+    def single_source(self) -> bool:
+        """Return True when every report of the event comes from one origin."""
+        return self.origins <= 1
 
     @property
     def actor_code(self) -> str | None:
@@ -148,6 +155,7 @@ class StoredDocument(_AsDict):
     text: str
     ingested_at: dt.datetime
     event_ids: tuple[str, ...] = ()
+    origin_id: str | None = None  # the syndication group (flashpoint.corroborate.syndication)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +174,9 @@ class StoredReport(_AsDict):
     trigger_end: int
     trigger: str
     claims: tuple[StoredClaim, ...] = ()
+    origin_key: str | None = None  # the report's independent source: a document origin or "post:@handle"
+    stance: str | None = None
+    own_id: str | None = None  # the id the report's event would have on its own
 
 
 @dataclass(frozen=True, slots=True)

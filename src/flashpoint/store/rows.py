@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from flashpoint.corroborate.clusters import report_stance
 from flashpoint.records import Claim, Document, Event, Place
 from flashpoint.store.ids import document_hash, document_id, event_id
 from flashpoint.store.results import StoredClaim, StoredDocument, StoredEvent
@@ -94,7 +95,9 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
         seen.add(ev_id)
         if event.place is not None and event.place.place is not None:
             rows.places.setdefault(event.place.place.id, _place_row(event.place.place))
-        rows.events.append(_event_row(ev_id, event))
+        rows.events.append({**_event_row(ev_id, event), "cluster_date": event.date or doc.published})
+        post = doc.post_at(event.trigger_start)
+        handle = (post.handle or post.author) if post is not None else None
         rows.reports.append(
             {
                 "event_id": ev_id,
@@ -103,6 +106,10 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
                 "trigger_start": event.trigger_start,
                 "trigger_end": event.trigger_end,
                 "trigger": event.trigger,
+                "own_id": ev_id,
+                # an embedded post keeps its own origin; the store fills in the document's otherwise
+                "origin_key": f"post:{handle.lower()}" if handle else None,
+                "stance": report_stance(event.claims),
             }
         )
         rows.claims.append([_claim_row(ev_id, claim) for claim in event.claims])
@@ -235,6 +242,8 @@ def stored_event(row: Mapping[Any, Any]) -> StoredEvent:
         published=row.get("published"),
         ingested_at=aware(row.get("ingested_at")),
         reports=int(row.get("report_count") or 1),
+        origins=int(row.get("origins") or 1),
+        stance=row.get("stance"),
     )
 
 
@@ -269,6 +278,7 @@ def stored_document(row: Mapping[Any, Any], *, event_ids: tuple[str, ...] = ()) 
         published=row["published"],
         url=row["url"],
         source=row["source"],
+        origin_id=row.get("origin_id"),
         format=row["format"],
         text=row["text"],
         ingested_at=ingested,

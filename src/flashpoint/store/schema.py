@@ -2,8 +2,10 @@
 
 Portable Core types only, so the same tables work on SQLite and PostgreSQL.  Events are keyed by a stable
 id (see `flashpoint.store.ids`); a report ties an event to the document and sentence that state it, and a
-claim hangs off a report.  In this first cut every event has exactly one report; corroboration will later
-merge events and keep every report.
+claim hangs off a report.  An `events` row is an event *cluster*: corroboration
+(`flashpoint.corroborate`) links every report of the same happening to one row, which keeps the id of its
+first report.  `signatures` and `lsh_bands` hold the MinHash state that syndication compares new documents
+against; `alerts` and `alert_outbox` hold flashpoint alerts and the webhook deliveries waiting to be sent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -27,9 +30,12 @@ from sqlalchemy import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "alert_outbox",
+    "alerts",
     "claims",
     "documents",
     "events",
+    "lsh_bands",
     "meta",
     "metadata",
     "place_mentions",
@@ -38,9 +44,10 @@ __all__ = [
     "rejections",
     "reports",
     "sentences",
+    "signatures",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: clusters (origins, stance), origin ids, MinHash state, alerts
 
 metadata = MetaData(
     naming_convention={
@@ -69,6 +76,7 @@ documents = Table(
     Column("author", Text),
     Column("publisher", Text),
     Column("origin", Text),
+    Column("origin_id", Text),  # the syndication group: see flashpoint.corroborate.syndication
     Column("published", Date),
     Column("url", Text),
     Column("source", Text),
@@ -78,6 +86,7 @@ documents = Table(
 )
 Index(None, documents.c.ref)
 Index(None, documents.c.published)
+Index(None, documents.c.origin_id)
 
 posts = Table(
     "posts",
@@ -169,6 +178,11 @@ events = Table(
     Column("acled_event_type", Text),
     Column("acled_sub_event_type", Text),
     Column("fatalities", Integer),
+    # corroboration: the date clustering compares (the event's, else its document's), independent origins
+    # among the reports, and the strongest stance among their claims
+    Column("cluster_date", Date),
+    Column("origins", Integer, nullable=False, default=1),
+    Column("stance", String(16)),
     CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat"),
     CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon"),
     CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),
@@ -183,6 +197,7 @@ Index(None, events.c.actor_country)
 Index(None, events.c.recipient_country)
 Index(None, events.c.place_country)
 Index(None, events.c.lat, events.c.lon)
+Index(None, events.c.cluster_date)
 
 reports = Table(
     "reports",
@@ -194,6 +209,9 @@ reports = Table(
     Column("trigger_start", Integer, nullable=False),
     Column("trigger_end", Integer, nullable=False),
     Column("trigger", Text, nullable=False),
+    Column("own_id", String(32)),  # the id this report's event would have on its own (flashpoint.store.ids)
+    Column("origin_key", Text),  # its independent source: the document's origin id, or "post:@handle"
+    Column("stance", String(16)),  # the strongest stance among its claims ("asserted" when it has none)
     UniqueConstraint("event_id", "document_id", "sentence", "trigger_start"),
 )
 Index(None, reports.c.document_id)
@@ -232,3 +250,56 @@ rejections = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 Index(None, rejections.c.at)
+
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),  # the MinHash hash values, little-endian uint64
+)
+
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("key", String(32), primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(32), primary_key=True),  # "al_" + 16 hex of the actor pair and the place
+    Column("status", String(8), nullable=False),
+    Column("actor_a", String(8), nullable=False),
+    Column("actor_b", String(8), nullable=False),
+    Column("place_id", Text),
+    Column("place_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("severity", String(8), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("trend", String(16), nullable=False),
+    Column("first_date", Date),
+    Column("last_date", Date),
+    Column("evidence", Text, nullable=False),  # JSON: the Flashpoint record's evidence
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    CheckConstraint("status IN ('open', 'closed')", name="status"),
+)
+Index(None, alerts.c.updated_at)
+
+alert_outbox = Table(
+    "alert_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", String(32), nullable=False),
+    Column("payload", Text, nullable=False),  # the JSON body to POST
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+Index(None, alert_outbox.c.sent_at, alert_outbox.c.next_attempt_at)

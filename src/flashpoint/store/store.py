@@ -12,10 +12,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
+from flashpoint.corroborate.clusters import ClusterRules, find_cluster, refresh
+from flashpoint.corroborate.syndication import origin_for, signature, store_signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
 from flashpoint.store import schema as t
-from flashpoint.store.ids import document_hash
+from flashpoint.store.ids import document_hash, document_id
 from flashpoint.store.queries import event_select, within
 from flashpoint.store.results import (
     EventDetail,
@@ -49,13 +51,20 @@ def database_url(url_or_path: str) -> str:
 class Store:
     """The event database. Build with `Store.open(url)`; close with `close()` or a `with` block."""
 
-    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, clock: Clock | None = None, rules: ClusterRules | None = None
+    ) -> None:
         self.engine = engine
         self.clock: Clock = clock or _utcnow
+        self.rules = rules or ClusterRules()
 
     @classmethod
-    def open(cls, url: str, *, clock: Clock | None = None) -> Store:
-        """Return a Store on `url` (a bare path means SQLite), creating the schema when it is missing."""
+    def open(cls, url: str, *, clock: Clock | None = None, rules: ClusterRules | None = None) -> Store:
+        """Return a Store on `url` (a bare path means SQLite), creating the schema when it is missing.
+
+        `rules` are the corroboration thresholds (`ClusterRules.from_settings(settings)`); defaults match
+        the Settings defaults.
+        """
         full_url = database_url(url)
         try:
             engine = create_engine(full_url)
@@ -66,7 +75,7 @@ class Store:
             ) from exc
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        store = cls(engine, clock=clock)
+        store = cls(engine, clock=clock, rules=rules)
         store._create_schema(url)
         return store
 
@@ -116,14 +125,20 @@ class Store:
         """Return True when `doc` and everything it carries were written (in one transaction).
 
         False when a document with the same content hash is already stored: adding is idempotent.
+        The same transaction corroborates: the document gets its origin id (syndication) and each of its
+        events joins a stored event cluster or starts one (`flashpoint.corroborate`).
         """
         doc_hash = document_hash(doc)
         rows = document_rows(doc, now=self.clock())
+        sig = signature(doc.text)
+        doc_id = document_id(doc_hash)
         try:
             with self.engine.begin() as conn:
                 if self._has_hash(conn, doc_hash):
                     return False
-                conn.execute(insert(t.documents), [rows.document])
+                origin_id = origin_for(conn, doc, doc_id, sig)
+                conn.execute(insert(t.documents), [{**rows.document, "origin_id": origin_id}])
+                store_signature(conn, doc_id, sig)
                 if rows.posts:
                     conn.execute(insert(t.posts), rows.posts)
                 if rows.sentences:
@@ -131,13 +146,27 @@ class Store:
                 self._add_places(conn, rows.places)
                 if rows.place_mentions:
                     conn.execute(insert(t.place_mentions), rows.place_mentions)
-                if rows.events:
-                    conn.execute(insert(t.events), rows.events)
-                for report, claims in zip(rows.reports, rows.claims, strict=True):
+                touched: dict[str, None] = {}
+                for event_row, report, claims in zip(rows.events, rows.reports, rows.claims, strict=True):
+                    cluster_id = find_cluster(conn, event_row, self.rules)
+                    if cluster_id is None:
+                        cluster_id = event_row["id"]
+                        conn.execute(insert(t.events).values(**event_row, origins=1, stance=report["stance"]))
+                    report = {
+                        **report,
+                        "event_id": cluster_id,
+                        "origin_key": report["origin_key"] or origin_id,
+                    }
                     result = conn.execute(insert(t.reports).values(**report))
                     report_id = result.inserted_primary_key[0]  # type: ignore[index]
                     if claims:
-                        conn.execute(insert(t.claims), [{**c, "report_id": report_id} for c in claims])
+                        conn.execute(
+                            insert(t.claims),
+                            [{**c, "report_id": report_id, "event_id": cluster_id} for c in claims],
+                        )
+                    touched[cluster_id] = None
+                for cluster_id in touched:
+                    refresh(conn, cluster_id)
         except IntegrityError as exc:
             # A concurrent writer may have stored the same document first: that is still idempotent.
             with self._read() as conn:
@@ -275,6 +304,9 @@ class Store:
                 trigger_end=r["trigger_end"],
                 trigger=r["trigger"],
                 claims=tuple(claims_by_report.get(r["id"], ())),
+                origin_key=r["origin_key"],
+                stance=r["stance"],
+                own_id=r["own_id"],
             )
             for r in report_rows
         )

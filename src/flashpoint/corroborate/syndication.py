@@ -1,0 +1,143 @@
+"""Syndication: the origin id of a document (its syndication group), from MinHash near-duplicates and re-posts.
+
+A document's origin is decided once, when it is stored, in this order:
+
+1. it names its original outlet (`Document.origin`, "The original source of this article is …"):
+   the origin is that outlet, ``outlet:<slug>``;
+2. its word 5-shingles have an estimated Jaccard similarity of at least `THRESHOLD` with a stored
+   document: it joins that document's origin (the most similar one);
+3. it has a publisher: the origin is that outlet, ``outlet:<slug>``;
+4. otherwise it is its own origin, ``doc:<document id>``.
+
+The MinHash signature and its LSH band keys are stored (`signatures`, `lsh_bands`), so a new document is
+compared with what is stored through an indexed lookup of its band keys: nothing stored is re-read or
+re-hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash
+from sqlalchemy import Connection, insert, select, tuple_
+
+from flashpoint.records import Document
+from flashpoint.store import schema as t
+
+__all__ = [
+    "BANDS",
+    "NUM_PERM",
+    "THRESHOLD",
+    "Signature",
+    "find_duplicate",
+    "origin_for",
+    "outlet_key",
+    "shingles",
+    "signature",
+    "store_signature",
+]
+
+NUM_PERM = 128
+BANDS = 32  # 32 bands of 4 rows: a pair at Jaccard 0.5 is a candidate with p≈0.87, at 0.7 with p≈1.0
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+THRESHOLD = 0.5
+_SEED = 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A document's MinHash hash values and the LSH band keys made from them."""
+
+    values: bytes
+    bands: tuple[str, ...]
+
+    def similarity(self, other: bytes) -> float:
+        """Return the estimated Jaccard similarity with another stored signature."""
+        mine = np.frombuffer(self.values, dtype="<u8")
+        theirs = np.frombuffer(other, dtype="<u8")
+        if mine.shape != theirs.shape:
+            return 0.0
+        return float(np.count_nonzero(mine == theirs)) / float(len(mine))
+
+
+def shingles(text: str, *, size: int = SHINGLE) -> set[str]:
+    """Return the set of lower-cased word `size`-grams of `text` (the whole text when it is shorter)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> Signature:
+    """Return the MinHash signature of `text`'s shingles with its band keys."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    grams = sorted(shingles(text))
+    if grams:
+        minhash.update_batch([g.encode("utf-8") for g in grams])
+    values = np.asarray(minhash.hashvalues, dtype="<u8")
+    bands = tuple(
+        hashlib.blake2b(values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+        for b in range(BANDS)
+    )
+    return Signature(values=values.tobytes(), bands=bands)
+
+
+def outlet_key(name: str) -> str:
+    """Return the origin id of a named outlet: "outlet:" and its words lower-cased, joined by hyphens."""
+    words = [w.lower() for w in _WORD.findall(name)]
+    return "outlet:" + ("-".join(words) or "unnamed")
+
+
+def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] | None:
+    """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
+    pairs = list(enumerate(sig.bands))
+    candidates = sorted(
+        set(
+            conn.execute(
+                select(t.lsh_bands.c.document_id).where(
+                    tuple_(t.lsh_bands.c.band, t.lsh_bands.c.key).in_(pairs)
+                )
+            ).scalars()
+        )
+    )
+    best: tuple[str, str, float] | None = None
+    for i in range(0, len(candidates), 500):
+        rows = conn.execute(
+            select(t.signatures.c.document_id, t.signatures.c.minhash, t.documents.c.origin_id)
+            .join(t.documents, t.documents.c.id == t.signatures.c.document_id)
+            .where(t.signatures.c.document_id.in_(candidates[i : i + 500]))
+        ).all()
+        for doc_id, values, origin_id in rows:
+            score = sig.similarity(bytes(values))
+            if score >= THRESHOLD and (
+                best is None or score > best[2] or (score == best[2] and doc_id < best[0])
+            ):
+                best = (str(doc_id), str(origin_id), score)
+    return best
+
+
+def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signature) -> str:
+    """Return the origin id of `doc` by the rules in this module's docstring."""
+    if doc.origin and doc.origin.strip():
+        return outlet_key(doc.origin)
+    duplicate = find_duplicate(conn, sig)
+    if duplicate is not None:
+        return duplicate[1]
+    if doc.publisher and doc.publisher.strip():
+        return outlet_key(doc.publisher)
+    return f"doc:{doc_id}"
+
+
+def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
+    """Write the document's signature and band keys (inside the caller's transaction)."""
+    conn.execute(insert(t.signatures).values(document_id=doc_id, minhash=sig.values))
+    rows: list[dict[str, Any]] = [
+        {"band": band, "key": key, "document_id": doc_id} for band, key in enumerate(sig.bands)
+    ]
+    conn.execute(insert(t.lsh_bands), rows)
