@@ -226,3 +226,32 @@ def test_select_sample_is_deterministic_and_ordered() -> None:
     positions = [records.index(r) for r in first]
     assert positions == sorted(positions)
     assert _select(records, 2, None) == records[:2]
+
+
+def test_score_file_with_empty_pipeline_falls_back_to_classifier(tmp_path: Path) -> None:
+    from flashpoint.evaluate.events import score_file
+    from flashpoint.pipeline import Pipeline
+    from flashpoint.settings import Settings
+
+    records = [
+        {
+            "id": "b1",
+            "text": "An airstrike destroyed a bridge south of the city.",
+            "published": "2024-05-02",
+            "events": [_gold_event("ASSAULT", acled=("Explosions/Remote violence", "Air/drone strike"))],
+        },
+        {
+            "id": "b2",
+            "text": "Villagers gathered to demand clean water.",
+            "published": None,
+            "events": [_gold_event("PROTEST", acled=("Protests", "Protest with intervention"))],
+        },
+    ]
+    path = tmp_path / "mini.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = score_file(path, Settings(), pipeline=Pipeline([]))
+    assert report.records == 2
+    assert report.predicted_events == 0
+    assert report.micro.recall == 0.0
+    assert (report.acled_event_type.correct, report.acled_sub_event_type.correct) == (2, 1)
+    assert score_file(path, Settings(), pipeline=Pipeline([]), limit=1).records == 1

@@ -26,6 +26,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events import acled
+from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Event, Rejection
 from flashpoint.settings import Settings
 
@@ -216,16 +217,23 @@ def _documents(records: Iterable[GoldRecord]) -> Iterator[Document]:
 
 
 def score_file(
-    gold: Path, settings: Settings, *, limit: int | None = None, sample: int | None = None
+    gold: Path,
+    settings: Settings,
+    *,
+    limit: int | None = None,
+    sample: int | None = None,
+    pipeline: Pipeline | None = None,
 ) -> EventReport:
     """Return the scores of the full pipeline over a gold events file.
 
     `sample` keeps a deterministic (seeded) random subset of records, `limit` the first N after that.
+    `pipeline` replaces the standard one (`load_pipeline(settings)`), e.g. to score one stage alone.
     """
-    from flashpoint.pipeline import load_pipeline
-
     records = _select(read_gold(gold), limit, sample)
-    pipeline = load_pipeline(settings)
+    if pipeline is None:
+        from flashpoint.pipeline import load_pipeline
+
+        pipeline = load_pipeline(settings)
     predictions: list[tuple[Event, ...]] = []
     rejected = 0
     for result in pipeline.pipe(_documents(records)):
