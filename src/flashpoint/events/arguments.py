@@ -13,7 +13,7 @@ __all__ = ["ArgumentFinder", "Arguments", "Resolver", "core_span"]
 
 _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
-_CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 _OBJECT = ("dobj", "dative", "obj", "attr", "oprd")
 _RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into", "toward", "towards", "over")
 _NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
@@ -222,7 +222,33 @@ class ArgumentFinder:
             if node.head == node:
                 break
             node = node.head
+        # A possessive points at the subject of its clause: "X continued their hunger strike".
+        if pronoun.dep_ == "poss":
+            node = pronoun.head
+            for _ in range(4):
+                if node.pos_ in {"VERB", "AUX"}:
+                    subject = _child(node, _SUBJECT)
+                    if subject is not None and subject.lower_ not in _PRONOUNS:
+                        return subject
+                if node.head == node:
+                    break
+                node = node.head
         return None
+
+
+def _around(token: Any) -> list[Any]:
+    found: list[Any] = []
+    for child in token.children:
+        if child.dep_ == "appos":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "in", "for"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "amod":
+            # "militants loyal to X"
+            for prep in child.children:
+                if prep.dep_ == "prep":
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _conjuncts(token: Any | None) -> tuple[Any, ...]:
@@ -248,11 +274,25 @@ class ActorLookup:
         found = self._from_mentions(core.start_char, core.end_char)
         if found is not None:
             return found, text
-        if self.resolver is not None and text:
-            actor = self.resolver.resolve(text, date=self.date, context=token.sent.text)
+        actor = self._resolve_text(text, token)
+        if actor is not None:
+            return actor, text
+        # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
+        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
+        for other in _around(token):
+            o_first, o_last = core_span(other)
+            span = doc[o_first : o_last + 1]
+            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
+                span.text, token
+            )
             if actor is not None:
                 return actor, text
         return None, text
+
+    def _resolve_text(self, text: str, token: Any) -> Actor | None:
+        if self.resolver is None or not text:
+            return None
+        return self.resolver.resolve(text, date=self.date, context=token.sent.text)
 
     def _from_mentions(self, start: int, end: int) -> Actor | None:
         best: Mention | None = None
