@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from flashpoint.records import Actor, Mention
+from flashpoint.records import Actor, Mention, PlaceMention
 
 __all__ = ["ArgumentFinder", "Arguments", "Resolver", "core_span"]
 
@@ -264,6 +264,37 @@ class ActorLookup:
     mentions: Sequence[Mention]
     resolver: Resolver | None
     date: dt.date | None
+    places: Sequence[PlaceMention] = ()
+
+    def located(self, token: Any) -> Actor | None:
+        """Return a country-level actor for an unnamed group from the nearest place in its sentence.
+
+        ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
+        sentence places it. Geocoded places come first, then place and nationality names in the sentence.
+        """
+        sent = token.sent
+        best: tuple[int, str] | None = None
+        for place in self.places:
+            if (
+                place.place is not None
+                and place.place.country
+                and sent.start_char <= place.start < sent.end_char
+            ):
+                distance = abs(place.start - token.idx)
+                if best is None or distance < best[0]:
+                    best = (distance, place.place.country)
+        if best is None:
+            for ent in sent.ents:
+                if ent.label_ not in {"GPE", "NORP", "LOC"}:
+                    continue
+                actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
+                    ent.text, token
+                )
+                if actor is not None and actor.country:
+                    distance = abs(ent.start_char - token.idx)
+                    if best is None or distance < best[0]:
+                        best = (distance, actor.country)
+        return Actor(country=best[1], kind="people") if best is not None else None
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""

@@ -63,7 +63,7 @@ class EventCoder:
         demands = self._must_statements(parsed, triggers)
         if not triggers:
             return ()
-        lookup = ActorLookup(doc.mentions, self.resolver, doc.published)
+        lookup = ActorLookup(doc.mentions, self.resolver, doc.published, doc.places)
         claims = ClaimReader(doc, self.lexicon, lookup)
         sentence_index = {s.start: s.index for s in doc.sentences}
         events: list[Event] = []
@@ -113,6 +113,8 @@ class EventCoder:
         plover, mode, modality = recode(entry.type, entry.mode, modality)
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
+        if actor is None and found.actor is not None and found.actor.pos_ == "NOUN":
+            actor = lookup.located(found.actor)  # "protesters", "rebels": the country they are in
         recipient, recipient_text = (
             lookup.resolve(found.recipient) if found.recipient is not None else (None, None)
         )
