@@ -162,7 +162,7 @@ def test_score_predictions_matched_actor_accuracy(gold_file: Path) -> None:
     assert report.acled_event_type.value is None  # no ACLED gold here
 
 
-def test_score_predictions_acled_from_strongest_event(tmp_path: Path) -> None:
+def test_score_predictions_acled_per_record(tmp_path: Path) -> None:
     records = [
         {
             "id": "a1",
@@ -178,7 +178,7 @@ def test_score_predictions_acled_from_strongest_event(tmp_path: Path) -> None:
         },
         {
             "id": "a3",
-            "text": "Officials met.",
+            "text": "Something happened in the square on Tuesday.",
             "published": None,
             "events": [_gold_event(None, acled=("Riots", "Mob violence"))],
         },
@@ -186,15 +186,14 @@ def test_score_predictions_acled_from_strongest_event(tmp_path: Path) -> None:
     path = tmp_path / "acled.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     predictions = [
-        # the stronger (more negative) event decides: clash, not the protest
+        # the stronger (more negative) event informs the classifier; the words decide here
         (
             _event("PROTEST", acled=("Protests", "Peaceful protest"), goldstein=-5.0),
             _event("ASSAULT", acled=("Battles", "Armed clash"), goldstein=-9.0),
         ),
         (),  # no event: classify() on the text finds a peaceful protest
-        (
-            _event("ASSAULT", acled=("Riots", "Violent demonstration"), goldstein=-7.0),
-        ),  # type right, sub wrong
+        # no cue words: the strongest event's PLOVER type and mode decide; type right, sub wrong
+        (_event("CONSULT", goldstein=1.0), _event("PROTEST", mode="riot", goldstein=-7.0)),
     ]
     report = score_predictions(read_gold(path), predictions)
     assert (report.acled_event_type.correct, report.acled_event_type.total) == (3, 3)

@@ -9,9 +9,11 @@ How the numbers are formed:
   On those pairs: actor / recipient country (gold codes that are null or not a state — IGO, NGO, … — are
   not checked), sector (first three letters, so REBMOS counts as REB; null not checked), and mode (only
   where the gold has one).
-- ACLED: one prediction per record. It is the ACLED coding of the record's strongest event (the lowest
-  Goldstein-style score, ties to the first); when no event carries an ACLED coding, `acled.classify` runs
-  on the whole text. It is right when it equals the coding of any gold event of the record.
+- ACLED: one prediction per record, from `acled.classify` over the whole text (an ACLED note describes
+  one event, and its context sentences carry cues a single sentence lacks), told the PLOVER type, mode,
+  actor and recipient of the record's strongest event that happened (lowest Goldstein-style score, ties
+  to the first); with no such event, the words alone decide. It is right when it equals the coding of
+  any gold event of the record.
 """
 
 from __future__ import annotations
@@ -260,14 +262,21 @@ def _sector_ok(gold: dict[str, Any] | None, predicted: Any) -> bool | None:
 
 
 def _record_acled(record: GoldRecord, events: Sequence[Event]) -> tuple[str | None, str | None]:
-    coded = [e for e in events if e.acled_event_type and e.happened]
-    if coded:
-        strongest = min(
-            enumerate(coded),
-            key=lambda pair: (pair[1].goldstein if pair[1].goldstein is not None else 0.0, pair[0]),
-        )[1]
-        return strongest.acled_event_type, strongest.acled_sub_event_type
-    return acled.classify(record.text, plover=None, mode=None, actor=None, recipient=None)
+    happened = [e for e in events if e.happened]
+    if not happened:
+        return acled.classify(record.text, plover=None, mode=None, actor=None, recipient=None)
+    # The strongest event: the lowest Goldstein-style score, ties to the first in the text.
+    strongest = min(
+        enumerate(happened),
+        key=lambda pair: (pair[1].goldstein if pair[1].goldstein is not None else 0.0, pair[0]),
+    )[1]
+    return acled.classify(
+        record.text,
+        plover=strongest.type,
+        mode=strongest.mode,
+        actor=strongest.actor,
+        recipient=strongest.recipient,
+    )
 
 
 class _Tally:
