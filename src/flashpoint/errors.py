@@ -6,6 +6,7 @@ __all__ = [
     "ActorDictionaryError",
     "ConfigError",
     "ExportError",
+    "FetchError",
     "FlashpointError",
     "GazetteerError",
     "IngestError",
@@ -33,6 +34,10 @@ class IngestError(FlashpointError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class FetchError(IngestError):
+    """A URL could not be fetched (refused, unreachable, too large, wrong type); `reason` says which."""
 
 
 class LexiconError(FlashpointError):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from flashpoint.errors import IngestError
 from flashpoint.ingest.decode import decode_bytes, looks_binary
+from flashpoint.ingest.feeds import looks_like_feed, read_feed
 from flashpoint.ingest.html import read_html
 from flashpoint.ingest.posts import read_json, read_jsonl
 from flashpoint.ingest.text import read_markdown
@@ -15,7 +16,7 @@ from flashpoint.records import Document, Rejection
 
 __all__ = ["EXTENSIONS", "FORMATS", "read_bytes", "read_decoded", "sniff_format"]
 
-FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html", "json", "jsonl")
+FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html", "json", "jsonl", "feed")
 # "auto" for .txt: a .txt file may be a saved markdown article, and is labelled by what it holds.
 EXTENSIONS: dict[str, str] = {
     ".txt": "auto",
@@ -28,13 +29,18 @@ EXTENSIONS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
 
 
 def sniff_format(text: str) -> str:
-    """Return the format `text` is written in: "html", "json", "jsonl" or "auto" (plain or markdown)."""
+    """Return the format `text` is written in: "feed", "html", "json", "jsonl" or "auto" (plain or markdown)."""
     stripped = text.lstrip()
+    if looks_like_feed(stripped):
+        return "feed"
     if stripped.startswith(("{", "[")):
         try:
             json.loads(stripped)
@@ -59,6 +65,9 @@ def read_bytes(data: bytes, *, format: str, source: str) -> Iterator[Document | 
     if looks_binary(data):
         yield Rejection(source, "binary data, not text")
         return
+    if format == "feed" or (format == "auto" and looks_like_feed(data)):
+        yield from read_feed(data, source=source)  # feedparser reads the XML encoding itself
+        return
     try:
         text = decode_bytes(data, source=source)
     except IngestError as exc:
@@ -76,6 +85,9 @@ def read_decoded(text: str, *, format: str, source: str) -> Iterator[Document | 
         return
     if format == "auto":
         format = sniff_format(text)
+    if format == "feed":
+        yield from read_feed(text, source=source)
+        return
     if format == "jsonl":
         yield from read_jsonl(text, source=source)
         return

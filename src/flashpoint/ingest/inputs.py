@@ -26,11 +26,16 @@ def read_inputs(
     """Yield every Document in the inputs, and a Rejection for each input (or JSON line) that fails.
 
     A path is a file, a folder (walked recursively in sorted order, hidden entries skipped), a glob
-    pattern, or "-" for stdin (its format sniffed from the content). One bad input never stops the rest.
+    pattern, an http(s) URL (fetched by `flashpoint.ingest.fetch`), or "-" for stdin (its format sniffed from the content). One bad input never stops the rest.
     """
     for path in paths:
         if path == STDIN:
             yield from _read_stdin(stdin, settings=settings)
+            continue
+        if path.lower().startswith(("http://", "https://")):
+            from flashpoint.ingest.fetch import read_url  # httpx is loaded only when a URL is read
+
+            yield from read_url(path, settings=settings)
             continue
         for item in expand_path(path):
             if isinstance(item, Rejection):
