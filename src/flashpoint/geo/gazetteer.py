@@ -14,7 +14,7 @@ from flashpoint.geo.build import GazetteerStats, build_gazetteer, connect
 from flashpoint.geo.names import CODE_PREFIX, compact_key, is_code, name_key
 from flashpoint.records import Place
 
-__all__ = ["Candidate", "Gazetteer", "read_stats"]
+__all__ = ["Candidate", "Gazetteer", "GazetteerStats", "build_gazetteer", "read_stats"]
 
 # Feature kinds that stand for an area, not a point: their coordinates are a centroid.
 AREA_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "CONT", "RGN"})
@@ -32,8 +32,8 @@ class Candidate:
 @dataclass(slots=True)
 class _CountryIndex:
     compact: dict[str, list[int]] = field(default_factory=dict)
-    keys: list[str] = field(default_factory=list)
-    owners: list[int] = field(default_factory=list)
+    # name keys and their place index, by first letter (a misspelling rarely changes the first letter)
+    initials: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
 
 
 def read_stats(path: Path) -> GazetteerStats:
@@ -134,15 +134,18 @@ class Gazetteer:
         Short all-capital codes ("CA", "UK") match only a surface written in capitals, and only areas.
         """
         key = name_key(surface)
-        if is_code(surface):
+        if not is_code(surface):
+            return [Candidate(self.places[i], kind, i) for i, kind in self.by_key.get(key, ())]
+        # Airport and postal codes hide among towns' alternate names: a code names an area or nothing.
+        for lookup in (CODE_PREFIX + key, key):
             codes = [
                 Candidate(self.places[i], kind, i)
-                for i, kind in self.by_key.get(CODE_PREFIX + key, ())
+                for i, kind in self.by_key.get(lookup, ())
                 if self.places[i].feature_class != "P" or kind == 0
             ]
             if codes:
                 return codes
-        return [Candidate(self.places[i], kind, i) for i, kind in self.by_key.get(key, ())]
+        return []
 
     def has_name(self, surface: str) -> bool:
         """Return True when `surface` is some place's name (or, in capitals, some area's code)."""
@@ -160,10 +163,9 @@ class Gazetteer:
                 out.append(Candidate(self.places[i], 2, i))
         return out
 
-    def country_names(self, country: str | None) -> tuple[list[str], list[int]]:
-        """Return the name keys of the places of one country and the place index of each."""
-        index = self._country_index(country)
-        return index.keys, index.owners
+    def country_names(self, country: str | None, initial: str) -> tuple[list[str], list[int]]:
+        """Return the name keys starting with `initial` of one country's places, and each one's place index."""
+        return self._country_index(country).initials.get(initial, ([], []))
 
     def _country_index(self, country: str | None) -> _CountryIndex:
         cached = self._by_country.get(country)
@@ -174,8 +176,11 @@ class Gazetteer:
             if place.country != country:
                 continue
             for key in self.names[i]:
-                built.keys.append(key)
-                built.owners.append(i)
+                if key.startswith(CODE_PREFIX):
+                    continue
+                keys, owners = built.initials.setdefault(key[:1], ([], []))
+                keys.append(key)
+                owners.append(i)
                 built.compact.setdefault(compact_key(key), []).append(i)
         self._by_country[country] = built
         return built

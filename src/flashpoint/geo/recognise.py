@@ -8,6 +8,7 @@ from typing import Any
 
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import ocr_variants
+from flashpoint.geo.tables import read_table
 
 __all__ = ["Recogniser", "Span"]
 
@@ -15,157 +16,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are never read as places by the gazetteer matcher.
 BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 MAX_WORDS = 5
-# Capitalised words that are also place names somewhere but almost never one in news prose.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "we",
-        "they",
-        "i",
-        "you",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "president",
-        "minister",
-        "prime",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "pope",
-        "saint",
-        "st",
-        "will",
-        "may",
-        "march",
-        "june",
-        "july",
-        "august",
-        "april",
-        "may",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "government",
-        "army",
-        "police",
-        "military",
-        "forces",
-        "state",
-        "city",
-        "province",
-        "district",
-        "region",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "new",
-        "old",
-        "great",
-        "upper",
-        "lower",
-        "university",
-        "hospital",
-        "school",
-        "street",
-        "road",
-        "square",
-        "park",
-        "centre",
-        "center",
-        "airport",
-        "station",
-        "news",
-        "media",
-        "report",
-        "reports",
-        "says",
-        "said",
-        "video",
-        "photo",
-        "map",
-        "live",
-        "update",
-        "breaking",
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "group",
-        "party",
-        "union",
-        "mark",
-        "victory",
-        "hope",
-        "faith",
-        "grace",
-        "justice",
-        "independence",
-        "liberty",
-        "freedom",
-        "unity",
-        "peace",
-        "progress",
-        "republic",
-        "kingdom",
-        "federation",
-        "people",
-        "nation",
-        "national",
-        "international",
-        "world",
-        "global",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,103 +36,125 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer, demonyms: dict[str, Any]) -> None:
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        self.stop_words = frozenset(row[0] for row in read_table("stopwords.txt"))
 
-    def spans(self, parsed: Any) -> list[Span]:
-        """Return candidate toponym spans of a spaCy Doc, without overlaps, sorted by start."""
+    def spans(self, parsed: Any, *, text: str | None = None) -> list[Span]:
+        """Return candidate toponym spans of a spaCy Doc, without overlaps, sorted by start.
+
+        `text` is the Doc's text when the caller has it (spaCy rebuilds it from the tokens otherwise).
+        """
+        tokens = _Tokens(parsed, parsed.text if text is None else text)
         taken: list[Span] = []
-        covered = [False] * len(parsed)
-        blocked = [False] * len(parsed)
-        sent_of = _sentence_index(parsed)
         for ent in parsed.ents:
             if ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
-                    blocked[i] = True
-            span = self._entity_span(ent, sent_of)
-            if span is not None:
-                taken.append(span)
-                for token in parsed.char_span(span.start, span.end, alignment_mode="expand") or ():
-                    covered[token.i] = True
-        taken.extend(self._matches(parsed, covered, blocked, sent_of))
+                    tokens.blocked[i] = True
+            elif ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+                span = self._entity_span(tokens, ent.start, ent.end, ent.label_)
+                if span is not None:
+                    taken.append(span)
+        taken.extend(self._matches(tokens))
         taken.sort(key=lambda s: s.start)
         return taken
 
-    def _entity_span(self, ent: Any, sent_of: list[int]) -> Span | None:
-        first = ent.start
+    def _entity_span(self, tokens: _Tokens, first: int, end: int, label: str) -> Span | None:
         # "the Netherlands", "the West Bank": the article is not part of the name.
-        while first < ent.end and ent.doc[first].lower_ in {"the", "a"}:
+        while first < end and tokens.lower[first] in {"the", "a"}:
             first += 1
-        if first >= ent.end:
+        if first >= end:
             return None
-        end = ent.end
         # "Idlib" + "Governorate", "Aleppo" + "province": keep the longer name when the index has it.
         for extra in (2, 1):
-            if end + extra > len(ent.doc):
+            if end + extra > tokens.n or not all(
+                tokens.text[j][:1].isalpha() for j in range(end, end + extra)
+            ):
                 continue
-            words = all(t.text[:1].isalpha() for t in ent.doc[end : end + extra])
-            if words and self.gazetteer.has_name(ent.doc[first : end + extra].text):
+            if self.gazetteer.has_name(tokens.surface(first, end + extra)):
                 end += extra
                 break
-        span = ent.doc[first:end]
-        text = span.text
-        if ent.label_ == "NORP" or text in self.demonyms:
-            if text in self.demonyms:
-                return Span(span.start_char, span.end_char, text, "demonym", sent_of[first], ent.label_)
-            return None
-        if ent.label_ not in PLACE_LABELS:
-            return None
-        if text.endswith("'s") or text.endswith("’s"):
-            text = text[:-2]
-        return Span(span.start_char, span.start_char + len(text), text, "ner", sent_of[first], ent.label_)
+        text = tokens.surface(first, end)
+        if label == "NORP" or text in self.demonyms:
+            if text not in self.demonyms:
+                return None
+            span = Span(
+                tokens.idx[first], tokens.idx[first] + len(text), text, "demonym", tokens.sent[first], label
+            )
+        else:
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            span = Span(
+                tokens.idx[first], tokens.idx[first] + len(text), text, "ner", tokens.sent[first], label
+            )
+        for j in range(first, end):
+            tokens.covered[j] = True
+        return span
 
-    def _matches(
-        self, parsed: Any, covered: list[bool], blocked: list[bool], sent_of: list[int]
-    ) -> Iterator[Span]:
+    def _matches(self, tokens: _Tokens) -> Iterator[Span]:
         has_name = self.gazetteer.has_name
-        n = len(parsed)
+        text, covered, blocked, sent = tokens.text, tokens.covered, tokens.blocked, tokens.sent
+        n = tokens.n
         i = 0
         while i < n:
-            token = parsed[i]
-            if covered[i] or blocked[i] or not _capitalised(token.text) or token.lower_ in STOP_WORDS:
+            word = text[i]
+            if covered[i] or blocked[i] or not word[:1].isupper() or tokens.lower[i] in self.stop_words:
                 i += 1
                 continue
             found = 0
             for width in range(min(MAX_WORDS, n - i), 0, -1):
                 end = i + width
-                if any(covered[j] or blocked[j] for j in range(i, end)) or sent_of[end - 1] != sent_of[i]:
+                last = text[end - 1]
+                if not (last[:1].isupper() or last.isdigit()) or sent[end - 1] != sent[i]:
                     continue
-                last = parsed[end - 1]
-                if not (last.text[:1].isupper() or last.is_digit):
+                if any(covered[j] or blocked[j] for j in range(i, end)):
                     continue
-                surface = parsed[i:end].text
+                surface = tokens.surface(i, end)
+                start = tokens.idx[i]
                 if surface in self.demonyms:
-                    yield Span(token.idx, last.idx + len(last.text), surface, "demonym", sent_of[i])
+                    yield Span(start, start + len(surface), surface, "demonym", sent[i])
                     found = width
                     break
-                if has_name(surface) and _proper(parsed, i, end):
-                    yield Span(token.idx, last.idx + len(last.text), surface, "gazetteer", sent_of[i])
+                if has_name(surface) and tokens.proper(i, end):
+                    yield Span(start, start + len(surface), surface, "gazetteer", sent[i])
                     found = width
                     break
-            if not found and token.pos_ == "PROPN" and len(token.text) >= 4 and ocr_variants(token.text):
+            if not found and tokens.propn[i] and len(word) >= 4 and ocr_variants(word):
                 # Possibly a misread name ("AIEis"); the resolver keeps it only if a variant is a place.
-                yield Span(token.idx, token.idx + len(token.text), token.text, "variant", sent_of[i])
+                yield Span(tokens.idx[i], tokens.idx[i] + len(word), word, "variant", sent[i])
             i += max(found, 1)
 
 
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+class _Tokens:
+    """Plain lists of what the matcher reads from each token (much faster than spaCy slices)."""
 
+    def __init__(self, parsed: Any, body: str) -> None:
+        from spacy.attrs import IDX, LENGTH, POS, SENT_START, SPACY
+        from spacy.symbols import PROPN
 
-def _proper(parsed: Any, start: int, end: int) -> bool:
-    # A capitalised common word at the start of a sentence ("Speaking", "Meanwhile") is not a name.
-    tokens = parsed[start:end]
-    if any(t.pos_ == "PROPN" for t in tokens):
-        return True
-    return end - start > 1 and not tokens[0].is_sent_start
+        rows = parsed.to_array([IDX, LENGTH, SPACY, POS, SENT_START]).tolist() if len(parsed) else []
+        self.idx: list[int] = [r[0] for r in rows]
+        self.text: list[str] = [body[r[0] : r[0] + r[1]] for r in rows]
+        self.space: list[str] = [" " if r[2] else "" for r in rows]
+        self.lower: list[str] = [t.lower() for t in self.text]
+        self.propn: list[bool] = [r[3] == PROPN for r in rows]
+        # SENT_START is 1 for a sentence's first token, -1 inside, 0 when unknown
+        self.starts: list[bool] = [r[4] == 1 for r in rows]
+        self.n = len(self.text)
+        self.sent: list[int] = []
+        index = -1
+        for i in range(self.n):
+            if self.starts[i] or i == 0:
+                index += 1
+            self.sent.append(index)
+        self.covered = [False] * self.n
+        self.blocked = [False] * self.n
 
+    def surface(self, start: int, end: int) -> str:
+        """Return the text of tokens start..end-1 as written."""
+        parts = [self.text[j] + self.space[j] for j in range(start, end - 1)]
+        return "".join(parts) + self.text[end - 1]
 
-def _sentence_index(parsed: Any) -> list[int]:
-    out = [0] * len(parsed)
-    for index, sent in enumerate(parsed.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = index
-    return out
+    def proper(self, start: int, end: int) -> bool:
+        """Return False for a capitalised common word opening a sentence ("Speaking", "Meanwhile")."""
+        if any(self.propn[j] for j in range(start, end)):
+            return True
+        return end - start > 1 and not self.starts[start]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from flashpoint.geo.gazetteer import AREA_CODES, Candidate, Gazetteer
-from flashpoint.geo.names import ocr_variants
+from flashpoint.geo.names import is_code, name_key, ocr_variants
 from flashpoint.geo.recognise import Span
 from flashpoint.records import Place, PlaceMention
 
@@ -116,7 +116,7 @@ class Resolver:
         if not top:
             return
         for c in choices:
-            if c.candidates or c.span.source == "demonym":
+            if c.candidates or c.span.source == "demonym" or is_code(c.span.surface):
                 continue
             found: list[Candidate] = []
             for variant in (c.span.surface, *ocr_variants(c.span.surface)):
@@ -132,9 +132,12 @@ class Resolver:
 
     def _fuzzy(self, surface: str, countries: Sequence[str]) -> list[Candidate]:
         out: list[Candidate] = []
+        query = name_key(surface)
         for country in countries:
-            keys, owners = self.gazetteer.country_names(country)
-            hit = process.extractOne(surface.lower(), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            keys, owners = self.gazetteer.country_names(country, query[:1])
+            hit = process.extractOne(
+                query, keys, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+            )
             if hit is not None:
                 index = owners[hit[2]]
                 out.append(Candidate(self.gazetteer.places[index], 2, index))

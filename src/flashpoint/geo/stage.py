@@ -46,7 +46,11 @@ class GeoStage:
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
-        mentions = self.resolver.resolve(self.recogniser.spans(doc.parsed))
+        parsed = doc.parsed
+        # The nlp stage parses doc.text itself; check the ends agree before reusing it.
+        same = len(parsed) and parsed[-1].idx + len(parsed[-1].text_with_ws) == len(doc.text)
+        text = doc.text if same else None
+        mentions = self.resolver.resolve(self.recogniser.spans(doc.parsed, text=text))
         return replace(doc, places=tuple(sorted(mentions, key=lambda m: m.start)))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
