@@ -83,7 +83,8 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
         return False
     if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         return head.i in triggers
-    return head.i in triggers or (head.dep_ == "dobj" and head.head.i in triggers)
+    # "began a hunger strike to protest": the light verb's object is the event being explained.
+    return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
 
 
 def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
@@ -101,7 +102,7 @@ def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
 
 def _time_anchor(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     # "declared a ceasefire after 12 days of battles": the earlier event only dates the reported one.
-    if entry.pos != "noun":
+    if entry.pos != "noun" and token.dep_ not in {"pobj", "pcomp"}:
         return False
     node = token
     for _ in range(4):

@@ -60,7 +60,7 @@ class EventCoder:
             entry = self.lexicon.match(token)
             if entry is not None:
                 triggers[token.i] = entry
-        demands = self._must_statements(parsed, triggers)
+        self._must_statements(parsed, triggers)
         if not triggers:
             return ()
         lookup = ActorLookup(doc.mentions, self.resolver, doc.published, doc.places)
@@ -69,7 +69,7 @@ class EventCoder:
         events: list[Event] = []
         for i, entry in triggers.items():
             token = parsed[i]
-            if (i not in demands and self._reports(token, triggers)) or self._governed(token, triggers):
+            if self._reports(token, triggers) or self._governed(token, triggers):
                 continue
             if is_background(token, entry, triggers):
                 continue
@@ -166,9 +166,8 @@ class EventCoder:
             fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
         return fields
 
-    def _must_statements(self, parsed: Any, triggers: dict[int, TriggerEntry]) -> set[int]:
+    def _must_statements(self, parsed: Any, triggers: dict[int, TriggerEntry]) -> None:
         # "X declared that China must drop its barriers": a statement of obligation is a demand.
-        found: set[int] = set()
         for token in parsed:
             if token.i in triggers or self.lexicon.reporting.get(token.lemma_.lower()) != "asserted":
                 continue
@@ -177,18 +176,19 @@ class EventCoder:
                     c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
                 ):
                     triggers[token.i] = _MUST
-                    found.add(token.i)
-        return found
 
     def _reports(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
         # A verb that is both a trigger and a reporting verb ("deny", "allege") reports when its
         # complement holds another trigger; then it is a claim about that event, not an event.
-        if not self.lexicon.is_reporting(token):
+        if not self.lexicon.is_reporting(token) or triggers.get(token.i) is _MUST:
             return False
+        # Only a denial takes its event as a plain object: "denied the attack", but "declared a ceasefire".
+        denial = self.lexicon.reporting.get(token.lemma_.lower()) == "denied"
+        deps = {"ccomp", "xcomp", "pcomp", "dobj"} if denial else {"ccomp", "xcomp", "pcomp"}
         return any(
             t.i in triggers and t.i != token.i
             for child in token.children
-            if child.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}
+            if child.dep_ in deps
             for t in child.subtree
         )
 
