@@ -95,16 +95,17 @@ _CUES: dict[str, str] = {
     r"|booby[- ]trap\w*|bomb (?:exploded|went off|blast|detonated)|(?:planted|detonated) (?:a |an )?(?:bomb|explosive)"
     r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast)\b",
     "shell": r"\b(?:shell(?:ed|s|ing)?|artillery|mortars?|rockets?|missiles?|mlrs|grad|howitzers?|katyusha|tank fire"
-    r"|tanks? fired|explosions?|grenade launchers?|projectiles?|bombard\w*|cannons?|heavy weapons?|struck by|strikes? (?:on|against|hit))\b",
+    r"|tanks? fired|explosions?|grenade launchers?|heavy machine ?guns?|(?:1[2-9]|[2-9]\d|\d{3})(?:\.\d+)? ?mm|heavy (?:and medium )?weapons?|projectiles?|bombard\w*|cannons?|struck by|strikes? (?:on|against|hit))\b",
     "sexual": r"\b(?:rap(?:e|ed|es|ing|ist)|gang-?rap\w*|sexual\w*|sexually)\b",
     "abduct": r"\b(?:abduct\w*|kidnap\w*|hostages?|forcibly disappeared|disappeared|taken captive|held captive|ransom)\b",
     "clash": r"\b(?:clash\w*|fight\w*|fought|exchange[sd]? (?:of )?(?:fire|gunfire)|gun ?fights?|firefights?|battles?|battled"
-    r"|ambush\w*|engag(?:ed|ement)|skirmish\w*|confront\w*|offensive|attacked (?:a |an |the )?(?:\w+ )?(?:positions?|posts?|bases?"
+    r"|engag(?:ed|ement)|skirmish\w*|confront\w*|offensive|attacked (?:a |an |the )?(?:\w+ )?(?:positions?|posts?|bases?"
     r"|checkpoints?|camps?|outposts?|convoys?|patrols?|barracks)|armed (?:clash|confrontation)|gunbattle|gun battle|shoot-?outs?|cross-?fire)\b",
-    "gunfire": r"\b(?:gunfire|small arms|bursts? of fire|exchanged (?:\w+ )?fire|repell?ed|repulsed|thwarted|infiltrat\w*|machine ?guns?)\b",
+    "gunfire": r"\b(?:gunfire|small arms|bursts? of fire|exchanged (?:(?!artillery|mortar|rocket|missile)\w+ )?fire|repell?ed|repulsed"
+    r"|thwarted|infiltrat\w*|(?<!heavy )machine ?guns?)\b",
     "aimed": r"\b(?:fired\b[^.;]{0,40}?\b(?:in the direction of|towards|at|on) (?:the )?(?:[\w-]+ ){0,3}?(?:positions?|forces|troops|soldiers|military|militants|fighters)"
     r"|(?:violence|fighting) (?:erupted|errupted|broke out)|inter-?(?:clan|communal|tribal|ethnic) (?:violence|fighting)"
-    r"|(?:military|security|army|counter-?terror\w*|clearance|joint) operations?)\b",
+    r"|(?:military|army|counter-?terror\w*|clearance|joint) operations?)\b",
     "regain": r"\b(?:regain\w*|recaptur\w*|retook|retaken|liberat\w*|took back|back under (?:the )?control)\b",
     "overtake": r"\b(?:overran|overrun|seized control|took control|captured (?:the )?(?:town|village|city|area|base|district)"
     r"|taken over|took over)\b",
@@ -126,8 +127,9 @@ _CUES: dict[str, str] = {
     "hq": r"\b(?:established (?:a |an |its |their )?(?:new )?(?:base|headquarters|camp|post|office)|set up (?:a |an )?(?:new )?(?:base|headquarters|camp))\b",
     "other": r"\b(?:displac\w*|evacuat\w*|fled|refugees|mass grave|training|trained|elections?|referendum)\b",
     "harm": r"\b(?:kill\w*|shot|shoot\w*|gun(?:ned)? down|stabb\w*|murder\w*|behead\w*|decapitat\w*|hack\w*|beat(?:en|ing)?"
-    r"|tortur\w*|assault\w*|attack\w*|injur\w*|wound\w*|assassinat\w*|execut\w*|dead bod(?:y|ies)|bodies|massacr\w*"
-    r"|slaughter\w*|machete|lynch\w*|burn\w* alive|opened fire|fired (?:at|on|upon)|gunmen|hit)\b",
+    r"|tortur\w*|assault\w*|attack\w*|ambush\w*|injur\w*|wound\w*|assassinat\w*|execut\w*|dead bod(?:y|ies)|bodies|massacr\w*"
+    r"|slaughter\w*|machete|lynch\w*|burn\w* alive|opened fire|fired (?:at|on|upon)|gunmen|hit"
+    r"|found dead|bod(?:y|ies) (?:was |were )?found|human (?:head|remains)|mutilat\w*|dismember\w*|petrol bombs?)\b",
     "civilian": r"\b(?:civilians?|man|men|woman|women|child(?:ren)?|boys?|girls?|farmers?|villagers?|residents?|herders?"
     r"|journalists?|teachers?|students?|persons?|people|famil(?:y|ies)|workers?|traders?|businessm[ae]n|shopkeepers?"
     r"|vendors?|drivers?|passengers?|priests?|pastors?|imams?|activists?|lawyers?|doctors?|nurses?|elders?|chiefs?"
@@ -141,7 +143,7 @@ _CUES: dict[str, str] = {
 
 
 _HARM_VERB = (
-    r"(?:killed|killing|shot|shooting|gunned down|stabbed|attacked|attacking|ambushed|executed|assassinated|injured"
+    r"(?:killed|killing|shot|shooting|gunned down|stabbed|attacked|attacking|ambushed|raided|executed|assassinated|injured"
     r"|wounded|beheaded|beat|beaten|assaulted|tortured|hacked|fired (?:at|on|upon)|opened fire (?:at|on|upon)"
     r"|targeted|murdered)"
 )
@@ -160,7 +162,8 @@ _CIVILIAN_NOUN = (
     r"|mayors?|candidates?|politicians?|leaders?|individuals?|youths?|couple|wife|husband|son|daughter|brother|sister"
     r"|father|mother|locals?|refugees?|migrants?|pedestrians?|motorists?|miners?|fishermen|officials?|employees?"
     r"|worshippers?|pilgrims?|infants?|minors?|teenagers?|elderly|pastoralists?|shepherds?|detainees?|prisoners?"
-    r"|directors?|sheikhs?|informants?|lands|houses?|homes?)"
+    r"|directors?|sheikhs?|informants?|lands|houses?|homes?|villages?|settlements?|huts?|labou?rers?|spy|spies"
+    r"|(?:drug )?suspects?)"
 )
 
 
@@ -326,8 +329,8 @@ def classify(
         if side is None:
             armed = bool(rules.armed_victim.search(lowered))
             civilian = bool(rules.civilian_victim.search(lowered))
-            if armed != civilian:
-                side = "armed" if armed else "civilian"
+            if armed or civilian:
+                side = "civilian" if civilian else "armed"
             elif "armed" in found and "civilian" not in found:
                 side = "armed"
         return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
