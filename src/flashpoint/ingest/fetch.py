@@ -11,6 +11,7 @@ of *decoded* content, so a compressed bomb is stopped as soon as it grows past t
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -138,8 +139,11 @@ class Fetcher:
     @classmethod
     def from_settings(cls, settings: Any) -> Fetcher:
         """Return a Fetcher configured by Settings (missing fields take the defaults)."""
+        allow = getattr(settings, "allow_private_urls", None)
+        if allow is None:  # until Settings has the field, the environment variable it will read
+            allow = os.environ.get("FLASHPOINT_ALLOW_PRIVATE_URLS", "").lower() in {"1", "true", "yes", "on"}
         return cls(
-            allow_private=bool(getattr(settings, "allow_private_urls", False)),
+            allow_private=bool(allow),
             timeout=float(getattr(settings, "fetch_timeout", 10.0)),
             max_bytes=min(int(getattr(settings, "max_bytes", 5_000_000)), 5_000_000),
             max_redirects=int(getattr(settings, "max_redirects", 5)),

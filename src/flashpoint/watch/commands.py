@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -52,6 +53,7 @@ def watch_command(
     from flashpoint.pipeline import load_pipeline
     from flashpoint.store import Store
     from flashpoint.watch.poller import Watcher, parse_every
+    from flashpoint.watch.state import FeedState
 
     settings = _settings(ctx)
     try:
@@ -59,6 +61,14 @@ def watch_command(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
     store = Store.open(settings.db_url)
+    state = FeedState(store.engine)
+    if feeds_file is not None:
+        now = dt.datetime.now(dt.UTC)
+        for url in read_feeds_file(feeds_file):
+            state.add(url, now=now)
+    if not state.feeds():
+        store.close()
+        raise click.UsageError("no feeds to poll: add some with `flashpoint feeds add URL` or --feeds FILE")
     with Fetcher.from_settings(settings) as fetcher:
         watcher = Watcher(
             store=store,
@@ -67,12 +77,6 @@ def watch_command(
             every=interval,
             fetch_articles=not no_articles,
         )
-        if feeds_file is not None:
-            watcher.add_feeds(read_feeds_file(feeds_file))
-        if not watcher.state.feeds():
-            raise click.UsageError(
-                "no feeds to poll: add some with `flashpoint feeds add URL` or --feeds FILE"
-            )
         cycles = watcher.run(once=once, on_report=lambda r: click.echo(r.line(), err=True))
     store.close()
     added = sum(c.added for c in cycles)
@@ -97,8 +101,6 @@ def _state(ctx: click.Context):  # type: ignore[no-untyped-def]
 @click.pass_context
 def feeds_add(ctx: click.Context, urls: tuple[str, ...]) -> None:
     """Add feed URLs to poll."""
-    import datetime as dt
-
     from flashpoint.ingest.fetch import is_url
 
     bad = [url for url in urls if not is_url(url)]
