@@ -71,10 +71,15 @@ _CUES: dict[str, str] = {
     r"|strik(?:e|es|ed|ing) (?:workers|teachers|drivers|doctors|nurses)|gathered|vigil|petition\w*"
     r"|chant\w*|placards?|banners?|blocked (?:\w+ )?(?:roads?|highways?|streets?|avenues?|access|entrances?|traffic))\b",
     "size": r"\[size=|\b(?:gathered|gathering|assembled|motorcade|caravan|crowds?)\b",
+    "demand": r"\b(?:demand\w*|agitat\w*|denounc\w*|complain\w*|in response to|grievances?|in protest|call(?:ed|ing)? for)\b",
     "crowd_word": r"\b(?:protesters?|protestors?|demonstrators?|rioters?|crowds?|supporters|activists)\b",
     "riot": r"\b(?:rioters?|rioted|rioting|(?:turned|became|grew) violent|violently|vandali[sz]\w*|threw (?:stones|rocks|bottles|petrol|molotov|objects|eggs|firecrackers)"
     r"|throwing (?:stones|rocks|bottles|petrol|molotov|objects)|hurl\w* (?:stones|rocks|bottles|objects|molotov)"
-    r"|burn(?:ed|t|ing|s)? (?:\w+ )?(?:tires|tyres|obstacles|debris|tree trunks|effigy|effigies|barricades?|buses|bus|vehicles?|cars?|homes|houses|flags?)"
+    r"|burn(?:ed|t|ing|s)? (?:\w+ ){0,2}(?:tires|tyres|obstacles|debris|tree trunks|barricades?|buses|bus|vehicles?|cars?|homes|houses"
+    r"|gates?|objects|machines?|machinery|equipment|property|offices?|shops?|stores?)"
+    r"|scuffl\w*|disrupt\w*|(?:attacked|damaged|smashed|stoned) (?:\w+ ){0,2}(?:vehicles?|cars?|buses|trucks|property|windows?"
+    r"|windshields?|offices?|buildings?|shops?|stores?|police|officers|journalists?)"
+    r"|(?:demonstrators|protesters|protestors|rioters|crowd) (?:\w+ ){0,2}(?:beat|assaulted|attacked|injured|hurled|threw)"
     r"|(?:erected|set up|installed|built) (?:\w+ )?barricades?|burning (?:tires|tyres|debris|barricades?)|tied up|held (?:\w+ )?hostage"
     r"|stone[- ]?pelt\w*|pelt\w*|molotov|pyrotechnics|set (?:\w+ )?(?:on )?fire|torch(?:ed|ing)|ransack\w*"
     r"|clash\w* with (?:the )?(?:police|security|riot|military|soldiers|forces|officers)|attacked (?:the )?police|smash\w*|broke (?:into|windows)|stormed|burn(?:ed|t|ing) (?:a |the |several )?(?:vehicles?|cars?|buses|police|buildings?|offices?|shops?|houses?))\b",
@@ -122,7 +127,8 @@ _CUES: dict[str, str] = {
     r"|exchange of (?:prisoners|bodies)|accord)\b",
     "change": r"\b(?:joined|defect\w*|merg\w*|split|recruit\w*|disband\w*|dissol\w*|form(?:ed|ation) (?:a |of )|launched (?:a |an )?"
     r"(?:new )?(?:group|wing|militia|operation|campaign)|patrol\w*|deploy\w*|reinforcement\w*|curfew|checkpoints?|surrender\w*"
-    r"|lockdown|announced|declared|convoy)\b",
+    r"|lockdown|announced|declared|convoy|deliver\w*|distribut\w*|exercises?|drills?|bann?(?:ed|ing)?|instituted|imposed"
+    r"|check ?points?|measures|decided)\b",
     "transfer": r"\b(?:withdr[ae]w\w*|handed over|hand over|handover|pulled out|vacated|retreated)\b",
     "hq": r"\b(?:established (?:a |an |its |their )?(?:new )?(?:base|headquarters|camp|post|office)|set up (?:a |an )?(?:new )?(?:base|headquarters|camp))\b",
     "other": r"\b(?:displac\w*|evacuat\w*|fled|refugees|mass grave|training|trained|elections?|referendum)\b",
@@ -229,6 +235,9 @@ def _recipient_side(recipient: Actor | None) -> str | None:
 def _crowd(found: set[str], text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
     if "demo" not in found and plover != "PROTEST":
         # A crowd event without protest words: a mob acting on someone, or a bare gathering.
+        if "riot" in found and "demand" in found and "mob" not in found:
+            # Violence with a stated demand is a demonstration that turned violent.
+            return RIOTS, "Violent demonstration"
         if found & {"mob", "harm", "riot", "clash"}:
             return RIOTS, "Mob violence"
         return PROTESTS, "Peaceful protest"
