@@ -104,7 +104,7 @@ _CUES: dict[str, str] = {
     "sexual": r"\b(?:rap(?:e|ed|es|ing|ist)|gang-?rap\w*|sexual\w*|sexually)\b",
     "abduct": r"\b(?:abduct\w*|kidnap\w*|hostages?|forcibly disappeared|disappeared|taken captive|held captive|ransom)\b",
     "clash": r"\b(?:clash\w*|fight\w*|fought|exchange[sd]? (?:of )?(?:fire|gunfire)|gun ?fights?|firefights?|battles?|battled"
-    r"|engag(?:ed|ement)|skirmish\w*|confront\w*|offensive|attacked (?:a |an |the )?(?:\w+ )?(?:positions?|posts?|bases?"
+    r"|encounters?|engag(?:ed|ement)|skirmish\w*|confront\w*|offensive|attacked (?:a |an |the )?(?:\w+ )?(?:positions?|posts?|bases?"
     r"|checkpoints?|camps?|outposts?|convoys?|patrols?|barracks)|armed (?:clash|confrontation)|gunbattle|gun battle|shoot-?outs?|cross-?fire)\b",
     "gunfire": r"\b(?:gunfire|small arms|bursts? of fire|exchanged (?:(?!artillery|mortar|rocket|missile)\w+ )?fire|repell?ed|repulsed"
     r"|thwarted|infiltrat\w*|(?<!heavy )machine ?guns?)\b",
@@ -155,7 +155,8 @@ _HARM_VERB = (
 )
 _ARMED_NOUN = (
     r"(?:soldiers?|troops?|policem[ae]n|police(?: officers?| personnel| agents?| station| post| patrol| vehicle)?"
-    r"|officers?|militants?|fighters?|commanders?|guards?|militiam[ae]n|militias?|gang members?|members? of (?:the )?"
+    r"|officers?|militants?|fighters?|commanders?|guards?|rangers?|militiam[ae]n|militias?"
+    r"|(?:gang|division|brigade|battalion|unit|regiment|force|army|group|militia|cartel) members?|members? of (?:the )?"
     r"(?:\w+ ){0,3}(?:gangs?|groups?|cartels?|militias?|factions?|forces|army|police)|drug (?:dealers?|traffickers?|lords?)"
     r"|traffickers?|rebels?|insurgents?|combatants?|personnel|gendarmes?|servicem[ae]n|security (?:men|forces|personnel|agents)"
     r"|checkpoints?|bases?|positions?|outposts?|patrols?|convoys?|barracks|military|army|taliban|jihadists?|cartel"
@@ -336,10 +337,12 @@ def classify(
         return BATTLE, "Armed clash"
     if "harm" in found:
         if side is None:
-            armed = bool(rules.armed_victim.search(lowered))
-            civilian = bool(rules.civilian_victim.search(lowered))
+            # The victim named first is the one the note is about.
+            armed = rules.armed_victim.search(lowered)
+            civilian = rules.civilian_victim.search(lowered)
             if armed or civilian:
-                side = "civilian" if civilian else "armed"
+                first_armed = armed is not None and (civilian is None or armed.start() < civilian.start())
+                side = "armed" if first_armed else "civilian"
             elif "armed" in found and "civilian" not in found:
                 side = "armed"
         return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
