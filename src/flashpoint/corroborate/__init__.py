@@ -1,1 +1,17 @@
-"""flashpoint.corroborate."""
+"""Corroboration: syndication (one origin per group of near-duplicate documents) and event clusters."""
+
+from __future__ import annotations
+
+from flashpoint.corroborate.clusters import STANCE_ORDER, ClusterRules, compatible, family, strongest
+from flashpoint.corroborate.syndication import outlet_key, shingles, signature
+
+__all__ = [
+    "STANCE_ORDER",
+    "ClusterRules",
+    "compatible",
+    "family",
+    "outlet_key",
+    "shingles",
+    "signature",
+    "strongest",
+]

@@ -1,0 +1,112 @@
+"""The `flashpoint flashpoints` and `flashpoint alerts` commands (registered by cli.py with `add_command`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import Any
+
+import click
+
+from flashpoint.settings import Settings
+
+__all__ = ["alerts_command", "flashpoints_command"]
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
+    return settings
+
+
+def _store(settings: Settings) -> Any:
+    from flashpoint.corroborate.clusters import ClusterRules
+    from flashpoint.store import Store
+
+    return Store.open(settings.db_url, rules=ClusterRules.from_settings(settings))
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
+    features = []
+    for fp in flashpoints:
+        data = fp.as_dict()
+        geometry = None if fp.lat is None else {"type": "Point", "coordinates": [fp.lon, fp.lat]}
+        features.append({"type": "Feature", "id": fp.id, "geometry": geometry, "properties": data})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _table(flashpoints: list[Any]) -> str:
+    lines = [f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} evidence"]
+    for fp in flashpoints:
+        single = sum(1 for e in fp.evidence if e.single_source)
+        lines.append(
+            f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "
+            f"{fp.trend:<11} {fp.score:>6.2f} {len(fp.evidence)} events ({single} single-source)"
+        )
+    return "\n".join(lines)
+
+
+@click.command("flashpoints")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True
+)
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Detect as of this day (default: latest)."
+)
+@click.pass_context
+def flashpoints_command(ctx: click.Context, fmt: str, as_of: dt.datetime | None) -> None:
+    """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts."""
+    from flashpoint.alerts.flashpoints import find_flashpoints
+    from flashpoint.alerts.registry import refresh_alerts
+
+    with _store(_settings(ctx)) as store:
+        found = find_flashpoints(store, as_of=_day(as_of))
+        refresh_alerts(store, as_of=_day(as_of))
+    if fmt == "json":
+        click.echo(json.dumps([fp.as_dict() for fp in found], ensure_ascii=False, indent=2))
+    elif fmt == "geojson":
+        click.echo(json.dumps(_geojson(found), ensure_ascii=False))
+    else:
+        click.echo(_table(found))
+
+
+@click.command("alerts")
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Alerts changed on or after this day."
+)
+@click.option("--status", type=click.Choice(["open", "closed"]), help="Only open or only closed alerts.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "atom"]), default="table", show_default=True
+)
+@click.option(
+    "--deliver",
+    "webhook",
+    metavar="URL",
+    help="POST queued alert changes to URL first (default: $FLASHPOINT_WEBHOOK_URL, when set).",
+)
+@click.pass_context
+def alerts_command(
+    ctx: click.Context, since: dt.datetime | None, status: str | None, fmt: str, webhook: str | None
+) -> None:
+    """List stored alerts (opened, updated or closed), newest change first."""
+    from flashpoint.alerts.atom import alert_title, atom_feed
+    from flashpoint.alerts.registry import list_alerts
+    from flashpoint.alerts.webhook import deliver_pending
+
+    url = webhook or os.environ.get("FLASHPOINT_WEBHOOK_URL")
+    with _store(_settings(ctx)) as store:
+        if url:
+            report = deliver_pending(store, url)
+            click.echo(f"webhook: {report.sent} sent, {report.failed} to retry", err=True)
+        found = list_alerts(store, since=_day(since), status=status)  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(json.dumps([a.as_dict() for a in found], ensure_ascii=False, indent=2))
+    elif fmt == "atom":
+        click.echo(atom_feed(found))
+    else:
+        for alert in found:
+            click.echo(f"{alert.id}  {alert.updated_at:%Y-%m-%d %H:%M}  {alert_title(alert)}")
