@@ -327,7 +327,7 @@ def classify(
         }[weapon]
     if "sexual" in found:
         return CIVILIANS, "Sexual violence"
-    if "abduct" in found:
+    if "abduct" in found and "casualty" not in found:
         return CIVILIANS, "Abduction/forced disappearance"
     if "clash" in found:
         if "regain" in found:
