@@ -88,7 +88,7 @@ def parse_feed(data: bytes | str, *, source: str, content_type: str | None = Non
     if problem is not None and problem.startswith("encoding:"):
         raise IngestError(source, f"feed {problem.removeprefix('encoding: ')}")
     if not parsed.get("version") and not parsed.entries:
-        if problem is not None:
+        if problem is not None and looks_like_feed(data):
             raise IngestError(source, f"malformed feed XML ({problem})")
         raise IngestError(source, "not an RSS or Atom feed")
     entries = tuple(_entry(raw) for raw in parsed.entries[:MAX_ENTRIES])
