@@ -316,7 +316,13 @@ def classify(
     if ("gunfire" in found and weapon in {None, "shell"}) or ("aimed" in found and weapon is None):
         # Direct fire, alone or mixed with heavy weapons, is fighting rather than remote violence.
         found.add("clash")
-    if weapon is not None and not ("clash" in found and weapon in {"shell", "grenade"}):
+    clash_first = False
+    if weapon in {"air", "ied"} and "clash" in found:
+        # Fighting named before the air strike or mine: the strike supported the fighting.
+        clash_at = rules.cues["clash"].search(lowered)
+        weapon_at = rules.cues[weapon].search(lowered)
+        clash_first = bool(clash_at and weapon_at and clash_at.start() < weapon_at.start())
+    if weapon is not None and not clash_first and not ("clash" in found and weapon in {"shell", "grenade"}):
         return REMOTE, {
             "suicide": "Suicide bomb",
             "chemical": "Chemical weapon",
