@@ -73,3 +73,19 @@ def test_modality_historical_year(code_events: Code) -> None:
 def test_modality_no_intention_of_backing_down_is_a_rejection(code_events: Code) -> None:
     events = code_events("Ruritania has no intention of backing down.")
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_modality_refusal_answers_the_earlier_request(code_events: Code) -> None:
+    text = (
+        "Borduria demanded that Ruritanian troops leave the valley. "
+        "A Ruritanian general said his troops will not pull out of the valley."
+    )
+    events = code_events(text)
+    reject = next(e for e in events if e.type == "REJECT")
+    assert reject.actor is not None and reject.actor.country == "RUR"
+    assert reject.recipient is not None and reject.recipient.country == "BOR"
+
+
+def test_modality_not_before_an_adverb_does_not_negate(code_events: Code) -> None:
+    (event,) = code_events("Not surprisingly, Borduria expelled the Ruritanian envoy.")
+    assert event.type == "SANCTION" and not event.negated

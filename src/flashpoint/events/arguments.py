@@ -129,9 +129,11 @@ class ArgumentFinder:
         return Arguments(actor, recipient, _conjuncts(actor))
 
     def _subject(self, token: Any, depth: int = 0) -> Any | None:
-        found = _child(token, _SUBJECT)
-        if found is not None:
-            return found
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT]
+        if subjects:
+            # With two subjects (a misparse of a long sentence) the one nearest the verb is its own.
+            before = [c for c in subjects if c.i < token.i]
+            return before[-1] if before else subjects[0]
         if depth < 4 and token.dep_ in _CLIMB_FOR_SUBJECT and token.head != token:
             head = token.head
             if token.dep_ == "xcomp":

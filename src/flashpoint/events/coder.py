@@ -76,7 +76,7 @@ class EventCoder:
             event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
             if event is not None:
                 events.append(event)
-        return tuple(events)
+        return _answer_requests(events)
 
     def _event(
         self,
@@ -213,6 +213,12 @@ class EventCoder:
                     return None
             elif node.dep_ not in _CONTENT_DEPS:
                 return None
+            # A coordinated clause with its own subject, or a new verb of saying, starts a new statement:
+            # "X demanded that …, the US refused, and a general said that …".
+            if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and _has_subject(node):
+                return None
+            if node != token and self.lexicon.is_reporting(node) and node.i not in triggers:
+                return None
             entry = triggers.get(head.i)
             if entry is not None and entry.type in self.lexicon.governing_types:
                 return None if self._reports(head, triggers) else head
@@ -238,3 +244,28 @@ class EventCoder:
                     inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")
                 return plover, inner_mode
         return plover, mode
+
+
+def _has_subject(token: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _answer_requests(events: list[Event]) -> tuple[Event, ...]:
+    """Return the events with each refusal addressed to the party whose request it answers.
+
+    "Turkey demanded that US forces leave … the US refused": a REJECT by the recipient of an earlier
+    REQUEST answers that request, so its recipient is the requester.
+    """
+    requesters: dict[str, Event] = {}
+    answered: list[Event] = []
+    for event in events:
+        if event.type == "REQUEST" and event.recipient is not None and event.recipient.country:
+            requesters[event.recipient.country] = event
+        elif event.type == "REJECT" and event.actor is not None and event.actor.country in requesters:
+            request = requesters[event.actor.country]
+            if request.actor is not None and (
+                event.recipient is None or event.recipient.country != request.actor.country
+            ):
+                event = replace(event, recipient=request.actor, recipient_text=request.actor_text)
+        answered.append(event)
+    return tuple(answered)

@@ -125,6 +125,8 @@ def read_modality(
             intended = intended or announced
         for child in node.children:
             word = child.lower_
+            if child.dep_ == "neg" and _negates_adverb(child):
+                continue  # "not surprisingly", "not only": the negation is the adverb's
             if child.dep_ == "neg" or (child.dep_ == "det" and word == "no" and node.pos_ == "NOUN"):
                 negated = not negated if word != "no" else True
             elif child.dep_ == "aux" and child.tag_ == "MD":
@@ -164,6 +166,12 @@ def read_modality(
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
     historical = historical or _historical_date(trigger, published)
     return Modality(negated, future, intended, hypothetical, conditional, question, hedged, historical)
+
+
+def _negates_adverb(neg: Any) -> bool:
+    doc = neg.doc
+    after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
+    return after is not None and after.pos_ == "ADV" and after.head == neg.head and after.dep_ == "advmod"
 
 
 def _question(trigger: Any) -> bool:
