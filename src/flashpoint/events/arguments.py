@@ -144,6 +144,9 @@ class ArgumentFinder:
             if token.dep_ == "pcomp" and head.head != head:
                 return self._subject(head.head, depth + 1)
             return self._subject(head, depth + 1)
+        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "attr"} and depth < 4:
+            # "has no intention of backing down": the noun's verb carries the subject.
+            return self._subject(token.head, depth + 1)
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             noun = token.head
             if noun.lemma_.lower() in _EFFORT_NOUNS and depth < 4:
