@@ -61,3 +61,13 @@ def test_arguments_rejected_proposal_recipient_is_its_owner(code_events: Code) -
 def test_arguments_pronoun_in_reported_speech_points_to_speaker(code_events: Code) -> None:
     event = _only(code_events("Syldavia said it would send aid to Borduria."), "AGREE")
     assert _country(event.actor) == "SYL"
+
+
+def test_arguments_recipient_behind_a_thing_object(code_events: Code) -> None:
+    event = _only(code_events("Syldavia sent weapons to Borduria last year."), "AID")
+    assert (_country(event.actor), _country(event.recipient)) == ("SYL", "BOR")
+
+
+def test_arguments_recipient_owns_the_rejected_plan(code_events: Code) -> None:
+    event = _only(code_events("Borduria rejected a Ruritanian peace plan."), "REJECT")
+    assert _country(event.recipient) == "RUR"

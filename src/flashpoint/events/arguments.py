@@ -49,6 +49,8 @@ class Arguments:
     actor: Any | None
     recipient: Any | None
     co_actors: tuple[Any, ...] = ()
+    # Other phrases that may name the recipient when `recipient` names a thing ("sent arms to X").
+    recipient_alternatives: tuple[Any, ...] = ()
 
 
 def core_span(token: Any) -> tuple[int, int]:
@@ -80,7 +82,7 @@ def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
 
 def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     for child in token.children:
-        if child.dep_ == "prep" and child.lemma_.lower() in preps:
+        if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
             pobj = _child(child, ("pobj",))
             if pobj is not None:
                 return pobj
@@ -126,7 +128,7 @@ class ArgumentFinder:
             recipient = self._verbal_recipient(trigger)
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
-        return Arguments(actor, recipient, _conjuncts(actor))
+        return Arguments(actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor))
 
     def _subject(self, token: Any, depth: int = 0) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT]
@@ -214,7 +216,7 @@ class ArgumentFinder:
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
-        return Arguments(actor, recipient, _conjuncts(actor))
+        return Arguments(actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor))
 
     def _antecedent(self, pronoun: Any) -> Any | None:
         # A pronoun inside reported speech most often points back at the speaker: "Iraq said it would".
@@ -239,6 +241,39 @@ class ArgumentFinder:
                     break
                 node = node.head
         return None
+
+
+def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
+    return [
+        pobj
+        for child in token.children
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tuple[Any, ...]:
+    """Return further recipient candidates, nearest first: the trigger's prepositional objects, those of
+    its complement clause, and the owner or target of a thing-object ("a Senegalese plan", "blockade on X")."""
+    found: list[Any] = list(_pobjs(trigger, _RECIPIENT_PREPS))
+    for clause in trigger.children:
+        if clause.dep_ in {"xcomp", "ccomp"}:
+            found.extend(c for c in clause.children if c.dep_ in {"dobj", "dative"})
+            found.extend(_pobjs(clause, _RECIPIENT_PREPS))
+    if recipient is not None:
+        for child in recipient.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}
+            ):
+                found.append(child)
+        found.extend(_pobjs(recipient, ("on", "of", "to", "against", "from", "by", "for")))
+    skip = {getattr(recipient, "i", -1), getattr(actor, "i", -1)}
+    unique: dict[int, Any] = {}
+    for token in found:
+        if token.i not in skip and token.ent_type_ not in {"DATE", "TIME"} and token.lower_ not in _PRONOUNS:
+            unique.setdefault(token.i, token)
+    return tuple(unique.values())
 
 
 def _around(token: Any) -> list[Any]:

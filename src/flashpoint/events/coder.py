@@ -118,6 +118,12 @@ class EventCoder:
         recipient, recipient_text = (
             lookup.resolve(found.recipient) if found.recipient is not None else (None, None)
         )
+        if recipient is None:
+            for other in found.recipient_alternatives:
+                candidate, candidate_text = lookup.resolve(other)
+                if candidate is not None:
+                    recipient, recipient_text = candidate, candidate_text
+                    break
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
         if self._denied(token):
