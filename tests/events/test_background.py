@@ -51,3 +51,11 @@ def test_arguments_unnamed_group_takes_the_country_of_its_place(code_events: Cod
     protest = next(e for e in events if e.type == "PROTEST")
     assert protest.actor is not None and protest.actor.country == "SYL"
     assert protest.actor.kind == "people"
+
+
+def test_background_effort_content_is_an_event(code_events: Code) -> None:
+    events = code_events(
+        "Ruritanian troops crossed the river in a push to drive Bordurian militias out of the town."
+    )
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor is not None and assault.actor.country == "RUR"

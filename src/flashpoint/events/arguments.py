@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from flashpoint.records import Actor, Mention, PlaceMention
 
-__all__ = ["ArgumentFinder", "Arguments", "Resolver", "core_span"]
+__all__ = ["EFFORT_NOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
 
 _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -19,7 +19,7 @@ _RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into",
 _NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "quantmod", "det", "case"})
 # Nouns of effort whose infinitive belongs to the clause's subject: "crossed in a push to drive …".
-_EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
+EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
 # Nouns that stand for a statement or a proposal: the real party is whoever owns the proposal.
 _PROPOSAL_NOUNS = frozenset(
@@ -151,7 +151,7 @@ class ArgumentFinder:
             return self._subject(token.head, depth + 1)
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             noun = token.head
-            if noun.lemma_.lower() in _EFFORT_NOUNS and depth < 4:
+            if noun.lemma_.lower() in EFFORT_NOUNS and depth < 4:
                 owner = _child(noun, ("poss",))
                 if owner is not None:
                     return owner

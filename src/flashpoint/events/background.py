@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flashpoint.events.arguments import EFFORT_NOUNS
 from flashpoint.events.lexicon import TriggerEntry
 
 __all__ = ["is_background"]
@@ -43,6 +44,8 @@ def _in_relative_clause(token: Any) -> bool:
     # "Macedonia, which is preparing an offensive", "property seized by the army": descriptions of
     # participants, told in passing.
     clause = _clause(token)
+    if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
+        return False  # "a push to drive them out": the effort's content is the act itself
     return clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
