@@ -31,6 +31,7 @@ __all__ = [
     "Point",
     "Series",
     "Trend",
+    "counts",
     "event_day",
     "hostility",
     "pair_series",
@@ -50,7 +51,7 @@ class EscalationRules:
     recent_days: int = 7
     baseline_days: int = 28
     min_events: int = 2
-    floor: float = 1.0
+    floor: float = 1.5  # hostility per day: about one threat every three days
     delta: float = 0.5
 
 

@@ -1,20 +1,21 @@
-"""Flashpoints: rival actors whose forces are reported near one place while hostility between them rises.
+"""Flashpoints: rival actors whose forces are reported near one place while hostility there rises.
 
-For every unordered pair of countries {A, B}, over the recent window (`EscalationRules.recent_days`
-ending on `as_of`, the latest event day in the store by default):
+For every unordered pair of countries {A, B}, as of a day (`as_of`, the latest event day by default):
 
-1. rivals: at least one hostile event (HOSTILE_TYPES) from A to B or from B to A;
-2. rising hostility: the pair's combined series (both directions) is escalating;
-3. forces: events placing A's or B's forces, a MOBILIZE or ASSAULT by A or B, or any event with a military
-   (MIL) actor or recipient of A or B, with coordinates;
-4. the place: among the places of those events and of the pair's own events, the anchor is the one with
-   the most pair events within `anchor_km`, then the most sides with forces within `radius_km`, then the
-   most evidence; it must have forces within `radius_km`, and either forces of both sides or a pair
-   event within `anchor_km` (the rivals meet there).
+1. rivals: at least one hostile event (HOSTILE_TYPES) from A to B or from B to A in the rivalry window
+   (`rivalry_days` ending on `as_of`);
+2. the place: an anchor is the place (exact or district precision, never a country centroid) of an event
+   involving A or B in the recent window (`EscalationRules.recent_days`).  Around it, the *local* events are
+   the pair's own events (wherever placed) and the events involving A or B placed within `radius_km`;
+3. forces: local events placing A's or B's forces: a MOBILIZE or ASSAULT by A or B, or any event with a
+   military (MIL) actor or recipient of A or B, placed within `radius_km`.  The anchor needs forces, and
+   either forces of both sides or one of the pair's own events within `anchor_km` (the rivals meet there);
+4. rising hostility: the local events' daily series is escalating (`flashpoint.alerts.escalation`).
 
-The evidence is the pair's events in the window (hostility and other dealings between them) and the
-forces within the radius: each with its reports' sentences, claimants and origins; an event all of whose
-reports come from one origin is marked single-source.  One flashpoint per pair.
+Among a pair's qualifying anchors the one with most pair events within `anchor_km`, then most sides with
+forces, then most local events wins: one flashpoint per pair.  The evidence is the local events in the
+recent window, each with its reports' sentences, claimants and origins; an event all of whose reports come
+from one origin is marked single-source.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from flashpoint.alerts.escalation import EscalationRules, Trend, event_day, hostility, series
+from flashpoint.alerts.escalation import EscalationRules, Trend, counts, event_day, series
 from flashpoint.store import EventQuery, Store, StoredEvent
 from flashpoint.store.queries import haversine_km
 
@@ -51,6 +52,7 @@ class FlashpointRules:
 
     radius_km: float = 150.0
     anchor_km: float = 25.0
+    rivalry_days: int = 14
     escalation: EscalationRules = field(default_factory=EscalationRules)
 
 
@@ -119,20 +121,13 @@ def flashpoint_id(actors: tuple[str, str], place_id: str | None) -> str:
 
 
 def _placed(event: StoredEvent) -> bool:
-    return event.lat is not None and event.lon is not None
-
-
-def _is_force(event: StoredEvent, pair: set[str]) -> bool:
-    if not _placed(event) or (event.negated and event.type in FORCE_TYPES):
-        return False
-    if event.type in FORCE_TYPES and event.actor_country in pair:
-        return True
-    return (event.actor_country in pair and event.actor_sector == "MIL") or (
-        event.recipient_country in pair and event.recipient_sector == "MIL"
-    )
+    return event.lat is not None and event.lon is not None and (event.precision or 3) <= 2
 
 
 def _side(event: StoredEvent, pair: set[str]) -> str | None:
+    """Return which of the pair has forces in this event, if any."""
+    if event.type in FORCE_TYPES and not counts(event):
+        return None
     if event.actor_country in pair and (event.type in FORCE_TYPES or event.actor_sector == "MIL"):
         return event.actor_country
     if event.recipient_country in pair and event.recipient_sector == "MIL":
@@ -156,20 +151,24 @@ def find_flashpoints(
     if not days:
         return []
     as_of = as_of or max(days)
-    start = as_of - dt.timedelta(days=esc.recent_days - 1)
-    history_start = start - dt.timedelta(days=esc.baseline_days)
+    recent_start = as_of - dt.timedelta(days=esc.recent_days - 1)
+    rivalry_start = as_of - dt.timedelta(days=rules.rivalry_days - 1)
+    history_start = recent_start - dt.timedelta(days=esc.baseline_days)
     known = [e for e in everything if (d := event_day(e)) is not None and history_start <= d <= as_of]
-    recent = [e for e in known if (d := event_day(e)) is not None and d >= start]
     pairs = sorted(
         {
             (min(a, b), max(a, b))
-            for e in recent
-            if e.type in HOSTILE_TYPES and (a := e.actor_country) and (b := e.recipient_country) and a != b
+            for e in known
+            if e.type in HOSTILE_TYPES
+            and counts(e)
+            and (d := event_day(e)) is not None
+            and d >= rivalry_start
+            and (a := e.actor_country)
+            and (b := e.recipient_country)
+            and a != b
         }
     )
-    found = [
-        fp for pair in pairs if (fp := _flashpoint(store, pair, known, recent, as_of, rules)) is not None
-    ]
+    found = [fp for pair in pairs if (fp := _flashpoint(store, pair, known, as_of, recent_start, rules))]
     rank = {"high": 0, "medium": 1, "low": 2}
     return sorted(found, key=lambda fp: (rank[fp.severity], -fp.score, fp.id))
 
@@ -178,8 +177,8 @@ def _flashpoint(
     store: Store,
     pair: tuple[str, str],
     known: Sequence[StoredEvent],
-    recent: Sequence[StoredEvent],
     as_of: dt.date,
+    recent_start: dt.date,
     rules: FlashpointRules,
 ) -> Flashpoint | None:
     members = set(pair)
@@ -187,43 +186,43 @@ def _flashpoint(
     def between(e: StoredEvent) -> bool:
         return {e.actor_country, e.recipient_country} == members
 
-    trend = series(pair, [e for e in known if between(e)], as_of=as_of, rules=rules.escalation)
-    if trend.trend != "escalating":
-        return None
-    dyad = [e for e in recent if between(e)]
-    forces = [e for e in recent if _is_force(e, members) and not between(e)]
-    forces += [e for e in dyad if _is_force(e, members)]
-    anchors = {e.place_id: e for e in [*forces, *dyad] if _placed(e) and e.place_id}
-    best: tuple[tuple[int, int, int, str], StoredEvent] | None = None
-    for place_id, anchor in anchors.items():
-        near_forces = [e for e in forces if _km(anchor, e) <= rules.radius_km]
-        sides = {s for e in near_forces if (s := _side(e, members))}
-        meets = sum(1 for e in dyad if _placed(e) and _km(anchor, e) <= rules.anchor_km)
-        if not near_forces or not (len(sides) == 2 or meets):
+    def involved(e: StoredEvent) -> bool:
+        return bool({e.actor_country, e.recipient_country} & members)
+
+    def recent(e: StoredEvent) -> bool:
+        day = event_day(e)
+        return day is not None and day >= recent_start
+
+    candidates = [e for e in known if involved(e)]
+    anchors = {e.place_id: e for e in candidates if recent(e) and _placed(e) and e.place_id}
+    best: tuple[tuple[int, int, int, str], StoredEvent, list[StoredEvent]] | None = None
+    for place_id, anchor in sorted(anchors.items()):
+        local = [e for e in candidates if between(e) or (_placed(e) and _km(anchor, e) <= rules.radius_km)]
+        now = [e for e in local if recent(e)]
+        sides = {
+            s for e in now if _placed(e) and _km(anchor, e) <= rules.radius_km and (s := _side(e, members))
+        }
+        meets = sum(1 for e in now if between(e) and _placed(e) and _km(anchor, e) <= rules.anchor_km)
+        if not sides or not (len(sides) == 2 or meets):
             continue
-        key = (-meets, -len(sides), -(len(near_forces) + len(dyad)), place_id)
+        key = (-meets, -len(sides), -len(now), place_id)
         if best is None or key < best[0]:
-            best = (key, anchor)
+            best = (key, anchor, local)
     if best is None:
         return None
-    anchor = best[1]
-    near_forces = [e for e in forces if _km(anchor, e) <= rules.radius_km]
-    chosen: dict[str, tuple[StoredEvent, Role]] = {}
-    for e in dyad:
-        chosen[e.id] = (e, "hostility" if e.type in HOSTILE_TYPES else "dealings")
-    for e in near_forces:
-        chosen.setdefault(e.id, (e, "forces"))
-    evidence = tuple(
-        _evidence(store, e, role)
-        for e, role in sorted(chosen.values(), key=lambda item: (event_day(item[0]) or as_of, item[0].id))
-    )
-    level, _ = hostility(
-        trend.points, start=as_of - dt.timedelta(days=rules.escalation.recent_days - 1), end=as_of
-    )
-    sides = {s for e in near_forces if (s := _side(e, members))}
-    clash = any(e.type == "ASSAULT" for e in dyad)
-    severity: Severity = "high" if clash else ("medium" if len(sides) == 2 or level >= 3.0 else "low")
-    dates = [d for e, _ in chosen.values() if (d := event_day(e)) is not None]
+    _, anchor, local = best
+    trend = series(pair, local, as_of=as_of, rules=rules.escalation)
+    if trend.trend != "escalating":
+        return None
+    shown = sorted((e for e in local if recent(e)), key=lambda e: (event_day(e) or as_of, e.id))
+    evidence = tuple(_evidence(store, e, _role(e, members, anchor, rules)) for e in shown)
+    forces = {
+        s for e in shown if _placed(e) and _km(anchor, e) <= rules.radius_km and (s := _side(e, members))
+    }
+    clash = any(e.type == "ASSAULT" and between(e) and counts(e) for e in shown)
+    level = trend.recent_hostility
+    severity: Severity = "high" if clash else ("medium" if len(forces) == 2 or level >= 3.0 else "low")
+    dates = [d for e in shown if (d := event_day(e)) is not None]
     return Flashpoint(
         id=flashpoint_id(pair, anchor.place_id),
         actors=pair,
@@ -238,6 +237,19 @@ def _flashpoint(
         last_date=max(dates) if dates else None,
         evidence=evidence,
     )
+
+
+def _role(event: StoredEvent, members: set[str], anchor: StoredEvent, rules: FlashpointRules) -> Role:
+    if event.type in HOSTILE_TYPES:
+        return "hostility"
+    if event.type in FORCE_TYPES or (
+        {event.actor_country, event.recipient_country} != members
+        and _side(event, members)
+        and _placed(event)
+        and _km(anchor, event) <= rules.radius_km
+    ):
+        return "forces"
+    return "dealings"
 
 
 def _evidence(store: Store, event: StoredEvent, role: Role) -> Evidence:

@@ -12,6 +12,11 @@ A document's origin is decided once, when it is stored, in this order:
 The MinHash signature and its LSH band keys are stored (`signatures`, `lsh_bands`), so a new document is
 compared with what is stored through an indexed lookup of its band keys: nothing stored is re-read or
 re-hashed.
+
+A report (one event in one sentence) normally has its document's origin.  A report inside an embedded post
+has the post author's voice instead (``post:<handle>``), and so has a sentence of the article that retells
+an embedded post: one that copies most of the post's word trigrams, or names the post's author
+("according to Moussa").  `report_origin` applies these rules.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import numpy as np
 from datasketch import MinHash
 from sqlalchemy import Connection, insert, select, tuple_
 
-from flashpoint.records import Document
+from flashpoint.records import Document, Event, Post
 from flashpoint.store import schema as t
 
 __all__ = [
@@ -36,6 +41,7 @@ __all__ = [
     "find_duplicate",
     "origin_for",
     "outlet_key",
+    "report_origin",
     "shingles",
     "signature",
     "store_signature",
@@ -141,3 +147,41 @@ def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
         {"band": band, "key": key, "document_id": doc_id} for band, key in enumerate(sig.bands)
     ]
     conn.execute(insert(t.lsh_bands), rows)
+
+
+def _post_key(post: Post) -> str | None:
+    name = post.handle or post.author
+    if not name:
+        return None
+    return "post:" + ("@" + name.lstrip("@") if post.handle else outlet_key(name).removeprefix("outlet:")).lower()
+
+
+def _names(post: Post) -> list[str]:
+    # the author's full name and surname, and the handle: what a retelling says to credit the post
+    names = [post.author] if post.author else []
+    if post.author and len(post.author.split()) > 1 and len(post.author.split()[-1]) > 3:
+        names.append(post.author.split()[-1])
+    if post.handle:
+        names.append(post.handle.lstrip("@"))
+    return [n for n in names if n]
+
+
+def report_origin(doc: Document, event: Event) -> str | None:
+    """Return the voice of a report when it is a post's (inside it, or retelling it); None for the document's."""
+    post = doc.post_at(event.trigger_start)
+    if post is not None:
+        return _post_key(post)
+    sentence = next((s for s in doc.sentences if s.index == event.sentence), None)
+    if sentence is None or not doc.posts:
+        return None
+    grams = shingles(sentence.text, size=3)
+    for other in doc.posts:
+        key = _post_key(other)
+        if key is None:
+            continue
+        post_grams = shingles(doc.text[other.start : other.end], size=3)
+        if grams and len(grams & post_grams) >= 0.5 * len(grams):
+            return key
+        if any(re.search(rf"\b{re.escape(name)}\b", sentence.text) for name in _names(other)):
+            return key
+    return None

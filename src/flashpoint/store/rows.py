@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.corroborate.clusters import report_stance
+from flashpoint.corroborate.syndication import report_origin
 from flashpoint.records import Claim, Document, Event, Place
 from flashpoint.store.ids import document_hash, document_id, event_id
 from flashpoint.store.results import StoredClaim, StoredDocument, StoredEvent
@@ -96,8 +97,7 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
         if event.place is not None and event.place.place is not None:
             rows.places.setdefault(event.place.place.id, _place_row(event.place.place))
         rows.events.append({**_event_row(ev_id, event), "cluster_date": event.date or doc.published})
-        post = doc.post_at(event.trigger_start)
-        handle = (post.handle or post.author) if post is not None else None
+        voice = report_origin(doc, event)
         rows.reports.append(
             {
                 "event_id": ev_id,
@@ -108,7 +108,7 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
                 "trigger": event.trigger,
                 "own_id": ev_id,
                 # an embedded post keeps its own origin; the store fills in the document's otherwise
-                "origin_key": f"post:{handle.lower()}" if handle else None,
+                "origin_key": voice,
                 "stance": report_stance(event.claims),
             }
         )
