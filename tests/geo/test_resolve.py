@@ -1,0 +1,74 @@
+"""The resolver on spans given by hand (as the oracle scorer gives them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.geo import Gazetteer
+from flashpoint.geo.recognise import Span
+from flashpoint.geo.resolve import Resolver, haversine_km, precision_of
+from flashpoint.geo.stage import load_demonyms
+from flashpoint.records import Place, PlaceMention
+
+
+def _resolve(gazetteer: Gazetteer, text: str, surfaces: list[str]) -> dict[str, PlaceMention]:
+    resolver = Resolver(gazetteer, load_demonyms(gazetteer))
+    spans = []
+    for surface in surfaces:
+        start = text.index(surface)
+        spans.append(Span(start, start + len(surface), surface, "oracle", 0))
+    return {m.surface: m for m in resolver.resolve(spans)}
+
+
+def test_resolver_answers_no_match_with_none(small_gazetteer: Gazetteer) -> None:
+    found = _resolve(small_gazetteer, "They reached Qwzxvbl at dawn.", ["Qwzxvbl"])
+    mention = found["Qwzxvbl"]
+    assert mention.place is None and mention.precision is None and mention.score == 0.0
+
+
+def test_resolver_reads_a_place_inside_a_longer_name_as_near_it(small_gazetteer: Gazetteer) -> None:
+    found = _resolve(
+        small_gazetteer, "Books burned at the Ankara Riverside Library.", ["Ankara Riverside Library"]
+    )
+    mention = found["Ankara Riverside Library"]
+    assert mention.place is not None and mention.place.name == "Ankara"
+    assert mention.precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Flooding hit Paris and Lyon and then Marseille.", "Paris", "FRA"),
+        ("Storms moved from Austin and Dallas towards Paris in Texas.", "Paris", "USA"),
+    ],
+)
+def test_resolver_uses_the_other_places_of_the_document(
+    small_gazetteer: Gazetteer, text: str, surface: str, country: str
+) -> None:
+    others = [w.strip(".") for w in text.split() if w[:1].isupper() and w.strip(".") != surface][1:]
+    found = _resolve(small_gazetteer, text, [surface, *others])
+    place = found[surface].place
+    assert place is not None and place.country == country
+
+
+def test_resolver_scores_lie_between_zero_and_one(small_gazetteer: Gazetteer) -> None:
+    text = "Talks in Georgia, Tbilisi and Batumi went on."
+    found = _resolve(small_gazetteer, text, ["Georgia", "Tbilisi", "Batumi"])
+    assert all(0.0 < m.score <= 1.0 for m in found.values())
+    georgia = found["Georgia"].place
+    assert georgia is not None and georgia.country == "GEO"
+
+
+@pytest.mark.parametrize(
+    ("code", "precision"), [("PCLI", 3), ("ADM1", 3), ("CONT", 3), ("STM", 2), ("PPL", 1), ("PPLC", 1)]
+)
+def test_precision_of_feature_codes(code: str, precision: int) -> None:
+    fclass = {"PCLI": "A", "ADM1": "A", "CONT": "L", "STM": "H"}.get(code, "P")
+    place = Place(id="x", name="x", lat=0.0, lon=0.0, country=None, feature_class=fclass, feature_code=code)
+    assert precision_of(place) == precision
+
+
+def test_haversine_km_of_a_known_distance() -> None:
+    ankara = Place(id="a", name="Ankara", lat=39.93, lon=32.86, country="TUR")
+    istanbul = Place(id="b", name="Istanbul", lat=41.01, lon=28.98, country="TUR")
+    assert 340 < haversine_km(ankara, istanbul) < 360
