@@ -31,6 +31,7 @@ _FEED_ROOT = re.compile(
     rb"<(?:rss|feed|rdf:RDF)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr)\b[^>]{0,2000}>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -79,6 +80,9 @@ def parse_feed(data: bytes | str, *, source: str, content_type: str | None = Non
             raise IngestError(source, "binary data, not text")
     elif not data.strip():
         raise IngestError(source, "empty input")
+    if not looks_like_feed(data):
+        raise IngestError(source, "not an RSS or Atom feed")
+    _check_markup(data, source=source)
     headers = {"content-type": content_type} if content_type else None
     try:
         parsed: Any = feedparser.parse(data, response_headers=headers, sanitize_html=True)
@@ -158,6 +162,30 @@ def summary_text(summary: str) -> str:
     plain = html.unescape(_TAG.sub("", marked))
     paragraphs = (" ".join(_SPACES.sub(" ", part).split()) for part in re.split(r"\n\s*\n", plain))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _check_markup(data: bytes | str, *, source: str) -> None:
+    """Refuse what no real feed needs and a hostile one uses: entity declarations, absurd nesting.
+
+    Entity declarations are how entity-expansion bombs and external-entity reads work; nesting deeper
+    than libxml2's limit (256) makes feedparser's HTML sanitiser crawl. Other XML errors are left to
+    feedparser's lenient parser.
+    """
+    import lxml.etree
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if _ENTITY.search(raw[:200_000]):
+        raise IngestError(source, "feed declares XML entities (refused: entity expansion)")
+    parser = lxml.etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, recover=False, load_dtd=False
+    )
+    try:
+        lxml.etree.fromstring(raw, parser=parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise IngestError(source, "feed markup nested too deeply") from exc
+    except (ValueError, lxml.etree.LxmlError):
+        return
 
 
 def _problem(parsed: Any) -> str | None:

@@ -44,10 +44,14 @@ def sniff_format(text: str) -> str:
     if stripped.startswith(("{", "[")):
         try:
             json.loads(stripped)
+        except RecursionError:
+            return "json"  # the JSON reader rejects it: nested too deeply
         except json.JSONDecodeError:
             first_line = stripped.split("\n", 1)[0]
             try:
                 json.loads(first_line)
+            except RecursionError:
+                return "jsonl"
             except json.JSONDecodeError:
                 return "jsonl" if stripped.startswith("{") else "auto"
             return "jsonl"

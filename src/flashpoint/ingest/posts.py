@@ -36,6 +36,9 @@ def read_jsonl(text: str, *, source: str) -> Iterator[Document | Rejection]:
         except json.JSONDecodeError as exc:
             yield Rejection(where, f"malformed JSON line ({exc.msg})")
             continue
+        except RecursionError:
+            yield Rejection(where, "JSON nested too deeply")
+            continue
         yield _record_or_rejection(record, source=where)
 
 
@@ -48,6 +51,9 @@ def read_json(text: str, *, source: str) -> Iterator[Document | Rejection]:
             yield from read_jsonl(text, source=source)
         else:
             yield Rejection(source, f"malformed JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except RecursionError:
+        yield Rejection(source, "JSON nested too deeply")
         return
     if isinstance(data, list):
         for number, record in enumerate(data, start=1):
