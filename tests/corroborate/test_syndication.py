@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from flashpoint.corroborate.syndication import THRESHOLD, outlet_key, shingles, signature
-from flashpoint.records import content_hash
+from flashpoint.records import Post, content_hash
 from flashpoint.store import Store
 
 ARTICLE = (
@@ -125,3 +125,29 @@ def test_syndication_embedded_post_keeps_its_own_origin(store: Store, report) ->
     detail = store.event(event.id)
     assert detail is not None
     assert [r.origin_key for r in detail.reports] == ["outlet:frontline-daily", "post:@field_reporter"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        ("Residents near Manbij said Turkish guns shelled the road at dawn, our reporter adds.", None),
+        ("Turkish guns shelled the road into Manbij at dawn, Rana Haddad says.", "post:@rana_h"),
+        ("Turkish guns shelled the road into Manbij at dawn and at noon again.", "post:@rana_h"),
+    ],
+)
+def test_syndication_article_retelling_a_post_takes_its_voice(
+    store: Store,
+    report,
+    sentence: str,
+    voice: str | None,  # type: ignore[no-untyped-def]
+) -> None:
+    post_text = "Turkish guns shelled the road into Manbij at dawn and again at noon today."
+    doc = report(sentence, outlet="Frontline Daily", preamble=post_text + " ")
+    doc = dataclasses.replace(
+        doc, posts=(Post(start=0, end=len(post_text), author="Rana Haddad", handle="@rana_h"),)
+    )
+    store.add(doc)
+    [event] = store.events()
+    detail = store.event(event.id)
+    assert detail is not None
+    assert detail.reports[0].origin_key == (voice or "outlet:frontline-daily")

@@ -1,0 +1,81 @@
+"""The flashpoints and alerts commands, run through click with Settings as the context object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from flashpoint.alerts.commands import alerts_command, flashpoints_command
+from flashpoint.settings import Settings
+from flashpoint.store import Store
+
+DAY = dt.date(2024, 3, 11)
+
+
+@pytest.fixture()
+def settings(tmp_path: Path, report: Any) -> Settings:
+    db = tmp_path / "cli.db"
+    with Store.open(str(db)) as store:
+        store.add(
+            report(
+                "India warned Pakistan over firing near Poonch.",
+                type="THREATEN",
+                trigger="warned",
+                actor="INDGOV",
+                recipient="PAK",
+                place="Poonch",
+                day=DAY,
+                goldstein=-4.4,
+            )
+        )
+        store.add(
+            report(
+                "Indian troops moved guns up to Rajouri.",
+                type="MOBILIZE",
+                trigger="moved",
+                actor="INDMIL",
+                recipient=None,
+                place="Rajouri",
+                day=DAY,
+                goldstein=-7.0,
+            )
+        )
+    return Settings(db=str(db))
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "geojson"])
+def test_commands_flashpoints_formats(settings: Settings, fmt: str) -> None:
+    result = CliRunner().invoke(flashpoints_command, ["--format", fmt], obj=settings)
+    assert result.exit_code == 0, result.output
+    if fmt == "table":
+        assert "IND-PAK" in result.output and "Poonch" in result.output
+    elif fmt == "json":
+        [item] = json.loads(result.output)
+        assert item["actors"] == ["IND", "PAK"]
+    else:
+        [feature] = json.loads(result.output)["features"]
+        assert feature["geometry"]["coordinates"] == pytest.approx([74.0927, 33.7731])
+
+
+def test_commands_alerts_lists_what_flashpoints_recorded(settings: Settings) -> None:
+    runner = CliRunner()
+    assert runner.invoke(alerts_command, ["--format", "json"], obj=settings).output.strip() == "[]"
+    runner.invoke(flashpoints_command, [], obj=settings)
+    listed = json.loads(
+        runner.invoke(alerts_command, ["--format", "json", "--since", "2000-01-01"], obj=settings).output
+    )
+    assert [a["status"] for a in listed] == ["open"]
+    atom = runner.invoke(alerts_command, ["--format", "atom"], obj=settings).output
+    assert len(ET.fromstring(atom).findall("{http://www.w3.org/2005/Atom}entry")) == 1
+    assert (
+        json.loads(
+            runner.invoke(alerts_command, ["--format", "json", "--status", "closed"], obj=settings).output
+        )
+        == []
+    )

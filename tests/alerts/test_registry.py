@@ -1,0 +1,103 @@
+"""The alerts table: alerts open, update as evidence arrives, close when it fades; changes are queued."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from flashpoint.alerts.registry import list_alerts, refresh_alerts
+from flashpoint.store import Store
+from flashpoint.store import schema as t
+
+DAY = dt.date(2024, 3, 11)
+
+
+def _flare(store: Store, report: Any) -> None:
+    store.add(
+        report(
+            "India warned Pakistan over firing near Poonch.",
+            type="THREATEN",
+            trigger="warned",
+            actor="INDGOV",
+            recipient="PAK",
+            place="Poonch",
+            day=DAY,
+            goldstein=-4.4,
+        )
+    )
+    store.add(
+        report(
+            "Pakistan accused India of shelling a village near Poonch.",
+            type="ACCUSE",
+            trigger="accused",
+            actor="PAKGOV",
+            recipient="IND",
+            place="Poonch",
+            day=DAY,
+            goldstein=-2.0,
+        )
+    )
+    store.add(
+        report(
+            "Indian troops moved guns up to Rajouri.",
+            type="MOBILIZE",
+            trigger="moved",
+            actor="INDMIL",
+            recipient=None,
+            place="Rajouri",
+            day=DAY,
+            goldstein=-6.0,
+        )
+    )
+
+
+def _outbox(store: Store) -> list[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.alert_outbox.c.alert_id, t.alert_outbox.c.payload).order_by(t.alert_outbox.c.id)
+        )
+        return [(alert_id, json.loads(payload)["change"]) for alert_id, payload in rows]
+
+
+def test_registry_alert_lifecycle(store: Store, report: Any, clock: Any) -> None:
+    _flare(store, report)
+    changes = refresh_alerts(store, as_of=DAY)
+    [alert_id] = changes.opened
+    [alert] = list_alerts(store)
+    assert (alert.status, alert.actors, alert.place_name) == ("open", ("IND", "PAK"), "Poonch")
+    assert {e["type"] for e in alert.evidence} == {"THREATEN", "ACCUSE", "MOBILIZE"}
+
+    assert refresh_alerts(store, as_of=DAY).updated == ()  # nothing new, nothing changed
+
+    clock.now += dt.timedelta(hours=2)
+    store.add(
+        report(
+            "Shells from Pakistani guns hit Indian posts near Poonch.",
+            type="ASSAULT",
+            trigger="hit",
+            actor="PAKMIL",
+            recipient="INDMIL",
+            place="Poonch",
+            day=DAY,
+            goldstein=-10.0,
+        )
+    )
+    assert refresh_alerts(store, as_of=DAY).updated == (alert_id,)
+    [alert] = list_alerts(store)
+    assert alert.severity == "high" and "ASSAULT" in {e["type"] for e in alert.evidence}
+
+    clock.now += dt.timedelta(days=20)
+    assert refresh_alerts(store, as_of=DAY + dt.timedelta(days=20)).closed == (alert_id,)
+    [alert] = list_alerts(store, status="closed")
+    assert alert.closed_at == clock.now
+    assert _outbox(store) == [(alert_id, "opened"), (alert_id, "updated"), (alert_id, "closed")]
+
+
+def test_registry_list_alerts_since(store: Store, report: Any, clock: Any) -> None:
+    _flare(store, report)
+    refresh_alerts(store, as_of=DAY)
+    assert len(list_alerts(store, since=clock.now.date())) == 1
+    assert list_alerts(store, since=clock.now.date() + dt.timedelta(days=1)) == []
