@@ -27,7 +27,8 @@ FEED_FORMAT = "feed"
 MAX_ENTRIES = 1000  # a feed with more entries is cut here: no real feed carries that many at once
 # The root element, after an optional BOM, XML declaration, stylesheet, comments and doctype.
 _FEED_ROOT = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]{0,500}\?>\s*|<!--.{0,2000}?-->\s*|<!DOCTYPE[^>]{0,500}>\s*)*"
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]{0,500}\?>\s*|<!--.{0,2000}?-->\s*"
+    rb"|<!DOCTYPE[^>\[]{0,500}(?:\[.{0,100000}?\])?\s*>\s*)*"
     rb"<(?:rss|feed|rdf:RDF)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
@@ -59,8 +60,8 @@ class Feed:
 
 
 def looks_like_feed(data: bytes | str) -> bool:
-    """Return True when the first few kilobytes hold an RSS, Atom or RDF root element."""
-    head = data[:4096]
+    """Return True when the document's root element (after any prolog) is RSS, Atom or RDF."""
+    head = data[:110_000]
     raw = head.encode("utf-8", "replace") if isinstance(head, str) else head
     return bool(_FEED_ROOT.search(raw))
 
