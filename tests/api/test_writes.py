@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app, create_token, revoke_token
+from flashpoint.errors import ModelNotFound
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Event, Sentence
 from flashpoint.settings import Settings
@@ -128,3 +129,16 @@ def test_writes_refuse_large_chunked_body(client: TestClient, api_settings: Sett
         headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
     )
     assert response.status_code == 413
+
+
+def test_writes_pipeline_that_cannot_load_is_503(api_settings: Settings, filled_store: Store) -> None:
+    def broken() -> Pipeline:
+        raise ModelNotFound("no English model installed")
+
+    token = create_token(api_settings.db, name="desk")
+    with TestClient(create_app(api_settings, store=filled_store, pipeline=broken)) as client:
+        response = client.post(
+            "/api/documents", json={"text": "A text."}, headers={"Authorization": f"Bearer {token}"}
+        )
+    assert response.status_code == 503
+    assert "no English model" in response.json()["detail"]

@@ -18,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from flashpoint.api.tokens import TokenInfo, verify_token
-from flashpoint.errors import IngestError
+from flashpoint.errors import FlashpointError, IngestError
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.store import Store, document_id, event_id
@@ -65,7 +65,11 @@ class PipelineSlot:
         """Return each document run through the pipeline, or its Rejection."""
         with self._lock:
             if self._pipeline is None:
-                self._pipeline = self._factory()
+                try:
+                    self._pipeline = self._factory()
+                except FlashpointError as exc:
+                    # A missing model or unreadable gazetteer is the server's fault, not the caller's.
+                    raise HTTPException(503, f"the pipeline cannot be loaded: {exc}") from exc
             return list(self._pipeline.pipe(docs))
 
 
