@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+
+from flashpoint.store import Store
+
+PG_URL = os.environ.get("FLASHPOINT_TEST_PG_URL")
 
 
 @dataclass
@@ -112,3 +119,40 @@ def make_rss() -> Callable[..., bytes]:
 def route() -> type[Route]:
     """The Route class, to build what a path answers."""
     return Route
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(
+                    PG_URL is None, reason="set FLASHPOINT_TEST_PG_URL to run against PostgreSQL"
+                ),
+            ],
+        ),
+    ]
+)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh Store: an SQLite file, or a private schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        opened = Store.open(str(tmp_path / "watch.db"))
+        yield opened
+        opened.close()
+        return
+    from sqlalchemy import create_engine, text
+
+    assert PG_URL is not None
+    schema = f"fp_watch_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in PG_URL else "?"
+    opened = Store.open(f"{PG_URL}{separator}options=-csearch_path%3D{schema}")
+    yield opened
+    opened.close()
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()

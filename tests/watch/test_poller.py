@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -77,13 +76,6 @@ def _count(store: Store, table: Any) -> int:
 def _texts(store: Store) -> list[str]:
     with store.engine.connect() as conn:
         return [str(text) for text in conn.execute(select(t.documents.c.text)).scalars()]
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(str(tmp_path / "watch.db"))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture()
