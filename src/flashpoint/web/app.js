@@ -140,6 +140,11 @@ async function openEvent(id) {
   const body = $("#panel-body");
   body.replaceChildren(node("p", "loading…"));
   $("#panel").hidden = false;
+  const chosen = state.events.find((e) => e.id === id);
+  if (chosen && chosen.lat !== null && chosen.lon !== null) {
+    // Wait for the layout (the panel takes room from the map), then bring the event into view.
+    requestAnimationFrame(() => requestAnimationFrame(() => map.reveal(chosen.lon, chosen.lat)));
+  }
   try {
     const detail = await getJSON(`/api/events/${encodeURIComponent(id)}`);
     const e = detail.event;

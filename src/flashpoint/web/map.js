@@ -142,6 +142,18 @@ export class EventMap {
     this.render();
   }
 
+  // Pan so that the place is on screen (used when the event panel narrows the map).
+  reveal(lon, lat) {
+    const [width, height] = this.size();
+    const [x, y] = this.screen(lon, lat);
+    const margin = 40;
+    if (x < margin || y < margin || x > width - margin || y > height - margin) {
+      this.tx += width / 2 - x;
+      this.ty += height / 2 - y;
+      this.render();
+    }
+  }
+
   zoomBy(factor, cx, cy) {
     const [width, height] = this.size();
     const x = cx ?? width / 2;
