@@ -537,6 +537,64 @@ def gazetteer_stats(ctx: click.Context) -> None:
     click.echo(json.dumps(stats.as_dict(), indent=2, default=str))
 
 
+# ---------------------------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--cors-origin", "cors_origins", multiple=True, help="An origin allowed to call the API; repeatable."
+)
+@click.option("--tile-url", help="A raster tile URL template ({z}/{x}/{y}) for the map's basemap.")
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, cors_origins: tuple[str, ...], tile_url: str | None
+) -> None:
+    """Serve the REST API and the web map (http://HOST:PORT/)."""
+    from flashpoint.api import serve as run_server
+
+    run_server(_settings(ctx), host=host, port=port, cors_origins=cors_origins or None, tile_url=tile_url)
+
+
+@cli.group()
+def token() -> None:
+    """API tokens for the write endpoints (stored hashed)."""
+
+
+@token.command(name="create")
+@click.argument("name")
+@click.pass_context
+def token_create(ctx: click.Context, name: str) -> None:
+    """Create a token called NAME and print it (it is shown only once)."""
+    from flashpoint.api import create_token
+
+    click.echo(create_token(_settings(ctx).db, name=name))
+
+
+@token.command(name="list")
+@click.pass_context
+def token_list(ctx: click.Context) -> None:
+    """List token names and whether they are active."""
+    from flashpoint.api import list_tokens
+
+    for info in list_tokens(_settings(ctx).db):
+        state = "active" if info.active else f"revoked {info.revoked_at}"
+        click.echo(f"{info.name}\tcreated {info.created_at}\t{state}")
+
+
+@token.command(name="revoke")
+@click.argument("name")
+@click.pass_context
+def token_revoke(ctx: click.Context, name: str) -> None:
+    """Revoke the token called NAME."""
+    from flashpoint.api import revoke_token
+
+    if not revoke_token(_settings(ctx).db, name=name):
+        _fail(f"no active token called {name!r}", code=1)
+    click.echo(f"revoked {name}")
+
+
 def main() -> None:
     """Entry point of the `flashpoint` console script."""
     cli(prog_name="flashpoint")
