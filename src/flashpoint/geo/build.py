@@ -147,7 +147,8 @@ def _our_rows(codes: dict[str, tuple[str, str, int]]) -> Iterator[GazetteerRow]:
 
 def _short_admin_name(name: str) -> str:
     # "Idlib Governorate" is also written "Idlib"; the city of the same name competes on population.
-    for suffix in (" Governorate", " Oblast", " Province", " State", " Region", " Territory"):
+    # (" State" stays: "New York State" is named so to stand apart from the city.)
+    for suffix in (" Governorate", " Oblast", " Province", " Region", " Territory"):
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return name

@@ -61,6 +61,7 @@ class Gazetteer:
         self.names: list[tuple[str, ...]] = []  # name keys of each place, by index
         self.by_key: dict[str, list[tuple[int, int]]] = {}
         self._by_country: dict[str | None, _CountryIndex] = {}
+        self._members: dict[str | None, list[int]] = {}
         self._load()
 
     @classmethod
@@ -147,6 +148,12 @@ class Gazetteer:
                 return codes
         return []
 
+    def is_area(self, surface: str) -> bool:
+        """Return True when `surface` is the main name of a country, first-level division or region."""
+        return any(
+            c.match == 0 and (c.place.feature_code or "") in AREA_CODES for c in self.candidates(surface)
+        )
+
     def has_name(self, surface: str) -> bool:
         """Return True when `surface` is some place's name (or, in capitals, some area's code)."""
         key = name_key(surface)
@@ -171,10 +178,12 @@ class Gazetteer:
         cached = self._by_country.get(country)
         if cached is not None:
             return cached
+        if not self._members:
+            # One pass groups every place by country; each country's index is then built from its own.
+            for i, place in enumerate(self.places):
+                self._members.setdefault(place.country, []).append(i)
         built = _CountryIndex()
-        for i, place in enumerate(self.places):
-            if place.country != country:
-                continue
+        for i in self._members.get(country, ()):
             for key in self.names[i]:
                 if key.startswith(CODE_PREFIX):
                     continue
@@ -226,7 +235,7 @@ class Gazetteer:
 
     def _reload(self) -> None:
         Gazetteer.forget(self.path)
-        self.places, self.names, self.by_key, self._by_country = [], [], {}, {}
+        self.places, self.names, self.by_key, self._by_country, self._members = [], [], {}, {}, {}
         self._load()
         with Gazetteer._lock:
             Gazetteer._cache[self.path] = self

@@ -46,7 +46,12 @@ class Recogniser:
         tokens = _Tokens(parsed, parsed.text if text is None else text)
         taken: list[Span] = []
         for ent in parsed.ents:
-            if ent.label_ in BLOCKING_LABELS:
+            if ent.label_ == "PERSON" and self.gazetteer.is_area(ent.text):
+                # spaCy's small model takes some regions for people ("Tamil Nadu said …").
+                span = self._entity_span(tokens, ent.start, ent.end, "GPE")
+                if span is not None:
+                    taken.append(span)
+            elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     tokens.blocked[i] = True
             elif ent.label_ in PLACE_LABELS or ent.label_ == "NORP":

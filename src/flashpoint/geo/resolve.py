@@ -22,6 +22,7 @@ SOURCE_TRUST = {"ner": 0.92, "demonym": 0.9, "gazetteer": 0.8, "variant": 0.7, "
 MIN_TOWN_POPULATION = 50_000
 FUZZY_CUTOFF = 88.0
 NEARBY_KM = 150.0
+PART_MIN_POPULATION = 10_000  # a town named inside a longer name must be a known one
 # Words that are not a place by themselves when they are part of a longer name.
 GENERIC_WORDS = frozenset(
     {"city", "county", "state", "street", "road", "university", "college", "center", "centre", "hall",
@@ -150,7 +151,11 @@ class Resolver:
                     part = " ".join(words[first : first + width])
                     if len(part) < 4 or not part[:1].isupper() or part.lower() in GENERIC_WORDS:
                         continue
-                    found = [Candidate(k.place, 3, k.index) for k in self.gazetteer.candidates(part)]
+                    found = [
+                        Candidate(k.place, 3, k.index)
+                        for k in self.gazetteer.candidates(part)
+                        if precision_of(k.place) > 1 or k.place.population >= PART_MIN_POPULATION
+                    ]
                     if found:
                         c.candidates = _dedupe(found)
                         c.scores = [_prior(k) for k in c.candidates]
