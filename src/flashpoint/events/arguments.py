@@ -17,6 +17,9 @@ _CLIMB_FOR_SUBJECT = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 _OBJECT = ("dobj", "dative", "obj", "attr", "oprd")
 _RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into", "toward", "towards", "over")
 _NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
+_WHEN = frozenset({"DATE", "TIME"})
+# Prepositions that place an act: with no party named, CAMEO codes the place as the recipient.
+_PLACE_PREPS = ("in", "inside", "near", "across", "throughout", "within", "into", "on")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "quantmod", "det", "case"})
 # Nouns of effort whose infinitive belongs to the clause's subject: "crossed in a push to drive …".
 EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
@@ -84,6 +87,8 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     for child in token.children:
         if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
             pobj = _child(child, ("pobj",))
+            if pobj is not None and pobj.ent_type_ in _WHEN:
+                continue  # "on Monday": a date, not a target
             if pobj is not None:
                 return pobj
             # "out of Afrin": a nested preposition
@@ -255,7 +260,8 @@ def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
 
 def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tuple[Any, ...]:
     """Return further recipient candidates, nearest first: the trigger's prepositional objects, those of
-    its complement clause, and the owner or target of a thing-object ("a Senegalese plan", "blockade on X")."""
+    its complement clause, the owner or target of a thing-object ("a Senegalese plan", "blockade on X",
+    "shared evidence with X"), and last the places the act happens in ("imposed a curfew in X")."""
     found: list[Any] = list(_pobjs(trigger, _RECIPIENT_PREPS))
     for clause in trigger.children:
         if clause.dep_ in {"xcomp", "ccomp"}:
@@ -267,13 +273,40 @@ def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tup
                 child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}
             ):
                 found.append(child)
-        found.extend(_pobjs(recipient, ("on", "of", "to", "against", "from", "by", "for")))
+        found.extend(_pobjs(recipient, ("on", "of", "to", "against", "from", "by", "for", "with")))
+    found.extend(_places(trigger, actor))
     skip = {getattr(recipient, "i", -1), getattr(actor, "i", -1)}
     unique: dict[int, Any] = {}
     for token in found:
-        if token.i not in skip and token.ent_type_ not in {"DATE", "TIME"} and token.lower_ not in _PRONOUNS:
+        if token.i not in skip and token.ent_type_ not in _WHEN and token.lower_ not in _PRONOUNS:
             unique.setdefault(token.i, token)
     return tuple(unique.values())
+
+
+def _places(trigger: Any, actor: Any | None) -> list[Any]:
+    """Return the place names where a trigger's act happens: its own locative phrases, those of its
+    objects and of their clauses, then any other place name in its phrase outside the actor's."""
+    found: list[Any] = []
+    frontier = [trigger]
+    for _ in range(3):
+        nxt: list[Any] = []
+        for node in frontier:
+            found.extend(p for p in _pobjs(node, _PLACE_PREPS) if p.ent_type_ in {"GPE", "LOC", "FAC"})
+            for child in node.children:
+                if child.dep_ in {"dobj", "pobj", "prep", "acl", "xcomp", "nsubjpass", "compound", "appos"}:
+                    nxt.append(child)
+        frontier = nxt
+    own = set() if actor is None else {t.i for t in actor.subtree}
+    for token in trigger.subtree:
+        # One token per name: "East Timor" offers "Timor", not also its compound "East".
+        if (
+            token.i > trigger.i
+            and token.i not in own
+            and token.ent_type_ in {"GPE", "LOC"}
+            and (token.dep_ != "compound" or token.head.ent_type_ != token.ent_type_)
+        ):
+            found.append(token)
+    return found
 
 
 def _around(token: Any) -> list[Any]:

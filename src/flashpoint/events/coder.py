@@ -26,6 +26,7 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
 )
 _MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
@@ -113,17 +114,9 @@ class EventCoder:
         plover, mode, modality = recode(entry.type, entry.mode, modality)
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
-        if actor is None and found.actor is not None and found.actor.pos_ == "NOUN":
-            actor = lookup.located(found.actor)  # "protesters", "rebels": the country they are in
-        recipient, recipient_text = (
-            lookup.resolve(found.recipient) if found.recipient is not None else (None, None)
-        )
-        if recipient is None:
-            for other in found.recipient_alternatives:
-                candidate, candidate_text = lookup.resolve(other)
-                if candidate is not None:
-                    recipient, recipient_text = candidate, candidate_text
-                    break
+        if found.actor is not None and (actor is None or actor.country is None):
+            actor = _placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
+        recipient, recipient_text = _recipient(found.recipient, found.recipient_alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
         if self._denied(token):
@@ -250,6 +243,39 @@ class EventCoder:
                     inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")
                 return plover, inner_mode
         return plover, mode
+
+
+def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None:
+    """Return the actor with the country of the nearest place in its sentence when it names none.
+
+    Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
+    country the sentence places them in; a pronoun that found no antecedent is left alone.
+    """
+    if token.lower_ in _PRONOUNS or (actor is None and token.pos_ != "NOUN"):
+        return actor
+    located = lookup.located(token)
+    if located is None:
+        return actor
+    if actor is None:
+        return located
+    return replace(actor, country=located.country)
+
+
+def _recipient(
+    first: Any | None, alternatives: tuple[Any, ...], lookup: ActorLookup
+) -> tuple[Actor | None, str | None]:
+    """Return the recipient: the first candidate that names a country, else the first that names an
+    actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
+    fallback: tuple[Actor | None, str | None] = (None, None)
+    for i, token in enumerate((first, *alternatives)):
+        if token is None:
+            continue
+        actor, text = lookup.resolve(token)
+        if actor is not None and actor.country:
+            return actor, text
+        if i == 0 or (fallback[0] is None and actor is not None):
+            fallback = (actor, text)
+    return fallback
 
 
 def _has_subject(token: Any) -> bool:
