@@ -30,6 +30,10 @@ BASE = "Turkish troops shelled fighters near Manbij."
         ({"actor": "TURGOV"}, False),
         ({"negated": True}, False),
         ({"place": None}, False),  # a placed cluster never absorbs an unplaced report
+        ({"actor": None, "recipient": None}, True),  # uncoded: same place, next day at most
+        ({"actor": None, "recipient": None, "day": dt.date(2024, 5, 3)}, True),
+        ({"actor": None, "recipient": None, "place": "Jarabulus"}, False),
+        ({"actor": None, "recipient": None, "day": dt.date(2024, 5, 4)}, False),
     ],
 )
 def test_clusters_merge_only_compatible_reports(

@@ -11,7 +11,10 @@ A report joins an existing cluster when all of these agree with the cluster's fi
   cluster without coordinates and vice versa, and then only when both actors are coded and equal;
 - date: the clustering dates (the event's date, else its document's publication date) are within
   `ClusterRules.days` of each other, or both unknown;
-- anchor: at least one coded country (actor or recipient) is shared, or both are placed.
+- anchor: at least one coded country (actor or recipient) is shared, or both are placed;
+- uncoded: when either report has no coded country on either side ("an attack hit the market"), only the
+  same gazetteer place and dates at most `UNCODED_DAYS` apart will do: such reports are too vague for the
+  wider radius and window.
 
 Among several matching clusters the nearest in date, then in distance, then the smallest id wins, so the
 outcome depends only on what is stored and the order documents arrive in.
@@ -55,6 +58,7 @@ STANCE_ORDER: tuple[str, ...] = (
 )
 
 _FAMILIES: dict[str, str] = {}  # a type missing here is its own family
+UNCODED_DAYS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +113,21 @@ def compatible(a: Mapping[Any, Any], b: Mapping[Any, Any], rules: ClusterRules) 
         return False
     if da is not None and db is not None and abs((da - db).days) > rules.days:
         return False
+    if not _coded(a) or not _coded(b):
+        if a["place_id"] is None or a["place_id"] != b["place_id"]:
+            return False
+        if da is not None and db is not None and abs((da - db).days) > UNCODED_DAYS:
+            return False
     placed_a = a["lat"] is not None and a["lon"] is not None
     placed_b = b["lat"] is not None and b["lon"] is not None
     if placed_a and placed_b:
         return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"]) <= rules.km
     # neither placed (one placed and one not never match): the initiating actors must be coded and equal
     return placed_a == placed_b and bool(a["actor_country"]) and a["actor_country"] == b["actor_country"]
+
+
+def _coded(row: Mapping[Any, Any]) -> bool:
+    return bool(row["actor_country"] or row["recipient_country"])
 
 
 def _distance(a: Mapping[Any, Any], b: Mapping[Any, Any]) -> float:

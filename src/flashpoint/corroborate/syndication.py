@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, insert, select, tuple_
+from sqlalchemy import Connection, insert, select
 
 from flashpoint.records import Document, Event, Post
 from flashpoint.store import schema as t
@@ -88,7 +88,7 @@ def signature(text: str) -> Signature:
         minhash.update_batch([g.encode("utf-8") for g in grams])
     values = np.asarray(minhash.hashvalues, dtype="<u8")
     bands = tuple(
-        hashlib.blake2b(values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+        f"{b:02d}" + hashlib.blake2b(values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
         for b in range(BANDS)
     )
     return Signature(values=values.tobytes(), bands=bands)
@@ -102,16 +102,9 @@ def outlet_key(name: str) -> str:
 
 def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] | None:
     """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
-    pairs = list(enumerate(sig.bands))
-    candidates = sorted(
-        set(
-            conn.execute(
-                select(t.lsh_bands.c.document_id).where(
-                    tuple_(t.lsh_bands.c.band, t.lsh_bands.c.key).in_(pairs)
-                )
-            ).scalars()
-        )
-    )
+    keys = list(sig.bands)
+    found = conn.execute(select(t.lsh_bands.c.document_id).where(t.lsh_bands.c.key.in_(keys))).scalars()
+    candidates = sorted(set(found))
     best: tuple[str, str, float] | None = None
     for i in range(0, len(candidates), 500):
         rows = conn.execute(
@@ -143,9 +136,7 @@ def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signature) -> 
 def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
     """Write the document's signature and band keys (inside the caller's transaction)."""
     conn.execute(insert(t.signatures).values(document_id=doc_id, minhash=sig.values))
-    rows: list[dict[str, Any]] = [
-        {"band": band, "key": key, "document_id": doc_id} for band, key in enumerate(sig.bands)
-    ]
+    rows: list[dict[str, Any]] = [{"key": key, "document_id": doc_id} for key in sig.bands]
     conn.execute(insert(t.lsh_bands), rows)
 
 
@@ -153,7 +144,10 @@ def _post_key(post: Post) -> str | None:
     name = post.handle or post.author
     if not name:
         return None
-    return "post:" + ("@" + name.lstrip("@") if post.handle else outlet_key(name).removeprefix("outlet:")).lower()
+    return (
+        "post:"
+        + ("@" + name.lstrip("@") if post.handle else outlet_key(name).removeprefix("outlet:")).lower()
+    )
 
 
 def _names(post: Post) -> list[str]:

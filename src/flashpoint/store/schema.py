@@ -261,8 +261,7 @@ signatures = Table(
 lsh_bands = Table(
     "lsh_bands",
     metadata,
-    Column("band", Integer, primary_key=True),
-    Column("key", String(32), primary_key=True),
+    Column("key", String(32), primary_key=True),  # two digits of band number, then 16 hex of its hash
     Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
 )
 
