@@ -69,6 +69,29 @@ _SPONSORS = frozenset(
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
+# Peoples without a state of their own: no country, and their fighters are non-state (REB), coded by the
+# country they fight in ("Syrian Kurdish forces" → SYR REB). Plural and adjective forms are listed.
+_STATELESS = frozenset(
+    {
+        "kurd",
+        "kurds",
+        "kurdish",
+        "druze",
+        "baloch",
+        "baluch",
+        "tuareg",
+        "tuaregs",
+        "uyghur",
+        "uyghurs",
+        "rohingya",
+        "yazidi",
+        "yazidis",
+        "berber",
+        "berbers",
+    }
+)
+# Sectors of armed or unplaced people that a sponsor or a stateless people turns into REB.
+_IRREGULAR = frozenset({None, "MIL", "CVL"})
 # "pro-Iranian militias", "anti-Turkish protesters": the demonym is a stance, not the actor's country.
 _STANCES = frozenset({"pro", "anti"})
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
@@ -167,7 +190,8 @@ class ActorResolver:
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
         if not hits:
-            return None
+            stateless_head = any(t.key in _STATELESS for t in tokens)
+            return Actor(country=None, sector="CVL", kind="people") if stateless_head else None
         covered = {i for hit in hits for i in range(hit.first, hit.last)}
         cut = next(
             (i for i, t in enumerate(tokens) if i not in covered and t.key in _PREPOSITIONS),
@@ -180,9 +204,22 @@ class ActorResolver:
         country = self._country(tokens, head, date)
         sector, rank, named, role = self._sector(head, date)
         ethnic = any(t.key == "ethnic" for t in tokens[:cut])
+        if ethnic and named is None and all(h.entry.kind == "demonym" for h in head):
+            # "ethnic Albanians": people of a descent, coded (CAMEO) by the country they live in, which
+            # a complement or the sentence names; their descent is not their country.
+            country, sector = None, sector or "CVL"
         if lends_country and (country is None or ethnic):
             # "ethnic Albanians in southern Serbia": an ethnic group takes the country it lives in.
             country = self._country(tokens, rest, date) or country
+        stateless = any(t.key in _STATELESS for t in tokens[:cut])
+        sponsored = any(
+            h.entry.kind in ("country", "demonym") and h.last < cut and tokens[h.last].key in _SPONSORS
+            for h in head
+        )
+        if named is None and (stateless or sponsored) and sector in _IRREGULAR:
+            # "US-backed Kurds", "Kurdish forces": a sponsored or stateless people's force is an armed
+            # group, not a state's army; "Kurdish villagers" stay civilians.
+            sector = "REB" if sector != "CVL" or not stateless or sponsored else "CVL"
         if rank < 2 and rest:
             rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
             if rest_rank >= 2:
@@ -195,7 +232,7 @@ class ActorResolver:
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
             sector = "ELI"
         if country is None and sector is None:
-            return None
+            return None if not stateless else Actor(country=None, sector="CVL", kind="people")
         return Actor(
             country=country,
             sector=sector,

@@ -357,16 +357,23 @@ class ActorLookup:
                 if best is None or distance < best[0]:
                     best = (distance, place.place.country)
         if best is None:
-            for ent in sent.ents:
-                if ent.label_ not in {"GPE", "NORP", "LOC"}:
-                    continue
-                actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
-                    ent.text, token
-                )
-                if actor is not None and actor.country:
-                    distance = abs(ent.start_char - token.idx)
-                    if best is None or distance < best[0]:
-                        best = (distance, actor.country)
+            # Its own phrase does not place it ("US-backed Kurds" are not American); place names beat
+            # nationality words, which are often someone else's ("Turkish troops drove Kurds out of X").
+            first, last = core_span(token)
+            own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+            for labels in ({"GPE", "LOC"}, {"NORP"}):
+                for ent in sent.ents:
+                    if ent.label_ not in labels or (ent.start_char < own_end and ent.end_char > own_start):
+                        continue
+                    actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
+                        ent.text, token
+                    )
+                    if actor is not None and actor.country:
+                        distance = abs(ent.start_char - token.idx)
+                        if best is None or distance < best[0]:
+                            best = (distance, actor.country)
+                if best is not None:
+                    break
         return Actor(country=best[1], kind="people") if best is not None else None
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
@@ -407,3 +414,10 @@ class ActorLookup:
             if best is None or mention.end > best.end:
                 best = mention
         return best.actor if best is not None else None
+
+    def names_party(self, token: Any) -> bool:
+        """Return True when the head word alone names a party ("rebels", "Kurds"), not a thing ("aid")."""
+        if token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"}:
+            return True
+        actor = self._resolve_text(token.text.lower(), token)
+        return actor is not None and actor.sector is not None

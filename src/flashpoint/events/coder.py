@@ -271,6 +271,8 @@ def _recipient(
         if token is None:
             continue
         actor, text = lookup.resolve(token)
+        if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
+            actor = _placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
         if actor is not None and actor.country:
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
