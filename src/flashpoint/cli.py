@@ -181,7 +181,24 @@ def events(
         happened_only=happened,
         limit=limit,
     )
-    _write_events(store.events(query), fmt, sys.stdout)
+    rows = store.events(query)
+    if fmt == "table":
+        claimants = {row.id: _claimants(store.event(row.id)) for row in rows}
+        sys.stdout.write(_table(rows, claimants))
+    else:
+        _write_events(rows, fmt, sys.stdout)
+
+
+def _claimants(detail: Any) -> str:
+    """Return who claims an event, for the table: claimant names, else the stances."""
+    if detail is None:
+        return "-"
+    data = detail.as_dict()
+    claims = list(data.get("claims") or [])
+    for report in data.get("reports") or []:
+        claims += report.get("claims") or []
+    names = sorted({c.get("claimant") or "" for c in claims} - {""})
+    return ", ".join(names) or ", ".join(sorted({c.get("stance") or "" for c in claims} - {""})) or "-"
 
 
 def _near(near: str, km: float, settings: Settings) -> tuple[float, float, float]:
@@ -211,18 +228,17 @@ def _write_events(rows: list[Any], fmt: str, out: TextIO) -> None:
     elif fmt == "geojson":
         export.write_geojson(rows, out)
     else:
-        out.write(_table(rows))
+        out.write(_table(rows, {}))
 
 
-def _table(rows: list[Any]) -> str:
+def _table(rows: list[Any], claimants: dict[str, str]) -> str:
     if not rows:
         return "no events\n"
     headers = ("id", "date", "type", "actor", "recipient", "place", "claimed by", "sentence")
     lines = []
     for row in rows:
         d = row.as_dict()
-        claims = d.get("claims") or []
-        claimant = ", ".join(sorted({c.get("claimant") or c.get("stance") or "" for c in claims})) or "-"
+        claimant = _clip(claimants.get(d["id"], "-"), 30)
         status = "" if d.get("happened", True) else " (not happened)"
         lines.append(
             (
@@ -288,20 +304,25 @@ def show(ctx: click.Context, event_id: str, fmt: str) -> None:
 
 
 def _show_text(data: dict[str, Any], indent: str = "") -> str:
+    """Return a nested dict as indented `key: value` lines, lists as `- ` items, empty values left out."""
     lines: list[str] = []
     for key, value in data.items():
         if isinstance(value, dict):
             lines.append(f"{indent}{key}:")
             lines.append(_show_text(value, indent + "  "))
-        elif isinstance(value, list):
+        elif isinstance(value, list | tuple):
+            if not value:
+                continue
             lines.append(f"{indent}{key}: ({len(value)})")
             for item in value:
                 if isinstance(item, dict):
-                    lines.append(_show_text(item, indent + "  - "))
+                    block = _show_text(item, indent + "    ")
+                    lines.append(indent + "  - " + block.lstrip())
                 else:
-                    lines.append(f"{indent}  - {item}")
-        elif value not in (None, "", ()):
-            lines.append(f"{indent}{key}: {value}")
+                    lines.append(f"{indent}  - {_clip(str(item), 200)}")
+        elif value not in (None, ""):
+            text = " ".join(str(value).split())
+            lines.append(f"{indent}{key}: {text}")
     return "\n".join(line for line in lines if line)
 
 
