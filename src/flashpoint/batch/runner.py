@@ -11,7 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +50,12 @@ _PIPELINES_LOCK = threading.Lock()
 
 
 def cached_pipeline(settings: Settings, factory: PipelineFactory = load_pipeline) -> Pipeline:
-    """Return the pipeline `factory(settings)` made in this process, building it on first use."""
-    key = (factory, settings)
+    """Return the pipeline `factory(settings)` made in this process, building it on first use.
+
+    The database setting is left out of the key: no stage reads it, and a run that only changes
+    the database (`--load` into another store) must not load the model again.
+    """
+    key = (factory, replace(settings, db=""))
     with _PIPELINES_LOCK:
         pipeline = _PIPELINES.get(key)
         if pipeline is None:
