@@ -382,12 +382,16 @@ class ActorLookup:
         first, last = core_span(token)
         core = doc[first : last + 1]
         text = core.text.strip(" ,.;:'\"")
+        # The whole phrase first: the resolver reads its head and complements ("the sides of X" are not
+        # X); the actor stage's mentions inside it answer when the phrase as a whole names nothing.
+        actor = self._resolve_text(text, token)
         found = self._from_mentions(core.start_char, core.end_char)
+        if actor is not None:
+            if actor.sector is None and found is not None and found.country == actor.country:
+                return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
+            return actor, text
         if found is not None:
             return found, text
-        actor = self._resolve_text(text, token)
-        if actor is not None:
-            return actor, text
         # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
         # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
         for other in _around(token):

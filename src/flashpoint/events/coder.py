@@ -27,6 +27,8 @@ _CIRCUMSTANCE_PREPS = frozenset(
 )
 _MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
+# Statements that are always made by someone to someone: without either party the trigger was misread.
+_NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
@@ -77,7 +79,7 @@ class EventCoder:
             event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
             if event is not None:
                 events.append(event)
-        return _answer_requests(events)
+        return _answer_requests(_one_per_sentence(events))
 
     def _event(
         self,
@@ -278,6 +280,53 @@ def _recipient(
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback = (actor, text)
     return fallback
+
+
+def _one_per_sentence(events: list[Event]) -> list[Event]:
+    """Return the events without repeats and without empty statements.
+
+    One act told twice in a sentence by the same source, once without its actor ("the convoy … when it
+    was driving"), is one event; a statement ("… demands" misread as a verb) that names neither actor
+    nor recipient is dropped.
+    """
+    kept: list[Event] = []
+    for event in events:
+        twin = next(
+            (
+                i
+                for i, other in enumerate(kept)
+                if other.sentence == event.sentence
+                and other.type == event.type
+                and other.happened == event.happened
+                and (other.actor is None or event.actor is None)
+                and other.claims[0].claimant == event.claims[0].claimant
+                and _compatible(other.actor, event.actor)
+                and _compatible(other.recipient, event.recipient)
+            ),
+            None,
+        )
+        if twin is None:
+            if event.actor_text is not None or event.recipient_text is not None or not _told(event):
+                kept.append(event)
+            continue
+        other = kept[twin]
+        kept[twin] = replace(
+            other,
+            actor=other.actor or event.actor,
+            actor_text=other.actor_text if other.actor is not None else event.actor_text,
+            recipient=other.recipient or event.recipient,
+            recipient_text=other.recipient_text if other.recipient is not None else event.recipient_text,
+        )
+    return kept
+
+
+def _told(event: Event) -> bool:
+    # A demand or a threat is always someone's: with no party at all it is a misread word ("… demands").
+    return event.type in _NEEDS_PARTY
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or (a.country == b.country and (a.country is not None or a == b))
 
 
 def _has_subject(token: Any) -> bool:
