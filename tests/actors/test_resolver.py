@@ -80,7 +80,7 @@ def test_resolver_possessive_and_of_phrase(
         ("the Turkish-trained Syrian National Army", "SYR", "REB"),
         ("a former Kenyan minister", "KEN", "ELI"),
         ("a retired Egyptian general", "EGY", "ELI"),
-        ("UN peacekeepers", "UNO", "MIL"),
+        ("UN peacekeepers", "IGO", "MIL"),
     ],
 )
 def test_resolver_groups_sponsors_and_former_office_holders(

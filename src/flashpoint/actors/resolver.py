@@ -69,6 +69,10 @@ _SPONSORS = frozenset(
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
+# The dictionary says which family an intergovernmental body belongs to (UNO: the United Nations system,
+# EUR: the European Union); the country slot of a coded actor writes IGO for all of them, as PLOVER's
+# event data does, and `Actor.name` keeps the body ("United Nations", "European Commission").
+_IGO_FAMILIES = {"UNO": "IGO", "EUR": "IGO"}
 # Peoples without a state of their own: no country, and their fighters are non-state (REB), coded by the
 # country they fight in ("Syrian Kurdish forces" → SYR REB). Plural and adjective forms are listed.
 _STATELESS = frozenset(
@@ -234,7 +238,7 @@ class ActorResolver:
         if country is None and sector is None:
             return None if not stateless else Actor(country=None, sector="CVL", kind="people")
         return Actor(
-            country=country,
+            country=_IGO_FAMILIES.get(country, country) if country else None,
             sector=sector,
             name=named.name if named is not None else None,
             kind=_kind(named, head),
