@@ -142,3 +142,37 @@ def test_resolver_context_and_known_country_fill_the_country(resolver: ActorReso
     hinted = resolver.resolve("the coast guard", known_country="GRC")
     assert hinted is not None and (hinted.country, hinted.sector) == ("GRC", "MIL")
     assert resolver.resolve("a large dog", known_country="GRC") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # Descent is not citizenship: the place they live in decides, when the phrase names it.
+        ("ethnic Hungarians", None, "CVL"),
+        ("ethnic Hungarians in northern Serbia", "SRB", "CVL"),
+        # Peoples without a state have no country; their fighters are an armed group.
+        ("the Kurds", None, "CVL"),
+        ("Kurdish fighters", None, "REB"),
+        ("Iraqi Kurdish forces", "IRQ", "REB"),
+        ("Kurdish villagers", None, "CVL"),
+        # A sponsored force is not the sponsor's army.
+        ("Ugandan-backed troops", None, "REB"),
+        ("troops based in Mali", "MLI", "MIL"),
+    ],
+)
+def test_resolver_ethnic_stateless_and_sponsored_groups(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("the United Nations", "United Nations"), ("the European Commission", "European Commission")],
+)
+def test_resolver_intergovernmental_bodies_are_igo(resolver: ActorResolver, text: str, name: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.name) == ("IGO", name)

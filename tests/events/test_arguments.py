@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from flashpoint.records import Event
 
 Code = Callable[..., tuple[Event, ...]]
@@ -48,9 +50,16 @@ def test_arguments_object_of_drive_out(code_events: Code) -> None:
     assert (_country(event.actor), _country(event.recipient)) == ("RUR", "BOR")
 
 
-def test_arguments_mentions_take_precedence_over_resolver(code_events: Code) -> None:
+def test_arguments_mentions_answer_when_the_resolver_knows_nothing(code_events: Code) -> None:
     events = code_events("The Iron Brigade attacked Borduria.", mentions={"Iron Brigade": "XYZ"})
     assert _country(_only(events, "ASSAULT").actor) == "XYZ"
+
+
+def test_arguments_whole_phrase_beats_a_mention_inside_it(code_events: Code) -> None:
+    # The resolver reads the head of the phrase; the mention names only its complement.
+    text = "The Ruritanian side of the old Bordurian island attacked the fort."
+    events = code_events(text, mentions={"Bordurian island": "BOR"})
+    assert _country(_only(events, "ASSAULT").actor) == "RUR"
 
 
 def test_arguments_rejected_proposal_recipient_is_its_owner(code_events: Code) -> None:
@@ -71,3 +80,22 @@ def test_arguments_recipient_behind_a_thing_object(code_events: Code) -> None:
 def test_arguments_recipient_owns_the_rejected_plan(code_events: Code) -> None:
     event = _only(code_events("Borduria rejected a Ruritanian peace plan."), "REJECT")
     assert _country(event.recipient) == "RUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Ruritania imposed a curfew in Borduria.", "COERCE"),
+        ("Syldavia shared intelligence with Borduria about the smugglers.", "COOPERATE"),
+    ],
+)
+def test_arguments_recipient_is_the_party_or_place_not_the_thing(
+    code_events: Code, text: str, plover: str
+) -> None:
+    event = _only(code_events(text), plover)
+    assert (event.recipient_text, _country(event.recipient)) == ("Borduria", "BOR")
+
+
+def test_arguments_date_is_never_a_recipient(code_events: Code) -> None:
+    event = _only(code_events("Thousands of Syldavian students marched on Monday."), "PROTEST")
+    assert event.recipient_text != "Monday"
