@@ -22,6 +22,9 @@ SOURCE_TRUST = {"ner": 0.92, "demonym": 0.9, "gazetteer": 0.8, "variant": 0.7, "
 MIN_TOWN_POPULATION = 50_000
 FUZZY_CUTOFF = 88.0
 NEARBY_KM = 150.0
+# Raw confidence → share of mentions placed within 161 km, fitted (linear) on the development corpora:
+# raw 0.05 → 0.44, raw 0.5 → 0.6, raw 0.95 → 0.77.
+CALIBRATION = (0.4, 0.4)
 PART_MIN_POPULATION = 10_000  # a town named inside a longer name must be a known one
 # Words that are not a place by themselves when they are part of a longer name.
 GENERIC_WORDS = frozenset(
@@ -230,7 +233,7 @@ class Resolver:
             surface=span.surface,
             place=best.place,
             precision=precision,
-            score=round(trust * confidence, 3),
+            score=round(CALIBRATION[0] + CALIBRATION[1] * trust * confidence, 3),
             sentence=span.sentence,
             demonym=span.surface in self.demonyms,
         )
