@@ -176,3 +176,23 @@ def test_resolver_intergovernmental_bodies_are_igo(resolver: ActorResolver, text
     actor = resolver.resolve(text)
     assert actor is not None
     assert (actor.country, actor.name) == ("IGO", name)
+
+
+def test_resolver_family_surname_names_its_country(resolver: ActorResolver) -> None:
+    # Two presidents share the surname: the bare name gives their country, not either person.
+    actor = resolver.resolve("the Bush administration", date=dt.date(2003, 3, 1))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.name) == ("USA", "GOV", None)
+
+
+@pytest.mark.parametrize("text", ["supporters of Mahmoud Ben Erdogan", "Ahmed Ben Bella"])
+def test_resolver_surname_before_a_name_particle_is_someone_else(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is None or actor.name is None
+
+
+@pytest.mark.parametrize("text", ["up to 300 ethnic Hungarians", "some 40 ethnic Hungarians"])
+def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (None, "CVL")

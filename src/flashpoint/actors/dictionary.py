@@ -263,6 +263,13 @@ def _add_person(layers: Layers, item: Mapping[str, Any], source: str) -> None:
     if len(names[0].split()) > 1 and len(surname) == 1 and len(surname[0]) >= 4 and item.get("surname", True):
         # A bare surname ("Erdogan") names the person unless two people share it.
         other = layers["surname"].get(surname)
+        if other is not None and other.name != entry.name and other.country == entry.country:
+            # A family of one country ("Bush"): the bare surname still names the country, and the
+            # offices any of them held on the date; which of them it is stays open (no name).
+            roles = tuple(sorted((*other.roles, *entry.roles), key=lambda r: r.start or dt.date.min))
+            merged = Entry(**{**_fields(entry), "name": None, "roles": roles, "partial": True})
+            layers["surname"][surname] = merged
+            return
         if other is not None and other.name != entry.name:
             layers["clash"][surname] = entry
         layers["surname"][surname] = Entry(**{**_fields(entry), "partial": True})

@@ -69,6 +69,12 @@ _SPONSORS = frozenset(
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
+# Words that open the rest of a longer name after a first name: "Ahmed Ben Bella", "Ursula von der Leyen".
+_PARTICLES = frozenset(
+    {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
+)
+# Capitalised at the start of a sentence, but no one's first name.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "but", "or", "as", "if", "when", "while", "after"})
 # The dictionary says which family an intergovernmental body belongs to (UNO: the United Nations system,
 # EUR: the European Union); the country slot of a coded actor writes IGO for all of them, as PLOVER's
 # event data does, and `Actor.name` keeps the body ("United Nations", "European Commission").
@@ -181,8 +187,12 @@ class ActorResolver:
                     continue
                 if require_title and entry.kind in _PROPER and not any(t.title for t in span):
                     continue
-                if entry.partial and (not span[0].title or (i > 0 and _unknown_name(tokens[i - 1], phrases))):
-                    continue
+                if entry.partial and (
+                    not span[0].title
+                    or (i > 0 and _unknown_name(tokens[i - 1], phrases))
+                    or (i + n < len(tokens) and tokens[i + n].title and tokens[i + n].key in _PARTICLES)
+                ):
+                    continue  # part of a longer name: "Adam Brown", "Ahmed Ben Bella"
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:
@@ -198,7 +208,14 @@ class ActorResolver:
             return Actor(country=None, sector="CVL", kind="people") if stateless_head else None
         covered = {i for hit in hits for i in range(hit.first, hit.last)}
         cut = next(
-            (i for i, t in enumerate(tokens) if i not in covered and t.key in _PREPOSITIONS),
+            (
+                i
+                for i, t in enumerate(tokens)
+                if i not in covered
+                and t.key in _PREPOSITIONS
+                # "up to 100 protesters", "some 2,000 of …": a count, not a complement
+                and not (i + 1 < len(tokens) and tokens[i + 1].key[:1].isdigit())
+            ),
             len(tokens),
         )
         head = [h for h in hits if h.last <= cut]
@@ -300,7 +317,7 @@ class ActorResolver:
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:
     """Return True for a capitalised word the dictionary does not know (another person's first name)."""
-    return token.title and (token.key,) not in phrases
+    return token.title and token.key not in _FUNCTION_WORDS and (token.key,) not in phrases
 
 
 def _kind(named: Entry | None, head: Sequence[Hit]) -> ActorKind:
