@@ -4,7 +4,7 @@
     .venv/bin/python bench/corroborate.py --docs 4000 --copies 0.3   # 30% near-duplicate re-posts
 
 Each synthetic document has ~150 random words and three events (random type among six, one of 40 places,
-one of 365 days, one of 8 countries), so clustering and the MinHash/LSH lookup both have work to do.  A
+one of 8 countries, dated within a week of the document's day: news arrives at `--per-day` documents a day), so clustering and the MinHash/LSH lookup both have work to do.  A
 share of documents (`--copies`) are lightly edited copies of an earlier one under another outlet.  For
 each slice of `--step` documents the script prints the mean ms per document, the events (clusters) and
 reports so far, and the distinct origins: flat ms/doc means a new document costs the same however
@@ -37,7 +37,13 @@ def _vocabulary(rng: random.Random) -> list[str]:
 
 
 def _document(
-    i: int, rng: random.Random, words: list[str], places: list[Place], earlier: list[str], copies: float
+    i: int,
+    rng: random.Random,
+    words: list[str],
+    places: list[Place],
+    earlier: list[str],
+    copies: float,
+    per_day: int,
 ) -> Document:
     if earlier and rng.random() < copies:
         body = rng.choice(earlier).split()
@@ -63,7 +69,7 @@ def _document(
                 actor=Actor(rng.choice(COUNTRIES), "MIL"),
                 recipient=Actor(rng.choice(COUNTRIES), None),
                 place=PlaceMention(0, 3, place.name, place, precision=1, sentence=0),
-                date=START + dt.timedelta(days=rng.randrange(365)),
+                date=START + dt.timedelta(days=i // per_day - rng.randrange(7)),
                 goldstein=-5.0,
             )
         )
@@ -85,6 +91,7 @@ def main() -> None:
     parser.add_argument("--step", type=int, default=500)
     parser.add_argument("--copies", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-day", type=int, default=20, help="documents a day in the stream")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     words = _vocabulary(rng)
@@ -95,10 +102,15 @@ def main() -> None:
         for i in range(40)
     ]
     earlier: list[str] = []
+    earlier_limit = 2000  # copies are made of recent articles, as syndication does
     with tempfile.TemporaryDirectory() as folder, Store.open(str(Path(folder) / "bench.db")) as store:
         print(f"{'docs':>6} {'ms/doc':>8} {'events':>7} {'reports':>8} {'origins':>8}")
         for base in range(0, args.docs, args.step):
-            docs = [_document(base + i, rng, words, places, earlier, args.copies) for i in range(args.step)]
+            del earlier[:-earlier_limit]
+            docs = [
+                _document(base + i, rng, words, places, earlier, args.copies, args.per_day)
+                for i in range(args.step)
+            ]
             began = time.perf_counter()
             for doc in docs:
                 store.add(doc)

@@ -151,13 +151,15 @@ class Store:
                     cluster_id = find_cluster(conn, event_row, self.rules)
                     if cluster_id is None:
                         cluster_id = event_row["id"]
-                        conn.execute(insert(t.events).values(**event_row, origins=1, stance=report["stance"]))
+                        conn.execute(
+                            insert(t.events), {**event_row, "origins": 1, "stance": report["stance"]}
+                        )
                     report = {
                         **report,
                         "event_id": cluster_id,
                         "origin_key": report["origin_key"] or origin_id,
                     }
-                    result = conn.execute(insert(t.reports).values(**report))
+                    result = conn.execute(insert(t.reports), report)
                     report_id = result.inserted_primary_key[0]  # type: ignore[index]
                     if claims:
                         conn.execute(
