@@ -152,3 +152,11 @@ def test_compressed_inputs_are_rejected_not_expanded(tmp_path: Path, name: str, 
 @given(data=st.binary(min_size=1, max_size=300))
 def test_stdin_never_crashes(data: bytes) -> None:
     check(read_inputs(["-"], settings=Settings(), stdin=io.BytesIO(data)))
+
+
+@pytest.mark.parametrize("reader", ["auto", "text", "markdown"])
+def test_front_matter_nested_past_the_recursion_limit_is_body_text(reader: str) -> None:
+    data = b"---\ntitle: Dam hit\nauthor: " + b"[" * 5000 + b"\n---\nWater rose in the valley overnight.\n"
+    (item,) = check(read_bytes(data, format=reader, source="front"))
+    assert isinstance(item, Document)
+    assert item.author is None

@@ -20,7 +20,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         data = yaml.safe_load(match.group("yaml"))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # RecursionError: flow collections nested absurdly deep
         return {}, text  # a "---" rule that happens to open the text: leave it to the body
     if not isinstance(data, dict):
         return {}, text

@@ -6,10 +6,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from flashpoint.settings import Settings
+
+if TYPE_CHECKING:
+    from flashpoint.watch.state import FeedState
 
 __all__ = ["feeds_group", "read_feeds_file", "watch_command"]
 
@@ -89,7 +93,7 @@ def feeds_group() -> None:
     """Add, list and remove the feeds `flashpoint watch` polls."""
 
 
-def _state(ctx: click.Context):  # type: ignore[no-untyped-def]
+def _state(ctx: click.Context) -> FeedState:
     from flashpoint.store import Store
     from flashpoint.watch.state import FeedState
 
