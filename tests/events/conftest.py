@@ -28,7 +28,9 @@ _NAMES = {
 class FakeResolver:
     """Resolves a handful of invented country names; everything else is unknown."""
 
-    def resolve(self, text: str, *, date: Any = None, context: str | None = None) -> Actor | None:
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None:
         words = text.lower().replace("'s", "").split()
         for word in words:
             if word in _NAMES:

@@ -99,3 +99,17 @@ def test_arguments_recipient_is_the_party_or_place_not_the_thing(
 def test_arguments_date_is_never_a_recipient(code_events: Code) -> None:
     event = _only(code_events("Thousands of Syldavian students marched on Monday."), "PROTEST")
     assert event.recipient_text != "Monday"
+
+
+def test_arguments_purpose_of_a_light_verb_names_the_recipient(code_events: Code) -> None:
+    event = _only(
+        code_events("Hundreds of Syldavian farmers began a hunger strike to protest the Bordurian ban."),
+        "PROTEST",
+    )
+    assert (_country(event.actor), _country(event.recipient)) == ("SYL", "BOR")
+
+
+def test_arguments_circumstance_clause_lends_no_recipient(code_events: Code) -> None:
+    text = "Ruritanian fishermen staged rallies as police in Borduria cracked down on Syldavian traders."
+    event = _only(code_events(text), "PROTEST")
+    assert _country(event.recipient) != "SYL"

@@ -42,7 +42,9 @@ _PROPOSAL_NOUNS = frozenset(
 
 
 class Resolver(Protocol):
-    def resolve(self, text: str, *, date: Any = None, context: str | None = None) -> Actor | None: ...
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +236,16 @@ class ArgumentFinder:
             if node.head == node:
                 break
             node = node.head
+        # A subject pronoun of a later clause points at the nearest earlier subject of its sentence:
+        # "the rebels rejected the plan and said they opposed …", "the minister said … as he left".
+        if pronoun.dep_ in _SUBJECT:
+            earlier = [
+                t
+                for t in pronoun.sent
+                if t.i < pronoun.i and t.dep_ in _SUBJECT and t.lower_ not in _PRONOUNS and t.pos_ != "PRON"
+            ]
+            if earlier:
+                return earlier[-1]
         # A possessive points at the subject of its clause: "X continued their hunger strike".
         if pronoun.dep_ == "poss":
             node = pronoun.head
@@ -274,6 +286,7 @@ def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tup
             ):
                 found.append(child)
         found.extend(_pobjs(recipient, ("on", "of", "to", "against", "from", "by", "for", "with")))
+    found.extend(_reach(trigger, actor))
     found.extend(_places(trigger, actor))
     skip = {getattr(recipient, "i", -1), getattr(actor, "i", -1)}
     unique: dict[int, Any] = {}
@@ -281,6 +294,41 @@ def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tup
         if token.i not in skip and token.ent_type_ not in _WHEN and token.lower_ not in _PRONOUNS:
             unique.setdefault(token.i, token)
     return tuple(unique.values())
+
+
+# Edges from an act to what it is about: objects, purpose and complement clauses, owners and agents
+# ("a hunger strike to protest X's failure", "demanded the resignation of X", "property seized by X").
+_REACH_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "advcl", "acl", "poss", "agent", "pcomp"})
+_REACH_PREPS = frozenset({"of", "by", "against", "for", "from", "to", "with", "on", "at"})
+
+
+def _reach(trigger: Any, actor: Any | None) -> list[Any]:
+    """Return the nouns an act is about, breadth first through its objects and purpose clauses."""
+    own = set() if actor is None else {t.i for t in actor.subtree}
+    found: list[Any] = []
+    frontier = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+        frontier.append(trigger.head)  # "began a hunger strike to protest X": the light verb's purpose
+    seen = {trigger.i}
+    for _ in range(4):
+        nxt: list[Any] = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in own or child.i in seen:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in _REACH_PREPS:
+                    continue
+                if child.dep_ == "advcl" and not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+                ):
+                    continue  # only a purpose ("to protest X"), not a circumstance ("as police cracked down")
+                seen.add(child.i)
+                if child.dep_ in _REACH_DEPS or child.dep_ == "prep":
+                    nxt.append(child)
+                    if child.pos_ in {"NOUN", "PROPN"}:
+                        found.append(child)
+        frontier = nxt
+    return found
 
 
 def _places(trigger: Any, actor: Any | None) -> list[Any]:
@@ -407,7 +455,8 @@ class ActorLookup:
     def _resolve_text(self, text: str, token: Any) -> Actor | None:
         if self.resolver is None or not text:
             return None
-        return self.resolver.resolve(text, date=self.date, context=token.sent.text)
+        # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
+        return self.resolver.resolve(text, date=self.date, context=token.sent.text, cased=True)
 
     def _from_mentions(self, start: int, end: int) -> Actor | None:
         best: Mention | None = None
