@@ -196,3 +196,12 @@ def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) 
     actor = resolver.resolve(text)
     assert actor is not None
     assert (actor.country, actor.sector) == (None, "CVL")
+
+
+@pytest.mark.parametrize(("text", "country"), [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", None)])
+def test_resolver_one_typo_in_a_long_country_name(
+    resolver: ActorResolver, text: str, country: str | None
+) -> None:
+    # One letter missing or swapped in for another is read; two edits ("eu" for "ue") are not.
+    actor = resolver.resolve(text)
+    assert (actor.country if actor is not None else None) == country

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from flashpoint.actors.dictionary import ActorDictionary, Key, load_dictionary
 from flashpoint.actors.entries import STRONG_KINDS, Entry
 from flashpoint.actors.text import Token, tokenize
@@ -69,6 +71,7 @@ _SPONSORS = frozenset(
 # Sectors that "former"/"retired" turns into elites (ELI).
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
+_TYPO_LENGTH = 7
 # Words that open the rest of a longer name after a first name: "Ahmed Ben Bella", "Ursula von der Leyen".
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
@@ -125,6 +128,12 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary | None = None, *, cache_size: int = 65536) -> None:
         self.dictionary = dictionary if dictionary is not None else load_dictionary()
         self._cached = functools.lru_cache(maxsize=cache_size)(self._resolve)
+        # One-word country names long enough that one typo cannot turn another word into them.
+        self._countries = {
+            key[0]: entry
+            for key, entry in self.dictionary.phrases.items()
+            if entry.kind == "country" and len(key) == 1 and len(key[0]) >= _TYPO_LENGTH
+        }
 
     @classmethod
     def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
@@ -156,6 +165,7 @@ class ActorResolver:
     ) -> Actor | None:
         tokens = tokenize(text)
         hits = self.scan(tokens, require_title=cased)
+        hits = self._misspelt(tokens, hits)
         actor = self._code(tokens, hits, date)
         if context and (actor is None or actor.country is None) and len(context.split()) <= _CONTEXT_WORDS:
             # A short hint ("Mexican", "Colombian defense") lends its country; a whole sentence would
@@ -201,6 +211,24 @@ class ActorResolver:
             hits.append(found)
             i = found.last
         return hits
+
+    def _misspelt(self, tokens: Sequence[Token], hits: list[Hit]) -> list[Hit]:
+        """Return the hits plus capitalised words one letter away from exactly one country name
+        ("Ethopia", "Afganistan"); a word the dictionary knows is never read as a typo."""
+        covered = {i for hit in hits for i in range(hit.first, hit.last)}
+        added: list[Hit] = []
+        for i, token in enumerate(tokens):
+            if i in covered or not token.title or len(token.key) < _TYPO_LENGTH:
+                continue
+            near = [
+                entry
+                for name, entry in self._countries.items()
+                if abs(len(name) - len(token.key)) <= 1
+                and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+            ]
+            if len({e.country for e in near}) == 1:
+                added.append(Hit(i, i + 1, near[0], token.start, token.end))
+        return sorted([*hits, *added], key=lambda h: h.first) if added else hits
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
         if not hits:
