@@ -113,3 +113,8 @@ def test_arguments_circumstance_clause_lends_no_recipient(code_events: Code) -> 
     text = "Ruritanian fishermen staged rallies as police in Borduria cracked down on Syldavian traders."
     event = _only(code_events(text), "PROTEST")
     assert _country(event.recipient) != "SYL"
+
+
+def test_arguments_possessive_pronoun_lends_its_antecedent(code_events: Code) -> None:
+    event = _only(code_events("Borduria said its troops will not pull out from the valley."), "REJECT")
+    assert _country(event.actor) == "BOR"

@@ -89,3 +89,16 @@ def test_modality_refusal_answers_the_earlier_request(code_events: Code) -> None
 def test_modality_not_before_an_adverb_does_not_negate(code_events: Code) -> None:
     (event,) = code_events("Not surprisingly, Borduria expelled the Ruritanian envoy.")
     assert event.type == "SANCTION" and not event.negated
+
+
+def test_modality_act_ruled_out_by_its_side_is_a_rejection(code_events: Code) -> None:
+    text = "The Bordurian defence minister said that withdrawing Bordurian troops from the valley is not an option."
+    events = code_events(text)
+    assert [(e.type, e.happened, e.actor.country if e.actor else None) for e in events] == [
+        ("REJECT", True, "BOR")
+    ]
+
+
+def test_modality_subject_clause_of_a_plain_copula_stays_hypothetical(code_events: Code) -> None:
+    events = code_events("Analysts said that withdrawing Bordurian troops from the valley is a likely step.")
+    assert [(e.type, e.happened) for e in events] == [("RETREAT", False)]

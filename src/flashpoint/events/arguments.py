@@ -143,6 +143,15 @@ class ArgumentFinder:
             # With two subjects (a misparse of a long sentence) the one nearest the verb is its own.
             before = [c for c in subjects if c.i < token.i]
             return before[-1] if before else subjects[0]
+        head = token.head
+        if (
+            token.dep_ == "csubj"
+            and head.lemma_ == "be"
+            and head.dep_ == "ccomp"
+            and head.head.lemma_ in self.reporting
+        ):
+            # "X said withdrawing is not an option": the act is the speaker's side's.
+            return _child(head.head, _SUBJECT)
         if depth < 4 and token.dep_ in _CLIMB_FOR_SUBJECT and token.head != token:
             head = token.head
             if token.dep_ == "xcomp":
@@ -224,6 +233,14 @@ class ArgumentFinder:
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
         return Arguments(actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor))
+
+    def owner(self, token: Any) -> Any | None:
+        """Return the antecedent of a possessive pronoun on a phrase ("its troops" → the clause's
+        speaker or subject), or None."""
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in _PRONOUNS:
+                return self._antecedent(child)
+        return None
 
     def _antecedent(self, pronoun: Any) -> Any | None:
         # A pronoun inside reported speech most often points back at the speaker: "Iraq said it would".

@@ -127,6 +127,8 @@ class ClaimReader:
             complement = node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in node.children
             )
+            if _finite_after_infinitive(node):
+                break  # "… calling on X to cease support, the US refused": a new statement, misattached
             if (node.dep_ in _BOUNDARY_DEPS and not complement) or (
                 layers and node.dep_ not in _CLAUSE_LINKS and not complement
             ):
@@ -244,6 +246,15 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _finite_after_infinitive(node: Any) -> bool:
+    """Return True for a clause with its own subject coordinated with an infinitive: a misparse of
+    a new sentence-level statement, which the infinitive's reporting verb does not cover."""
+    if node.dep_ != "conj" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        return False
+    head = node.head
+    return head.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _phrase(token: Any) -> str:

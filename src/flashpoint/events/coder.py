@@ -117,6 +117,11 @@ class EventCoder:
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
         if found.actor is not None and (actor is None or actor.country is None):
+            owner = self.arguments.owner(found.actor)  # "Borduria said its troops …": Borduria's
+            owned = lookup.resolve(owner)[0] if owner is not None else None
+            if owned is not None and owned.country:
+                actor = replace(actor, country=owned.country) if actor is not None else owned
+        if found.actor is not None and (actor is None or actor.country is None):
             actor = _placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
         recipient, recipient_text = _recipient(found.recipient, found.recipient_alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
@@ -297,11 +302,11 @@ def _one_per_sentence(events: list[Event]) -> list[Event]:
                 for i, other in enumerate(kept)
                 if other.sentence == event.sentence
                 and other.type == event.type
-                and other.happened == event.happened
-                and (other.actor is None or event.actor is None)
+                # a later mention without its actor restates the act ("…, rebuffing the demand")
+                and (event.actor is None or (other.actor is None and other.happened == event.happened))
                 and other.claims[0].claimant == event.claims[0].claimant
                 and _compatible(other.actor, event.actor)
-                and _compatible(other.recipient, event.recipient)
+                and (event.actor is None or _compatible(other.recipient, event.recipient))
             ),
             None,
         )

@@ -164,8 +164,23 @@ def read_modality(
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
+    if trigger.dep_ in {"csubj", "csubjpass"} and _ruled_out(trigger.head):
+        # "said withdrawing is not an option": the speaker rules the act out, a refusal when announced.
+        negated = True
+        intended = intended or _reported(trigger.head, reporting)
     historical = historical or _historical_date(trigger, published)
     return Modality(negated, future, intended, hypothetical, conditional, question, hedged, historical)
+
+
+def _ruled_out(copula: Any) -> bool:
+    """Return True when a copula denies its complement: "is not an option", "is no longer on the table"."""
+    if any(c.dep_ == "neg" for c in copula.children):
+        return True
+    return any(
+        child.dep_ in {"attr", "acomp"}
+        and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in child.children)
+        for child in copula.children
+    )
 
 
 def _negates_adverb(neg: Any) -> bool:
