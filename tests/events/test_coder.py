@@ -65,3 +65,15 @@ def test_coder_trigger_offsets_index_the_text(code_events: Code) -> None:
 
 def test_coder_notice_addressed_to_reader_gives_no_event(code_events: Code) -> None:
     assert code_events("To reuse this page you must request permission from the publisher.") == ()
+
+
+def test_coder_one_act_named_twice_in_a_sentence_is_one_event(code_events: Code) -> None:
+    events = code_events(
+        "The Ruritanian convoy was moving through Borduria when the Ruritanian trucks crossed into the valley."
+    )
+    assert [e.type for e in events].count("MOBILIZE") == 1
+
+
+def test_coder_different_sources_keep_their_own_events(code_events: Code) -> None:
+    text = "Borduria said Ruritania attacked the bridge, and Syldavia said Ruritania attacked the dam."
+    assert [e.type for e in code_events(text)].count("ASSAULT") == 2

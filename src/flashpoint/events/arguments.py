@@ -324,7 +324,7 @@ def _reach(trigger: Any, actor: Any | None) -> list[Any]:
     own = set() if actor is None else {t.i for t in actor.subtree}
     found: list[Any] = []
     frontier = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         frontier.append(trigger.head)  # "began a hunger strike to protest X": the light verb's purpose
     seen = {trigger.i}
     for _ in range(4):

@@ -70,6 +70,7 @@ class EventCoder:
         claims = ClaimReader(doc, self.lexicon, lookup)
         sentence_index = {s.start: s.index for s in doc.sentences}
         events: list[Event] = []
+        nominal: set[int] = set()  # trigger offsets of noun triggers ("the convoy")
         for i, entry in triggers.items():
             token = parsed[i]
             if self._reports(token, triggers) or self._governed(token, triggers):
@@ -79,7 +80,9 @@ class EventCoder:
             event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
             if event is not None:
                 events.append(event)
-        return _answer_requests(_one_per_sentence(events))
+                if token.pos_ in {"NOUN", "PROPN"}:
+                    nominal.add(token.idx)
+        return _answer_requests(_one_per_sentence(events, frozenset(nominal)))
 
     def _event(
         self,
@@ -287,11 +290,11 @@ def _recipient(
     return fallback
 
 
-def _one_per_sentence(events: list[Event]) -> list[Event]:
+def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()) -> list[Event]:
     """Return the events without repeats and without empty statements.
 
-    One act told twice in a sentence by the same source, once without its actor ("the convoy … when it
-    was driving"), is one event; a statement ("… demands" misread as a verb) that names neither actor
+    One act told twice in a sentence by the same source, once without its actor or once as a noun
+    ("the convoy … when it was driving"), is one event; a statement ("… demands" misread as a verb) that names neither actor
     nor recipient is dropped.
     """
     kept: list[Event] = []
@@ -302,8 +305,17 @@ def _one_per_sentence(events: list[Event]) -> list[Event]:
                 for i, other in enumerate(kept)
                 if other.sentence == event.sentence
                 and other.type == event.type
-                # a later mention without its actor restates the act ("…, rebuffing the demand")
-                and (event.actor is None or (other.actor is None and other.happened == event.happened))
+                # a later mention without its actor restates the act ("…, rebuffing the demand"); a noun
+                # ("the Turkish convoy … was driving") names the act its verb reports
+                and (
+                    event.actor is None
+                    or (other.actor is None and other.happened == event.happened)
+                    or (
+                        {other.trigger_start, event.trigger_start} & nominal
+                        and other.happened == event.happened
+                        and _compatible(other.actor, event.actor)
+                    )
+                )
                 and other.claims[0].claimant == event.claims[0].claimant
                 and _compatible(other.actor, event.actor)
                 and (event.actor is None or _compatible(other.recipient, event.recipient))
