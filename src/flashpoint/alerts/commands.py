@@ -65,7 +65,7 @@ def flashpoints_command(ctx: click.Context, fmt: str, as_of: dt.datetime | None)
 
     with _store(_settings(ctx)) as store:
         found = find_flashpoints(store, as_of=_day(as_of))
-        refresh_alerts(store, as_of=_day(as_of))
+        refresh_alerts(store, flashpoints=found)
     if fmt == "json":
         click.echo(json.dumps([fp.as_dict() for fp in found], ensure_ascii=False, indent=2))
     elif fmt == "geojson":

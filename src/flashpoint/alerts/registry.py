@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -104,10 +105,18 @@ _COMPARED = ("status", "severity", "score", "trend", "evidence", "first_date", "
 
 
 def refresh_alerts(
-    store: Store, *, as_of: dt.date | None = None, rules: FlashpointRules | None = None
+    store: Store,
+    *,
+    as_of: dt.date | None = None,
+    rules: FlashpointRules | None = None,
+    flashpoints: Sequence[Flashpoint] | None = None,
 ) -> AlertChanges:
-    """Return what changed after reconciling the alerts table with the flashpoints detected as of `as_of`."""
-    flashpoints = find_flashpoints(store, as_of=as_of, rules=rules)
+    """Return what changed after reconciling the alerts table with the flashpoints detected as of `as_of`.
+
+    `flashpoints` skips detection when the caller has just run `find_flashpoints` itself.
+    """
+    if flashpoints is None:
+        flashpoints = find_flashpoints(store, as_of=as_of, rules=rules)
     now = store.clock()
     opened: list[str] = []
     updated: list[str] = []
