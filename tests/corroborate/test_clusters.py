@@ -146,3 +146,22 @@ def test_clusters_are_the_same_in_one_batch_or_ten(tmp_path: Path, report: Any) 
     with Store.open(path) as ten:
         assert _clusters(ten) == whole
     assert len(whole) < len(docs)  # the corpus does collapse
+
+
+def test_clusters_join_is_undone_when_the_document_fails(store: Store, report: Any) -> None:
+    from dataclasses import replace
+
+    from flashpoint.errors import StoreError
+
+    store.add(report(BASE))
+    good = report(
+        "Wire two says Turkish troops shelled fighters near Manbij.", trigger="shelled", outlet="Wire Two"
+    )
+    broken = replace(
+        good.events[0], type="MOBILIZE", trigger_start=0, trigger_end=4, trigger="Wire", fatalities=-1
+    )
+    bad = replace(good, events=(good.events[0], broken))  # joins the stored cluster, then breaks a constraint
+    with pytest.raises(StoreError):
+        store.add(bad)
+    [event] = store.events()
+    assert (event.reports, event.origins) == (1, 1)
