@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flashpoint.errors import GazetteerError
-from flashpoint.geo import Gazetteer
+from flashpoint.geo import Gazetteer, GazetteerStats
 
 # Two invented places in GeoNames' 19-column layout, written for these tests.
 PLACES = (
@@ -108,3 +108,21 @@ def test_gazetteer_add_csv_rejects_a_bad_country(gazetteer_copy: Callable[[], Pa
     csv_file.write_text("name,alternates,lat,lon,country,admin1\nSomewhere,,1,2,ZZZ,\n")
     with pytest.raises(GazetteerError, match="country"):
         Gazetteer.open(gazetteer_copy()).add_csv(csv_file)
+
+
+def test_gazetteer_open_builds_a_missing_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import flashpoint.geo.gazetteer as module
+
+    built: list[Path] = []
+    real_build = module.build_gazetteer
+
+    def small_build(path: Path) -> GazetteerStats:
+        built.append(path)
+        return real_build(path, min_population=15000)
+
+    monkeypatch.setattr(module, "build_gazetteer", small_build)
+    path = tmp_path / "fresh" / "gazetteer.sqlite"
+    gazetteer = Gazetteer.open(path)
+    assert built == [path]
+    assert gazetteer.lookup("Manbij")
+    assert Gazetteer.open(path) is gazetteer

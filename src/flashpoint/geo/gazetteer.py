@@ -53,7 +53,7 @@ class Gazetteer:
     """Places by name, in memory. Get one with `Gazetteer.open(path)`; it is shared within the process."""
 
     _cache: ClassVar[dict[Path, Gazetteer]] = {}
-    _lock: ClassVar[threading.Lock] = threading.Lock()
+    _lock: ClassVar[threading.RLock] = threading.RLock()
 
     def __init__(self, path: Path) -> None:
         self.path = path
