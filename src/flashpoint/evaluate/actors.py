@@ -4,7 +4,8 @@ How the numbers are formed (one resolver call per record, with its `date`, `cont
 
 - Country is checked where the gold gives one (null = not checked). "" means the resolver must give no
   country; `not` holds a code the answer must differ from. CAMEO's JAP, ITL, VTN are read as JPN, ITA,
-  VNM. UNO (United Nations) and EUR (European Union) are intergovernmental, so a gold IGO accepts them.
+  VNM. UNO (United Nations), EUR (European Union) and IGO are one intergovernmental family: a gold code
+  of the family accepts any of them (the resolver writes IGO, with the body in Actor.name).
 - Sector is checked where the gold gives one. "" and UNK (unknown) mean no sector; "A|B" accepts either.
 - Each number is also given per `method` (the kind of test the record comes from).
 """
@@ -217,7 +218,8 @@ def _country_ok(record: Mapping[str, Any], actor: Actor | None) -> bool | None:
     if expected is None:
         return True
     wanted = _norm(expected)
-    return got == wanted or (wanted == "IGO" and got in IGO_FAMILY)
+    # The resolver writes IGO for every intergovernmental body; a gold UNO/EUR names the family.
+    return got == wanted or (wanted in IGO_FAMILY and got in IGO_FAMILY)
 
 
 def _sector_ok(expected: str | None, actor: Actor | None) -> bool | None:
