@@ -160,3 +160,17 @@ def test_front_matter_nested_past_the_recursion_limit_is_body_text(reader: str) 
     (item,) = check(read_bytes(data, format=reader, source="front"))
     assert isinstance(item, Document)
     assert item.author is None
+
+
+@pytest.mark.parametrize("data", [b"<p><nav>a</nav>\x0b\x0b</p>", b"<div><script>s</script>after\x0b</div>"])
+def test_html_with_control_characters_is_a_rejection(data: bytes) -> None:
+    (item,) = check(read_bytes(data, format="html", source="ctl"))
+    assert isinstance(item, Rejection) and item.reason.startswith("cannot parse HTML")
+
+
+@pytest.mark.parametrize("reader", ["json", "jsonl", "auto"])
+def test_json_with_unpaired_surrogate_escapes_is_a_rejection(reader: str) -> None:
+    data = b'{"text": "Sirens \\ud800 in the city"}\n{"text": "Shops shut early."}\n'
+    items = check(read_bytes(data, format=reader, source="sur"))
+    assert [type(i) for i in items] == [Rejection, Document]
+    assert "unpaired surrogate" in items[0].reason  # type: ignore[union-attr]

@@ -52,7 +52,10 @@ def read_html(html: str, *, source: str | None = None, url: str | None = None) -
     title = _without_site_suffix(getattr(extracted, "title", None))
     text = _without_headline(_paragraphs(getattr(extracted, "text", None) or ""), title)
     if not text:
-        text = _visible_text(html)
+        try:
+            text = _visible_text(html)
+        except (ValueError, lxml.etree.LxmlError) as exc:  # lxml refuses control characters in text
+            raise IngestError(origin, f"cannot parse HTML: {exc}") from exc
     text, posts = split_posts(text)
     if not text:
         raise IngestError(origin, "no article text found")

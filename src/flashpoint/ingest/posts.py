@@ -96,7 +96,10 @@ def read_record(record: Mapping[str, Any], *, source: str) -> Document | None:
 def _record_or_rejection(record: object, *, source: str) -> Document | Rejection:
     if not isinstance(record, dict):
         return Rejection(source, f"JSON record is a {type(record).__name__}, not an object")
-    document = read_record(record, source=source)
+    try:
+        document = read_record(record, source=source)
+    except UnicodeEncodeError:  # "\ud800" escapes decode to lone surrogates, which no text may hold
+        return Rejection(source, "JSON text is not valid Unicode (unpaired surrogate escapes)")
     if document is None:
         return Rejection(source, "JSON record has no text")
     return document
