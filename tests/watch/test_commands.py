@@ -108,3 +108,77 @@ def test_read_feeds_file_skips_comments_and_blanks(tmp_path: Path) -> None:
         "# list\nhttps://a.example/x.rss\n\n  https://b.example/y.atom  \n# end\n", encoding="utf-8"
     )
     assert read_feeds_file(path) == ["https://a.example/x.rss", "https://b.example/y.atom"]
+
+
+WATCH_RUNNER = """
+import sys
+import time
+
+import click
+
+import flashpoint.pipeline as pipeline
+from flashpoint.settings import Settings
+from flashpoint.watch.commands import watch_command
+
+
+class Slow:
+    name = "slow"
+    requires = frozenset()
+    provides = frozenset()
+
+    def __call__(self, doc):
+        time.sleep(0.2)
+        return doc
+
+    def pipe(self, docs):
+        for doc in docs:
+            yield self(doc)
+
+
+pipeline.load_pipeline = lambda settings=None: pipeline.Pipeline([Slow()])
+
+
+@click.group()
+@click.pass_context
+def root(ctx):
+    ctx.obj = Settings(db=sys.argv[1])
+
+
+root.add_command(watch_command)
+root(["watch", "--feeds", sys.argv[2], "--every", "1s"])
+"""
+
+
+def test_watch_exits_zero_on_sigterm_after_the_current_document(
+    tmp_path: Path, feed_server: Any, route: Any, make_rss: Callable[..., bytes]
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    items = [(f"t{n}", "", f"Patrol {n} reported gunfire near the canal bridge at night.") for n in range(30)]
+    feed_server.routes["/slow.rss"] = route(body=make_rss(items))
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(feed_server.url("/slow.rss") + "\n", encoding="utf-8")
+    script = tmp_path / "watch_runner.py"
+    script.write_text(WATCH_RUNNER, encoding="utf-8")
+    db = tmp_path / "sig.db"
+    env = {**os.environ, "FLASHPOINT_ALLOW_PRIVATE_URLS": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db), str(feeds)], stderr=subprocess.PIPE, env=env
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            with Store.open(str(db)) as store:
+                if store.stats().documents >= 2:
+                    break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err.decode()
+    with Store.open(str(db)) as store:
+        stored = store.stats().documents
+    assert 2 <= stored < len(items)  # stopped early, and kept what it had finished
