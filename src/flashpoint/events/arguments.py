@@ -18,6 +18,8 @@ _OBJECT = ("dobj", "dative", "obj", "attr", "oprd")
 _RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into", "toward", "towards", "over")
 _NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
 _WHEN = frozenset({"DATE", "TIME"})
+_PERSONAL = frozenset({"he", "she"})
+_NOT_PERSONS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 # Prepositions that place an act: with no party named, CAMEO codes the place as the recipient.
 _PLACE_PREPS = ("in", "inside", "near", "across", "throughout", "within", "into", "on")
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "quantmod", "det", "case"})
@@ -259,7 +261,12 @@ class ArgumentFinder:
             earlier = [
                 t
                 for t in pronoun.sent
-                if t.i < pronoun.i and t.dep_ in _SUBJECT and t.lower_ not in _PRONOUNS and t.pos_ != "PRON"
+                if t.i < pronoun.i
+                and t.dep_ in _SUBJECT
+                and t.lower_ not in _PRONOUNS
+                and t.pos_ != "PRON"
+                # "he", "she" name a person, not a country or an organisation
+                and not (pronoun.lower_ in _PERSONAL and t.ent_type_ in _NOT_PERSONS)
             ]
             if earlier:
                 return earlier[-1]
