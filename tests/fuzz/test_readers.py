@@ -170,7 +170,7 @@ def test_html_with_control_characters_is_a_rejection(data: bytes) -> None:
 
 @pytest.mark.parametrize("reader", ["json", "jsonl", "auto"])
 def test_json_with_unpaired_surrogate_escapes_is_a_rejection(reader: str) -> None:
-    data = b'{"text": "Sirens \\ud800 in the city"}\n{"text": "Shops shut early."}\n'
+    data = b'{"text": "Sirens \\ud800 in the city"}\n{"text": "Shops shut early.", "title": "\\ud83d\\ude00 ok"}\n{"text": "Calm.", "title": "\\udfff"}\n'
     items = check(read_bytes(data, format=reader, source="sur"))
-    assert [type(i) for i in items] == [Rejection, Document]
-    assert "unpaired surrogate" in items[0].reason  # type: ignore[union-attr]
+    assert [type(i) for i in items] == [Rejection, Document, Rejection]  # a valid pair is an emoji
+    assert all("unpaired surrogate" in i.reason for i in items if isinstance(i, Rejection))

@@ -98,6 +98,10 @@ def _record_or_rejection(record: object, *, source: str) -> Document | Rejection
         return Rejection(source, f"JSON record is a {type(record).__name__}, not an object")
     try:
         document = read_record(record, source=source)
+        if document is not None:
+            for value in (document.title, document.author, document.publisher, document.url):
+                if value is not None:
+                    value.encode("utf-8")
     except UnicodeEncodeError:  # "\ud800" escapes decode to lone surrogates, which no text may hold
         return Rejection(source, "JSON text is not valid Unicode (unpaired surrogate escapes)")
     if document is None:
