@@ -80,6 +80,19 @@ def _settings(ctx: click.Context) -> Settings:
     return settings
 
 
+def _changes(changes: Any) -> str:
+    parts = [
+        f"{len(ids)} {name}"
+        for name, ids in (
+            ("opened", changes.opened),
+            ("updated", changes.updated),
+            ("closed", changes.closed),
+        )
+        if ids
+    ]
+    return ", ".join(parts)
+
+
 def _progress(total: int | None, *, quiet: bool, unit: str) -> Any:
     from tqdm import tqdm
 
@@ -107,7 +120,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
     from flashpoint.workflow import ingest_items, read_and_run
 
     settings = _settings(ctx)
-    store = Store.open(settings.db_url)
+    store = Store.from_settings(settings)
     pipeline = load_pipeline(settings)
     bar = _progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
     try:
@@ -126,6 +139,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
         )
     finally:
         bar.close()
+    if summary.added:
+        from flashpoint.alerts import refresh_alerts
+
+        changes = refresh_alerts(store)
+        if not quiet and (changes.opened or changes.updated or changes.closed):
+            click.echo(f"alerts: {_changes(changes)} (see `flashpoint alerts`)", err=True)
     if not quiet:
         click.echo(
             f"{summary.added} document(s) added with {summary.events} event(s), "
@@ -170,7 +189,7 @@ def events(
     from flashpoint.store import EventQuery, Store
 
     settings = _settings(ctx)
-    store = Store.open(settings.db_url)
+    store = Store.from_settings(settings)
     query = EventQuery(
         type=event_type.upper() if event_type else None,
         actor=actor,
@@ -292,7 +311,7 @@ def show(ctx: click.Context, event_id: str, fmt: str) -> None:
     """Show one event with every report, sentence, document and claimant."""
     from flashpoint.store import Store
 
-    store = Store.open(_settings(ctx).db_url)
+    store = Store.from_settings(_settings(ctx))
     detail = store.event(event_id)
     if detail is None:
         _fail(f"no event {event_id!r} in {_settings(ctx).db} (see `flashpoint events`)", code=1)
@@ -378,7 +397,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     """Summarise the store: documents, events by type, top actors, rejections."""
     from flashpoint.store import Store
 
-    data = Store.open(_settings(ctx).db_url).stats().as_dict()
+    data = Store.from_settings(_settings(ctx)).stats().as_dict()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
@@ -614,6 +633,17 @@ def token_revoke(ctx: click.Context, name: str) -> None:
     if not revoke_token(_settings(ctx).db, name=name):
         _fail(f"no active token called {name!r}", code=1)
     click.echo(f"revoked {name}")
+
+
+def _register_plugins() -> None:
+    """Add the commands that live beside their modules (alerts, monitoring, batch)."""
+    from flashpoint.alerts.commands import alerts_command, flashpoints_command
+
+    cli.add_command(flashpoints_command)
+    cli.add_command(alerts_command)
+
+
+_register_plugins()
 
 
 def main() -> None:

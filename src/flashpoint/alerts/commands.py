@@ -20,10 +20,9 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _store(settings: Settings) -> Any:
-    from flashpoint.corroborate.clusters import ClusterRules
     from flashpoint.store import Store
 
-    return Store.open(settings.db_url, rules=ClusterRules.from_settings(settings))
+    return Store.from_settings(settings)
 
 
 def _day(value: dt.datetime | None) -> dt.date | None:

@@ -115,7 +115,7 @@ def create_app(
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
     """
     owned = store is None
-    store = store or Store.open(settings.db_url)
+    store = store or Store.from_settings(settings)
     ensure_table(store.engine)
     origins = tuple(cors_origins if cors_origins is not None else getattr(settings, "cors_origins", ()) or ())
     if "*" in origins:

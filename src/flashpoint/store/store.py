@@ -16,6 +16,7 @@ from flashpoint.corroborate.clusters import ClusterRules, find_cluster, refresh
 from flashpoint.corroborate.syndication import origin_for, signature, store_signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
+from flashpoint.settings import Settings
 from flashpoint.store import schema as t
 from flashpoint.store.ids import document_hash, document_id
 from flashpoint.store.queries import event_select, within
@@ -57,6 +58,11 @@ class Store:
         self.engine = engine
         self.clock: Clock = clock or _utcnow
         self.rules = rules or ClusterRules()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, clock: Clock | None = None) -> Store:
+        """Return the Store that `settings` name, with its corroboration thresholds."""
+        return cls.open(settings.db_url, clock=clock, rules=ClusterRules.from_settings(settings))
 
     @classmethod
     def open(cls, url: str, *, clock: Clock | None = None, rules: ClusterRules | None = None) -> Store:
