@@ -57,7 +57,9 @@ def test_make_tables_keeps_input_order_and_store_ids() -> None:
     assert tables["reports"].column("sentence").to_pylist() == ["They shot at the post."] * 3
     assert tables["claims"].column("chain").to_pylist() == [["outer"]] * 3
     assert tables["places"].num_rows == 2
-    assert tables["rejections"].to_pylist() == [{"source": "bad.txt", "reason": "empty input", "stage": "ingest"}]
+    assert tables["rejections"].to_pylist() == [
+        {"source": "bad.txt", "reason": "empty input", "stage": "ingest"}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Any]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         try:
