@@ -110,13 +110,15 @@ def test_cli_events_near_filters_by_distance(ingested: tuple[Path, Result], gaze
 
 
 def test_cli_bad_inputs_are_rejected_and_recorded(tmp_path: Path, gazetteer_path: Path) -> None:
-    (tmp_path / "empty.txt").write_text("")
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
-    (tmp_path / "good.txt").write_text(
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (inputs / "good.txt").write_text(
         "Rebels attacked an army checkpoint near Daraa on Friday, the army said.\n"
     )
-    db = tmp_path / "fp.db"
-    result = run(CliRunner(), db, gazetteer_path, "ingest", str(tmp_path))
+    db = tmp_path / "fp.db"  # outside the folder ingested
+    result = run(CliRunner(), db, gazetteer_path, "ingest", str(inputs))
     assert result.exit_code == EXIT_REJECTED
     assert "empty.txt" in result.output and "binary.txt" in result.output
     con = sqlite3.connect(db)
