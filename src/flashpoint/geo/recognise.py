@@ -16,6 +16,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are never read as places by the gazetteer matcher.
 BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 MAX_WORDS = 5
+# Prepositions after which a name is a place, even when spaCy took it for a person ("In Gao, …").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "into", "toward",
+     "towards"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,12 @@ class Recogniser:
                 span = self._entity_span(tokens, ent.start, ent.end, "GPE")
                 if span is not None:
                     taken.append(span)
+            elif (
+                ent.label_ == "PERSON" and _after_place_preposition(ent) and self.gazetteer.has_name(ent.text)
+            ):
+                # spaCy's small model reads short unfamiliar names as people; "in X" is a place all the same.
+                # The resolver treats it as a word-matcher find: a small town needs support from the document.
+                taken.append(self._person_place(tokens, ent.start, ent.end))
             elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     tokens.blocked[i] = True
@@ -94,6 +105,15 @@ class Recogniser:
             tokens.covered[j] = True
         return span
 
+    @staticmethod
+    def _person_place(tokens: _Tokens, first: int, end: int) -> Span:
+        for j in range(first, end):
+            tokens.covered[j] = True
+        text = tokens.surface(first, end)
+        return Span(
+            tokens.idx[first], tokens.idx[first] + len(text), text, "gazetteer", tokens.sent[first], "GPE"
+        )
+
     def _matches(self, tokens: _Tokens) -> Iterator[Span]:
         has_name = self.gazetteer.has_name
         text, covered, blocked, sent = tokens.text, tokens.covered, tokens.blocked, tokens.sent
@@ -126,6 +146,12 @@ class Recogniser:
                 # Possibly a misread name ("AIEis"); the resolver keeps it only if a variant is a place.
                 yield Span(tokens.idx[i], tokens.idx[i] + len(word), word, "variant", sent[i])
             i += max(found, 1)
+
+
+def _after_place_preposition(ent: Any) -> bool:
+    """Return True when an entity is the object of a locative preposition ("in", "near", …)."""
+    root = ent.root
+    return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and len(ent) <= 3)
 
 
 class _Tokens:

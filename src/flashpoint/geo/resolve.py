@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from flashpoint.geo.context import DocumentContext, haversine_km
 from flashpoint.geo.gazetteer import AREA_CODES, Candidate, Gazetteer
 from flashpoint.geo.names import is_code, name_key, ocr_variants
 from flashpoint.geo.recognise import Span
@@ -22,6 +22,13 @@ SOURCE_TRUST = {"ner": 0.92, "demonym": 0.9, "gazetteer": 0.8, "variant": 0.7, "
 MIN_TOWN_POPULATION = 50_000
 FUZZY_CUTOFF = 88.0
 NEARBY_KM = 150.0
+# Fuzzy and spelling-variant matches look only in countries holding this share of the document's votes.
+VARIANT_COUNTRY_SHARE = 0.2
+# A town whose country and surroundings fit the document less than this is out of context: its score is
+# cut, and below PROMINENT_POPULATION it is "no match" (the document means a place the index lacks).
+OUT_OF_CONTEXT_FIT = 0.1
+OUT_OF_CONTEXT_FACTOR = 0.4
+PROMINENT_POPULATION = 100_000
 # Raw confidence → share of mentions placed within 161 km, fitted (linear) on the development corpora:
 # raw 0.05 → 0.44, raw 0.5 → 0.6, raw 0.95 → 0.77.
 CALIBRATION = (0.4, 0.4)
@@ -32,13 +39,6 @@ GENERIC_WORDS = frozenset(
      "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
      "district", "province", "region", "valley", "park", "square", "airport", "station", "cape", "point"}
 )  # fmt: skip
-
-
-def haversine_km(a: Place, b: Place) -> float:
-    """Return the great-circle distance between two places in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def precision_of(place: Place) -> int:
@@ -90,19 +90,16 @@ class Resolver:
         choices = [_Choice(s, self._candidates(s), []) for s in spans]
         for c in choices:
             c.scores = [_prior(k) for k in c.candidates]
-        countries = self._document_countries(choices)
-        self._add_variants(choices, countries)
+        votes = self._votes(choices)
+        self._add_variants(choices, DocumentContext.of(votes, ()))
         self._add_parts(choices)
-        anchors = self._anchors(choices)
+        context = DocumentContext.of(votes, self._anchors(choices))
         for c in choices:
-            c.scores = [self._score(c, k, countries, anchors) for k in c.candidates]
+            c.scores = [self._score(c, k, context) for k in c.candidates]
             if c.candidates:
                 best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
-                c.nearest_km = min(
-                    (haversine_km(best.place, p) for s, p in anchors if name_differs(s, c.span)),
-                    default=math.inf,
-                )
-        return [m for m in (self._mention(c, countries) for c in choices) if m is not None]
+                c.nearest_km = context.nearest_km(best.place, excluding=c.span.surface)
+        return [m for m in (self._mention(c, context) for c in choices) if m is not None]
 
     def _candidates(self, span: Span) -> list[Candidate]:
         if span.source == "demonym" or span.surface in self.demonyms:
@@ -113,19 +110,18 @@ class Resolver:
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
         return _dedupe(found)
 
-    def _document_countries(self, choices: Sequence[_Choice]) -> Counter[str]:
-        votes: Counter[str] = Counter()
+    @staticmethod
+    def _votes(choices: Sequence[_Choice]) -> list[tuple[str, dict[str, float]]]:
+        # Each name found by spaCy (or given) votes for the country of its likeliest candidate by prior.
+        votes: list[tuple[str, dict[str, float]]] = []
         for c in choices:
-            if not c.candidates:
-                continue
-            best = max(range(len(c.candidates)), key=c.scores.__getitem__)
-            country = c.candidates[best].place.country
-            if country and c.span.source in {"ner", "demonym", "oracle"}:
-                votes[country] += 1
+            if c.candidates and c.span.source in {"ner", "demonym", "oracle"}:
+                country = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)].place.country
+                votes.append((c.span.surface, {country: 1.0} if country else {}))
         return votes
 
-    def _add_variants(self, choices: Sequence[_Choice], countries: Counter[str]) -> None:
-        top = [country for country, _ in countries.most_common(3)]
+    def _add_variants(self, choices: Sequence[_Choice], context: DocumentContext) -> None:
+        top = context.main_countries(minimum_share=VARIANT_COUNTRY_SHARE)
         if not top:
             return
         for c in choices:
@@ -180,35 +176,29 @@ class Resolver:
         return out
 
     @staticmethod
-    def _anchors(choices: Sequence[_Choice]) -> list[tuple[Span, Place]]:
-        anchors: list[tuple[Span, Place]] = []
+    def _anchors(choices: Sequence[_Choice]) -> list[tuple[str, Place]]:
+        anchors: list[tuple[str, Place]] = []
         for c in choices:
             if not c.candidates or c.span.source not in {"ner", "oracle", "variant"}:
                 continue
             best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
             unambiguous = (best.place.feature_class == "P" and len(c.candidates) == 1) or best.match == 0
             if unambiguous and precision_of(best.place) < 3:
-                anchors.append((c.span, best.place))
+                anchors.append((c.span.surface, best.place))
         return anchors
 
     @staticmethod
-    def _score(
-        choice: _Choice, candidate: Candidate, countries: Counter[str], anchors: list[tuple[Span, Place]]
-    ) -> float:
-        score = _prior(candidate)
-        total = sum(countries.values())
-        if total and candidate.place.country:
-            score += 1.5 * countries[candidate.place.country] / total
-        distances = [
-            haversine_km(candidate.place, place) for span, place in anchors if name_differs(span, choice.span)
-        ]
-        if distances and not (candidate.place.feature_code or "").startswith(("PCL", "CONT")):
+    def _score(choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
+        surface = choice.span.surface
+        score = _prior(candidate) + 1.5 * context.share(candidate.place.country, excluding=surface)
+        nearest = context.nearest_km(candidate.place, excluding=surface)
+        if nearest < math.inf and not (candidate.place.feature_code or "").startswith(("PCL", "CONT")):
             # Areas are large: their centroid is judged against other places on a wider scale.
             scale = 600.0 if precision_of(candidate.place) == 3 else 250.0
-            score += 1.0 * math.exp(-min(distances) / scale)
+            score += 1.0 * math.exp(-nearest / scale)
         return score
 
-    def _mention(self, choice: _Choice, countries: Counter[str]) -> PlaceMention | None:
+    def _mention(self, choice: _Choice, context: DocumentContext) -> PlaceMention | None:
         span = choice.span
         trust = SOURCE_TRUST.get(span.source, 0.7)
         if not choice.candidates:
@@ -222,6 +212,13 @@ class Resolver:
         exps = [math.exp(choice.scores[i] - choice.scores[order[0]]) for i in order]
         confidence = 1.0 / sum(exps)
         precision = precision_of(best.place)
+        if _out_of_context(best.place, context.fit(best.place, excluding=span.surface)):
+            # The document is about somewhere else, far from this town and outside its country.
+            if best.place.population < PROMINENT_POPULATION:
+                if span.source in {"ner", "oracle"}:
+                    return PlaceMention(span.start, span.end, span.surface, None, None, 0.0, span.sentence)
+                return None
+            confidence *= OUT_OF_CONTEXT_FACTOR
         if best.match == 2:
             confidence *= 0.8
         elif best.match == 3:  # only part of the name is a place: somewhere in or near it
@@ -242,6 +239,11 @@ class Resolver:
 def name_differs(a: Span, b: Span) -> bool:
     """Return True when two spans are different names (a name is no evidence for itself)."""
     return a.surface.lower() != b.surface.lower()
+
+
+def _out_of_context(place: Place, fit: float) -> bool:
+    # Countries, divisions, regions and our own well-known features are named from anywhere.
+    return fit < OUT_OF_CONTEXT_FIT and precision_of(place) < 3 and not place.id.startswith("fp:")
 
 
 def _plausible(best: Candidate, nearest_km: float) -> bool:

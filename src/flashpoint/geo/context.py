@@ -1,0 +1,90 @@
+"""Document context: which countries a document is about and where its unambiguous places lie."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flashpoint.records import Place
+
+__all__ = ["DocumentContext", "haversine_km"]
+
+# Votes cast by other names below this total say too little to judge a candidate against.
+MIN_VOTES = 2.0
+# Distances are judged on this scale (km) when telling whether a candidate sits among the others.
+FIT_SCALE_KM = 500.0
+
+
+def haversine_km(a: Place, b: Place) -> float:
+    """Return the great-circle distance between two places in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """Country votes by name, and anchor places (unambiguous towns and districts) by name.
+
+    A name votes once however often it is repeated, for the country of its likeliest candidate; every
+    judgement of a name leaves that name's own evidence out.
+    """
+
+    votes: tuple[tuple[str, str, float], ...] = ()  # (name, country, weight)
+    anchors: tuple[tuple[str, Place], ...] = ()  # (name, place)
+
+    @classmethod
+    def of(
+        cls, weighted: Iterable[tuple[str, dict[str, float]]], anchors: Iterable[tuple[str, Place]]
+    ) -> DocumentContext:
+        """Return the context from each name's country weights and the anchor places, names lower-cased."""
+        seen: set[str] = set()
+        votes: list[tuple[str, str, float]] = []
+        for name, weights in weighted:
+            key = name.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            votes.extend((key, country, w) for country, w in weights.items() if w > 0)
+        return cls(tuple(votes), tuple((n.lower(), p) for n, p in anchors))
+
+    def total(self, *, excluding: str = "") -> float:
+        """Return the weight of the votes cast by names other than `excluding`."""
+        key = excluding.lower()
+        return sum(w for name, _, w in self.votes if name != key)
+
+    def share(self, country: str | None, *, excluding: str = "") -> float:
+        """Return the share of other names' votes that went to `country` (0 when nobody voted)."""
+        total = self.total(excluding=excluding)
+        if not total or not country:
+            return 0.0
+        key = excluding.lower()
+        return sum(w for name, c, w in self.votes if c == country and name != key) / total
+
+    def main_countries(self, *, minimum_share: float, limit: int = 3) -> list[str]:
+        """Return up to `limit` countries holding at least `minimum_share` of all votes, largest first."""
+        total = self.total()
+        if not total:
+            return []
+        by_country: dict[str, float] = {}
+        for _, country, w in self.votes:
+            by_country[country] = by_country.get(country, 0.0) + w
+        ranked = sorted(by_country, key=lambda c: -by_country[c])
+        return [c for c in ranked[:limit] if by_country[c] / total >= minimum_share]
+
+    def nearest_km(self, place: Place, *, excluding: str = "") -> float:
+        """Return the distance to the nearest anchor named otherwise than `excluding` (inf when none)."""
+        key = excluding.lower()
+        return min((haversine_km(place, p) for n, p in self.anchors if n != key), default=math.inf)
+
+    def fit(self, place: Place, *, excluding: str = "") -> float:
+        """Return how well `place` sits in the document, in [0, 1]: 1 when there is too little to judge.
+
+        The larger of its country's share of the other names' votes and a decay with the distance to the
+        nearest other anchor place.
+        """
+        if self.total(excluding=excluding) < MIN_VOTES:
+            return 1.0
+        near = math.exp(-self.nearest_km(place, excluding=excluding) / FIT_SCALE_KM)
+        return max(self.share(place.country, excluding=excluding), near)
