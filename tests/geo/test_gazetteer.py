@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -126,3 +127,34 @@ def test_gazetteer_open_builds_a_missing_index(tmp_path: Path, monkeypatch: pyte
     assert built == [path]
     assert gazetteer.lookup("Manbij")
     assert Gazetteer.open(path) is gazetteer
+
+
+def _old_index(path: Path, *, source: str) -> None:
+    # The schema of an earlier release: names had no key column.
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, lat REAL, lon REAL, source TEXT);"
+        "CREATE TABLE names (place_id TEXT, name TEXT);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+    )
+    conn.execute("INSERT INTO places VALUES ('x1', 'Oldtown', 1.0, 2.0, ?)", (source,))
+    conn.execute("INSERT INTO meta VALUES ('min_population', '2000000')")
+    conn.commit()
+    conn.close()
+
+
+def test_gazetteer_open_rebuilds_an_outdated_cache(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _old_index(path, source="builtin")
+    gazetteer = Gazetteer.open(path)
+    assert gazetteer.lookup("Tokyo")[0].country == "JPN"
+    assert not gazetteer.lookup("Oldtown")
+    Gazetteer.forget(path)
+
+
+def test_gazetteer_open_keeps_an_outdated_index_with_imports_and_names_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "imported.sqlite"
+    _old_index(path, source="geonames")
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        Gazetteer.open(path)
+    assert path.exists()

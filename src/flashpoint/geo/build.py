@@ -20,6 +20,8 @@ __all__ = [
     "build_gazetteer",
     "connect",
     "country_codes",
+    "outdated_sources",
+    "recorded_min_population",
     "write_rows",
 ]
 
@@ -68,12 +70,49 @@ def connect(path: Path) -> sqlite3.Connection:
         if columns and "key" not in columns:
             conn.close()
             raise GazetteerError(
-                f"the gazetteer at {path} was built by an older flashpoint; delete it and build it again"
+                f"the gazetteer at {path} was built by an older flashpoint; move it aside and run "
+                f"`flashpoint --gazetteer {path} gazetteer build`, then import your GeoNames files or CSVs again"
             )
         conn.executescript(SCHEMA)
     except (OSError, sqlite3.Error) as exc:
         raise GazetteerError(f"cannot open the gazetteer at {path}: {exc}") from exc
     return conn
+
+
+def outdated_sources(path: Path) -> tuple[str, ...] | None:
+    """Return None when the index at `path` has the current schema, else the sources it holds.
+
+    A source other than "builtin" (a GeoNames import, a user CSV) is data a rebuild would lose.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot read the gazetteer at {path}: {exc}") from exc
+    try:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(names)")}
+        if "key" in columns:
+            return None
+        try:
+            return tuple(r[0] for r in conn.execute("SELECT DISTINCT source FROM places ORDER BY 1"))
+        except sqlite3.Error:
+            return ()
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"the gazetteer at {path} is unreadable: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def recorded_min_population(path: Path) -> int:
+    """Return the smallest city population the index at `path` was built with (the default if unrecorded)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='min_population'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return DEFAULT_MIN_POPULATION
+    return int(row[0]) if row and str(row[0]).isdigit() else DEFAULT_MIN_POPULATION
 
 
 def write_rows(conn: sqlite3.Connection, rows: Iterable[GazetteerRow], *, source: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -10,11 +11,19 @@ from pathlib import Path
 from typing import ClassVar
 
 from flashpoint.errors import GazetteerError
-from flashpoint.geo.build import GazetteerStats, build_gazetteer, connect
+from flashpoint.geo.build import (
+    GazetteerStats,
+    build_gazetteer,
+    connect,
+    outdated_sources,
+    recorded_min_population,
+)
 from flashpoint.geo.names import CODE_PREFIX, compact_key, is_code, name_key
 from flashpoint.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "GazetteerStats", "build_gazetteer", "read_stats"]
+
+log = logging.getLogger(__name__)
 
 # Feature kinds that stand for an area, not a point: their coordinates are a centroid.
 AREA_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "CONT", "RGN"})
@@ -78,6 +87,8 @@ class Gazetteer:
                         f"no gazetteer at {path}; run `flashpoint gazetteer build` to create it"
                     )
                 build_gazetteer(path)
+            else:
+                _refresh_if_outdated(path)
             gazetteer = cls(path)
             cls._cache[path] = gazetteer
             return gazetteer
@@ -239,6 +250,25 @@ class Gazetteer:
         self._load()
         with Gazetteer._lock:
             Gazetteer._cache[self.path] = self
+
+
+def _refresh_if_outdated(path: Path) -> None:
+    # The index is a cache derived from installed packages: an old one is rebuilt, unless it holds
+    # imported data that a rebuild would lose.
+    sources = outdated_sources(path)
+    if sources is None:
+        return
+    imported = [s for s in sources if s != "builtin"]
+    if imported:
+        raise GazetteerError(
+            f"the gazetteer at {path} was built by an older flashpoint and holds imported data "
+            f"({', '.join(imported)}); move it aside, run `flashpoint --gazetteer {path} gazetteer build`, "
+            "then `flashpoint --gazetteer PATH gazetteer import FILES…` (or `gazetteer add`) again"
+        )
+    log.warning("the gazetteer at %s was built by an older flashpoint: rebuilding it", path)
+    minimum = recorded_min_population(path)
+    path.unlink()
+    build_gazetteer(path, min_population=minimum)
 
 
 def _kind_weight(place: Place) -> int:
