@@ -26,6 +26,9 @@ _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod"
 # Nouns of effort whose infinitive belongs to the clause's subject: "crossed in a push to drive …".
 EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
+# In direct speech only these point at the speaker: "'we fired', the colonel said" (but not "'they fired'").
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 # Nouns that stand for a statement or a proposal: the real party is whoever owns the proposal.
 _PROPOSAL_NOUNS = frozenset(
     {
@@ -41,6 +44,61 @@ _PROPOSAL_NOUNS = frozenset(
         "statement",
     }
 )
+
+
+# Nouns of the land itself: "the eastern bank of the river", "the outskirts of X" are places, never parties.
+_FEATURES = frozenset(
+    {
+        "bank",
+        "banks",
+        "shore",
+        "shores",
+        "coast",
+        "coastline",
+        "outskirts",
+        "edge",
+        "valley",
+        "riverbank",
+        "hills",
+        "hillside",
+        "plain",
+        "plains",
+        "countryside",
+        "foothills",
+        "bend",
+    }
+)
+_DIRECTIONS = frozenset(
+    {
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "left",
+        "right",
+        "opposite",
+        "other",
+        "far",
+        "near",
+        "river",
+    }
+)
+
+
+def is_feature(token: Any) -> bool:
+    """Return True when a noun names a stretch of land ("the eastern bank of …", "the outskirts of X"),
+    not a party; a capitalised name ("West Bank", "World Bank") or a "central bank" is not one."""
+    lemma = token.lower_
+    if lemma not in _FEATURES or token.text[:1].isupper() or token.ent_type_ in {"GPE", "LOC", "ORG"}:
+        return False
+    if lemma not in {"bank", "banks"}:
+        return True
+    directed = any(c.dep_ in {"amod", "compound"} and c.lower_ in _DIRECTIONS for c in token.children)
+    return directed or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 class Resolver(Protocol):
@@ -137,7 +195,9 @@ class ArgumentFinder:
             recipient = self._verbal_recipient(trigger)
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
-        return Arguments(actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor))
+        return Arguments(
+            actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor, self.is_event)
+        )
 
     def _subject(self, token: Any, depth: int = 0) -> Any | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT]
@@ -234,7 +294,9 @@ class ArgumentFinder:
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
-        return Arguments(actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor))
+        return Arguments(
+            actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor, self.is_event)
+        )
 
     def owner(self, token: Any) -> Any | None:
         """Return the antecedent of a possessive pronoun on a phrase ("its troops" → the clause's
@@ -245,11 +307,15 @@ class ArgumentFinder:
         return None
 
     def _antecedent(self, pronoun: Any) -> Any | None:
+        quoted = _quotation(pronoun)
+        if quoted is not None:
+            return self._quoted_antecedent(pronoun, quoted)
         # A pronoun inside reported speech most often points back at the speaker: "Iraq said it would".
         node = pronoun.head
         for _ in range(6):
             if node.lemma_.lower() in self.reporting:
-                subject = _child(node, _SUBJECT)
+                # "…, saying his forces would": a participle speaks for the subject of its clause.
+                subject = self._subject(node)
                 if subject is not None and subject.lower_ not in _PRONOUNS:
                     return subject
             if node.head == node:
@@ -276,12 +342,56 @@ class ArgumentFinder:
             for _ in range(4):
                 if node.pos_ in {"VERB", "AUX"}:
                     subject = _child(node, _SUBJECT)
-                    if subject is not None and subject.lower_ not in _PRONOUNS:
+                    if (
+                        subject is not None
+                        and subject.lower_ not in _PRONOUNS
+                        and pronoun not in subject.subtree  # "his forces" do not own themselves
+                    ):
                         return subject
                 if node.head == node:
                     break
                 node = node.head
         return None
+
+    def _quoted_antecedent(self, pronoun: Any, quoted: tuple[int, int]) -> Any | None:
+        # Direct speech: "we" is the speaker; "they", "it", "he" are someone else, named inside the
+        # quotation or not at all (the speaker of a quote is its claimant, not its actor).
+        if pronoun.lower_ in _FIRST_PERSON:
+            for token in pronoun.sent:
+                if (quoted[0] <= token.i < quoted[1]) or token.lemma_.lower() not in self.reporting:
+                    continue
+                subject = _child(token, _SUBJECT)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return subject
+            return None
+        earlier = [
+            t
+            for t in pronoun.doc[quoted[0] : pronoun.i]
+            if t.dep_ in _SUBJECT and t.pos_ != "PRON" and t.lower_ not in _PRONOUNS
+        ]
+        return earlier[-1] if earlier else None
+
+
+def _quotation(token: Any) -> tuple[int, int] | None:
+    """Return the (first, end) token indices of the direct quotation holding `token` in its sentence or
+    the one before, or None when it is not quoted."""
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    marks = [t.i for t in token.doc[start : sent.end] if t.text in _QUOTE_MARKS]
+    opened: int | None = None
+    for i in marks:
+        text = token.doc[i].text
+        if opened is None and text not in {"\u201d", "''"}:
+            opened = i
+        elif opened is not None and text not in {"\u201c", "``"}:
+            if opened < token.i < i:
+                return opened + 1, i
+            opened = None
+    if opened is not None and opened < token.i:
+        return opened + 1, sent.end
+    return None
 
 
 def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
@@ -294,7 +404,9 @@ def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
     ]
 
 
-def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tuple[Any, ...]:
+def _alternatives(
+    trigger: Any, recipient: Any | None, actor: Any | None, is_event: Callable[[Any], bool]
+) -> tuple[Any, ...]:
     """Return further recipient candidates, nearest first: the trigger's prepositional objects, those of
     its complement clause, the owner or target of a thing-object ("a Senegalese plan", "blockade on X",
     "shared evidence with X"), and last the places the act happens in ("imposed a curfew in X")."""
@@ -311,7 +423,7 @@ def _alternatives(trigger: Any, recipient: Any | None, actor: Any | None) -> tup
                 found.append(child)
         found.extend(_pobjs(recipient, ("on", "of", "to", "against", "from", "by", "for", "with")))
     found.extend(_reach(trigger, actor))
-    found.extend(_places(trigger, actor))
+    found.extend(_places(trigger, actor, is_event))
     skip = {getattr(recipient, "i", -1), getattr(actor, "i", -1)}
     unique: dict[int, Any] = {}
     for token in found:
@@ -355,7 +467,7 @@ def _reach(trigger: Any, actor: Any | None) -> list[Any]:
     return found
 
 
-def _places(trigger: Any, actor: Any | None) -> list[Any]:
+def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) -> list[Any]:
     """Return the place names where a trigger's act happens: its own locative phrases, those of its
     objects and of their clauses, then any other place name in its phrase outside the actor's."""
     found: list[Any] = []
@@ -369,6 +481,11 @@ def _places(trigger: Any, actor: Any | None) -> list[Any]:
                     nxt.append(child)
         frontier = nxt
     own = set() if actor is None else {t.i for t in actor.subtree}
+    # A coordinated act of its own is not where this one happens: "will not withdraw … and accuses X"
+    # does not withdraw from X (but "set up ties with and opened an embassy in X" shares X).
+    for child in trigger.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and is_event(child):
+            own.update(t.i for t in child.subtree)
     for token in trigger.subtree:
         # One token per name: "East Timor" offers "Timor", not also its compound "East".
         if (
@@ -454,6 +571,18 @@ class ActorLookup:
         first, last = core_span(token)
         core = doc[first : last + 1]
         text = core.text.strip(" ,.;:'\"")
+        if is_feature(token):
+            # A stretch of land: at most the country of the place it belongs to, never a party.
+            place = None
+            for other in _around(token):
+                o_first, o_last = core_span(other)
+                span = doc[o_first : o_last + 1]
+                place = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
+                    span.text, token
+                )
+                if place is not None:
+                    break
+            return (Actor(country=place.country) if place is not None and place.country else None), text
         # The whole phrase first: the resolver reads its head and complements ("the sides of X" are not
         # X); the actor stage's mentions inside it answer when the phrase as a whole names nothing.
         actor = self._resolve_text(text, token)

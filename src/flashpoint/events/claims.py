@@ -183,6 +183,11 @@ class ClaimReader:
                 layer = self._source_layer(source, stance)
                 speaker = _phrase(subject) if subject is not None else None
                 return _Layer(layer.claimant, layer.token, layer.channel, stance, layer.anonymous, speaker)
+        node = verb
+        while subject is None and node.dep_ in {"advcl", "conj", "xcomp"} and node.head != node:
+            # "X rejected the demand, saying …": the participle speaks for X.
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None:
             return None
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":

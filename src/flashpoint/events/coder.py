@@ -30,6 +30,8 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "the
 # Statements that are always made by someone to someone: without either party the trigger was misread.
 _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
+# Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
+_JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -71,6 +73,7 @@ class EventCoder:
         sentence_index = {s.start: s.index for s in doc.sentences}
         events: list[Event] = []
         nominal: set[int] = set()  # trigger offsets of noun triggers ("the convoy")
+        answering: set[int] = set()  # refusals of a demand made earlier ("rejected the demand")
         for i, entry in triggers.items():
             token = parsed[i]
             if self._reports(token, triggers) or self._governed(token, triggers):
@@ -82,7 +85,9 @@ class EventCoder:
                 events.append(event)
                 if token.pos_ in {"NOUN", "PROPN"}:
                     nominal.add(token.idx)
-        return _answer_requests(_one_per_sentence(events, frozenset(nominal)))
+                if event.type == "REJECT" and _refers_back(token):
+                    answering.add(token.idx)
+        return _answer_requests(_one_per_sentence(events, frozenset(nominal)), frozenset(answering))
 
     def _event(
         self,
@@ -119,15 +124,21 @@ class EventCoder:
         plover, mode, modality = recode(entry.type, entry.mode, modality)
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
-        if found.actor is not None and (actor is None or actor.country is None):
+        if found.actor is not None:
             owner = self.arguments.owner(found.actor)  # "Borduria said its troops …": Borduria's
             owned = lookup.resolve(owner)[0] if owner is not None else None
             if owned is not None and owned.country:
-                actor = replace(actor, country=owned.country) if actor is not None else owned
+                actor = _owned(actor, owned)
         if found.actor is not None and (actor is None or actor.country is None):
             actor = _placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
         recipient, recipient_text = _recipient(found.recipient, found.recipient_alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
+        if plover in _JOINT and found.co_actors and (recipient is None or recipient.country is None):
+            # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
+            recipient, recipient_text = lookup.resolve(found.co_actors[0])
+            if recipient is not None and not recipient.country:
+                recipient = _placed(recipient, found.co_actors[0], lookup)
+            co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
         if self._denied(token):
             claim = replace(claim, stance="denied")
@@ -255,6 +266,22 @@ class EventCoder:
         return plover, mode
 
 
+# Sectors of armed groups outside a state: their forces, fighters and men are of the same sector.
+_NON_STATE = frozenset({"REB", "INS", "CRM", "SEP", "UAF"})
+
+
+def _owned(actor: Actor | None, owner: Actor) -> Actor:
+    """Return the actor of a phrase with a possessive pronoun ("his forces") given its owner's actor.
+
+    The owner's country wins; a non-state owner also lends its sector ("an RSF commander … his
+    forces" are rebels, not an army), while a state's "troops" keep their own sector.
+    """
+    if actor is None:
+        return owner
+    sector = owner.sector if owner.sector in _NON_STATE or actor.sector is None else actor.sector
+    return replace(actor, country=owner.country, sector=sector)
+
+
 def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None:
     """Return the actor with the country of the nearest place in its sentence when it names none.
 
@@ -281,6 +308,8 @@ def _recipient(
         if token is None:
             continue
         actor, text = lookup.resolve(token)
+        if actor is not None and not actor.country and _thing(token, lookup):
+            actor = None  # "a local ceasefire": an adjective does not make a thing a party
         if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
             actor = _placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
         if actor is not None and actor.country:
@@ -288,6 +317,17 @@ def _recipient(
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback = (actor, text)
     return fallback
+
+
+def _thing(token: Any, lookup: ActorLookup) -> bool:
+    """Return True when a phrase names a thing: a common noun that names no party, with no noun or
+    name before it that could ("a local truce", but not "an army accountant")."""
+    if token.pos_ != "NOUN" or token.ent_type_ or lookup.names_party(token):
+        return False
+    return not any(
+        c.dep_ in {"compound", "poss", "nmod"} and (c.pos_ in {"NOUN", "PROPN", "PRON"} or c.ent_type_)
+        for c in token.lefts
+    )
 
 
 def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()) -> list[Event]:
@@ -350,16 +390,46 @@ def _has_subject(token: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
-def _answer_requests(events: list[Event]) -> tuple[Event, ...]:
+_PROPOSALS = frozenset({"demand", "call", "request", "ultimatum", "proposal", "offer", "appeal", "plan"})
+
+
+def _side(actor: Actor) -> tuple[str | None, str | None]:
+    return actor.country, actor.sector
+
+
+def _refers_back(trigger: Any) -> bool:
+    """Return True for a refusal of a proposal named only by a definite noun ("rejected the demand"),
+    which points back at a request made before."""
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _PROPOSALS:
+            return all(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in child.lefts
+            ) and any(c.dep_ == "det" for c in child.lefts)
+    return False
+
+
+def _answer_requests(events: list[Event], answering: frozenset[int] = frozenset()) -> tuple[Event, ...]:
     """Return the events with each refusal addressed to the party whose request it answers.
 
     "Turkey demanded that US forces leave … the US refused": a REJECT by the recipient of an earlier
-    REQUEST answers that request, so its recipient is the requester.
+    REQUEST answers that request, so its recipient is the requester. A refusal of "the demand" (its
+    trigger offset in `answering`) answers the latest request before it, whoever made it.
     """
     requesters: dict[str, Event] = {}
     answered: list[Event] = []
+    latest: Event | None = None
     for event in events:
-        if event.type == "REQUEST" and event.recipient is not None and event.recipient.country:
+        if event.type == "REQUEST" and event.actor is not None:
+            latest = event
+        if (
+            event.type == "REJECT"
+            and event.trigger_start in answering
+            and latest is not None
+            and latest.actor is not None
+            and (event.actor is None or _side(latest.actor) != _side(event.actor))
+        ):
+            event = replace(event, recipient=latest.actor, recipient_text=latest.actor_text)
+        elif event.type == "REQUEST" and event.recipient is not None and event.recipient.country:
             requesters[event.recipient.country] = event
         elif event.type == "REJECT" and event.actor is not None and event.actor.country in requesters:
             request = requesters[event.actor.country]
