@@ -77,3 +77,31 @@ def test_place_link_leaves_place_empty_without_any_place(
 ) -> None:
     (event,) = link(parse("The committee met and then adjourned."), ["met"])
     assert event.place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen raided the village of Kafr Halab in northern Syria on Friday night.",
+        "Rebels shelled Kafr Halab in Syria before dawn.",
+    ],
+)
+def test_place_link_prefers_a_governed_town_to_its_country(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document], text: str
+) -> None:
+    doc = parse(text)
+    trigger = "raided" if "raided" in text else "shelled"
+    (event,) = link(doc, [trigger])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.surface == "Kafr Halab"
+    assert event.place.precision == 1
+
+
+def test_place_link_keeps_the_country_when_the_town_is_elsewhere(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    # The town lies in another country than the one the event is placed in: the country stays.
+    doc = parse("Officials from Kafr Halab said that protesters gathered in Turkey on Sunday.")
+    (event,) = link(doc, ["gathered"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.surface == "Turkey"

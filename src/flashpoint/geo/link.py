@@ -59,7 +59,31 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
         attach = _attachment(parsed, trigger, mention)
         return (attach, -(mention.precision or 3), -abs(mention.start - event.trigger_start))
 
-    return max(mentions, key=rank)
+    best = max(mentions, key=rank)
+    if (best.precision or 3) < 3 or best.place is None:
+        return best
+    # "attacked the town of X in central Mali": a finer place of the same country that the trigger
+    # governs is where it happened; the country only says where the town is.
+    finer = [
+        m
+        for m in mentions
+        if (m.precision or 3) < 3
+        and m.place is not None
+        and m.place.country in {best.place.country, None}
+        and _governed(parsed, trigger, m)
+    ]
+    return max(finer, key=rank) if finer else best
+
+
+def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
+    """Return True when the toponym lies in the trigger's phrase (its object, subject or adjunct)."""
+    token = _token_at(parsed, mention.start)
+    if token is None or trigger is None:
+        return False
+    return token in trigger.subtree and not any(
+        t.dep_ in {"ccomp", "advcl", "relcl", "conj"} and t in trigger.children and token in t.subtree
+        for t in trigger.children
+    )
 
 
 def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
