@@ -639,8 +639,12 @@ def _register_plugins() -> None:
     """Add the commands that live beside their modules (alerts, monitoring, batch)."""
     from flashpoint.alerts.commands import alerts_command, flashpoints_command
 
+    from flashpoint.watch.commands import feeds_group, watch_command
+
     cli.add_command(flashpoints_command)
     cli.add_command(alerts_command)
+    cli.add_command(watch_command)
+    cli.add_command(feeds_group)
 
 
 _register_plugins()

@@ -29,6 +29,10 @@ class Settings:
     actors_files: tuple[Path, ...] = ()  # user actor dictionaries merged over ours
     max_bytes: int = 20_000_000  # inputs larger than this are rejected
     batch_size: int = 32  # documents per nlp.pipe batch
+    # fetching (feeds and article pages)
+    allow_private_urls: bool = False  # let URLs resolve to loopback/private addresses (tests, intranets)
+    fetch_timeout: float = 10.0
+    max_redirects: int = 5
     # corroboration thresholds
     cluster_km: float = 50.0
     cluster_days: int = 3

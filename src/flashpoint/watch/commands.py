@@ -64,7 +64,7 @@ def watch_command(
         interval = parse_every(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
-    store = Store.open(settings.db_url)
+    store = Store.from_settings(settings)
     state = FeedState(store.engine)
     if feeds_file is not None:
         now = dt.datetime.now(dt.UTC)
@@ -97,7 +97,7 @@ def _state(ctx: click.Context) -> FeedState:
     from flashpoint.store import Store
     from flashpoint.watch.state import FeedState
 
-    return FeedState(Store.open(_settings(ctx).db_url).engine)
+    return FeedState(Store.from_settings(_settings(ctx)).engine)
 
 
 @feeds_group.command(name="add")
