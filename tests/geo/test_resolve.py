@@ -72,3 +72,52 @@ def test_haversine_km_of_a_known_distance() -> None:
     ankara = Place(id="a", name="Ankara", lat=39.93, lon=32.86, country="TUR")
     istanbul = Place(id="b", name="Istanbul", lat=41.01, lon=28.98, country="TUR")
     assert 340 < haversine_km(ankara, istanbul) < 360
+
+
+PERU = "Lima, Cusco, Arequipa and Trujillo in Peru"
+
+
+def test_resolver_answers_no_match_for_a_small_town_far_outside_the_document(
+    villages_gazetteer: Gazetteer,
+) -> None:
+    # The only "Kafr Halab" in the index is a Syrian village; this document is about Peru.
+    text = f"Strikes spread across {PERU} and reached Kafr Halab."
+    found = _resolve(
+        villages_gazetteer, text, ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Kafr Halab"]
+    )
+    assert found["Kafr Halab"].place is None
+    assert found["Kafr Halab"].score == 0.0
+    assert found["Cusco"].place is not None and found["Cusco"].place.country == "PER"
+
+
+def test_resolver_keeps_the_small_town_inside_its_document(villages_gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Aleppo, Idlib, Azaz and Kafr Halab in Syria."
+    found = _resolve(villages_gazetteer, text, ["Aleppo", "Idlib", "Azaz", "Kafr Halab", "Syria"])
+    place = found["Kafr Halab"].place
+    assert place is not None and place.name == "Kafr Halab"
+
+
+def test_resolver_lowers_a_prominent_city_outside_the_document(small_gazetteer: Gazetteer) -> None:
+    # A large foreign city is still the answer, but said with less confidence than among its neighbours.
+    away = _resolve(small_gazetteer, f"Strikes in {PERU}; talks were held in Brussels.",
+                    ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Brussels"])  # fmt: skip
+    home = _resolve(small_gazetteer, "Talks in Antwerp, Ghent and Brussels in Belgium.",
+                    ["Antwerp", "Ghent", "Brussels", "Belgium"])  # fmt: skip
+    assert away["Brussels"].place is not None and away["Brussels"].place.country == "BEL"
+    assert away["Brussels"].score < home["Brussels"].score
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling hit Aleppo, Idlib and Azaz in Syria, then Al-Qammary.", "Al-Qammari"),
+        (f"Strikes spread across {PERU}; Aleppo was quiet, unlike Al-Qammary.", None),
+    ],
+)
+def test_resolver_matches_misspellings_only_in_the_document_countries(
+    villages_gazetteer: Gazetteer, text: str, expected: str | None
+) -> None:
+    surfaces = [w.strip(".,;") for w in text.split() if w[:1].isupper() and w not in {"Shelling", "Strikes"}]
+    found = _resolve(villages_gazetteer, text, surfaces)
+    place = found["Al-Qammary"].place
+    assert (place.name if place else None) == expected

@@ -129,3 +129,22 @@ def test_geo_stage_keeps_unknown_toponym_without_place(
     doc = _stage(small_gazetteer)(parse("Refugees reached Qarnazzurab, in northern Syria, on foot."))
     unresolved = [m for m in doc.places if m.place is None]
     assert all(m.precision is None and m.score == 0.0 for m in unresolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "is_place"),
+    [
+        ("In Gao, dozens of traders closed their shops on Friday.", "Gao", True),
+        ("Soldiers were deployed near Mopti and Gao last week.", "Gao", True),
+        ("The envoy spoke with Gao on Friday about the talks.", "Gao", False),
+    ],
+)
+def test_geo_stage_reads_a_name_after_a_locative_preposition_as_a_place(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, surface: str, is_place: bool
+) -> None:
+    # spaCy's small model takes this town for a person; "in"/"near" before it says otherwise.
+    mention = _by_surface(_stage(small_gazetteer)(parse(text))).get(surface)
+    if is_place:
+        assert mention is not None and mention.place is not None and mention.place.country == "MLI"
+    else:
+        assert mention is None or mention.place is None

@@ -149,8 +149,13 @@ class Recogniser:
 
 
 def _after_place_preposition(ent: Any) -> bool:
-    """Return True when an entity is the object of a locative preposition ("in", "near", …)."""
+    """Return True when an entity is the object of a locative preposition ("in", "near", …).
+
+    A coordinated name counts too: "near Kidal and Gao".
+    """
     root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
     return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and len(ent) <= 3)
 
 
