@@ -25,8 +25,12 @@ _NAMES = {
 }
 
 
+# Sector words with the real dictionary's pitfalls: a money "bank", an adjective "local".
+_SECTORS = {"bank": "BUS", "local": "CVL"}
+
+
 class FakeResolver:
-    """Resolves a handful of invented country names; everything else is unknown."""
+    """Resolves a handful of invented country names and two sector words; everything else is unknown."""
 
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
@@ -35,6 +39,9 @@ class FakeResolver:
         for word in words:
             if word in _NAMES:
                 return Actor(country=_NAMES[word])
+        for word in words:
+            if word in _SECTORS:
+                return Actor(country=None, sector=_SECTORS[word])
         return None
 
 

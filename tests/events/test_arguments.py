@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.records import Event
+from flashpoint.events.arguments import is_feature
+from flashpoint.records import Document, Event
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -118,3 +119,42 @@ def test_arguments_circumstance_clause_lends_no_recipient(code_events: Code) -> 
 def test_arguments_possessive_pronoun_lends_its_antecedent(code_events: Code) -> None:
     event = _only(code_events("Borduria said its troops will not pull out from the valley."), "REJECT")
     assert _country(event.actor) == "BOR"
+
+
+def test_arguments_quoted_third_person_is_not_the_speaker(code_events: Code) -> None:
+    # Inside a direct quotation "they" are the attackers the speaker describes, not the speaker.
+    (event,) = code_events('"They stormed the depot before sunrise," a Bordurian colonel said.')
+    assert event.type == "ASSAULT"
+    assert event.actor is None
+    assert event.actor_text == "They"
+    assert "colonel" in (event.claims[0].claimant or "")
+
+
+def test_arguments_quoted_first_person_is_the_speaker(code_events: Code) -> None:
+    (event,) = code_events('"We stormed the depot before sunrise," a Bordurian colonel said.')
+    assert event.actor is not None and event.actor.country == "BOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The convoy stopped on the western bank of the river.", "bank", True),
+        ("Shells fell on the outskirts of the city.", "outskirts", True),
+        ("The central bank raised its rates.", "bank", False),
+        ("Gunmen robbed a bank in the capital.", "bank", False),
+        ("The World Bank approved a loan.", "Bank", False),
+    ],
+)
+def test_arguments_is_feature_tells_land_from_parties(
+    parse: Callable[..., Document], text: str, word: str, expected: bool
+) -> None:
+    doc = parse(text)
+    token = next(t for t in doc.parsed if t.text == word)
+    assert is_feature(token) is expected
+
+
+def test_arguments_river_bank_is_not_a_business(code_events: Code) -> None:
+    (event,) = code_events("Bordurian troops withdrew from the eastern bank of the river.")
+    assert event.type == "RETREAT"
+    assert event.recipient is None
+    assert "bank" in (event.recipient_text or "")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.records import Event
+from flashpoint.events.coder import _owned
+from flashpoint.records import Actor, Event
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -77,3 +78,56 @@ def test_coder_one_act_named_twice_in_a_sentence_is_one_event(code_events: Code)
 def test_coder_different_sources_keep_their_own_events(code_events: Code) -> None:
     text = "Borduria said Ruritania attacked the bridge, and Syldavia said Ruritania attacked the dam."
     assert [e.type for e in code_events(text)].count("ASSAULT") == 2
+
+
+@pytest.mark.parametrize(
+    ("owner", "own", "expected"),
+    [
+        # an armed group's "men" are of the group
+        (Actor(country="BOR", sector="REB"), Actor(country=None, sector="MIL"), ("BOR", "REB")),
+        # a state's "troops" are its army
+        (Actor(country="BOR", sector="GOV"), Actor(country=None, sector="MIL"), ("BOR", "MIL")),
+        (Actor(country="BOR", sector="GOV"), Actor(country="SYL", sector="MIL"), ("BOR", "MIL")),
+        (Actor(country="BOR", sector="GOV"), None, ("BOR", "GOV")),
+    ],
+)
+def test_coder_owned_phrase_takes_its_owner_side(
+    owner: Actor, own: Actor | None, expected: tuple[str, str]
+) -> None:
+    found = _owned(own, owner)
+    assert (found.country, found.sector) == expected
+
+
+def test_coder_participle_speaks_for_the_clause_subject(code_events: Code) -> None:
+    events = code_events(
+        "A Bordurian commander dismissed the offer, saying his men would not withdraw and warning "
+        "that they would shell Syldavian outposts."
+    )
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.actor is not None and threat.actor.country == "BOR"
+    assert threat.claims[0].claimant == "A Bordurian commander"
+
+
+@pytest.mark.parametrize("verb", ["agreed to a truce", "agreed to a local truce", "held talks"])
+def test_coder_coordinated_subjects_are_the_two_parties(code_events: Code, verb: str) -> None:
+    events = [e for e in code_events(f"Borduria and Syldavia {verb}.") if e.type in {"AGREE", "CONSULT"}]
+    assert len(events) == 1
+    (event,) = events
+    assert event.actor is not None and event.actor.country == "BOR"
+    assert event.recipient is not None and event.recipient.country == "SYL"
+    assert event.co_actors == ()
+
+
+def test_coder_adjective_does_not_make_a_thing_a_party(code_events: Code) -> None:
+    (event,) = code_events("Borduria signed a local truce.")
+    assert event.recipient is None or event.recipient.sector != "CVL"
+
+
+def test_coder_refusal_of_the_demand_answers_the_request(code_events: Code) -> None:
+    events = code_events(
+        "Ruritania demanded that Bordurian militias leave the valley. "
+        "A Bordurian militia leader rejected the demand on Monday."
+    )
+    refusal = next(e for e in events if e.type == "REJECT")
+    assert refusal.actor is not None and refusal.actor.country == "BOR"
+    assert refusal.recipient is not None and refusal.recipient.country == "RUR"
