@@ -139,9 +139,10 @@ class Fetcher:
     @classmethod
     def from_settings(cls, settings: Any) -> Fetcher:
         """Return a Fetcher configured by Settings (missing fields take the defaults)."""
-        allow = getattr(settings, "allow_private_urls", None)
-        if allow is None:  # until Settings has the field, the environment variable it will read
-            allow = os.environ.get("FLASHPOINT_ALLOW_PRIVATE_URLS", "").lower() in {"1", "true", "yes", "on"}
+        # The setting, or the environment variable Settings.load reads it from (for Settings built directly).
+        allow = bool(getattr(settings, "allow_private_urls", False)) or os.environ.get(
+            "FLASHPOINT_ALLOW_PRIVATE_URLS", ""
+        ).lower() in {"1", "true", "yes", "on"}
         return cls(
             allow_private=bool(allow),
             timeout=float(getattr(settings, "fetch_timeout", 10.0)),

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 
 from flashpoint.corroborate.clusters import ClusterRules, find_cluster, refresh
 from flashpoint.corroborate.syndication import origin_for, signature, store_signature
@@ -97,13 +104,11 @@ class Store:
 
     def _create_schema(self, url: str) -> None:
         try:
-            with self.engine.begin() as conn:
-                t.metadata.create_all(conn)
-                version = conn.execute(
-                    select(t.meta.c.value).where(t.meta.c.key == "schema_version")
-                ).scalar()
-                if version is None:
-                    conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
+            try:
+                version = self._create_tables()
+            except (OperationalError, ProgrammingError, IntegrityError):
+                # Another process created the schema between our check and our CREATE: read theirs.
+                version = self._create_tables()
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(
@@ -116,6 +121,14 @@ class Store:
                 f"database {url!r} has schema version {version}, this flashpoint expects "
                 f"{t.SCHEMA_VERSION}; migrate it or use a new database"
             )
+
+    def _create_tables(self) -> Any:
+        with self.engine.begin() as conn:
+            t.metadata.create_all(conn)
+            version = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
+            if version is None:
+                conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
+        return version
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
