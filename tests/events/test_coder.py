@@ -131,3 +131,10 @@ def test_coder_refusal_of_the_demand_answers_the_request(code_events: Code) -> N
     refusal = next(e for e in events if e.type == "REJECT")
     assert refusal.actor is not None and refusal.actor.country == "BOR"
     assert refusal.recipient is not None and refusal.recipient.country == "RUR"
+
+
+@pytest.mark.parametrize("distance", ["15 KMs", "12 miles"])
+def test_coder_distance_is_never_a_recipient(code_events: Code, distance: str) -> None:
+    (event,) = code_events(f"Ruritanian jets even bombed {distance} away from the camp.")
+    assert event.type == "ASSAULT"
+    assert distance.split()[-1] not in (event.recipient_text or "")

@@ -305,7 +305,7 @@ def _recipient(
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
     fallback: tuple[Actor | None, str | None] = (None, None)
     for i, token in enumerate((first, *alternatives)):
-        if token is None:
+        if token is None or _measure(token):
             continue
         actor, text = lookup.resolve(token)
         if actor is not None and not actor.country and _thing(token, lookup):
@@ -317,6 +317,34 @@ def _recipient(
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback = (actor, text)
     return fallback
+
+
+# Units of distance and size: "bombed 15 km away from the convoy" is how far, not whom.
+_UNITS = frozenset(
+    {
+        "km",
+        "kms",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "mile",
+        "miles",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "yard",
+        "yards",
+        "hectare",
+        "hectares",
+    }
+)
+
+
+def _measure(token: Any) -> bool:
+    """Return True when a phrase is a measure (a distance, a sum, a share), never a party."""
+    return token.ent_type_ in {"QUANTITY", "PERCENT", "MONEY"} or token.lower_ in _UNITS
 
 
 def _thing(token: Any, lookup: ActorLookup) -> bool:
