@@ -40,6 +40,11 @@ def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Any]:
     if scheduler == "local":
         if workers < 1:
             raise BatchError(f"--workers must be at least 1, not {workers}")
+        import dask
+
+        # The workers' statistical profiler samples the running task every few ms: not wanted in a
+        # CPU-bound run on few cores.
+        dask.config.set({"distributed.worker.profile.enabled": False})
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
