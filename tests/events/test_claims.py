@@ -94,3 +94,16 @@ def test_claims_quote_spans_handles_curly_and_straight_quotes() -> None:
     text = 'He said “we will win” and "never".'
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == ["we will win", "never"]
+
+
+def test_claims_pronoun_speaker_is_the_one_named_before(code_events: Code) -> None:
+    events = code_events(
+        "Major Anton Kessel, a Bordurian army spokesman, told reporters the night was calm. "
+        "He said Syldavian gunmen had ambushed a patrol."
+    )
+    assert _claim(events, "ASSAULT").claimant == "Major Anton Kessel"
+
+
+def test_claims_pronoun_speaker_without_anyone_before_stays(code_events: Code) -> None:
+    events = code_events("He said Syldavian gunmen had ambushed a patrol.")
+    assert _claim(events, "ASSAULT").claimant == "He"

@@ -138,3 +138,14 @@ def test_coder_distance_is_never_a_recipient(code_events: Code, distance: str) -
     (event,) = code_events(f"Ruritanian jets even bombed {distance} away from the camp.")
     assert event.type == "ASSAULT"
     assert distance.split()[-1] not in (event.recipient_text or "")
+
+
+def test_coder_indefinite_pronoun_is_no_actor(code_events: Code) -> None:
+    events = code_events("Ruritania will not back down, and if anything will keep pressing Borduria.")
+    assert all(e.actor_text != "anything" for e in events)
+
+
+def test_coder_both_sides_are_not_placed_at_the_venue(code_events: Code) -> None:
+    events = code_events("Mediators said both sides had agreed in Ruritania to a truce.")
+    agree = next(e for e in events if e.type == "AGREE")
+    assert agree.actor is None or agree.actor.country != "RUR"

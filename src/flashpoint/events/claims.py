@@ -15,6 +15,7 @@ __all__ = ["ClaimReader", "quote_spans"]
 
 _QUOTES = re.compile(r"“([^”]{1,2000})”|\"([^\"\n]{1,2000})\"|``(.{1,2000}?)''", re.DOTALL)
 _FIRST_PERSON = frozenset({"i", "we"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
 # Attribution does not cross into an adverbial or relative clause: "after we reported that …, X said".
 _BOUNDARY_DEPS = frozenset({"advcl", "relcl"})
@@ -196,6 +197,8 @@ class ClaimReader:
         return _Layer(layer.claimant, layer.token, _channel(verb) or layer.channel, stance, layer.anonymous)
 
     def _source_layer(self, token: Any, stance: str) -> _Layer:
+        if token.lower_ in _THIRD_PERSON:
+            token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
         first, last = core_span(token)
         span = token.doc[first : last + 1]
         anonymous = token.lemma_.lower() in self.lexicon.anonymous and not any(
@@ -251,6 +254,27 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
+    """Return the named subject of a verb of saying in the two sentences before a pronoun claimant
+    ("X told the radio … He said …" → X), nearest first; a person for "he"/"she", anyone for "they"/"it"."""
+    personal = pronoun.lower_ in {"he", "she"}
+    sent = pronoun.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return None
+        sent = pronoun.doc[sent.start - 1].sent
+        for verb in reversed(list(sent)):
+            if not lexicon.is_reporting(verb):
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj" or subject.pos_ == "PRON":
+                    continue
+                if personal and subject.ent_type_ not in {"PERSON", ""}:
+                    continue
+                return subject
+    return None
 
 
 def _finite_after_infinitive(node: Any) -> bool:

@@ -30,6 +30,10 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "the
 # Statements that are always made by someone to someone: without either party the trigger was misread.
 _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
+# Words of things, not parties: "if anything will keep pressing" has no actor, it is no event.
+_INDEFINITE = frozenset({"anything", "something", "nothing", "everything"})
+# Nouns that refer back to parties named elsewhere ("both sides"): the venue's country is not theirs.
+_REFERENCES = frozenset({"side", "party"})
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -100,8 +104,8 @@ class EventCoder:
         triggers: dict[int, TriggerEntry],
     ) -> Event | None:
         found = self.arguments.find(token)
-        if found.actor is not None and found.actor.lower_ in _SECOND_PERSON:
-            return None  # addressed to the reader: notices and instructions, not events
+        if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
+            return None  # addressed to the reader, or a misread clause: not events
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
         # reference back ("the convoy") or a topic ("talks on independence"), not a report.
         if (
@@ -288,7 +292,11 @@ def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | Non
     Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
     country the sentence places them in; a pronoun that found no antecedent is left alone.
     """
-    if token.lower_ in _PRONOUNS or (actor is None and token.pos_ != "NOUN"):
+    if (
+        token.lower_ in _PRONOUNS
+        or token.lemma_.lower() in _REFERENCES
+        or (actor is None and token.pos_ != "NOUN")
+    ):
         return actor
     located = lookup.located(token)
     if located is None:
