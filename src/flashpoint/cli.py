@@ -638,7 +638,6 @@ def token_revoke(ctx: click.Context, name: str) -> None:
 def _register_plugins() -> None:
     """Add the commands that live beside their modules (alerts, monitoring, batch)."""
     from flashpoint.alerts.commands import alerts_command, flashpoints_command
-
     from flashpoint.batch.commands import batch_command
     from flashpoint.watch.commands import feeds_group, watch_command
 

@@ -28,7 +28,15 @@ __all__ = [
 ]
 
 Stance = Literal["asserted", "reported", "alleged", "threatened", "denied", "hypothetical", "future"]
-STANCES: tuple[str, ...] = ("asserted", "reported", "alleged", "threatened", "denied", "hypothetical", "future")
+STANCES: tuple[str, ...] = (
+    "asserted",
+    "reported",
+    "alleged",
+    "threatened",
+    "denied",
+    "hypothetical",
+    "future",
+)
 
 DatePrecision = Literal["day", "week", "month", "year"]
 

@@ -36,8 +36,11 @@ class NlpStage:
 
     @staticmethod
     def _attach(doc: Document, spacy_doc: Any) -> Document:
-        sentences = tuple(
-            Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
-            for i, s in enumerate(spacy_doc.sents)
-        )
-        return replace(doc, sentences=sentences, parsed=spacy_doc)
+        sentences = []
+        for i, span in enumerate(spacy_doc.sents):
+            # spaCy keeps the whitespace after a sentence in its span; the evidence text should not.
+            text = span.text.rstrip()
+            lead = len(text) - len(text.lstrip())
+            start = span.start_char + lead
+            sentences.append(Sentence(index=i, start=start, end=start + len(text.strip()), text=text.strip()))
+        return replace(doc, sentences=tuple(sentences), parsed=spacy_doc)
