@@ -121,3 +121,12 @@ def test_resolver_matches_misspellings_only_in_the_document_countries(
     found = _resolve(villages_gazetteer, text, surfaces)
     place = found["Al-Qammary"].place
     assert (place.name if place else None) == expected
+
+
+def test_resolver_does_not_take_a_river_as_a_neighbour(villages_gazetteer: Gazetteer) -> None:
+    # A river's point is one spot on a long course: a village near it is not thereby in the story.
+    text = f"Strikes spread across {PERU}; a film about the Orontes was set in Kafr Halab."
+    surfaces = ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Orontes", "Kafr Halab"]
+    found = _resolve(villages_gazetteer, text, surfaces)
+    assert found["Orontes"].place is not None and found["Orontes"].place.feature_class == "H"
+    assert found["Kafr Halab"].place is None

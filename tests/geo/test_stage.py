@@ -148,3 +148,21 @@ def test_geo_stage_reads_a_name_after_a_locative_preposition_as_a_place(
         assert mention is not None and mention.place is not None and mention.place.country == "MLI"
     else:
         assert mention is None or mention.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country_word"),
+    [
+        ("Boats crossed the Niger river near Niamey on Monday.", "Niger"),
+        ("Fishermen on the Congo River near Kinshasa saw the convoy.", "Congo"),
+    ],
+)
+def test_geo_stage_reads_a_river_named_after_a_country_as_the_river(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, country_word: str
+) -> None:
+    doc = _stage(small_gazetteer)(parse(text))
+    rivers = [m for m in doc.places if m.surface.startswith(country_word)]
+    assert len(rivers) == 1
+    mention = rivers[0]
+    assert mention.place is not None and mention.place.feature_class == "H"
+    assert mention.precision == 2

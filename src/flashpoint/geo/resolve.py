@@ -183,7 +183,8 @@ class Resolver:
                 continue
             best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
             unambiguous = (best.place.feature_class == "P" and len(c.candidates) == 1) or best.match == 0
-            if unambiguous and precision_of(best.place) < 3:
+            # A river's or a sea's point says little about where the rest of the story is.
+            if unambiguous and precision_of(best.place) < 3 and best.place.feature_class != "H":
                 anchors.append((c.span.surface, best.place))
         return anchors
 
