@@ -145,7 +145,20 @@ def test_coder_indefinite_pronoun_is_no_actor(code_events: Code) -> None:
     assert all(e.actor_text != "anything" for e in events)
 
 
-def test_coder_both_sides_are_not_placed_at_the_venue(code_events: Code) -> None:
-    events = code_events("Mediators said both sides had agreed in Ruritania to a truce.")
+@pytest.mark.parametrize("parties", ["both sides", "both parties", "the warring parties"])
+def test_coder_both_sides_are_not_placed_at_the_venue(code_events: Code, parties: str) -> None:
+    events = code_events(f"Mediators said {parties} had agreed in Ruritania to a truce.")
     agree = next(e for e in events if e.type == "AGREE")
     assert agree.actor is None or agree.actor.country != "RUR"
+
+
+def test_coder_a_named_party_is_still_placed(code_events: Code) -> None:
+    events = code_events("The Green party said it would boycott the vote in Ruritania.")
+    assert events
+    assert events[0].actor is not None and events[0].actor.country == "RUR"
+
+
+def test_coder_what_a_convoy_carries_is_not_its_recipient(code_events: Code) -> None:
+    events = code_events("A Ruritanian convoy with Bordurian tanks was seen near the border.")
+    convoy = next(e for e in events if e.type == "MOBILIZE")
+    assert convoy.recipient is None or convoy.recipient.country != "BOR"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver
+from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver, core_span
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import ClaimReader
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
@@ -32,8 +32,8 @@ _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "C
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 # Words of things, not parties: "if anything will keep pressing" has no actor, it is no event.
 _INDEFINITE = frozenset({"anything", "something", "nothing", "everything"})
-# Nouns that refer back to parties named elsewhere ("both sides"): the venue's country is not theirs.
-_REFERENCES = frozenset({"side", "party"})
+# Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
+_BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -135,7 +135,12 @@ class EventCoder:
                 actor = _owned(actor, owned)
         if found.actor is not None and (actor is None or actor.country is None):
             actor = _placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
-        recipient, recipient_text = _recipient(found.recipient, found.recipient_alternatives, lookup)
+        first, alternatives = found.recipient, found.recipient_alternatives
+        if plover == "MOBILIZE":
+            # "a convoy of armoured vehicles", "troops with tanks": what moves, not whom it targets
+            first = None if first is not None and _carried(first) else first
+            alternatives = tuple(t for t in alternatives if not _carried(t))
+        recipient, recipient_text = _recipient(first, alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
         if plover in _JOINT and found.co_actors and (recipient is None or recipient.country is None):
             # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
@@ -286,17 +291,22 @@ def _owned(actor: Actor | None, owner: Actor) -> Actor:
     return replace(actor, country=owner.country, sector=sector)
 
 
+def _refers_to_parties(token: Any) -> bool:
+    """Return True for "both sides", "the warring parties": a reference back to parties named elsewhere,
+    whose country the venue does not give (but "the Umma party" is a party of its own)."""
+    lemma = token.lemma_.lower()
+    if lemma == "side":
+        return True
+    return lemma == "party" and any(c.lower_ in _BOTH for c in token.children)
+
+
 def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None:
     """Return the actor with the country of the nearest place in its sentence when it names none.
 
     Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
     country the sentence places them in; a pronoun that found no antecedent is left alone.
     """
-    if (
-        token.lower_ in _PRONOUNS
-        or token.lemma_.lower() in _REFERENCES
-        or (actor is None and token.pos_ != "NOUN")
-    ):
+    if token.lower_ in _PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
         return actor
     located = lookup.located(token)
     if located is None:
@@ -306,18 +316,32 @@ def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | Non
     return replace(actor, country=located.country)
 
 
+def _carried(token: Any) -> bool:
+    """Return True for the object of "of"/"with" on a noun ("a convoy of trucks", "troops with tanks"),
+    or a modifier of it ("with Turkish tanks")."""
+    while token.dep_ in {"amod", "compound", "poss", "nmod"} and token.head != token:
+        token = token.head
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in {"of", "with"} and head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _recipient(
     first: Any | None, alternatives: tuple[Any, ...], lookup: ActorLookup
 ) -> tuple[Actor | None, str | None]:
     """Return the recipient: the first candidate that names a country, else the first that names an
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
     fallback: tuple[Actor | None, str | None] = (None, None)
+    own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
-        if token is None or _measure(token):
+        if token is None or _measure(token) or token.i in own:
             continue
         actor, text = lookup.resolve(token)
         if actor is not None and not actor.country and _thing(token, lookup):
             actor = None  # "a local ceasefire": an adjective does not make a thing a party
+        if i == 0 and actor is not None:
+            # The resolver read the whole party phrase: its own modifier ("their Kurdish allies" →
+            # "Kurdish") adds nothing but a wrong placing.
+            own = range(core_span(token)[0], token.i + 1)
         if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
             actor = _placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
         if actor is not None and actor.country:
