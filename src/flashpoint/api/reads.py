@@ -122,13 +122,42 @@ def read_router() -> APIRouter:
         return data
 
     @router.get("/api/flashpoints", tags=["alerts"])
-    def list_flashpoints() -> dict[str, Any]:
-        """Return detected flashpoints; empty, with `available: false`, until alert detection exists."""
-        return {
-            "flashpoints": [],
-            "available": False,
-            "detail": "flashpoint detection (the alerts module) is not part of this build yet",
-        }
+    def list_flashpoints(
+        request: Request, as_of: Annotated[dt.date | None, Query()] = None
+    ) -> dict[str, Any]:
+        """Return the flashpoints detected now (or as of a day): rivals, forces near one place, rising hostility."""
+        from flashpoint.alerts import find_flashpoints
+
+        found = find_flashpoints(_store(request), as_of=as_of)
+        items = []
+        for flashpoint in found:
+            data = flashpoint.as_dict()
+            first, second = [*flashpoint.actors, "?", "?"][:2]
+            data["title"] = (
+                f"{first}–{second} near {flashpoint.place_name} ({flashpoint.severity}, {flashpoint.trend})"
+            )
+            items.append(data)
+        return {"flashpoints": items, "available": True, "count": len(items)}
+
+    @router.get("/api/alerts", tags=["alerts"])
+    def get_alerts(
+        request: Request,
+        since: Annotated[dt.date | None, Query()] = None,
+        status: Annotated[Literal["open", "closed"] | None, Query()] = None,
+    ) -> dict[str, Any]:
+        """Return the persisted alerts (opened, updated, closed as evidence arrives), newest change first."""
+        from flashpoint.alerts import list_alerts
+
+        alerts = list_alerts(_store(request), since=since, status=status)
+        return {"alerts": [alert.as_dict() for alert in alerts]}
+
+    @router.get("/api/alerts.atom", tags=["alerts"], response_class=Response)
+    def get_alerts_atom(request: Request) -> Response:
+        """Return the alerts as an Atom feed, for feed readers."""
+        from flashpoint.alerts import atom_feed, list_alerts
+
+        xml = atom_feed(list_alerts(_store(request)), link=str(request.url))
+        return Response(content=xml, media_type="application/atom+xml")
 
     @router.get("/api/actors", tags=["actors"])
     def list_actors(
