@@ -14,6 +14,7 @@ __all__ = ["DocumentContext", "haversine_km"]
 MIN_VOTES = 2.0
 # Distances are judged on this scale (km) when telling whether a candidate sits among the others.
 FIT_SCALE_KM = 500.0
+AREA_SCALE_KM = 150.0
 
 
 def haversine_km(a: Place, b: Place) -> float:
@@ -33,12 +34,16 @@ class DocumentContext:
 
     votes: tuple[tuple[str, str, float], ...] = ()  # (name, country, weight)
     anchors: tuple[tuple[str, Place], ...] = ()  # (name, place)
+    areas: tuple[tuple[str, Place], ...] = ()  # (name, country or division): its centroid, for `fit` only
 
     @classmethod
     def of(
-        cls, weighted: Iterable[tuple[str, dict[str, float]]], anchors: Iterable[tuple[str, Place]]
+        cls,
+        weighted: Iterable[tuple[str, dict[str, float]]],
+        anchors: Iterable[tuple[str, Place]],
+        areas: Iterable[tuple[str, Place]] = (),
     ) -> DocumentContext:
-        """Return the context from each name's country weights and the anchor places, names lower-cased."""
+        """Return the context from each name's country weights, anchor places and areas, names lower-cased."""
         seen: set[str] = set()
         votes: list[tuple[str, str, float]] = []
         for name, weights in weighted:
@@ -47,7 +52,8 @@ class DocumentContext:
                 continue
             seen.add(key)
             votes.extend((key, country, w) for country, w in weights.items() if w > 0)
-        return cls(tuple(votes), tuple((n.lower(), p) for n, p in anchors))
+        lower = tuple((n.lower(), p) for n, p in anchors)
+        return cls(tuple(votes), lower, tuple((n.lower(), p) for n, p in areas))
 
     def total(self, *, excluding: str = "") -> float:
         """Return the weight of the votes cast by names other than `excluding`."""
@@ -81,10 +87,14 @@ class DocumentContext:
     def fit(self, place: Place, *, excluding: str = "") -> float:
         """Return how well `place` sits in the document, in [0, 1]: 1 when there is too little to judge.
 
-        The larger of its country's share of the other names' votes and a decay with the distance to the
-        nearest other anchor place.
+        The largest of its country's share of the other names' votes, a decay with the distance to the
+        nearest other anchor place, and a steeper one with the distance to the centre of a country or
+        division the document names (an island beside a named territory fits; a town in a neighbouring
+        country, hundreds of kilometres from that country's centre, does not).
         """
         if self.total(excluding=excluding) < MIN_VOTES:
             return 1.0
+        key = excluding.lower()
         near = math.exp(-self.nearest_km(place, excluding=excluding) / FIT_SCALE_KM)
-        return max(self.share(place.country, excluding=excluding), near)
+        centre = min((haversine_km(place, p) for n, p in self.areas if n != key), default=math.inf)
+        return max(self.share(place.country, excluding=excluding), near, math.exp(-centre / AREA_SCALE_KM))

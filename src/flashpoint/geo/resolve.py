@@ -93,7 +93,7 @@ class Resolver:
         votes = self._votes(choices)
         self._add_variants(choices, DocumentContext.of(votes, ()))
         self._add_parts(choices)
-        context = DocumentContext.of(votes, self._anchors(choices))
+        context = DocumentContext.of(votes, self._anchors(choices), self._areas(choices))
         for c in choices:
             c.scores = [self._score(c, k, context) for k in c.candidates]
             if c.candidates:
@@ -187,6 +187,16 @@ class Resolver:
             if unambiguous and precision_of(best.place) < 3 and best.place.feature_class != "H":
                 anchors.append((c.span.surface, best.place))
         return anchors
+
+    @staticmethod
+    def _areas(choices: Sequence[_Choice]) -> list[tuple[str, Place]]:
+        areas: list[tuple[str, Place]] = []
+        for c in choices:
+            if c.candidates and c.span.source in {"ner", "oracle", "demonym"}:
+                best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
+                if precision_of(best.place) == 3 and (best.place.feature_code or "") != "CONT":
+                    areas.append((c.span.surface, best.place))
+        return areas
 
     @staticmethod
     def _score(choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
