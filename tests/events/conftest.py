@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from flashpoint.events import EventStage
-from flashpoint.records import Actor, Document, Event, Mention, Post
+from flashpoint.records import Actor, Document, Event, Mention, Place, PlaceMention, Post
 from flashpoint.settings import Settings
 
 # A few names our own test sentences use; the real resolver lives in flashpoint.actors.
@@ -61,13 +61,19 @@ def code_events(parse: Callable[..., Document], event_stage: EventStage) -> Call
         posts: tuple[Post, ...] = (),
         published: dt.date | None = None,
         author: str | None = None,
+        places: dict[str, str] | None = None,
     ) -> tuple[Event, ...]:
         doc = parse(text, posts=posts, published=published)
         found = []
         for surface, country in (mentions or {}).items():
             start = text.index(surface)
             found.append(Mention(start, start + len(surface), surface, Actor(country=country)))
-        doc = replace(doc, mentions=tuple(found), author=author)
+        located = []
+        for surface, country in (places or {}).items():
+            start = text.index(surface)
+            place = Place(id=surface, name=surface, lat=0.0, lon=0.0, country=country)
+            located.append(PlaceMention(start, start + len(surface), surface, place))
+        doc = replace(doc, mentions=tuple(found), places=tuple(located), author=author)
         return event_stage(doc).events
 
     return run

@@ -158,3 +158,10 @@ def test_arguments_river_bank_is_not_a_business(code_events: Code) -> None:
     assert event.type == "RETREAT"
     assert event.recipient is None
     assert "bank" in (event.recipient_text or "")
+
+
+def test_arguments_a_geocoded_place_inside_the_phrase_does_not_place_it(code_events: Code) -> None:
+    # "Ruritania-backed" names the sponsor, not where the fighters are; the valley town does.
+    text = "Ruritania-backed fighters shelled a checkpoint near Zelmo."
+    (event,) = code_events(text, places={"Ruritania": "RUR", "Zelmo": "BOR"})
+    assert event.actor is not None and event.actor.country == "BOR"

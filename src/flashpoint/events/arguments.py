@@ -536,20 +536,22 @@ class ActorLookup:
         """
         sent = token.sent
         best: tuple[int, str] | None = None
+        # Its own phrase does not place it ("US-backed Kurds" are not American).
+        first, last = core_span(token)
+        own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
         for place in self.places:
             if (
                 place.place is not None
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
+                and not (place.start < own_end and place.end > own_start)
             ):
                 distance = abs(place.start - token.idx)
                 if best is None or distance < best[0]:
                     best = (distance, place.place.country)
         if best is None:
-            # Its own phrase does not place it ("US-backed Kurds" are not American); place names beat
-            # nationality words, which are often someone else's ("Turkish troops drove Kurds out of X").
-            first, last = core_span(token)
-            own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+            # Place names beat nationality words, which are often someone else's ("Turkish troops
+            # drove Kurds out of X").
             for labels in ({"GPE", "LOC"}, {"NORP"}):
                 for ent in sent.ents:
                     if ent.label_ not in labels or (ent.start_char < own_end and ent.end_char > own_start):
