@@ -130,3 +130,13 @@ def test_resolver_does_not_take_a_river_as_a_neighbour(villages_gazetteer: Gazet
     found = _resolve(villages_gazetteer, text, surfaces)
     assert found["Orontes"].place is not None and found["Orontes"].place.feature_class == "H"
     assert found["Kafr Halab"].place is None
+
+
+def test_resolver_keeps_a_town_beside_a_country_the_document_names(villages_gazetteer: Gazetteer) -> None:
+    # Ten Peruvian names outvote Syria, but the village lies by Syria's centre, which the story names.
+    towns = ["Lima", "Cusco", "Arequipa", "Trujillo", "Piura", "Chiclayo", "Iquitos", "Huancayo", "Tacna"]
+    text = f"Strikes hit {', '.join(towns)} and Peru; aid for Syria left from Kafr Halab."
+    found = _resolve(villages_gazetteer, text, [*towns, "Peru", "Syria", "Kafr Halab"])
+    assert found["Syria"].place is not None
+    place = found["Kafr Halab"].place
+    assert place is not None and place.name == "Kafr Halab"
