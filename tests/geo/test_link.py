@@ -105,3 +105,13 @@ def test_place_link_keeps_the_country_when_the_town_is_elsewhere(
     (event,) = link(doc, ["gathered"])
     assert event.place is not None and event.place.place is not None
     assert event.place.surface == "Turkey"
+
+
+def test_place_link_uses_the_country_when_the_sentence_names_an_unknown_place(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    text = "Shelling hit Idlib in Syria on Monday. On Tuesday gunmen attacked Qarnazzurab at dawn."
+    (event,) = link(parse(text), ["attacked"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.surface == "Syria"
+    assert event.place.precision == 3

@@ -36,11 +36,21 @@ def focus_place(doc: Document) -> PlaceMention | None:
 
 
 def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> PlaceMention | None:
-    """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus."""
+    """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus.
+
+    When the sentence names only places the gazetteer lacks, the answer is the document's country (or None).
+    """
     usable = [m for m in doc.places if m.place is not None and not m.demonym]
     here = [m for m in usable if m.sentence == event.sentence]
     if here:
         return _best_in_sentence(doc.parsed, event, here)
+    if any(m.place is None and m.sentence == event.sentence for m in doc.places):
+        # The sentence names a place the gazetteer lacks: it happened there, somewhere in the document's
+        # country as far as we can tell — not at another town of the story.
+        area = _country_mention(usable, focus)
+        if area is None:
+            return None
+        return replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
     before = [m for m in usable if m.sentence == event.sentence - 1]
     if before:
         nearest = max(before, key=lambda m: (-(m.precision or 3), m.start))
@@ -49,6 +59,17 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         return replace(
             focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3)
         )
+    return None
+
+
+def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None) -> PlaceMention | None:
+    """Return the first country or division mention in the focus place's country (None without one)."""
+    if focus is None or focus.place is None:
+        return None
+    country = focus.place.country
+    for mention in usable:
+        if mention.place is not None and (mention.precision or 3) == 3 and mention.place.country == country:
+            return mention
     return None
 
 
