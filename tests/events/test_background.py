@@ -26,6 +26,15 @@ Code = Callable[..., tuple[Event, ...]]
         ("Syldavia sent aid to Borduria, which is preparing an offensive against the rebels.", ["AID"]),
         # an earlier event only dates the reported one
         ("Ruritania declared a ceasefire after two weeks of fighting.", ["RETREAT"]),
+        # the act an answer answers is why, not news
+        ("Ruritania threatened to shell Bordurian towns in retaliation for an air raid.", ["THREATEN"]),
+        ("Syldavia expelled two envoys in response to the bombing of its embassy.", ["SANCTION"]),
+        # the main event is a noun the main verb announces; the after-clause only dates it
+        (
+            "Syldavia announced a suspension of flights to Borduria, a day after Bordurian jets shot "
+            "down a Syldavian plane.",
+            ["SANCTION"],
+        ),
         # a temporal clause introduces another party's act in passing
         ("The Bordurian premier resigned as protesters threatened to storm the palace.", ["RETREAT"]),
     ],

@@ -17,6 +17,9 @@ _SUBORDINATE_MARKS = frozenset(
 # Prepositions that anchor the main event in time by an earlier one: "after 12 days of battles".
 _TIME_ANCHOR_PREPS = frozenset({"after", "following", "since", "before"})
 
+# Nouns that name an act as the answer to an earlier one: "shelled X in retaliation for a raid".
+_ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction", "answer"})
+
 Triggers = Mapping[int, TriggerEntry]
 
 
@@ -28,6 +31,7 @@ def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
         or _accompanies_event(token, entry, triggers)
         or _merged_noun(token, entry, triggers)
         or _time_anchor(token, entry, triggers)
+        or _cause(token, triggers)
     )
 
 
@@ -59,6 +63,22 @@ def _has_trigger_above(node: Any, triggers: Triggers, hops: int = 4) -> bool:
     return False
 
 
+def _cause(token: Any, triggers: Triggers) -> bool:
+    # "threatened to shell towns in retaliation for an air raid": the raid is why, told in passing.
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ not in {"for", "to", "against"}:
+        return False
+    answer = head.head
+    return answer.lemma_.lower() in _ANSWER_NOUNS and _has_trigger_above(answer.head, triggers)
+
+
+def _main_holds_trigger(node: Any, triggers: Triggers) -> bool:
+    # "announced a suspension of links, one day after …": the main clause's event may be its object.
+    return _has_trigger_above(node, triggers) or any(
+        c.i in triggers for c in node.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}
+    )
+
+
 def _subordinate_to_event(token: Any, triggers: Triggers) -> bool:
     # "threatened to cut ties unless the Kremlin closed its base", "resigned as the opposition threatened".
     clause = _clause(token)
@@ -66,7 +86,7 @@ def _subordinate_to_event(token: Any, triggers: Triggers) -> bool:
         c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in clause.children
     ):
         return False
-    return _has_trigger_above(clause.head, triggers)
+    return _main_holds_trigger(clause.head, triggers)
 
 
 def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
