@@ -35,6 +35,8 @@ Code = Callable[..., tuple[Event, ...]]
             "down a Syldavian plane.",
             ["SANCTION"],
         ),
+        # what talks are about has not happened
+        ("Ruritania and Borduria resumed talks on a Ruritanian troop withdrawal.", ["CONSULT"]),
         # a temporal clause introduces another party's act in passing
         ("The Bordurian premier resigned as protesters threatened to storm the palace.", ["RETREAT"]),
     ],

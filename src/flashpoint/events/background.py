@@ -32,6 +32,7 @@ def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
         or _merged_noun(token, entry, triggers)
         or _time_anchor(token, entry, triggers)
         or _cause(token, triggers)
+        or _topic(token, entry, triggers)
     )
 
 
@@ -70,6 +71,15 @@ def _cause(token: Any, triggers: Triggers) -> bool:
         return False
     answer = head.head
     return answer.lemma_.lower() in _ANSWER_NOUNS and _has_trigger_above(answer.head, triggers)
+
+
+def _topic(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+    # "renewed negotiations on a troop pullback": what talks are about has not happened.
+    head = token.head
+    if entry.pos != "noun" or token.dep_ != "pobj" or head.lower_ not in {"on", "about", "over", "regarding"}:
+        return False
+    talk = triggers.get(head.head.i)
+    return talk is not None and talk.type == "CONSULT"
 
 
 def _main_holds_trigger(node: Any, triggers: Triggers) -> bool:
