@@ -140,3 +140,21 @@ def test_resolver_keeps_a_town_beside_a_country_the_document_names(villages_gaze
     assert found["Syria"].place is not None
     place = found["Kafr Halab"].place
     assert place is not None and place.name == "Kafr Halab"
+
+
+def test_resolver_gives_every_mention_of_an_unknown_name_the_same_answer(
+    villages_gazetteer: Gazetteer,
+) -> None:
+    # A Syrian town in a story about Peru: spaCy recognised the name once, the word matcher found it
+    # again; both mentions are the same "no match".
+    text = f"Strikes spread across {PERU} and Tadmur; later Tadmur was calm."
+    resolver = Resolver(villages_gazetteer, load_demonyms(villages_gazetteer))
+    spans = [
+        Span(text.index(s), text.index(s) + len(s), s, "ner", 0)
+        for s in ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Tadmur"]
+    ]
+    second = text.rindex("Tadmur")
+    spans.append(Span(second, second + len("Tadmur"), "Tadmur", "gazetteer", 0))
+    mentions = [m for m in resolver.resolve(spans) if m.surface == "Tadmur"]
+    assert len(mentions) == 2
+    assert all(m.place is None for m in mentions)

@@ -99,7 +99,9 @@ class Resolver:
             if c.candidates:
                 best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
                 c.nearest_km = context.nearest_km(best.place, excluding=c.span.surface)
-        return [m for m in (self._mention(c, context) for c in choices) if m is not None]
+        # A name spaCy recognised once is a toponym at each of its mentions (one sense per document).
+        named = frozenset(c.span.surface for c in choices if c.span.source in {"ner", "oracle"})
+        return [m for m in (self._mention(c, context, named) for c in choices) if m is not None]
 
     def _candidates(self, span: Span) -> list[Candidate]:
         if span.source == "demonym" or span.surface in self.demonyms:
@@ -209,7 +211,9 @@ class Resolver:
             score += 1.0 * math.exp(-nearest / scale)
         return score
 
-    def _mention(self, choice: _Choice, context: DocumentContext) -> PlaceMention | None:
+    def _mention(
+        self, choice: _Choice, context: DocumentContext, named: frozenset[str] = frozenset()
+    ) -> PlaceMention | None:
         span = choice.span
         trust = SOURCE_TRUST.get(span.source, 0.7)
         if not choice.candidates:
@@ -226,7 +230,8 @@ class Resolver:
         if _out_of_context(best.place, context.fit(best.place, excluding=span.surface)):
             # The document is about somewhere else, far from this town and outside its country.
             if best.place.population < PROMINENT_POPULATION:
-                if span.source in {"ner", "oracle"}:
+                # A name spaCy recognised elsewhere in the document gets the same "no match" here.
+                if span.source in {"ner", "oracle"} or span.surface in named:
                     return PlaceMention(span.start, span.end, span.surface, None, None, 0.0, span.sentence)
                 return None
             confidence *= OUT_OF_CONTEXT_FACTOR
