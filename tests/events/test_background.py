@@ -35,6 +35,8 @@ Code = Callable[..., tuple[Event, ...]]
             "down a Syldavian plane.",
             ["SANCTION"],
         ),
+        # what the people arrested are suspected of is a description, not news
+        ("Borduria arrested two officers suspected by Ruritania of shelling a village.", ["COERCE"]),
         # what talks are about has not happened
         ("Ruritania and Borduria resumed talks on a Ruritanian troop withdrawal.", ["CONSULT"]),
         # a temporal clause introduces another party's act in passing

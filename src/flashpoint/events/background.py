@@ -51,7 +51,17 @@ def _in_relative_clause(token: Any) -> bool:
     clause = _clause(token)
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
         return False  # "a push to drive them out": the effort's content is the act itself
-    return clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return True
+    # "nationals suspected of blowing up a plane": the act inside a participle's complement
+    if clause.dep_ != "pcomp" or clause.head.lower_ not in {"of", "with"} or clause.head.head == clause.head:
+        return False  # "suspected of", "charged with"
+    described = _clause(clause.head.head)
+    return (
+        described.dep_ == "acl"
+        and described.tag_ == "VBN"
+        and described.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
 
 
 def _has_trigger_above(node: Any, triggers: Triggers, hops: int = 4) -> bool:
