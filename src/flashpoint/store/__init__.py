@@ -13,7 +13,7 @@ from flashpoint.store.results import (
     StoredReport,
     StoreStats,
 )
-from flashpoint.store.store import Store, database_url
+from flashpoint.store.store import Store, database_url, migrate
 
 __all__ = [
     "EventDetail",
@@ -28,4 +28,5 @@ __all__ = [
     "database_url",
     "document_id",
     "event_id",
+    "migrate",
 ]

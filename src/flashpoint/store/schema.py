@@ -197,6 +197,7 @@ Index(None, events.c.actor_country)
 Index(None, events.c.recipient_country)
 Index(None, events.c.place_country)
 Index(None, events.c.lat, events.c.lon)
+Index(None, events.c.date, events.c.lat, events.c.lon)  # migration 0002: date range + bounding box
 Index(None, events.c.cluster_date)
 
 reports = Table(

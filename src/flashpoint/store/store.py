@@ -9,13 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
     NoSuchModuleError,
-    OperationalError,
-    ProgrammingError,
     SQLAlchemyError,
 )
 
@@ -26,6 +25,7 @@ from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
 from flashpoint.store import schema as t
 from flashpoint.store.ids import document_hash, document_id
+from flashpoint.store.migrations import upgrade
 from flashpoint.store.queries import event_select, within
 from flashpoint.store.results import (
     EventDetail,
@@ -38,7 +38,7 @@ from flashpoint.store.results import (
 )
 from flashpoint.store.rows import aware, document_rows, stored_claim, stored_document, stored_event
 
-__all__ = ["Store", "database_url"]
+__all__ = ["Store", "database_url", "migrate"]
 
 Clock = Callable[[], dt.datetime]
 
@@ -65,6 +65,7 @@ class Store:
         self.engine = engine
         self.clock: Clock = clock or _utcnow
         self.rules = rules or ClusterRules()
+        self.revision: str | None = None  # the schema's migration revision, set by `open`
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock | None = None) -> Store:
@@ -73,22 +74,15 @@ class Store:
 
     @classmethod
     def open(cls, url: str, *, clock: Clock | None = None, rules: ClusterRules | None = None) -> Store:
-        """Return a Store on `url` (a bare path means SQLite), creating the schema when it is missing.
+        """Return a Store on `url` (a bare path means SQLite), its schema created or upgraded to the newest.
+
+        A new database is built by the migrations; an older one is upgraded in one transaction (see
+        `flashpoint.store.migrations`); a database newer than this flashpoint raises StoreError.
 
         `rules` are the corroboration thresholds (`ClusterRules.from_settings(settings)`); defaults match
         the Settings defaults.
         """
-        full_url = database_url(url)
-        try:
-            engine = create_engine(full_url)
-        except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
-            raise StoreError(
-                f"cannot use database URL {url!r}: {exc}. "
-                "Give a file path (SQLite) or a URL such as postgresql+psycopg://user@host/db."
-            ) from exc
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        store = cls(engine, clock=clock, rules=rules)
+        store = cls(_engine(url), clock=clock, rules=rules)
         store._create_schema(url)
         return store
 
@@ -104,31 +98,10 @@ class Store:
 
     def _create_schema(self, url: str) -> None:
         try:
-            try:
-                version = self._create_tables()
-            except (OperationalError, ProgrammingError, IntegrityError):
-                # Another process created the schema between our check and our CREATE: read theirs.
-                version = self._create_tables()
-        except SQLAlchemyError as exc:
+            self.revision = _upgrade(self.engine, url)
+        except StoreError:
             self.engine.dispose()
-            raise StoreError(
-                f"cannot open or create the database at {url!r}: {exc.orig if hasattr(exc, 'orig') else exc}. "
-                "Check that the folder exists and is writable, or that the server is reachable."
-            ) from exc
-        if version is not None and version != t.SCHEMA_VERSION:
-            self.engine.dispose()
-            raise StoreError(
-                f"database {url!r} has schema version {version}, this flashpoint expects "
-                f"{t.SCHEMA_VERSION}; migrate it or use a new database"
-            )
-
-    def _create_tables(self) -> Any:
-        with self.engine.begin() as conn:
-            t.metadata.create_all(conn)
-            version = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar()
-            if version is None:
-                conn.execute(insert(t.meta).values(key="schema_version", value=t.SCHEMA_VERSION))
-        return version
+            raise
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -393,6 +366,39 @@ class Store:
             last_date=last,
             top_actors=tuple((f"{country}{sector or ''}", int(n)) for country, sector, n in actors),
         )
+
+
+def migrate(url: str) -> str:
+    """Return the database's migration revision after upgrading `url` (a path or URL) to the newest."""
+    engine = _engine(url)
+    try:
+        return _upgrade(engine, url)
+    finally:
+        engine.dispose()
+
+
+def _engine(url: str) -> Engine:
+    try:
+        engine = create_engine(database_url(url))
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        raise StoreError(
+            f"cannot use database URL {url!r}: {exc}. "
+            "Give a file path (SQLite) or a URL such as postgresql+psycopg://user@host/db."
+        ) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _upgrade(engine: Engine, url: str) -> str:
+    try:
+        return upgrade(engine)
+    except (SQLAlchemyError, CommandError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StoreError(
+            f"cannot open, create or upgrade the database at {url!r}: {reason}. "
+            "Check that the folder exists and is writable, or that the server is reachable."
+        ) from exc
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
