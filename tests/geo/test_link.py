@@ -115,3 +115,12 @@ def test_place_link_uses_the_country_when_the_sentence_names_an_unknown_place(
     assert event.place is not None and event.place.place is not None
     assert event.place.surface == "Syria"
     assert event.place.precision == 3
+
+
+def test_place_link_keeps_the_country_when_the_town_is_in_another_clause(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    # The crossing happened into Syria; the town belongs to the aim of the push, not to the crossing.
+    doc = parse("On Monday the brigade crossed into Syria in a push to clear fighters out of Kafr Halab.")
+    (event,) = link(doc, ["crossed"])
+    assert event.place is not None and event.place.surface == "Syria"

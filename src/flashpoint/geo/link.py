@@ -17,7 +17,24 @@ LOCATIVE = frozenset(
 )  # fmt: skip
 # Prepositions that place the event itself (the others may name a destination or an origin).
 STRONG = frozenset({"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"})
-FOCUS_SCORE = 0.5  # a place found only as the document's focus is a weaker statement
+FOCUS_SCORE = 0.5
+# Dependency links that keep a word inside the phrase of the verb it hangs from.
+PHRASE_LINKS = frozenset(
+    {
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "compound",
+        "appos",
+        "amod",
+        "nmod",
+        "poss",
+        "attr",
+        "npadvmod",
+    }
+)  # a place found only as the document's focus is a weaker statement
 
 
 def focus_place(doc: Document) -> PlaceMention | None:
@@ -97,14 +114,19 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
 
 
 def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
-    """Return True when the toponym lies in the trigger's phrase (its object, subject or adjunct)."""
+    """Return True when the toponym lies in the trigger's own phrase: its object, subject or adjunct.
+
+    The path up to the trigger may run through nouns and prepositions only; a clause of its own ("in a
+    push to drive them out of X") is another event's business.
+    """
     token = _token_at(parsed, mention.start)
     if token is None or trigger is None:
         return False
-    return token in trigger.subtree and not any(
-        t.dep_ in {"ccomp", "advcl", "relcl", "conj"} and t in trigger.children and token in t.subtree
-        for t in trigger.children
-    )
+    while token != trigger:
+        if token.dep_ not in PHRASE_LINKS or token.head is token:
+            return False
+        token = token.head
+    return True
 
 
 def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
