@@ -162,3 +162,11 @@ def test_coder_what_a_convoy_carries_is_not_its_recipient(code_events: Code) -> 
     events = code_events("A Ruritanian convoy with Bordurian tanks was seen near the border.")
     convoy = next(e for e in events if e.type == "MOBILIZE")
     assert convoy.recipient is None or convoy.recipient.country != "BOR"
+
+
+def test_coder_that_clause_hung_on_the_verb_is_the_demand_content(code_events: Code) -> None:
+    events = code_events(
+        "The Ruritanian league repeated its demand today that Borduria ease curbs on traders."
+    )
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].recipient is not None and events[0].recipient.country == "BOR"

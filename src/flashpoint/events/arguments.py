@@ -289,7 +289,7 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)
-        recipient = _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
+        recipient = _stated_subject(trigger) or _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
         if recipient is not None and recipient.i == getattr(actor, "i", None):
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:
@@ -391,6 +391,21 @@ def _quotation(token: Any) -> tuple[int, int] | None:
             opened = None
     if opened is not None and opened < token.i:
         return opened + 1, sent.end
+    return None
+
+
+def _stated_subject(noun: Any) -> Any | None:
+    """Return the subject of a that-clause stating a noun's content, whether the parser hung it on the
+    noun or on its verb ("repeated its demand today that X ease …" → X), or None."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ in {"ccomp", "acl"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                subject = _child(clause, _SUBJECT)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return subject
     return None
 
 

@@ -248,10 +248,29 @@ class EventCoder:
                 return None
             if node != token and self.lexicon.is_reporting(node) and node.i not in triggers:
                 return None
+            noun = self._stated_noun(node, head, triggers)
+            if noun is not None:
+                return noun
             entry = triggers.get(head.i)
             if entry is not None and entry.type in self.lexicon.governing_types:
                 return None if self._reports(head, triggers) else head
             node = head
+        return None
+
+    def _stated_noun(self, node: Any, head: Any, triggers: dict[int, TriggerEntry]) -> Any | None:
+        # "repeated its demand today that X ease …": the that-clause, hung on the verb, is the content
+        # of the verb's object noun.
+        if node.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            return None
+        for child in head.children:
+            entry = triggers.get(child.i)
+            if (
+                child.dep_ == "dobj"
+                and child.pos_ == "NOUN"
+                and entry is not None
+                and entry.type in self.lexicon.governing_types
+            ):
+                return child
         return None
 
     def _governed(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
