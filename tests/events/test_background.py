@@ -37,6 +37,8 @@ Code = Callable[..., tuple[Event, ...]]
         ),
         # what the people arrested are suspected of is a description, not news
         ("Borduria arrested two officers suspected by Ruritania of shelling a village.", ["COERCE"]),
+        # a subject noun refers back to an event told before; the after-clause is the news
+        ("The raid came a day after Ruritania demanded that Borduria free the prisoners.", ["REQUEST"]),
         # what talks are about has not happened
         ("Ruritania and Borduria resumed talks on a Ruritanian troop withdrawal.", ["CONSULT"]),
         # a temporal clause introduces another party's act in passing
