@@ -165,3 +165,10 @@ def test_arguments_a_geocoded_place_inside_the_phrase_does_not_place_it(code_eve
     text = "Ruritania-backed fighters shelled a checkpoint near Zelmo."
     (event,) = code_events(text, places={"Ruritania": "RUR", "Zelmo": "BOR"})
     assert event.actor is not None and event.actor.country == "BOR"
+
+
+def test_arguments_a_place_in_what_a_group_says_does_not_place_it(code_events: Code) -> None:
+    text = "The mission's command refused to set a date, saying it would wait for orders from Zelmo."
+    events = code_events(text, places={"Zelmo": "BOR"})
+    refusal = next(e for e in events if e.type == "REJECT")
+    assert refusal.actor is None or refusal.actor.country != "BOR"

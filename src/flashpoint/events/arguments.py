@@ -542,6 +542,20 @@ class ActorLookup:
     resolver: Resolver | None
     date: dt.date | None
     places: Sequence[PlaceMention] = ()
+    # Verbs of saying: a place inside what a group says ("…, saying it awaits word from X") is not where
+    # the group is.
+    reporting: frozenset[str] = frozenset()
+
+    def _said(self, token: Any) -> list[tuple[int, int]]:
+        """Return the character spans of the participial statements in a token's sentence that do not
+        hold the token ("…, saying it would wait for word from X")."""
+        spans = []
+        for verb in token.sent:
+            if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
+                subtree = list(verb.subtree)
+                if token not in subtree:
+                    spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
+        return spans
 
     def located(self, token: Any) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
@@ -554,12 +568,14 @@ class ActorLookup:
         # Its own phrase does not place it ("US-backed Kurds" are not American).
         first, last = core_span(token)
         own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+        said = self._said(token)
         for place in self.places:
             if (
                 place.place is not None
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
+                and not any(start <= place.start < end for start, end in said)
             ):
                 distance = abs(place.start - token.idx)
                 if best is None or distance < best[0]:
@@ -569,7 +585,11 @@ class ActorLookup:
             # drove Kurds out of X").
             for labels in ({"GPE", "LOC"}, {"NORP"}):
                 for ent in sent.ents:
-                    if ent.label_ not in labels or (ent.start_char < own_end and ent.end_char > own_start):
+                    if (
+                        ent.label_ not in labels
+                        or (ent.start_char < own_end and ent.end_char > own_start)
+                        or any(start <= ent.start_char < end for start, end in said)
+                    ):
                         continue
                     actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
                         ent.text, token

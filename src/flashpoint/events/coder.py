@@ -72,7 +72,9 @@ class EventCoder:
         self._must_statements(parsed, triggers)
         if not triggers:
             return ()
-        lookup = ActorLookup(doc.mentions, self.resolver, doc.published, doc.places)
+        lookup = ActorLookup(
+            doc.mentions, self.resolver, doc.published, doc.places, frozenset(self.lexicon.reporting)
+        )
         claims = ClaimReader(doc, self.lexicon, lookup)
         sentence_index = {s.start: s.index for s in doc.sentences}
         events: list[Event] = []
