@@ -39,6 +39,12 @@ Code = Callable[..., tuple[Event, ...]]
         ("Borduria arrested two officers suspected by Ruritania of shelling a village.", ["COERCE"]),
         # a subject noun refers back to an event told before; the after-clause is the news
         ("The raid came a day after Ruritania demanded that Borduria free the prisoners.", ["REQUEST"]),
+        # the purpose of a relative clause describes a participant too
+        (
+            "Borduria agreed to admit Syldavian monitors, who are posted on the border to oversee "
+            "a truce between the two rival armies.",
+            ["AGREE"],
+        ),
         # what talks are about has not happened
         ("Ruritania and Borduria resumed talks on a Ruritanian troop withdrawal.", ["CONSULT"]),
         # a temporal clause introduces another party's act in passing

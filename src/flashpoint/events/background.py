@@ -49,6 +49,18 @@ def _in_relative_clause(token: Any) -> bool:
     # "Macedonia, which is preparing an offensive", "property seized by the army": descriptions of
     # participants, told in passing.
     clause = _clause(token)
+    for _ in range(2):
+        # "peacekeepers, who are deployed to oversee a ceasefire": a relative clause's purpose too
+        if (
+            clause.dep_ not in {"xcomp", "advcl"}
+            or clause.head == clause
+            or any(c.dep_ == "mark" for c in clause.children)  # "if", "as": not a purpose
+        ):
+            break
+        upper = _clause(clause.head)
+        if upper.dep_ != "relcl":
+            break
+        clause = upper
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
         return False  # "a push to drive them out": the effort's content is the act itself
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
