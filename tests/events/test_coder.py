@@ -170,3 +170,8 @@ def test_coder_that_clause_hung_on_the_verb_is_the_demand_content(code_events: C
     )
     assert [e.type for e in events] == ["REQUEST"]
     assert events[0].recipient is not None and events[0].recipient.country == "BOR"
+
+
+def test_coder_purpose_of_an_agreed_act_is_its_content(code_events: Code) -> None:
+    events = code_events("Ruritania agreed to open a clinic to support Bordurian refugees.")
+    assert [e.type for e in events] == ["AGREE"]

@@ -242,7 +242,7 @@ class EventCoder:
             if node.dep_ == "prep":
                 if node.lemma_.lower() in _CIRCUMSTANCE_PREPS or node.lower_ == "according":
                     return None
-            elif node.dep_ not in _CONTENT_DEPS:
+            elif node.dep_ not in _CONTENT_DEPS and not _purpose(node):
                 return None
             # A coordinated clause with its own subject, or a new verb of saying, starts a new statement:
             # "X demanded that …, the US refused, and a general said that …".
@@ -465,6 +465,11 @@ def _told(event: Event) -> bool:
 
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
     return a is None or b is None or (a.country == b.country and (a.country is not None or a == b))
+
+
+def _purpose(node: Any) -> bool:
+    """Return True for a purpose clause ("agreed to set up a centre to develop …"): part of its act."""
+    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _has_subject(token: Any) -> bool:
