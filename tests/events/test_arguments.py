@@ -6,8 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.events.arguments import is_feature
-from flashpoint.records import Document, Event
+from flashpoint.records import Event
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -135,40 +134,8 @@ def test_arguments_quoted_first_person_is_the_speaker(code_events: Code) -> None
     assert event.actor is not None and event.actor.country == "BOR"
 
 
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
-        ("The convoy stopped on the western bank of the river.", "bank", True),
-        ("Shells fell on the outskirts of the city.", "outskirts", True),
-        ("The central bank raised its rates.", "bank", False),
-        ("Gunmen robbed a bank in the capital.", "bank", False),
-        ("The World Bank approved a loan.", "Bank", False),
-    ],
-)
-def test_arguments_is_feature_tells_land_from_parties(
-    parse: Callable[..., Document], text: str, word: str, expected: bool
-) -> None:
-    doc = parse(text)
-    token = next(t for t in doc.parsed if t.text == word)
-    assert is_feature(token) is expected
-
-
 def test_arguments_river_bank_is_not_a_business(code_events: Code) -> None:
     (event,) = code_events("Bordurian troops withdrew from the eastern bank of the river.")
     assert event.type == "RETREAT"
     assert event.recipient is None
     assert "bank" in (event.recipient_text or "")
-
-
-def test_arguments_a_geocoded_place_inside_the_phrase_does_not_place_it(code_events: Code) -> None:
-    # "Ruritania-backed" names the sponsor, not where the fighters are; the valley town does.
-    text = "Ruritania-backed fighters shelled a checkpoint near Zelmo."
-    (event,) = code_events(text, places={"Ruritania": "RUR", "Zelmo": "BOR"})
-    assert event.actor is not None and event.actor.country == "BOR"
-
-
-def test_arguments_a_place_in_what_a_group_says_does_not_place_it(code_events: Code) -> None:
-    text = "The mission's command refused to set a date, saying it would wait for orders from Zelmo."
-    events = code_events(text, places={"Zelmo": "BOR"})
-    refusal = next(e for e in events if e.type == "REJECT")
-    assert refusal.actor is None or refusal.actor.country != "BOR"

@@ -1,13 +1,12 @@
-"""Actor and recipient of a trigger, read from the dependency parse and resolved to coded actors."""
+"""Actor and recipient tokens of a trigger, read from the dependency parse."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from flashpoint.records import Actor, Mention, PlaceMention
+from flashpoint.records import Actor
 
 __all__ = ["EFFORT_NOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
 
@@ -44,61 +43,6 @@ _PROPOSAL_NOUNS = frozenset(
         "statement",
     }
 )
-
-
-# Nouns of the land itself: "the eastern bank of the river", "the outskirts of X" are places, never parties.
-_FEATURES = frozenset(
-    {
-        "bank",
-        "banks",
-        "shore",
-        "shores",
-        "coast",
-        "coastline",
-        "outskirts",
-        "edge",
-        "valley",
-        "riverbank",
-        "hills",
-        "hillside",
-        "plain",
-        "plains",
-        "countryside",
-        "foothills",
-        "bend",
-    }
-)
-_DIRECTIONS = frozenset(
-    {
-        "east",
-        "west",
-        "north",
-        "south",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "left",
-        "right",
-        "opposite",
-        "other",
-        "far",
-        "near",
-        "river",
-    }
-)
-
-
-def is_feature(token: Any) -> bool:
-    """Return True when a noun names a stretch of land ("the eastern bank of …", "the outskirts of X"),
-    not a party; a capitalised name ("West Bank", "World Bank") or a "central bank" is not one."""
-    lemma = token.lower_
-    if lemma not in _FEATURES or token.text[:1].isupper() or token.ent_type_ in {"GPE", "LOC", "ORG"}:
-        return False
-    if lemma not in {"bank", "banks"}:
-        return True
-    directed = any(c.dep_ in {"amod", "compound"} and c.lower_ in _DIRECTIONS for c in token.children)
-    return directed or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 class Resolver(Protocol):
@@ -513,154 +457,7 @@ def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) ->
     return found
 
 
-def _around(token: Any) -> list[Any]:
-    found: list[Any] = []
-    for child in token.children:
-        if child.dep_ == "appos":
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "in", "for"}:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "amod":
-            # "militants loyal to X"
-            for prep in child.children:
-                if prep.dep_ == "prep":
-                    found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
-
-
 def _conjuncts(token: Any | None) -> tuple[Any, ...]:
     if token is None:
         return ()
     return tuple(child for child in token.children if child.dep_ == "conj")
-
-
-@dataclass(frozen=True, slots=True)
-class ActorLookup:
-    """Resolves argument tokens to actors: actor-stage mentions first, then the resolver."""
-
-    mentions: Sequence[Mention]
-    resolver: Resolver | None
-    date: dt.date | None
-    places: Sequence[PlaceMention] = ()
-    # Verbs of saying: a place inside what a group says ("…, saying it awaits word from X") is not where
-    # the group is.
-    reporting: frozenset[str] = frozenset()
-
-    def _said(self, token: Any) -> list[tuple[int, int]]:
-        """Return the character spans of the participial statements in a token's sentence that do not
-        hold the token ("…, saying it would wait for word from X")."""
-        spans = []
-        for verb in token.sent:
-            if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
-                subtree = list(verb.subtree)
-                if token not in subtree:
-                    spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
-        return spans
-
-    def located(self, token: Any) -> Actor | None:
-        """Return a country-level actor for an unnamed group from the nearest place in its sentence.
-
-        ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
-        sentence places it. Geocoded places come first, then place and nationality names in the sentence.
-        """
-        sent = token.sent
-        best: tuple[int, str] | None = None
-        # Its own phrase does not place it ("US-backed Kurds" are not American).
-        first, last = core_span(token)
-        own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
-        said = self._said(token)
-        for place in self.places:
-            if (
-                place.place is not None
-                and place.place.country
-                and sent.start_char <= place.start < sent.end_char
-                and not (place.start < own_end and place.end > own_start)
-                and not any(start <= place.start < end for start, end in said)
-            ):
-                distance = abs(place.start - token.idx)
-                if best is None or distance < best[0]:
-                    best = (distance, place.place.country)
-        if best is None:
-            # Place names beat nationality words, which are often someone else's ("Turkish troops
-            # drove Kurds out of X").
-            for labels in ({"GPE", "LOC"}, {"NORP"}):
-                for ent in sent.ents:
-                    if (
-                        ent.label_ not in labels
-                        or (ent.start_char < own_end and ent.end_char > own_start)
-                        or any(start <= ent.start_char < end for start, end in said)
-                    ):
-                        continue
-                    actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
-                        ent.text, token
-                    )
-                    if actor is not None and actor.country:
-                        distance = abs(ent.start_char - token.idx)
-                        if best is None or distance < best[0]:
-                            best = (distance, actor.country)
-                if best is not None:
-                    break
-        return Actor(country=best[1], kind="people") if best is not None else None
-
-    def resolve(self, token: Any) -> tuple[Actor | None, str]:
-        """Return (actor or None, the phrase text) for an argument head token."""
-        doc = token.doc
-        first, last = core_span(token)
-        core = doc[first : last + 1]
-        text = core.text.strip(" ,.;:'\"")
-        if is_feature(token):
-            # A stretch of land: at most the country of the place it belongs to, never a party.
-            place = None
-            for other in _around(token):
-                o_first, o_last = core_span(other)
-                span = doc[o_first : o_last + 1]
-                place = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                    span.text, token
-                )
-                if place is not None:
-                    break
-            return (Actor(country=place.country) if place is not None and place.country else None), text
-        # The whole phrase first: the resolver reads its head and complements ("the sides of X" are not
-        # X); the actor stage's mentions inside it answer when the phrase as a whole names nothing.
-        actor = self._resolve_text(text, token)
-        found = self._from_mentions(core.start_char, core.end_char)
-        if actor is not None:
-            if actor.sector is None and found is not None and found.country == actor.country:
-                return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
-            return actor, text
-        if found is not None:
-            return found, text
-        # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
-        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
-        for other in _around(token):
-            o_first, o_last = core_span(other)
-            span = doc[o_first : o_last + 1]
-            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                span.text, token
-            )
-            if actor is not None:
-                return actor, text
-        return None, text
-
-    def _resolve_text(self, text: str, token: Any) -> Actor | None:
-        if self.resolver is None or not text:
-            return None
-        # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
-        return self.resolver.resolve(text, date=self.date, context=token.sent.text, cased=True)
-
-    def _from_mentions(self, start: int, end: int) -> Actor | None:
-        best: Mention | None = None
-        for mention in self.mentions:
-            if mention.actor is None or mention.end <= start or mention.start >= end:
-                continue
-            # Prefer the mention closest to the head (the right end of an English noun phrase).
-            if best is None or mention.end > best.end:
-                best = mention
-        return best.actor if best is not None else None
-
-    def names_party(self, token: Any) -> bool:
-        """Return True when the head word alone names a party ("rebels", "Kurds"), not a thing ("aid")."""
-        if token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"}:
-            return True
-        actor = self._resolve_text(token.text.lower(), token)
-        return actor is not None and actor.sector is not None

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from flashpoint.events.arguments import ActorLookup, core_span
+from flashpoint.events.arguments import core_span
 from flashpoint.events.lexicon import Lexicon
+from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality
 from flashpoint.records import Actor, Claim, Document
 

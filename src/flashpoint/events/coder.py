@@ -8,10 +8,11 @@ from dataclasses import replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.arguments import ActorLookup, ArgumentFinder, Resolver, core_span
+from flashpoint.events.arguments import ArgumentFinder, Resolver, core_span
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import ClaimReader
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
+from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import read_modality, recode, threat_mode
 from flashpoint.records import Actor, Document, Event
 
