@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.events.coder import _owned
+from flashpoint.events.parties import with_owner
 from flashpoint.records import Actor, Event
 
 Code = Callable[..., tuple[Event, ...]]
@@ -94,7 +94,7 @@ def test_coder_different_sources_keep_their_own_events(code_events: Code) -> Non
 def test_coder_owned_phrase_takes_its_owner_side(
     owner: Actor, own: Actor | None, expected: tuple[str, str]
 ) -> None:
-    found = _owned(own, owner)
+    found = with_owner(own, owner)
     assert (found.country, found.sector) == expected
 
 

@@ -8,12 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.arguments import ArgumentFinder, Resolver, core_span
+from flashpoint.events.arguments import ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import ClaimReader
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import read_modality, recode, threat_mode
+from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.records import Actor, Document, Event
 
 __all__ = ["EventCoder"]
@@ -33,8 +34,6 @@ _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "C
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 # Words of things, not parties: "if anything will keep pressing" has no actor, it is no event.
 _INDEFINITE = frozenset({"anything", "something", "nothing", "everything"})
-# Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
-_BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -135,21 +134,21 @@ class EventCoder:
             owner = self.arguments.owner(found.actor)  # "Borduria said its troops …": Borduria's
             owned = lookup.resolve(owner)[0] if owner is not None else None
             if owned is not None and owned.country:
-                actor = _owned(actor, owned)
+                actor = with_owner(actor, owned)
         if found.actor is not None and (actor is None or actor.country is None):
-            actor = _placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
+            actor = placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
         first, alternatives = found.recipient, found.recipient_alternatives
         if plover == "MOBILIZE":
             # "a convoy of armoured vehicles", "troops with tanks": what moves, not whom it targets
-            first = None if first is not None and _carried(first) else first
-            alternatives = tuple(t for t in alternatives if not _carried(t))
-        recipient, recipient_text = _recipient(first, alternatives, lookup)
+            first = None if first is not None and carried(first) else first
+            alternatives = tuple(t for t in alternatives if not carried(t))
+        recipient, recipient_text = pick_recipient(first, alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
         if plover in _JOINT and found.co_actors and (recipient is None or recipient.country is None):
             # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
             recipient, recipient_text = lookup.resolve(found.co_actors[0])
             if recipient is not None and not recipient.country:
-                recipient = _placed(recipient, found.co_actors[0], lookup)
+                recipient = placed(recipient, found.co_actors[0], lookup)
             co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
         if self._denied(token):
@@ -295,121 +294,6 @@ class EventCoder:
                     inner_mode = table.get(inner, "assist" if inner in {"COOPERATE", "SUPPORT"} else "change")
                 return plover, inner_mode
         return plover, mode
-
-
-# Sectors of armed groups outside a state: their forces, fighters and men are of the same sector.
-_NON_STATE = frozenset({"REB", "INS", "CRM", "SEP", "UAF"})
-
-
-def _owned(actor: Actor | None, owner: Actor) -> Actor:
-    """Return the actor of a phrase with a possessive pronoun ("his forces") given its owner's actor.
-
-    The owner's country wins; a non-state owner also lends its sector ("an RSF commander … his
-    forces" are rebels, not an army), while a state's "troops" keep their own sector.
-    """
-    if actor is None:
-        return owner
-    sector = owner.sector if owner.sector in _NON_STATE or actor.sector is None else actor.sector
-    return replace(actor, country=owner.country, sector=sector)
-
-
-def _refers_to_parties(token: Any) -> bool:
-    """Return True for "both sides", "the warring parties": a reference back to parties named elsewhere,
-    whose country the venue does not give (but "the Umma party" is a party of its own)."""
-    lemma = token.lemma_.lower()
-    if lemma == "side":
-        return True
-    return lemma == "party" and any(c.lower_ in _BOTH for c in token.children)
-
-
-def _placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None:
-    """Return the actor with the country of the nearest place in its sentence when it names none.
-
-    Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
-    country the sentence places them in; a pronoun that found no antecedent is left alone.
-    """
-    if token.lower_ in _PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
-        return actor
-    located = lookup.located(token)
-    if located is None:
-        return actor
-    if actor is None:
-        return located
-    return replace(actor, country=located.country)
-
-
-def _carried(token: Any) -> bool:
-    """Return True for the object of "of"/"with" on a noun ("a convoy of trucks", "troops with tanks"),
-    or a modifier of it ("with Turkish tanks")."""
-    while token.dep_ in {"amod", "compound", "poss", "nmod"} and token.head != token:
-        token = token.head
-    head = token.head
-    return token.dep_ == "pobj" and head.lower_ in {"of", "with"} and head.head.pos_ in {"NOUN", "PROPN"}
-
-
-def _recipient(
-    first: Any | None, alternatives: tuple[Any, ...], lookup: ActorLookup
-) -> tuple[Actor | None, str | None]:
-    """Return the recipient: the first candidate that names a country, else the first that names an
-    actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
-    fallback: tuple[Actor | None, str | None] = (None, None)
-    own: range = range(0)
-    for i, token in enumerate((first, *alternatives)):
-        if token is None or _measure(token) or token.i in own:
-            continue
-        actor, text = lookup.resolve(token)
-        if actor is not None and not actor.country and _thing(token, lookup):
-            actor = None  # "a local ceasefire": an adjective does not make a thing a party
-        if i == 0 and actor is not None:
-            # The resolver read the whole party phrase: its own modifier ("their Kurdish allies" →
-            # "Kurdish") adds nothing but a wrong placing.
-            own = range(core_span(token)[0], token.i + 1)
-        if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
-            actor = _placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
-        if actor is not None and actor.country:
-            return actor, text
-        if i == 0 or (fallback[0] is None and actor is not None):
-            fallback = (actor, text)
-    return fallback
-
-
-# Units of distance and size: "bombed 15 km away from the convoy" is how far, not whom.
-_UNITS = frozenset(
-    {
-        "km",
-        "kms",
-        "kilometre",
-        "kilometres",
-        "kilometer",
-        "kilometers",
-        "mile",
-        "miles",
-        "metre",
-        "metres",
-        "meter",
-        "meters",
-        "yard",
-        "yards",
-        "hectare",
-        "hectares",
-    }
-)
-
-
-def _measure(token: Any) -> bool:
-    """Return True when a phrase is a measure (a distance, a sum, a share), never a party."""
-    return token.ent_type_ in {"QUANTITY", "PERCENT", "MONEY"} or token.lower_ in _UNITS
-
-
-def _thing(token: Any, lookup: ActorLookup) -> bool:
-    """Return True when a phrase names a thing: a common noun that names no party, with no noun or
-    name before it that could ("a local truce", but not "an army accountant")."""
-    if token.pos_ != "NOUN" or token.ent_type_ or lookup.names_party(token):
-        return False
-    return not any(
-        c.dep_ in {"compound", "poss", "nmod"} and (c.pos_ in {"NOUN", "PROPN", "PRON"} or c.ent_type_)
-        for c in token.lefts
-    )
 
 
 def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()) -> list[Event]:
