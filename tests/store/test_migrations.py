@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -195,3 +196,26 @@ def test_migrations_downgrade_to_baseline_and_back(db_url: str, engine: Engine) 
     assert NEW_INDEX not in _event_indexes(engine)
     assert migrate(db_url) == head_revision()
     assert NEW_INDEX in _event_indexes(engine)
+
+
+def test_migrations_failed_upgrade_leaves_the_database_as_it_was(db_url: str, engine: Engine) -> None:
+    _make_pre_alembic(engine)
+    with engine.begin() as conn:  # a stray index with the name revision 0002 wants makes 0002 fail
+        conn.execute(text(f"CREATE INDEX {NEW_INDEX} ON events (type)"))
+    with pytest.raises(StoreError):
+        migrate(db_url)
+    assert "alembic_version" not in inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.events)).scalar_one() == 3
+
+
+def test_migrations_concurrent_openers_of_a_new_database_all_succeed(db_url: str, engine: Engine) -> None:
+    def open_once(_: int) -> str | None:
+        with Store.open(db_url) as store:
+            return store.revision
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        revisions = list(pool.map(open_once, range(4)))
+    assert revisions == [head_revision()] * 4
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.meta)).scalar_one() == 1
