@@ -47,7 +47,9 @@ __all__ = [
     "signatures",
 ]
 
-SCHEMA_VERSION = "2"  # 2: clusters (origins, stance), origin ids, MinHash state, alerts
+SCHEMA_VERSION = (
+    "2"  # 2: clusters, origin ids, MinHash state, alerts; since then Alembic revisions (migrations/)
+)
 
 metadata = MetaData(
     naming_convention={
