@@ -47,9 +47,8 @@ __all__ = [
     "signatures",
 ]
 
-SCHEMA_VERSION = (
-    "2"  # 2: clusters, origin ids, MinHash state, alerts; since then Alembic revisions (migrations/)
-)
+# 2: clusters, origin ids, MinHash state, alerts.  Later changes are Alembic revisions (migrations/).
+SCHEMA_VERSION = "2"
 
 metadata = MetaData(
     naming_convention={
