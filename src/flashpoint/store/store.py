@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.exc import (
     ArgumentError,
@@ -393,6 +392,8 @@ def _engine(url: str) -> Engine:
 
 
 def _upgrade(engine: Engine, url: str) -> str:
+    from alembic.util import CommandError  # alembic loads when a database is opened, not on import
+
     try:
         return upgrade(engine)
     except (SQLAlchemyError, CommandError) as exc:

@@ -14,15 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, inspect, select, text
 
 from flashpoint.errors import StoreError
 from flashpoint.store import schema as t
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = [
     "BASELINE",
@@ -45,6 +45,8 @@ def alembic_config(
 
     `target_metadata` is only needed to autogenerate a new revision or compare a database with the code.
     """
+    from alembic.config import Config  # alembic loads on first use: importing the store stays light
+
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent))
     config.attributes["connection"] = connection
@@ -55,6 +57,8 @@ def alembic_config(
 @cache
 def head_revision() -> str:
     """Return the newest revision this flashpoint knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations folder has no revisions"
     return head
@@ -62,12 +66,16 @@ def head_revision() -> str:
 
 @cache
 def _known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return frozenset(s.revision for s in script.walk_revisions())
 
 
 def current_revision(conn: Connection) -> str | None:
     """Return the database's Alembic revision, None when it has none (new, or made before migrations)."""
+    from alembic.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -77,6 +85,8 @@ def upgrade(engine: Engine) -> str:
     Raises StoreError for a database newer than this flashpoint, or one made before migrations at a
     schema version other than the baseline's.
     """
+    from alembic import command
+
     head = head_revision()
     with engine.connect() as conn:
         if current_revision(conn) == head:
@@ -106,6 +116,8 @@ def _adopt(conn: Connection) -> None:
             f"the database has schema version {version}, older than the first migration (version "
             f"{PRE_ALEMBIC_SCHEMA_VERSION}); re-ingest into a new database"
         )
+    from alembic import command
+
     command.stamp(alembic_config(conn), BASELINE)
 
 
