@@ -635,6 +635,21 @@ def token_revoke(ctx: click.Context, name: str) -> None:
     click.echo(f"revoked {name}")
 
 
+@cli.group()
+def db() -> None:
+    """The database: upgrade its schema."""
+
+
+@db.command(name="upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Upgrade the database to the newest schema revision (opening a store does this too)."""
+    from flashpoint.store import migrate
+
+    settings = _settings(ctx)
+    click.echo(f"{settings.db}: at revision {migrate(settings.db)}")
+
+
 def _register_plugins() -> None:
     """Add the commands that live beside their modules (alerts, monitoring, batch)."""
     from flashpoint.alerts.commands import alerts_command, flashpoints_command
