@@ -166,3 +166,21 @@ def test_geo_stage_reads_a_river_named_after_a_country_as_the_river(
     mention = rivers[0]
     assert mention.place is not None and mention.place.feature_class == "H"
     assert mention.precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "is_place"),
+    [
+        # spaCy's small model tags the town in this construction as a DATE.
+        ('Troops may soon hit "rebels" in Manbij, some 90km east of Aleppo.', "Manbij", True),
+        ("The talks will resume in May, officials said.", "May", False),
+    ],
+)
+def test_geo_stage_reads_a_town_misread_as_a_date_after_a_preposition(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, surface: str, is_place: bool
+) -> None:
+    mention = _by_surface(_stage(small_gazetteer)(parse(text))).get(surface)
+    if is_place:
+        assert mention is not None and mention.place is not None and mention.place.country == "SYR"
+    else:
+        assert mention is None or mention.place is None

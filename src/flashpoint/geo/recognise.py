@@ -57,9 +57,13 @@ class Recogniser:
                 if span is not None:
                     taken.append(span)
             elif (
-                ent.label_ == "PERSON" and _after_place_preposition(ent) and self.gazetteer.has_name(ent.text)
+                ent.label_ in MISREAD_LABELS
+                and _after_place_preposition(ent)
+                and _looks_like_a_name(ent)
+                and self.gazetteer.has_name(ent.text)
             ):
-                # spaCy's small model reads short unfamiliar names as people; "in X" is a place all the same.
+                # spaCy's small model reads short unfamiliar names as people (or dates: "in Manbij, some
+                # 100km east"); "in X" is a place all the same.
                 # The resolver treats it as a word-matcher find: a small town needs support from the document.
                 taken.append(self._person_place(tokens, ent.start, ent.end))
             elif ent.label_ in BLOCKING_LABELS:
@@ -146,6 +150,49 @@ class Recogniser:
                 # Possibly a misread name ("AIEis"); the resolver keeps it only if a variant is a place.
                 yield Span(tokens.idx[i], tokens.idx[i] + len(word), word, "variant", sent[i])
             i += max(found, 1)
+
+
+# Entity labels spaCy's small model gives to unfamiliar place names it has misread.
+MISREAD_LABELS = frozenset({"PERSON", "DATE", "TIME"})
+
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+    ]
+)
+
+
+def _looks_like_a_name(ent: Any) -> bool:
+    """Return True when every word is capitalised, without digits or calendar words ("in May" is a date)."""
+    return all(
+        token.text[:1].isupper()
+        and not any(c.isdigit() for c in token.text)
+        and token.lower_ not in CALENDAR_WORDS
+        for token in ent
+        if token.is_alpha or any(c.isdigit() for c in token.text)
+    )
 
 
 def _after_place_preposition(ent: Any) -> bool:
