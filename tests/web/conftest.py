@@ -118,6 +118,16 @@ def serve_documents(tmp_path: Path) -> Callable[[list[Document]], LiveServer]:
 
 
 @pytest.fixture()
+def serve_database() -> Callable[[Path], LiveServer]:
+    """Return a function giving a (not yet started) server on an existing database file."""
+
+    def serve(db: Path) -> LiveServer:
+        return LiveServer(Store.open(str(db)), Settings(db=str(db)))
+
+    return serve
+
+
+@pytest.fixture()
 def browser(tmp_path: Path) -> Iterator[Any]:
     """A headless Chromium WebDriver with no network beyond what the page asks of our server."""
     _require_browser()

@@ -96,3 +96,40 @@ def test_page_shows_article_markup_as_inert_text(
         assert browser.find_elements(By.CSS_SELECTOR, "#panel script, #panel img, #events img") == []
         assert browser.execute_script("return window.__pwned === undefined")
         browser.save_screenshot(str(tmp_path / "payload.png"))
+
+
+def _folded(name: str) -> str:
+    from unidecode import unidecode
+
+    return "".join(c for c in unidecode(name).lower() if c.isalpha())
+
+
+def test_page_on_articles_ingested_by_the_real_pipeline(
+    browser: Any, tmp_path: Path, gazetteer_path: Path, serve_database: Any
+) -> None:
+    """The whole path: `flashpoint ingest` of our examples and a showdown article, then the page."""
+    from click.testing import CliRunner
+    from selenium.webdriver.common.by import By
+
+    from flashpoint.cli import cli
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "ingested.db"
+    args = ["--db", str(db), "--gazetteer", str(gazetteer_path), "ingest", "--quiet"]
+    result = CliRunner().invoke(
+        cli, [*args, str(root / "examples"), str(root / "tests/fixtures/showdown.md")]
+    )
+    assert result.exit_code == 0, result.output
+    with serve_database(db) as server:
+        _open(browser, server.url)
+        _wait(browser, lambda d: {"manbij", "afrin", "idlib"} <= {_folded(p) for p in _marker_places(d)})
+        # Nearby towns share a cluster marker at this zoom; the event list opens the same panel.
+        item = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#events li") if "Idlib" in li.text)
+        item.click()
+        marked = _wait(
+            browser, lambda d: d.find_element(By.ID, "panel-body").find_elements(By.CSS_SELECTOR, "mark")
+        )
+        assert "Idlib" in marked[0].text
+        assert browser.find_element(By.CSS_SELECTOR, "#panel .claimant").text.strip()
+        browser.save_screenshot(str(tmp_path / "ingested.png"))
+    assert (tmp_path / "ingested.png").stat().st_size > 10_000
