@@ -412,7 +412,8 @@ def eval_group() -> None:
     """Score flashpoint against gold data (events, actors, geo)."""
 
 
-def _report(report: Any, as_json: bool, gate: str | None, update_gate: bool, allow_lower: bool) -> None:
+def _report(report: Any, *, as_json: bool, gate: str | None, update_gate: bool, allow_lower: bool) -> None:
+    """Print a scorer's report, then check (or raise) the gate's floors when a gate is named."""
     from flashpoint.evaluate.gate import check_gate, update_gate_floors
 
     data = report.as_dict()
@@ -449,37 +450,21 @@ def _eval_options(func: Any) -> Any:
 @eval_group.command(name="events")
 @_eval_options
 @click.pass_context
-def eval_events(
-    ctx: click.Context,
-    gold: Path,
-    as_json: bool,
-    limit: int | None,
-    gate: str | None,
-    update_gate: bool,
-    allow_lower: bool,
-) -> None:
+def eval_events(ctx: click.Context, /, gold: Path, limit: int | None, **report_options: Any) -> None:
     """PLOVER type P/R/F1, actor/recipient accuracy, ACLED type accuracy."""
     from flashpoint.evaluate.events import score_file
 
-    _report(score_file(gold, _settings(ctx), limit=limit), as_json, gate, update_gate, allow_lower)
+    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
 
 
 @eval_group.command(name="actors")
 @_eval_options
 @click.pass_context
-def eval_actors(
-    ctx: click.Context,
-    gold: Path,
-    as_json: bool,
-    limit: int | None,
-    gate: str | None,
-    update_gate: bool,
-    allow_lower: bool,
-) -> None:
+def eval_actors(ctx: click.Context, /, gold: Path, limit: int | None, **report_options: Any) -> None:
     """Actor country and sector accuracy."""
     from flashpoint.evaluate.actors import score_file
 
-    _report(score_file(gold, _settings(ctx), limit=limit), as_json, gate, update_gate, allow_lower)
+    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
 
 
 @eval_group.command(name="geo")
@@ -487,21 +472,12 @@ def eval_actors(
 @click.option("--oracle", is_flag=True, help="Resolve the gold toponym spans instead of recognising.")
 @click.pass_context
 def eval_geo(
-    ctx: click.Context,
-    gold: Path,
-    as_json: bool,
-    limit: int | None,
-    gate: str | None,
-    update_gate: bool,
-    allow_lower: bool,
-    oracle: bool,
+    ctx: click.Context, /, gold: Path, limit: int | None, oracle: bool, **report_options: Any
 ) -> None:
     """Toponym P/R/F1, error km, acc@161, AUC (EUPEG matching)."""
     from flashpoint.evaluate.geo import score_file
 
-    _report(
-        score_file(gold, _settings(ctx), oracle=oracle, limit=limit), as_json, gate, update_gate, allow_lower
-    )
+    _report(score_file(gold, _settings(ctx), oracle=oracle, limit=limit), **report_options)
 
 
 # ---------------------------------------------------------------------------------------------- gazetteer
