@@ -190,13 +190,19 @@ def _negates_adverb(neg: Any) -> bool:
 
 
 def _question(trigger: Any) -> bool:
-    # The sentence splitter is unreliable around quotes and markup: look at the next stop in the text.
-    text = trigger.doc.text
-    for char in text[trigger.idx : trigger.idx + 400]:
-        if char in ".!\n":
-            return False
-        if char == "?":
-            return True
+    # The sentence splitter is unreliable around quotes and markup: look at the next stop in the text
+    # (within 400 characters), reading token by token: `doc.text` rebuilds the whole text on each call.
+    doc = trigger.doc
+    end = trigger.idx + 400
+    for i in range(trigger.i, len(doc)):
+        token = doc[i]
+        if token.idx >= end:
+            break
+        for char in token.text_with_ws[: end - token.idx]:
+            if char in ".!\n":
+                return False
+            if char == "?":
+                return True
     return False
 
 
