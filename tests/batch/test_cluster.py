@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,14 @@ def test_run_batch_retries_then_reports_a_failed_partition(
     else:
         assert summary.failed_partitions == ()
         assert documents == paths
+
+
+@pytest.mark.parametrize(
+    ("variable", "expected"), [("MALLOC_TRIM_THRESHOLD_", None), ("OMP_NUM_THREADS", "1")]
+)
+def test_connect_starts_single_threaded_workers_without_malloc_trimming(
+    client: Any, variable: str, expected: str | None
+) -> None:
+    workers = client.scheduler_info()["workers"]
+    assert [info["nthreads"] for info in workers.values()] == [1, 1]
+    assert set(client.run(functools.partial(os.getenv, variable)).values()) == {expected}
