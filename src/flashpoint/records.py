@@ -126,6 +126,8 @@ class PlaceMention:
     score: float = 0.0
     sentence: int = -1
     demonym: bool = False  # "Syrian" rather than "Syria": a place of origin, not a location
+    # The gazetteer lacks the name: `place` is the document's focus, the best guess of where it lies.
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,3 +158,24 @@ def test_gazetteer_open_keeps_an_outdated_index_with_imports_and_names_the_comma
     with pytest.raises(GazetteerError, match="gazetteer build"):
         Gazetteer.open(path)
     assert path.exists()
+
+
+def test_gazetteer_open_refreshes_older_builtin_rows_and_keeps_imports(
+    gazetteer_copy: Callable[[], Path], tmp_path: Path
+) -> None:
+    path = gazetteer_copy()
+    csv_file = tmp_path / "extra.csv"
+    csv_file.write_text(
+        "name,alternates,lat,lon,country,admin1\nZarqa Wells,,32.1,36.2,JO,\n", encoding="utf-8"
+    )
+    Gazetteer.open(path).add_csv(csv_file)
+    Gazetteer.forget(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value='0' WHERE key='builtin_version'")
+    conn.execute("DELETE FROM places WHERE id='fp:feature:Pentagon'")
+    conn.commit()
+    conn.close()
+    gazetteer = Gazetteer.open(path)
+    assert gazetteer.lookup("Pentagon")  # the built-in rows are back
+    assert gazetteer.lookup("Zarqa Wells")  # the user's own rows are kept
+    Gazetteer.forget(path)

@@ -6,7 +6,7 @@ import pytest
 
 from flashpoint.geo import Gazetteer
 from flashpoint.geo.recognise import Span
-from flashpoint.geo.resolve import Resolver, haversine_km, precision_of
+from flashpoint.geo.resolve import Resolver, adjective_bases, haversine_km, precision_of, with_focus
 from flashpoint.geo.stage import load_demonyms
 from flashpoint.records import Place, PlaceMention
 
@@ -85,8 +85,10 @@ def test_resolver_answers_no_match_for_a_small_town_far_outside_the_document(
     found = _resolve(
         villages_gazetteer, text, ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Kafr Halab"]
     )
-    assert found["Kafr Halab"].place is None
-    assert found["Kafr Halab"].score == 0.0
+    # Not the Syrian village: the name is placed at the document's focus, marked as a guess.
+    guess = found["Kafr Halab"]
+    assert guess.inferred and guess.place is not None and guess.place.country == "PER"
+    assert guess.precision == 3 and guess.score < 0.5
     assert found["Cusco"].place is not None and found["Cusco"].place.country == "PER"
 
 
@@ -119,7 +121,9 @@ def test_resolver_matches_misspellings_only_in_the_document_countries(
 ) -> None:
     surfaces = [w.strip(".,;") for w in text.split() if w[:1].isupper() and w not in {"Shelling", "Strikes"}]
     found = _resolve(villages_gazetteer, text, surfaces)
-    place = found["Al-Qammary"].place
+    mention = found["Al-Qammary"]
+    # Outside the document's countries the misspelling stays unmatched: only a guess at the focus.
+    place = None if mention.inferred else mention.place
     assert (place.name if place else None) == expected
 
 
@@ -129,7 +133,8 @@ def test_resolver_does_not_take_a_river_as_a_neighbour(villages_gazetteer: Gazet
     surfaces = ["Lima", "Cusco", "Arequipa", "Trujillo", "Peru", "Orontes", "Kafr Halab"]
     found = _resolve(villages_gazetteer, text, surfaces)
     assert found["Orontes"].place is not None and found["Orontes"].place.feature_class == "H"
-    assert found["Kafr Halab"].place is None
+    guess = found["Kafr Halab"]
+    assert guess.inferred and guess.place is not None and guess.place.country == "PER"
 
 
 def test_resolver_keeps_a_town_beside_a_country_the_document_names(villages_gazetteer: Gazetteer) -> None:
@@ -157,4 +162,56 @@ def test_resolver_gives_every_mention_of_an_unknown_name_the_same_answer(
     spans.append(Span(second, second + len("Tadmur"), "Tadmur", "gazetteer", 0))
     mentions = [m for m in resolver.resolve(spans) if m.surface == "Tadmur"]
     assert len(mentions) == 2
-    assert all(m.place is None for m in mentions)
+    assert all(m.inferred and m.place is not None and m.place.country == "PER" for m in mentions)
+    assert mentions[0].place == mentions[1].place
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Siberian", "Siberia"),
+        ("Sicilian", "Sicily"),
+        ("Central American", "Central America"),
+        ("Chinese", "China"),
+        ("rebel", None),
+    ],
+)
+def test_adjective_bases_names_the_place_an_adjective_comes_from(surface: str, expected: str | None) -> None:
+    bases = adjective_bases(surface)
+    assert (expected in bases) if expected else not bases
+
+
+def test_resolver_reads_an_adjective_missing_from_the_demonym_table(small_gazetteer: Gazetteer) -> None:
+    found = _resolve(small_gazetteer, "Siberian winters are long.", ["Siberian"])
+    place = found["Siberian"].place
+    assert place is not None and place.country == "RUS" and not found["Siberian"].inferred
+
+
+def test_with_focus_places_unknown_names_at_the_town_the_others_cluster_around() -> None:
+    def town(name: str, lat: float, lon: float) -> Place:
+        return Place(id=name, name=name, lat=lat, lon=lon, country="GBR", feature_class="P")
+
+    leeds, bradford, york = (
+        town("Leeds", 53.80, -1.55),
+        town("Bradford", 53.79, -1.75),
+        town("York", 53.96, -1.08),
+    )
+    far = town("Truro", 50.26, -5.05)
+    mentions = [
+        PlaceMention(0, 5, "Leeds", leeds, 1, 0.8),
+        PlaceMention(10, 18, "Bradford", bradford, 1, 0.8),
+        PlaceMention(20, 24, "York", york, 1, 0.8),
+        PlaceMention(30, 35, "Truro", far, 1, 0.9),
+        PlaceMention(40, 58, "Kirkgate Street", None, None, 0.0),
+        PlaceMention(60, 70, "Hollowmere", None, None, 0.0),
+    ]
+    out = {m.surface: m for m in with_focus(mentions)}
+    street, village = out["Kirkgate Street"], out["Hollowmere"]
+    assert street.inferred and street.place is not None and street.place.name in {"Leeds", "Bradford", "York"}
+    assert street.precision == 2 and village.precision == 3 and village.place == street.place
+    assert not out["Leeds"].inferred and out["Truro"].place == far
+
+
+def test_with_focus_leaves_a_document_without_towns_alone() -> None:
+    mentions = [PlaceMention(0, 5, "Nowhere Street", None, None, 0.0)]
+    assert with_focus(mentions) == mentions

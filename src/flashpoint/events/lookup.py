@@ -120,6 +120,7 @@ class ActorLookup:
         for place in self.places:
             if (
                 place.place is not None
+                and not place.inferred
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)

@@ -75,6 +75,7 @@ def place_record(mention: PlaceMention) -> dict[str, Any]:
         "precision": mention.precision,
         "name": place.name if place else None,
         "country": place.country if place else None,
+        "inferred": mention.inferred,
     }
 
 

