@@ -89,7 +89,17 @@ def test_record_places_have_offsets_into_text(document: Document) -> None:
     assert [p["surface"] for p in places] == ["Zakho", "village", "Erbil"]
     for place in places:
         assert document.text[place["start"] : place["end"]] == place["surface"]
-        assert set(place) == {"start", "end", "surface", "lat", "lon", "precision", "name", "country"}
+        assert set(place) == {
+            "start",
+            "end",
+            "surface",
+            "lat",
+            "lon",
+            "precision",
+            "name",
+            "country",
+            "inferred",
+        }
     assert places[1]["lat"] is None and places[1]["name"] is None
 
 

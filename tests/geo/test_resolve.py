@@ -215,3 +215,9 @@ def test_with_focus_places_unknown_names_at_the_town_the_others_cluster_around()
 def test_with_focus_leaves_a_document_without_towns_alone() -> None:
     mentions = [PlaceMention(0, 5, "Nowhere Street", None, None, 0.0)]
     assert with_focus(mentions) == mentions
+
+
+def test_resolver_reads_an_institution_by_its_country_adjective(small_gazetteer: Gazetteer) -> None:
+    found = _resolve(small_gazetteer, "The Mexican Senate voted.", ["Mexican Senate"])
+    place = found["Mexican Senate"].place
+    assert place is not None and place.country == "MEX" and (found["Mexican Senate"].precision or 0) >= 2

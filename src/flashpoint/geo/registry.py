@@ -19,10 +19,7 @@ from pathlib import Path
 
 from flashpoint.geo.tables import GazetteerRow
 
-__all__ = ["REGISTRY_VERSION", "admin_rows", "airport_rows", "short_division_names"]
-
-# Bumped whenever the rows derived here change, so that older indexes are refreshed.
-REGISTRY_VERSION = "2"
+__all__ = ["admin_rows", "airport_rows", "short_division_names"]
 
 DIVISION_SUFFIXES = (
     " County", " Parish", " Borough", " District", " Municipality", " Province", " Governorate",
@@ -37,7 +34,8 @@ GENERIC = frozenset(
      "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "city",
      "district", "region", "province", "county", "islands", "island", "lakes", "mountain", "valley",
      "federal", "territory", "special", "interior", "plateau", "rivers", "delta", "savanes", "highlands",
-     "lagoons", "mountains", "plains", "sea", "oriental", "occidental", "del", "de", "la", "and", "of"}
+     "lagoons", "mountains", "plains", "sea", "gulf", "bay", "oriental", "occidental", "del", "de", "la", "and",
+     "of"}
 )  # fmt: skip
 AIRPORT_WORDS = frozenset({"International", "Regional", "Municipal", "Airport", "Air", "Airfield"})
 AIRPORT_SUFFIXES = (

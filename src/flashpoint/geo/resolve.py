@@ -55,8 +55,9 @@ PART_MIN_POPULATION = 10_000
 POPULATION_WEIGHT = 3.0 / 7.0
 # What a candidate gains from the share of the document's other names in its country.
 SHARE_WEIGHT = 1.5
-# A county's prior grows with its towns' population up to this (a town of ~1M people).
-DIVISION_MAX_KIND = 2.6
+# A county's prior grows with its towns' population up to that of a town of ~50,000 people: a county is
+# named less often than a town of its size.
+DIVISION_MAX_KIND = 2.0
 # A city this large is what its name means, before a first-level division called the same.
 BIG_CITY = 500_000
 # Places named from anywhere (oceans, seas, continents, world regions) have no country to vote for.
@@ -200,6 +201,9 @@ class Resolver:
                         for k in self.gazetteer.candidates(part)
                         if precision_of(k.place) > 1 or k.place.population >= PART_MIN_POPULATION
                     ]
+                    if not found and width == 1 and part in self.demonyms:
+                        # "Mexican Senate", "US Federal Reserve": the institution of that country.
+                        found = [Candidate(self.demonyms[part], 3, -1)]
                     if found:
                         c.candidates = _dedupe(found)
                         c.scores = [self._prior(k) for k in c.candidates]
