@@ -10,10 +10,15 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from sqlalchemy import select
 
 from flashpoint.batch import TABLES, BatchSummary, run_batch, run_local
 from flashpoint.settings import Settings
 from flashpoint.store import Store
+from flashpoint.store import schema as t
+
+# Four reports in our own words: three of one shelling (two of them placed in the same town), one protest.
+REPORTS = Path(__file__).resolve().parent / "reports"
 
 # Loaded from its file and kept out of sys.modules, so the workers get these functions by value
 # (cloudpickle): test modules are not importable under pytest's importlib mode.
@@ -30,7 +35,7 @@ def runs(
 ) -> tuple[Path, Path, BatchSummary, Settings]:
     """One single-process run and one Dask run (with --load) of the same inputs."""
     root = tmp_path_factory.mktemp("batch")
-    inputs = [str(corpus), str(root / "missing.txt")]
+    inputs = [str(corpus), str(root / "missing.txt"), str(REPORTS)]
     local = Settings(db=str(root / "unused.db"), gazetteer=gazetteer_path)
     run_local(inputs, root / "local", local, partition_size=4)
     settings = Settings(db=str(root / "loaded.db"), gazetteer=gazetteer_path)
@@ -51,8 +56,8 @@ def test_run_batch_keeps_input_order(runs: tuple[Path, Path, BatchSummary, Setti
     _local, dask, summary, _settings = runs
     sources = pq.read_table(dask / "documents.parquet").column("source").to_pylist()
     names = [Path(s.rsplit(":", 1)[0] if s.endswith(tuple("0123456789")) else s).name for s in sources]
-    assert names == ["harbour-strike.txt", "valley-clash.md"] + ["wires.jsonl"] * 5
-    assert summary.partitions == 5  # 9 records, 2 a partition
+    assert names == ["harbour-strike.txt", "valley-clash.md"] + ["wires.jsonl"] * 5 + ["shelling.jsonl"] * 4
+    assert summary.partitions == 7  # 9 + 4 records and a missing file, 2 a partition
     assert pq.read_table(dask / "events.parquet").num_rows > 0
 
 
@@ -71,7 +76,23 @@ def test_run_batch_load_stores_documents_and_rejections(
     assert summary.loaded.added == pq.read_table(dask / "documents.parquet").num_rows
     assert rejected == parquet_rejections
     assert len(rejected) == 3  # a record without text, a line that is not JSON, a missing file
-    assert summary.loaded.events == stats["events"] > 0
+    events = pq.read_table(dask / "events.parquet")
+    assert summary.loaded.events == events.num_rows > 0  # reports
+    assert stats["events"] == len(set(events.column("cluster_id").to_pylist()))  # clusters
+
+
+def test_run_batch_clusters_events_as_the_store_does(runs: tuple[Path, Path, BatchSummary, Settings]) -> None:
+    _local, dask, _summary, settings = runs
+    events = pq.read_table(dask / "events.parquet").to_pylist()
+    store = Store.open(settings.db_url)
+    try:
+        with store.engine.connect() as conn:
+            stored = dict(conn.execute(select(t.reports.c.own_id, t.reports.c.event_id)).all())
+    finally:
+        store.close()
+    assert {e["event_id"]: e["cluster_id"] for e in events} == stored
+    shelling = [e for e in events if e["document_id"].startswith("agency-") and e["type"] == "ASSAULT"]
+    assert len({e["cluster_id"] for e in shelling}) < len(shelling)  # two reports share a cluster
 
 
 @pytest.mark.parametrize(("heal_after", "failed"), [(1, False), (99, True)])

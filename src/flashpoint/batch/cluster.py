@@ -1,5 +1,7 @@
 """The Dask run: partitions mapped over a dask.bag on a `distributed` cluster, results written in order.
 
+Event clusters are then a keyed reduction on the same cluster (`flashpoint.batch.clusters`).
+
 Each worker builds the pipeline once (`cached_pipeline`, warmed on every worker before the first
 partition) and keeps it for every partition it runs. A partition that raises is retried by the
 scheduler; one that still fails becomes rejection rows naming its inputs and the error.
@@ -7,6 +9,7 @@ scheduler; one that still fails becomes rejection rows naming its inputs and the
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -15,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from flashpoint.batch.clusters import cluster_ids_on_dask
 from flashpoint.batch.partitions import BatchError, Partition, plan_partitions
 from flashpoint.batch.runner import (
     DEFAULT_PARTITION_SIZE,
@@ -27,6 +31,7 @@ from flashpoint.batch.runner import (
     open_sink,
     run_partition,
 )
+from flashpoint.corroborate.clusters import ClusterRules
 from flashpoint.pipeline import load_pipeline
 from flashpoint.settings import Settings
 
@@ -142,7 +147,9 @@ def run_batch(
     partitions = plan_partitions(inputs, settings=settings, size=partition_size)
     if partitions:
         _warm_workers(client, settings, factory)
-    sink = open_sink(out, settings, load=load)
+    rules = ClusterRules.from_settings(settings)
+    clusterer = functools.partial(cluster_ids_on_dask, client, rules=rules)
+    sink = open_sink(out, settings, load=load, clusterer=clusterer)
     try:
         if partitions:
             bag = db.from_sequence(partitions, npartitions=len(partitions))  # type: ignore[no-untyped-call]

@@ -2,11 +2,13 @@
 
 `run_partition` is the one code path both runs share: `run_local` calls it in a loop, the Dask run
 (`flashpoint.batch.cluster`) maps it over a bag. Either way the results go through `OrderedSink`,
-which writes each partition's rows once every partition before it has been written.
+which writes each partition's rows once every partition before it has been written, and at the end
+gives every event its cluster (`flashpoint.batch.clusters`: a keyed reduction, here or on Dask).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
@@ -18,8 +20,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from flashpoint.batch.clusters import cluster_ids, rows_of
 from flashpoint.batch.partitions import BatchError, Partition, plan_partitions, read_partition
 from flashpoint.batch.tables import SCHEMAS, TABLES, make_tables
+from flashpoint.corroborate.clusters import ClusterRules
 from flashpoint.pipeline import Pipeline, load_pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
@@ -43,6 +47,8 @@ DEFAULT_PARTITION_SIZE = 100
 DEFAULT_RETRIES = 2
 
 PipelineFactory = Callable[[Settings], Pipeline]
+# Given the cluster rows of every event in output order, returns each one's cluster id.
+Clusterer = Callable[[list[dict[str, Any]]], list[str]]
 
 # One pipeline per process and (factory, settings): a worker loads the model once, on its first task.
 _PIPELINES: dict[tuple[Any, Settings], Pipeline] = {}
@@ -143,11 +149,14 @@ class OrderedSink:
     """Writes partition results to DIR/<table>.parquet in partition order, whatever order they arrive in.
 
     With a store, each partition's documents and rejections are also stored, in the same order.
-    Files are written under a temporary name and renamed by `close`, so a crashed run leaves none.
+    Files are written under a temporary name and renamed by `close`, so a crashed run leaves none;
+    `close` first fills in the events' cluster ids with `clusterer` (by default, in this process).
     """
 
     out: Path
     store: Any = None
+    clusterer: Clusterer | None = None
+    _events: list[pa.Table] = field(default_factory=list)
     _writers: dict[str, pq.ParquetWriter] = field(default_factory=dict)
     _pending: dict[int, PartitionResult] = field(default_factory=dict)
     _next: int = 0
@@ -177,6 +186,8 @@ class OrderedSink:
             if table.num_rows:
                 self._writers[name].write_table(table)
                 self.rows[name] += table.num_rows
+                if name == "events":
+                    self._events.append(table)
         if result.failed:
             self.failed.append(result.index)
         if self.store is not None:
@@ -188,14 +199,36 @@ class OrderedSink:
             writer.close()
         if self._pending:
             raise RuntimeError(f"partitions {sorted(self._pending)} came after a missing one")
+        self._fill_clusters()
         for name in TABLES:
             os.replace(self._partial(name), self.out / f"{name}.parquet")
+
+    def _fill_clusters(self) -> None:
+        """Rewrite the events file with each event's cluster id, from one reduction over every event."""
+        rows: list[dict[str, Any]] = []
+        for table in self._events:
+            rows.extend(rows_of(table, first=len(rows)))
+        self._events.clear()
+        if not rows:
+            return
+        clusterer = self.clusterer or (lambda found: cluster_ids(found, ClusterRules()))
+        ids = clusterer(rows)
+        partial, filled = self._partial("events"), self.out / ".events.parquet.clustered"
+        index = SCHEMAS["events"].get_field_index("cluster_id")
+        done = 0
+        with pq.ParquetWriter(filled, SCHEMAS["events"]) as writer:
+            for batch in pq.ParquetFile(partial).iter_batches(batch_size=65_536):
+                column = pa.array(ids[done : done + batch.num_rows], type=pa.string())
+                writer.write_table(pa.Table.from_batches([batch]).set_column(index, "cluster_id", column))
+                done += batch.num_rows
+        os.replace(filled, partial)
 
     def abort(self) -> None:
         """Close and delete the unfinished files."""
         for name, writer in self._writers.items():
             writer.close()
             self._partial(name).unlink(missing_ok=True)
+        (self.out / ".events.parquet.clustered").unlink(missing_ok=True)
 
     def summary(self, *, partitions: int, seconds: float) -> BatchSummary:
         loaded = None
@@ -216,14 +249,22 @@ class OrderedSink:
         )
 
 
-def open_sink(out: Path, settings: Settings, *, load: bool) -> OrderedSink:
-    """Return an open sink writing under `out`, storing into the settings' database when `load`."""
+def open_sink(
+    out: Path, settings: Settings, *, load: bool, clusterer: Clusterer | None = None
+) -> OrderedSink:
+    """Return an open sink writing under `out`, storing into the settings' database when `load`.
+
+    Events are clustered with the settings' thresholds, by `clusterer` or else in this process.
+    """
     store = None
     if load:
         from flashpoint.store import Store
 
-        store = Store.open(settings.db_url)
-    return OrderedSink(out=out, store=store).open()
+        store = Store.from_settings(settings)
+    if clusterer is None:
+        rules = ClusterRules.from_settings(settings)
+        clusterer = functools.partial(cluster_ids, rules=rules)
+    return OrderedSink(out=out, store=store, clusterer=clusterer).open()
 
 
 def run_local(

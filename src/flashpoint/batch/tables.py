@@ -82,6 +82,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("acled_sub_event_type", _STR),
             ("fatalities", _INT),
             ("cluster_key", _STR),
+            # the date clustering compares (the event's, else its document's publication date) and the
+            # id of the event's cluster: the event id of the cluster's first report (batch.clusters)
+            ("cluster_date", _DATE),
+            ("cluster_id", _STR),
         ]
     ),
     "reports": pa.schema(
@@ -153,8 +157,8 @@ def cluster_key(event: Event, *, km: float, days: int) -> str | None:
     """Return the corroboration key "TYPE|day-bucket|lat-cell:lon-cell", or None without date and place.
 
     Events that can corroborate each other share a type and fall in the same (or a neighbouring)
-    `days`-wide date bucket and `km`-wide grid cell; a keyed reduction groups on this key and its
-    neighbours, then compares the events inside a group in full.
+    `days`-wide date bucket and `km`-wide grid cell: a coarse key for readers of the files. The
+    clusters themselves are in `cluster_id`, from the store's rules (`flashpoint.batch.clusters`).
     """
     mention = event.place
     place = mention.place if mention is not None else None
@@ -206,7 +210,8 @@ def _add_document(rows: dict[str, list[dict[str, Any]]], doc: Document, *, km: f
         rows["places"].append(_place_row(doc.id, index, mention))
     for index, event in enumerate(doc.events):
         ev_id = event_id(digest, event)
-        rows["events"].append(_event_row(doc.id, index, ev_id, event, km=km, days=days))
+        row = _event_row(doc.id, index, ev_id, event, km=km, days=days)
+        rows["events"].append({**row, "cluster_date": event.date or doc.published, "cluster_id": None})
         sentence = next((s for s in doc.sentences if s.index == event.sentence), None)
         rows["reports"].append(
             {
