@@ -112,6 +112,7 @@ def run_dask_config(
             "worker_peak_rss_mb": sorted(round(v) for v in client.run(peak_rss_mb).values()),
             "load": [load_before, loadavg()],
         }
+        result["cluster_reduction_seconds"] = time_reduction(client, root / f"dask{workers}", settings)
         if growth:
             result["growth"] = measure_growth(settings, client, root, size, growth)
     return result
@@ -125,19 +126,44 @@ def measure_growth(
     for count in counts:
         shard = write_shard(root / f"growth-{count}.jsonl", count, offset=50_000)
         load_before = loadavg()
+        cpu = sum(client.run(cpu_seconds).values())
         summary = run_batch(
             [str(shard)], root / f"growth-{count}", settings, client=client, partition_size=size
         )
+        cpu = sum(client.run(cpu_seconds).values()) - cpu
         rows.append(
             {
                 "docs": count,
                 "seconds": round(summary.seconds, 2),
                 "ms_per_doc": round(1000 * summary.seconds / count, 2),
+                "worker_cpu_ms_per_doc": round(1000 * cpu / count, 2),
                 "events": summary.rows["events"],
                 "load": [load_before, loadavg()],
             }
         )
     return rows
+
+
+def time_reduction(client: Any, out: Path, settings: Settings) -> dict[str, Any]:
+    """Return the seconds of the event-cluster reduction over a run's events, on Dask and in process."""
+    import pyarrow.parquet as pq
+
+    from flashpoint.batch.clusters import cluster_ids, cluster_ids_on_dask, rows_of
+    from flashpoint.corroborate.clusters import ClusterRules
+
+    rows = rows_of(pq.read_table(out / "events.parquet"), first=0)
+    rules = ClusterRules.from_settings(settings)
+    started = time.perf_counter()
+    on_dask = cluster_ids_on_dask(client, rows, rules)
+    middle = time.perf_counter()
+    in_process = cluster_ids(rows, rules)
+    return {
+        "events": len(rows),
+        "clusters": len(set(in_process)),
+        "dask": round(middle - started, 2),
+        "in_process": round(time.perf_counter() - middle, 2),
+        "equal": on_dask == in_process,
+    }
 
 
 def stage_profile(settings: Settings, shard: Path) -> dict[str, float]:
