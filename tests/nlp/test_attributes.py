@@ -68,14 +68,37 @@ def test_attributes_later_rules_override_earlier(nlp: Any) -> None:
     assert ours[1].pos_ == "VERB" and ours[1].tag_ == "NN"
 
 
+@pytest.mark.parametrize("index", [0, 1, -1, -2])
+def test_attributes_sequences_set_their_target_token(index: int) -> None:
+    text = "They said car bomb, then car bomb again; a car was parked."
+    blank, ruler = _ruler(
+        [
+            {"patterns": [[{"LOWER": "car"}]], "attrs": {"POS": "NOUN", "LEMMA": "car"}},
+            {
+                "patterns": [[{"LOWER": "car"}, {"LOWER": {"IN": ["bomb", "bombs"]}}]],
+                "attrs": {"POS": "PROPN", "LEMMA": "vbied"},
+                "index": index,
+            },
+        ]
+    )
+    table = AttributeTable.from_ruler(ruler)
+    assert table is not None
+    ours = table(blank.make_doc(text))
+    expected = ruler(blank.make_doc(text))
+    assert [(t.pos_, t.lemma_) for t in ours] == [(t.pos_, t.lemma_) for t in expected]
+    assert sum(t.lemma_ == "vbied" for t in ours) == 2
+
+
 @pytest.mark.parametrize(
-    "pattern",
+    ("pattern", "index"),
     [
-        [{"ORTH": "Strike"}],  # an attribute the table does not read
-        [{"LOWER": "strike", "OP": "?"}],  # an operator
-        [{"LOWER": {"FUZZY": "strike"}}],  # a predicate it does not know
+        ([{"ORTH": "Strike"}], 0),  # an attribute the table does not read
+        ([{"LOWER": "strike", "OP": "?"}], 0),  # an operator
+        ([{"LOWER": {"FUZZY": "strike"}}], 0),  # a predicate it does not know
+        ([{"LOWER": "air"}, {"LOWER": "strike", "OP": "+"}], 0),  # an operator inside a sequence
+        ([{"LOWER": "air"}, {"LOWER": "strike"}], 2),  # a target outside the sequence
     ],
 )
-def test_attributes_refuse_rules_they_cannot_read(pattern: list[dict[str, Any]]) -> None:
-    _, ruler = _ruler([{"patterns": [pattern], "attrs": {"POS": "VERB"}}])
+def test_attributes_refuse_rules_they_cannot_read(pattern: list[dict[str, Any]], index: int) -> None:
+    _, ruler = _ruler([{"patterns": [pattern], "attrs": {"POS": "VERB"}, "index": index}])
     assert AttributeTable.from_ruler(ruler) is None

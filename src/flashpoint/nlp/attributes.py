@@ -5,7 +5,8 @@ its coarse part of speech, morphology and some lemmas. spaCy runs those rules th
 Matcher on every document, which costs about a tenth of the whole parse. Almost every rule looks at one
 token only, so its outcome is a function of the token's (tag, lower form, dependency label, is-space):
 this table works that outcome out once per distinct combination and writes whole columns back with
-`Doc.from_array`. The few rules that span several tokens ("gon na") still go through a small Matcher.
+`Doc.from_array`. The few rules that span several tokens ("gon na") are fixed sequences of such token
+tests, found with array operations over the same rows.
 Rules are applied in the order they were added, later ones overriding earlier ones, as spaCy does.
 """
 
@@ -33,7 +34,14 @@ _Check = Callable[[str], bool]
 class AttributeTable:
     """Callable Doc → Doc giving the same token attributes as the attribute ruler it was built from."""
 
-    def __init__(self, ruler: Any, tests: list[_Test | None], lower: list[_Check], matcher: Any) -> None:
+    def __init__(
+        self,
+        ruler: Any,
+        tests: list[_Test | None],
+        lower: list[_Check],
+        specs: list[_Test],
+        sequences: list[tuple[int, int, tuple[int, ...]]],
+    ) -> None:
         self.vocab = ruler.vocab
         self.name = ruler.name
         self._set_ids = _ids(_SET_ATTRS)
@@ -45,7 +53,9 @@ class AttributeTable:
         self._indices: list[int] = list(ruler.indices)
         self._tests = tests
         self._lower = lower  # the tests rules make of the lower-case form
-        self._matcher = matcher  # the rules over several tokens, or None when there are none
+        # The rules over several tokens: (rule, target position, token tests by index into `specs`).
+        self._specs = specs
+        self._sequences = sequences
         # A lower-case form matters only through the outcome of those tests: words with the same
         # outcomes share a class, which keeps the table small (a few hundred rows).
         self._classes: dict[tuple[bool, ...], int] = {}
@@ -55,57 +65,76 @@ class AttributeTable:
         self._rule_ids: list[tuple[int, ...]] = []  # row → matching one-token rules, in order
         self._row_values: list[list[int]] = []
         self._row_has: list[list[bool]] = []
+        self._row_specs: list[list[bool]] = []
         self._values = np.zeros((0, len(_SET_ATTRS)), dtype=np.uint64)
         self._has = np.zeros((0, len(_SET_ATTRS)), dtype=bool)
+        self._spec_table = np.zeros((0, len(specs)), dtype=bool)
 
     @classmethod
     def from_ruler(cls, ruler: Any) -> AttributeTable | None:
         """Return a table for the ruler's rules, or None when a rule uses a feature the table does not read."""
-        from spacy.matcher import Matcher
-
         if any(not {int(a) for a in attrs} <= set(_ids(_SET_ATTRS)) for attrs in ruler.attrs):
             return None
         tests: list[_Test | None] = []
         lower: list[_Check] = []
-        matcher = Matcher(ruler.vocab)
-        several = 0
+        specs: list[_Test] = []
+        sequences: list[tuple[int, int, tuple[int, ...]]] = []
         for rule_id, entry in enumerate(ruler.patterns):
             patterns = entry["patterns"]
-            if all(len(p) == 1 for p in patterns) and entry.get("index", 0) in (0, -1):
+            index = entry.get("index", 0)
+            if all(len(p) == 1 for p in patterns) and index in (0, -1):
                 test = _compile([p[0] for p in patterns], lower)
                 if test is None:
                     return None
                 tests.append(test)
-            else:
-                tests.append(None)
-                matcher.add(str(rule_id), patterns)
-                several += 1
-        return cls(ruler, tests, lower, matcher if several else None)
+                continue
+            tests.append(None)
+            for pattern in patterns:
+                target = index if index >= 0 else len(pattern) + index
+                compiled = [_compile_token(token, lower) for token in pattern]
+                if not 0 <= target < len(pattern) or any(c is None for c in compiled):
+                    return None  # an operator, an unknown feature or a bad index: leave it to spaCy
+                first = len(specs)
+                specs.extend(c for c in compiled if c is not None)
+                sequences.append((rule_id, target, tuple(range(first, len(specs)))))
+        return cls(ruler, tests, lower, specs, sequences)
 
     def __call__(self, doc: Any) -> Any:
         if len(doc) == 0:
             return doc
-        keys = doc.to_array(self._key_ids).tolist()
+        tags, lowers, deps, spaces = doc.to_array(self._key_ids).T.tolist()
         old = doc.to_array(self._set_ids)
-        rows = np.fromiter((self._row(*k) for k in keys), dtype=np.intp, count=len(keys))
+        # The common case in plain comprehensions (this runs once per token); misses fill in after.
+        lower_class = self._lower_class
+        groups: list[int] = [lower_class.get(lower, -1) for lower in lowers]
+        if -1 in groups:
+            groups = [self._group(lower) if g < 0 else g for g, lower in zip(groups, lowers, strict=True)]
+        table = self._rows
+        found = [table.get(key, -1) for key in zip(tags, groups, deps, spaces, strict=True)]
+        if -1 in found:
+            found = [
+                self._row(key) if row < 0 else row
+                for row, key in zip(found, zip(tags, groups, deps, spaces, strict=True), strict=True)
+            ]
+        rows = np.array(found, dtype=np.intp)
         if len(self._row_values) != len(self._values):
             self._values = np.array(self._row_values, dtype=np.uint64)
             self._has = np.array(self._row_has, dtype=bool)
+            self._spec_table = np.array(self._row_specs, dtype=bool).reshape(
+                len(self._row_specs), len(self._specs)
+            )
         new = np.where(self._has[rows], self._values[rows], old)
-        if self._matcher is not None:
-            self._apply_spans(doc, rows, old, new)
+        if self._sequences:
+            self._apply_sequences(rows, old, new)
         changed = [j for j in range(len(_SET_ATTRS)) if not np.array_equal(new[:, j], old[:, j])]
         if changed:
             doc.from_array([self._set_ids[j] for j in changed], new[:, changed])
         return doc
 
-    def _row(self, tag: int, lower: int, dep: int, space: int) -> int:
-        group = self._lower_class.get(lower)
-        if group is None:
-            group = self._group(lower)
-        key = (tag, group, dep, space)
+    def _row(self, key: tuple[int, int, int, int]) -> int:
         row = self._rows.get(key)
         if row is None:
+            tag, group, dep, space = key
             strings = self.vocab.strings
             token = (strings[tag], self._outcomes[group], strings[dep], bool(space))
             matching = tuple(i for i, test in enumerate(self._tests) if test is not None and test(token))
@@ -120,6 +149,7 @@ class AttributeTable:
             self._rule_ids.append(matching)
             self._row_values.append(values)
             self._row_has.append(has)
+            self._row_specs.append([spec(token) for spec in self._specs])
         return row
 
     def _group(self, lower: int) -> int:
@@ -131,20 +161,23 @@ class AttributeTable:
         self._lower_class[lower] = group
         return group
 
-    def _apply_spans(self, doc: Any, rows: Any, old: Any, new: Any) -> None:
-        # Several-token rules are rare: merge them with each touched token's one-token rules, in order.
-        strings = self.vocab.strings
-        extra: dict[int, list[int]] = {}
-        for match_id, start, end in self._matcher(doc, allow_missing=True):
-            rule_id = int(strings[match_id])
-            index = self._indices[rule_id]
-            position = (start if index >= 0 else end) + index
-            if not start <= position < end:
-                raise IndexError(f"attribute rule {rule_id} points outside its match")
-            extra.setdefault(position, []).append(rule_id)
+    def _apply_sequences(self, rows: Any, old: Any, new: Any) -> None:
+        # Where a sequence matches, its rule joins the target token's one-token rules, all in rule order.
+        hits = self._spec_table[rows]
+        n = len(rows)
+        extra: dict[int, set[int]] = {}
+        for rule_id, target, specs in self._sequences:
+            length = len(specs)
+            if length > n:
+                continue
+            ok = hits[: n - length + 1, specs[0]].copy()
+            for k in range(1, length):
+                ok &= hits[k : n - length + 1 + k, specs[k]]
+            for start in np.flatnonzero(ok).tolist():
+                extra.setdefault(start + target, set()).add(rule_id)
         for position, rule_ids in extra.items():
             values = old[position].copy()
-            for rule_id in sorted(set(rule_ids) | set(self._rule_ids[rows[position]])):
+            for rule_id in sorted(rule_ids | set(self._rule_ids[rows[position]])):
                 for column, value in self._rules[rule_id]:
                     values[column] = value
             new[position] = values
