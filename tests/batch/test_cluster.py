@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from flashpoint.batch import TABLES, BatchSummary, run_batch, run_local
+from flashpoint.batch.runner import pipelines_built
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 from flashpoint.store import schema as t
@@ -79,6 +80,13 @@ def test_run_batch_load_stores_documents_and_rejections(
     events = pq.read_table(dask / "events.parquet")
     assert summary.loaded.events == events.num_rows > 0  # reports
     assert stats["events"] == len(set(events.column("cluster_id").to_pylist()))  # clusters
+
+
+def test_run_batch_builds_the_pipeline_once_per_worker(
+    client: Any, runs: tuple[Path, Path, BatchSummary, Settings]
+) -> None:
+    # the runs used two databases: the pipeline's key leaves the database out
+    assert list(client.run(pipelines_built).values()) == [1, 1]
 
 
 def test_run_batch_clusters_events_as_the_store_does(runs: tuple[Path, Path, BatchSummary, Settings]) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "build_pipeline",
     "cached_pipeline",
     "failed_partition",
+    "pipelines_built",
     "run_local",
     "run_partition",
 ]
@@ -67,6 +68,12 @@ def cached_pipeline(settings: Settings, factory: PipelineFactory = load_pipeline
         if pipeline is None:
             pipeline = _PIPELINES[key] = factory(settings)
     return pipeline
+
+
+def pipelines_built(factory: PipelineFactory = load_pipeline) -> int:
+    """Return how many pipelines of `factory` this process holds (one per distinct settings)."""
+    with _PIPELINES_LOCK:
+        return sum(1 for key in _PIPELINES if key[0] is factory)
 
 
 def build_pipeline(settings: Settings, factory: PipelineFactory = load_pipeline) -> str:
