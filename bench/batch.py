@@ -194,6 +194,8 @@ def summary_line(result: dict[str, Any]) -> str:
         f"local={local['seconds']}s dask1={one['seconds']}s dask2={two['seconds']}s",
         f"speedup dask1={result['speedup_1']}x dask2={result['speedup_2']}x (goal >= 1.8)",
         f"dask2/dask1={result['scaling_2_over_1']}x",
+        f"cores used local={local['cores_used']} dask2={two['cores_used']}",
+        f"dask2 with a free core each (from CPU time)={result['speedup_2_if_2_cores']}x",
         f"cpu per doc dask1/local={result['cpu_ratio_1']}",
         f"with start-up: dask2={result['speedup_2_with_start']}x",
         f"peak rss MB local={local['peak_rss_mb']} workers={max(two['worker_peak_rss_mb'])}",
@@ -233,6 +235,13 @@ def main() -> None:
     result["speedup_2"] = round(local["seconds"] / two_w["seconds"], 2)
     result["scaling_2_over_1"] = round(one_w["seconds"] / two_w["seconds"], 2)
     result["cpu_ratio_1"] = round(one_w["cpu_seconds"] / local["cpu_seconds"], 2)
+    for name in ("local", "dask1", "dask2"):
+        # cores this configuration had on average: ~1.9 for 2 workers on a quiet machine; ~1.0 when
+        # another session is busy (the kernel shares the CPU between sessions, see RESULTS.md)
+        result[name]["cores_used"] = round(result[name]["cpu_seconds"] / result[name]["seconds"], 2)
+    # what 2 workers would take with a core each: their CPU halved, plus this process's share
+    ideal = (two_w["cpu_seconds"] + two_w["client_cpu_seconds"]) / 2
+    result["speedup_2_if_2_cores"] = round(local["seconds"] / ideal, 2)
     result["speedup_2_with_start"] = round(
         (local["seconds"] + local["start_seconds"]) / (two_w["seconds"] + two_w["start_seconds"]), 2
     )
