@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flashpoint.batch.clusters import cluster_ids, rows_of
+from flashpoint.batch.clusters import CLUSTER_COLUMNS, cluster_ids, rows_of
 from flashpoint.batch.partitions import BatchError, Partition, plan_partitions, read_partition
 from flashpoint.batch.tables import SCHEMAS, TABLES, make_tables
 from flashpoint.corroborate.clusters import ClusterRules
@@ -193,8 +193,8 @@ class OrderedSink:
             if table.num_rows:
                 self._writers[name].write_table(table)
                 self.rows[name] += table.num_rows
-                if name == "events":
-                    self._events.append(table)
+                if name == "events":  # only what the cluster reduction reads, until `close`
+                    self._events.append(table.select(list(CLUSTER_COLUMNS)))
         if result.failed:
             self.failed.append(result.index)
         if self.store is not None:
