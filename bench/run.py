@@ -128,8 +128,29 @@ def bench_speed(n: int | None, repeat: int = 1) -> list[str]:
         f"max {max(per_article)}); toponyms: {places}",
         f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
         f"load average (1/5/15 min) at start {load_start}, at end {_load()}",
+        f"commit: {_commit()}",
     ]
     return lines
+
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "src"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return "n/a"
+    changed = [line[3:] for line in dirty if line.strip()]
+    return head + (f" + uncommitted changes in {', '.join(changed)}" if changed else "")
 
 
 def _load() -> str:

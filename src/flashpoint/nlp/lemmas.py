@@ -38,17 +38,24 @@ class LemmaMemo:
         if len(doc) == 0:
             return doc
         rows = doc.to_array(self._ids)
-        lemmas = rows[:, 3].copy()
-        memo = self._memo
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma:
-                continue  # set by the attribute rules; the lemmatizer keeps it too
-            key = (orth, pos, morph)
-            found = memo.get(key)
-            if found is None:
-                found = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-                memo[key] = found
-            lemmas[i] = found
-        if not np.array_equal(lemmas, rows[:, 3]):
-            doc.from_array([self._lemma_id], lemmas.reshape(-1, 1))
+        orths, poses, morphs, lemmas = rows.T.tolist()
+        get = self._memo.get
+        # Lemmas already set (by the attribute rules) stay, as the lemmatizer keeps them too.
+        found = [
+            lemma or get(key)
+            for lemma, key in zip(lemmas, zip(orths, poses, morphs, strict=True), strict=True)
+        ]
+        if None in found:
+            found = [self._ask(doc, i) if f is None else f for i, f in enumerate(found)]
+        if found != lemmas:
+            doc.from_array([self._lemma_id], np.array(found, dtype=np.uint64).reshape(-1, 1))
         return doc
+
+    def _ask(self, doc: Any, i: int) -> int:
+        token = doc[i]
+        key = (token.orth, token.pos, token.morph.key)
+        found = self._memo.get(key)
+        if found is None:
+            found = self.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+            self._memo[key] = found
+        return found
