@@ -109,18 +109,33 @@ def _partition_task(
 
 
 def _warm_workers(client: Any, settings: Settings, factory: PipelineFactory) -> None:
-    """Build the pipeline on one worker, then on the others (a gazetteer built on first use is built once)."""
+    """Build the pipeline on every worker: at once when the gazetteer index is ready, else one worker first.
+
+    A missing or outdated index is (re)built by the first worker to open it, so the others wait for it.
+    """
     workers = sorted(client.scheduler_info()["workers"])
     if not workers:
         raise BatchError("the Dask cluster has no workers")
+    first = workers if _gazetteer_ready(settings) else workers[:1]
     try:
-        client.run(build_pipeline, settings, factory, workers=workers[:1])
-        if len(workers) > 1:
+        client.run(build_pipeline, settings, factory, workers=first)
+        if len(first) < len(workers):
             client.run(build_pipeline, settings, factory, workers=workers[1:])
     except BatchError:
         raise
     except Exception as exc:
         raise BatchError(f"the workers cannot build the pipeline: {type(exc).__name__}: {exc}") from exc
+
+
+def _gazetteer_ready(settings: Settings) -> bool:
+    """Return True when the settings' gazetteer index exists and is current: workers only read it."""
+    from flashpoint.geo.build import BUILTIN_VERSION, builtin_version, outdated_sources
+
+    path = settings.gazetteer_path
+    try:
+        return path.exists() and outdated_sources(path) is None and builtin_version(path) == BUILTIN_VERSION
+    except Exception:  # unreadable: let one worker open it and report
+        return False
 
 
 def run_batch(
