@@ -203,6 +203,8 @@ def summary_line(result: dict[str, Any]) -> str:
     if "growth" in two:
         parts.append("growth ms/doc " + " ".join(f"{g['docs']}={g['ms_per_doc']}" for g in two["growth"]))
     parts.append(f"load {result['load_start']} -> {result['load_end']}")
+    if two["cores_used"] < 1.5:
+        parts.append("BUSY: the 2 workers had < 1.5 cores, wall-clock speed-ups are not meaningful")
     return " | ".join(parts)
 
 
