@@ -254,3 +254,45 @@ def test_score_file_with_empty_pipeline_falls_back_to_classifier(tmp_path: Path)
     assert report.micro.recall == 0.0
     assert (report.acled_event_type.correct, report.acled_sub_event_type.correct) == (2, 1)
     assert score_file(path, Settings(), pipeline=Pipeline([]), limit=1).records == 1
+
+
+def test_score_predictions_where_and_when_of_the_main_event(tmp_path: Path) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from flashpoint.records import Place, PlaceMention
+
+    def located(lat: float, lon: float, country: str, day: str) -> dict[str, Any]:
+        gold = _gold_event(None, acled=("Battles", "Armed clash"))
+        gold["location"] = {"name": "x", "lat": lat, "lon": lon, "admin1": None, "country": country}
+        gold["date"] = day
+        return gold
+
+    records = [
+        {
+            "id": f"w{i}",
+            "text": "Fighting.",
+            "published": None,
+            "events": [located(36.2, 37.1, "SYR", "2024-03-02")],
+        }
+        for i in range(3)
+    ]
+    path = tmp_path / "where.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+    def at(lat: float, lon: float, country: str, day: dt.date) -> Event:
+        place = Place(id="p", name="p", lat=lat, lon=lon, country=country)
+        return dataclasses.replace(
+            _event("ASSAULT", goldstein=-9.0), place=PlaceMention(0, 1, "p", place, 1, 0.8), date=day
+        )
+
+    predictions = [
+        (at(36.25, 37.15, "SYR", dt.date(2024, 3, 2)),),  # right place, right day
+        (at(33.5, 36.3, "SYR", dt.date(2024, 3, 1)),),  # same country, 300 km off, a day early
+        (),  # no event: a miss on all three
+    ]
+    report = score_predictions(read_gold(path), predictions)
+    assert (report.event_place_161.correct, report.event_place_161.total) == (1, 3)
+    assert (report.event_place_country.correct, report.event_place_country.total) == (2, 3)
+    assert (report.event_date.correct, report.event_date.total) == (1, 3)
+    assert "event_place_161" in report.as_dict()

@@ -27,7 +27,7 @@ def test_short_division_names_strips_the_division_word(name: str, expected: tupl
 @pytest.mark.parametrize(
     ("name", "city", "expected"),
     [
-        ("Northfield Harbour Airport", "Northfield", {"Harbour Airport", "Northfield Harbour", "Harbour"}),
+        ("Northfield Kestrel Airport", "Northfield", {"Kestrel Airport", "Northfield Kestrel", "Kestrel"}),
         ("Ostrava International Airport", "Ostrava", set()),
         ("Lake Pelham Air Base", "", {"Lake Pelham"}),
     ],

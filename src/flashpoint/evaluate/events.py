@@ -14,6 +14,11 @@ How the numbers are formed:
   actor and recipient of the record's strongest event that happened (lowest Goldstein-style score, ties
   to the first); with no such event, the words alone decide. It is right when it equals the coding of
   any gold event of the record.
+- Where and when (gold events with a `location` / `date`, as in ACLED notes): the record's main event is
+  the same strongest event that happened (else its first event). `event_place_161`: its place lies within
+  161 km of the gold location; `event_place_country`: its place is in the gold country; `event_date`: its
+  date is the gold day. A record without a predicted event (or whose main event has no place or date)
+  counts as a miss, so these are recalls over the gold records.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import FlashpointError
+from flashpoint.evaluate.geo import ACCURACY_KM, haversine
 from flashpoint.events import acled
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Event, Rejection
@@ -104,6 +110,9 @@ class EventReport:
     mode: Accuracy = Accuracy()
     acled_event_type: Accuracy = Accuracy()
     acled_sub_event_type: Accuracy = Accuracy()
+    event_place_161: Accuracy = Accuracy()
+    event_place_country: Accuracy = Accuracy()
+    event_date: Accuracy = Accuracy()
     rejected: int = 0
 
     @property
@@ -176,6 +185,9 @@ class EventReport:
             ("mode", self.mode),
             ("acled_event_type", self.acled_event_type),
             ("acled_sub_event_type", self.acled_sub_event_type),
+            ("event_place_161", self.event_place_161),
+            ("event_place_country", self.event_place_country),
+            ("event_date", self.event_date),
         ]
 
 
@@ -261,15 +273,44 @@ def _sector_ok(gold: dict[str, Any] | None, predicted: Any) -> bool | None:
     return predicted is not None and (predicted.sector or "")[:3].upper() == str(sector)[:3].upper()
 
 
-def _record_acled(record: GoldRecord, events: Sequence[Event]) -> tuple[str | None, str | None]:
+def _strongest(events: Sequence[Event]) -> Event | None:
+    """Return the strongest event that happened (lowest Goldstein-style score, ties to the first)."""
     happened = [e for e in events if e.happened]
     if not happened:
-        return acled.classify(record.text, plover=None, mode=None, actor=None, recipient=None)
-    # The strongest event: the lowest Goldstein-style score, ties to the first in the text.
-    strongest = min(
+        return None
+    return min(
         enumerate(happened),
         key=lambda pair: (pair[1].goldstein if pair[1].goldstein is not None else 0.0, pair[0]),
     )[1]
+
+
+def _where_and_when(record: GoldRecord, events: Sequence[Event], tally: _Tally) -> None:
+    located = [g["location"] for g in record.events if (g.get("location") or {}).get("lat") is not None]
+    dated = {str(g["date"]) for g in record.events if g.get("date")}
+    if not located and not dated:
+        return
+    main = _strongest(events) or (events[0] if events else None)
+    place = main.place.place if main is not None and main.place is not None else None
+    if located:
+        tally.add(
+            "event_place_161",
+            place is not None
+            and any(
+                haversine(float(g["lat"]), float(g["lon"]), place.lat, place.lon) <= ACCURACY_KM
+                for g in located
+            ),
+        )
+        countries = {str(g["country"]).upper() for g in located if g.get("country")}
+        if countries:
+            tally.add("event_place_country", place is not None and (place.country or "").upper() in countries)
+    if dated:
+        tally.add("event_date", main is not None and main.date is not None and main.date.isoformat() in dated)
+
+
+def _record_acled(record: GoldRecord, events: Sequence[Event]) -> tuple[str | None, str | None]:
+    strongest = _strongest(events)
+    if strongest is None:
+        return acled.classify(record.text, plover=None, mode=None, actor=None, recipient=None)
     return acled.classify(
         record.text,
         plover=strongest.type,
@@ -337,6 +378,7 @@ def score_predictions(
             event_type, sub_event_type = _record_acled(record, events)
             tally.add("acled_event_type", event_type in {t for t, _ in gold_acled})
             tally.add("acled_sub_event_type", (event_type, sub_event_type) in gold_acled)
+        _where_and_when(record, events, tally)
     return EventReport(
         gold=gold,
         records=len(records),
@@ -350,5 +392,8 @@ def score_predictions(
         mode=tally.get("mode"),
         acled_event_type=tally.get("acled_event_type"),
         acled_sub_event_type=tally.get("acled_sub_event_type"),
+        event_place_161=tally.get("event_place_161"),
+        event_place_country=tally.get("event_place_country"),
+        event_date=tally.get("event_date"),
         rejected=rejected,
     )

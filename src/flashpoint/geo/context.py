@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from flashpoint.geo.names import name_key
 from flashpoint.records import Place
 
 __all__ = ["DocumentContext", "haversine_km"]
@@ -35,6 +36,8 @@ class DocumentContext:
     votes: tuple[tuple[str, str, float], ...] = ()  # (name, country, weight)
     anchors: tuple[tuple[str, Place], ...] = ()  # (name, place)
     areas: tuple[tuple[str, Place], ...] = ()  # (name, country or division): its centroid, for `fit` only
+    # (name as written, country, name key) of each state or province the document names
+    divisions: tuple[tuple[str, str | None, str], ...] = ()
 
     @classmethod
     def of(
@@ -53,7 +56,21 @@ class DocumentContext:
             seen.add(key)
             votes.extend((key, country, w) for country, w in weights.items() if w > 0)
         lower = tuple((n.lower(), p) for n, p in anchors)
-        return cls(tuple(votes), lower, tuple((n.lower(), p) for n, p in areas))
+        areas = tuple((n.lower(), p) for n, p in areas)
+        divisions = tuple(
+            (n, p.country, key)
+            for n, p in areas
+            if p.feature_code == "ADM1"
+            for key in {name_key(p.name), name_key(n)}
+        )
+        return cls(tuple(votes), lower, areas, divisions)
+
+    def in_named_division(self, place: Place, *, excluding: str = "") -> bool:
+        """Return True when `place` lies in a state or province the document names (by another name)."""
+        if not place.admin1 or not self.divisions:
+            return False
+        key, own = name_key(place.admin1), excluding.lower()
+        return any(c == place.country and k == key and n != own for n, c, k in self.divisions)
 
     def total(self, *, excluding: str = "") -> float:
         """Return the weight of the votes cast by names other than `excluding`."""

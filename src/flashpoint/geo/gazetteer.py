@@ -27,6 +27,8 @@ __all__ = ["Candidate", "Gazetteer", "GazetteerStats", "build_gazetteer", "read_
 
 log = logging.getLogger(__name__)
 
+# Places derived from registry packages (geo/registry.py) rather than from GeoNames or our own tables.
+DERIVED_PREFIXES = ("rg:", "airport:")
 # Feature kinds that stand for an area, not a point: their coordinates are a centroid.
 AREA_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR", "ADM1", "CONT", "RGN"})
 
@@ -156,7 +158,9 @@ class Gazetteer:
             codes = [
                 Candidate(self.places[i], kind, i)
                 for i, kind in self.by_key.get(lookup, ())
-                if self.places[i].feature_class != "P" or kind == 0
+                if (self.places[i].feature_class != "P" or kind == 0)
+                # an acronym ("SUD", "ANC") is not a derived division or an airport that is spelt so
+                and (lookup != key or not self.places[i].id.startswith(DERIVED_PREFIXES))
             ]
             if codes:
                 return codes

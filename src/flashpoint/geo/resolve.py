@@ -55,6 +55,8 @@ PART_MIN_POPULATION = 10_000
 POPULATION_WEIGHT = 3.0 / 7.0
 # What a candidate gains from the share of the document's other names in its country.
 SHARE_WEIGHT = 1.5
+# What a town gains from lying in a state or province the document names.
+DIVISION_BONUS = 0.5
 # A county's prior grows with its towns' population up to that of a town of ~50,000 people: a county is
 # named less often than a town of its size.
 DIVISION_MAX_KIND = 2.0
@@ -68,7 +70,9 @@ GLOBAL_CODES = frozenset(
 GENERIC_WORDS = frozenset(
     {"city", "county", "state", "street", "road", "university", "college", "center", "centre", "hall",
      "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
-     "district", "province", "region", "valley", "park", "square", "airport", "station", "cape", "point"}
+     "district", "province", "region", "valley", "park", "square", "airport", "station", "cape", "point",
+     "lake", "river", "mount", "hill", "bay", "gulf", "island", "islands", "union", "republic", "federal",
+     "national", "royal", "international", "united"}
 )  # fmt: skip
 
 
@@ -273,6 +277,12 @@ class Resolver:
             # Areas are large: their centroid is judged against other places on a wider scale.
             scale = 600.0 if precision_of(candidate.place) == 3 else 250.0
             score += 1.0 * math.exp(-nearest / scale)
+        if (
+            place.feature_class == "P"
+            and all(k.place.feature_class == "P" for k in choice.candidates)
+            and context.in_named_division(place, excluding=surface)
+        ):
+            score += DIVISION_BONUS  # "Alvaro Obregon, Oaxaca": of the towns so named, the one in Oaxaca
         return score
 
     def _mention(
