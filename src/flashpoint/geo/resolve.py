@@ -55,6 +55,10 @@ PART_MIN_POPULATION = 10_000
 POPULATION_WEIGHT = 3.0 / 7.0
 # What a candidate gains from the share of the document's other names in its country.
 SHARE_WEIGHT = 1.5
+# A nationality word's vote for its country, against 1 for a place name.
+DEMONYM_VOTE = 0.3
+# Spans whose state, province or country tells where the document is (the word matcher's: divisions only).
+AREA_SOURCES = frozenset({"ner", "oracle", "demonym", "gazetteer"})
 # What a town gains from lying in a state or province the document names.
 DIVISION_BONUS = 0.5
 # A county's prior grows with its towns' population up to that of a town of ~50,000 people: a county is
@@ -160,14 +164,15 @@ class Resolver:
                     break
         return _dedupe(found)
 
-    @staticmethod
-    def _votes(choices: Sequence[_Choice]) -> list[tuple[str, dict[str, float]]]:
+    def _votes(self, choices: Sequence[_Choice]) -> list[tuple[str, dict[str, float]]]:
         # Each name found by spaCy (or given) votes for the country of its likeliest candidate by prior.
+        # A nationality word votes less: "Russian forces shelled X" says who, not where.
         votes: list[tuple[str, dict[str, float]]] = []
         for c in choices:
             if c.candidates and c.span.source in {"ner", "demonym", "oracle"}:
                 country = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)].place.country
-                votes.append((c.span.surface, {country: 1.0} if country else {}))
+                weight = DEMONYM_VOTE if c.span.surface in self.demonyms else 1.0
+                votes.append((c.span.surface, {country: weight} if country else {}))
         return votes
 
     def _add_variants(self, choices: Sequence[_Choice], context: DocumentContext) -> None:
@@ -245,9 +250,11 @@ class Resolver:
     def _areas(choices: Sequence[_Choice]) -> list[tuple[str, Place]]:
         areas: list[tuple[str, Place]] = []
         for c in choices:
-            if c.candidates and c.span.source in {"ner", "oracle", "demonym"}:
+            if c.candidates and c.span.source in AREA_SOURCES:
                 best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
                 if precision_of(best.place) == 3 and (best.place.feature_code or "") != "CONT":
+                    if c.span.source == "gazetteer" and (best.match or best.place.feature_code != "ADM1"):
+                        continue  # the word matcher names a state or province by its own name only
                     areas.append((c.span.surface, best.place))
         return areas
 
