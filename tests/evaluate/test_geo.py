@@ -75,3 +75,12 @@ def test_score_file_reports_tagging_and_distance(gold: Path, geo_settings: Setti
 
 def test_score_file_limit_reads_fewer_documents(gold: Path, geo_settings: Settings) -> None:
     assert score_file(gold, geo_settings, limit=1).documents == 1
+
+
+def test_calibration_error_is_zero_when_scores_match_the_share_right() -> None:
+    from flashpoint.evaluate.geo import calibration_error
+
+    honest = [(0.75, True), (0.75, True), (0.75, True), (0.75, False)]
+    assert calibration_error(honest) == pytest.approx(0.0)
+    overconfident = [(0.95, True), (0.95, False)]
+    assert calibration_error(overconfident) == pytest.approx(0.45)

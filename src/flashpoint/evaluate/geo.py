@@ -14,7 +14,7 @@ from flashpoint.errors import ConfigError
 from flashpoint.records import Document, PlaceMention
 from flashpoint.settings import Settings
 
-__all__ = ["GeoReport", "match_toponyms", "score_file"]
+__all__ = ["GeoReport", "calibration_error", "match_toponyms", "score_file"]
 
 MIDPOINT_CHARS = 10
 ACCURACY_KM = 161.0
@@ -39,6 +39,8 @@ class GeoReport:
     median_km: float | None
     acc_161: float | None
     auc: float | None
+    # Expected calibration error: |share within 161 km - mean score| over ten score bins, weighted.
+    calibration_error: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
@@ -104,6 +106,7 @@ def score_file(
     geo = GeoStage(settings)
     nlp = NlpStage(settings)
     errors: list[float] = []
+    scored: list[tuple[float, bool]] = []
     n_gold = n_pred = n_match = 0
     docs = (Document(id=str(r.get("doc_id")), text=str(r["text"])) for r in records)
     for record, doc in zip(records, nlp.pipe(docs), strict=True):
@@ -127,6 +130,7 @@ def score_file(
                 errors.append(MAX_ERROR_KM)
             else:
                 errors.append(haversine(item["lat"], item["lon"], mention.place.lat, mention.place.lon))
+                scored.append((mention.score, errors[-1] <= ACCURACY_KM))
     precision = n_match / n_pred if n_pred else 0.0
     recall = n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -138,7 +142,20 @@ def score_file(
         median_km=round(statistics.median(errors), 1) if errors else None,
         acc_161=round(sum(e <= ACCURACY_KM for e in errors) / len(errors), 4) if errors else None,
         auc=round(_auc(errors), 4) if errors else None,
+        calibration_error=round(calibration_error(scored), 4) if scored and not oracle else None,
     )  # fmt: skip
+
+
+def calibration_error(scored: Sequence[tuple[float, bool]], *, bins: int = 10) -> float:
+    """Return the expected calibration error of (score, right) pairs over equal-width score bins."""
+    groups: dict[int, list[tuple[float, bool]]] = {}
+    for score, right in scored:
+        groups.setdefault(min(bins - 1, max(0, int(score * bins))), []).append((score, right))
+    total = len(scored)
+    return sum(
+        len(g) / total * abs(sum(r for _, r in g) / len(g) - sum(s for s, _ in g) / len(g))
+        for g in groups.values()
+    )
 
 
 def _auc(errors: Sequence[float]) -> float:
