@@ -102,3 +102,17 @@ def test_attributes_sequences_set_their_target_token(index: int) -> None:
 def test_attributes_refuse_rules_they_cannot_read(pattern: list[dict[str, Any]], index: int) -> None:
     _, ruler = _ruler([{"patterns": [pattern], "attrs": {"POS": "VERB"}, "index": index}])
     assert AttributeTable.from_ruler(ruler) is None
+
+
+def test_attributes_give_the_same_answer_from_several_threads(nlp: Any) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        parsed = [nlp(text) for text in _TEXTS]
+    expected = [nlp.get_pipe("attribute_ruler")(d.copy()).to_array(_ATTRS) for d in parsed]
+    table = AttributeTable.from_ruler(nlp.get_pipe("attribute_ruler"))
+    assert table is not None
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda d: table(d.copy()).to_array(_ATTRS), parsed * 4))
+    for i, result in enumerate(results):
+        assert np.array_equal(result, expected[i % len(_TEXTS)])

@@ -13,6 +13,7 @@ Rules are applied in the order they were added, later ones overriding earlier on
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -66,9 +67,14 @@ class AttributeTable:
         self._row_values: list[list[int]] = []
         self._row_has: list[list[bool]] = []
         self._row_specs: list[list[bool]] = []
-        self._values = np.zeros((0, len(_SET_ATTRS)), dtype=np.uint64)
-        self._has = np.zeros((0, len(_SET_ATTRS)), dtype=bool)
-        self._spec_table = np.zeros((0, len(specs)), dtype=bool)
+        # Arrays of the rows above (values, which values are set, sequence tests), rebuilt when rows are
+        # added. New rows and classes are made under the lock and published last: threads may share this.
+        self._tables = (
+            np.zeros((0, len(_SET_ATTRS)), dtype=np.uint64),
+            np.zeros((0, len(_SET_ATTRS)), dtype=bool),
+            np.zeros((0, len(specs)), dtype=bool),
+        )
+        self._lock = threading.Lock()
 
     @classmethod
     def from_ruler(cls, ruler: Any) -> AttributeTable | None:
@@ -117,23 +123,32 @@ class AttributeTable:
                 for row, key in zip(found, zip(tags, groups, deps, spaces, strict=True), strict=True)
             ]
         rows = np.array(found, dtype=np.intp)
-        if len(self._row_values) != len(self._values):
-            self._values = np.array(self._row_values, dtype=np.uint64)
-            self._has = np.array(self._row_has, dtype=bool)
-            self._spec_table = np.array(self._row_specs, dtype=bool).reshape(
-                len(self._row_specs), len(self._specs)
-            )
-        new = np.where(self._has[rows], self._values[rows], old)
+        values, has, specs = self._tables
+        if len(values) <= rows.max():
+            values, has, specs = self._rebuild()
+        new = np.where(has[rows], values[rows], old)
         if self._sequences:
-            self._apply_sequences(rows, old, new)
+            self._apply_sequences(rows, specs, old, new)
         changed = [j for j in range(len(_SET_ATTRS)) if not np.array_equal(new[:, j], old[:, j])]
         if changed:
             doc.from_array([self._set_ids[j] for j in changed], new[:, changed])
         return doc
 
+    def _rebuild(self) -> tuple[Any, Any, Any]:
+        with self._lock:
+            n = len(self._row_values)
+            self._tables = (
+                np.array(self._row_values, dtype=np.uint64).reshape(n, len(_SET_ATTRS)),
+                np.array(self._row_has, dtype=bool).reshape(n, len(_SET_ATTRS)),
+                np.array(self._row_specs, dtype=bool).reshape(n, len(self._specs)),
+            )
+            return self._tables
+
     def _row(self, key: tuple[int, int, int, int]) -> int:
-        row = self._rows.get(key)
-        if row is None:
+        with self._lock:
+            row = self._rows.get(key)
+            if row is not None:
+                return row
             tag, group, dep, space = key
             strings = self.vocab.strings
             token = (strings[tag], self._outcomes[group], strings[dep], bool(space))
@@ -145,25 +160,29 @@ class AttributeTable:
                     values[column] = value
                     has[column] = True
             row = len(self._rule_ids)
-            self._rows[key] = row
             self._rule_ids.append(matching)
             self._row_values.append(values)
             self._row_has.append(has)
             self._row_specs.append([spec(token) for spec in self._specs])
-        return row
+            self._rows[key] = row
+            return row
 
     def _group(self, lower: int) -> int:
-        text = self.vocab.strings[lower]
-        outcome = tuple(check(text) for check in self._lower)
-        group = self._classes.setdefault(outcome, len(self._classes))
-        if group == len(self._outcomes):
-            self._outcomes.append(outcome)
-        self._lower_class[lower] = group
-        return group
+        with self._lock:
+            group = self._lower_class.get(lower)
+            if group is not None:
+                return group
+            text = self.vocab.strings[lower]
+            outcome = tuple(check(text) for check in self._lower)
+            group = self._classes.setdefault(outcome, len(self._classes))
+            if group == len(self._outcomes):
+                self._outcomes.append(outcome)
+            self._lower_class[lower] = group
+            return group
 
-    def _apply_sequences(self, rows: Any, old: Any, new: Any) -> None:
+    def _apply_sequences(self, rows: Any, tests: Any, old: Any, new: Any) -> None:
         # Where a sequence matches, its rule joins the target token's one-token rules, all in rule order.
-        hits = self._spec_table[rows]
+        hits = tests[rows]
         n = len(rows)
         extra: dict[int, set[int]] = {}
         for rule_id, target, specs in self._sequences:
