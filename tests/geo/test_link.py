@@ -124,3 +124,25 @@ def test_place_link_keeps_the_country_when_the_town_is_in_another_clause(
     doc = parse("On Monday the brigade crossed into Syria in a push to clear fighters out of Kafr Halab.")
     (event,) = link(doc, ["crossed"])
     assert event.place is not None and event.place.surface == "Syria"
+
+
+def test_place_link_does_not_place_an_event_in_a_country_named_as_its_actor(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Shelling hit Manbij again on Sunday. Residents of Manbij fled east. "
+        "Later Turkey refused every call for a ceasefire."
+    )
+    (event,) = link(doc, ["refused"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.name == "Manbij"  # the story's town, said as a weaker statement
+    assert event.place.precision == 2
+
+
+def test_place_link_keeps_a_country_after_a_locative_preposition(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse("Shelling hit Manbij on Sunday. Two days later, troops were deployed in Turkey.")
+    (event,) = link(doc, ["deployed"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.country == "TUR" and event.place.surface == "Turkey"

@@ -38,7 +38,7 @@ PHRASE_LINKS = frozenset(
 
 
 def focus_place(doc: Document) -> PlaceMention | None:
-    """Return the document's most-mentioned resolved non-demonym place (ties go to the finer place)."""
+    """Return the document's most-mentioned resolved town or district (else country; ties to the finer)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
     for mention in doc.places:
@@ -48,7 +48,9 @@ def focus_place(doc: Document) -> PlaceMention | None:
         first.setdefault(mention.place.id, mention)
     if not counts:
         return None
-    best = max(counts, key=lambda pid: (counts[pid], -(first[pid].precision or 3)))
+    # A town or district the story keeps returning to, before the countries it names (often as actors).
+    fine = [pid for pid in counts if (first[pid].precision or 3) < 3]
+    best = max(fine or counts, key=lambda pid: (counts[pid], -(first[pid].precision or 3)))
     return first[best]
 
 
@@ -59,6 +61,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     """
     usable = [m for m in doc.places if m.place is not None and not m.demonym and not m.inferred]
     here = [m for m in usable if m.sentence == event.sentence]
+    if here:
+        # A country named outside any locative phrase ("the US refused", "an anti-France march") says who
+        # or about whom, not where: the event is placed as if the sentence named no place.
+        trigger = _token_at(doc.parsed, event.trigger_start)
+        here = [m for m in here if not _bare_country(m) or _attachment(doc.parsed, trigger, m) > 0]
     if here:
         return _best_in_sentence(doc.parsed, event, here)
     if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
@@ -77,6 +84,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
             focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3)
         )
     return None
+
+
+def _bare_country(mention: PlaceMention) -> bool:
+    code = (mention.place.feature_code or "") if mention.place is not None else ""
+    return code.startswith("PCL")
 
 
 def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None) -> PlaceMention | None:
