@@ -20,7 +20,7 @@ from flashpoint.geo.build import (
     outdated_sources,
     recorded_min_population,
 )
-from flashpoint.geo.names import CODE_PREFIX, compact_key, is_code, name_key
+from flashpoint.geo.names import CODE_PREFIX, compact_key, compact_of_key, is_code, name_key
 from flashpoint.records import Place
 
 __all__ = ["Candidate", "Gazetteer", "GazetteerStats", "build_gazetteer", "read_stats"]
@@ -208,7 +208,7 @@ class Gazetteer:
                 keys, owners = built.initials.setdefault(key[:1], ([], []))
                 keys.append(key)
                 owners.append(i)
-                built.compact.setdefault(compact_key(key), []).append(i)
+                built.compact.setdefault(compact_of_key(key), []).append(i)
         self._by_country[country] = built
         return built
 

@@ -6,10 +6,20 @@ import re
 
 from unidecode import unidecode
 
-__all__ = ["CODE_PREFIX", "compact_key", "index_key", "is_code", "is_latin", "name_key", "ocr_variants"]
+__all__ = [
+    "CODE_PREFIX",
+    "compact_key",
+    "compact_of_key",
+    "index_key",
+    "is_code",
+    "is_latin",
+    "name_key",
+    "ocr_variants",
+]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Arabic articles and joining forms written many ways: Al-Eis, al Eis, Al Eis, AlEis, El-Eis.
+_DOUBLED = re.compile(r"(.)\1+")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|az|ash|ath)(?=[a-z]{3})")
 
 
@@ -23,9 +33,12 @@ def compact_key(name: str) -> str:
 
     "Al-Eis", "al Eis", "AlEiss" and "Eis" share one compact key; it serves the fuzzy pass only.
     """
-    key = name_key(name).replace(" ", "")
-    key = _ARTICLE.sub("", key)
-    return re.sub(r"(.)\1+", r"\1", key)
+    return compact_of_key(name_key(name))
+
+
+def compact_of_key(key: str) -> str:
+    """Return the compact key of a name key (what `compact_key` gives for any name with that key)."""
+    return _DOUBLED.sub(r"\1", _ARTICLE.sub("", key.replace(" ", "")))
 
 
 def ocr_variants(surface: str) -> tuple[str, ...]:
