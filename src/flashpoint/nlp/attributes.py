@@ -39,9 +39,10 @@ class AttributeTable:
         self,
         ruler: Any,
         tests: list[_Test | None],
-        lower: list[_Check],
+        lower: _LowerChecks,
         specs: list[_Test],
         sequences: list[tuple[int, int, tuple[int, ...]]],
+        tags: list[frozenset[str] | None],
     ) -> None:
         self.vocab = ruler.vocab
         self.name = ruler.name
@@ -53,6 +54,8 @@ class AttributeTable:
         ]
         self._indices: list[int] = list(ruler.indices)
         self._tests = tests
+        self._tags = tags  # the fine tags each one-token rule can match (None: any)
+        self._by_tag: dict[str, tuple[tuple[int, _Test], ...]] = {}  # tag → the rules worth testing
         self._lower = lower  # the tests rules make of the lower-case form
         # The rules over several tokens: (rule, target position, token tests by index into `specs`).
         self._specs = specs
@@ -82,7 +85,8 @@ class AttributeTable:
         if any(not {int(a) for a in attrs} <= set(_ids(_SET_ATTRS)) for attrs in ruler.attrs):
             return None
         tests: list[_Test | None] = []
-        lower: list[_Check] = []
+        tags: list[frozenset[str] | None] = []
+        lower = _LowerChecks()
         specs: list[_Test] = []
         sequences: list[tuple[int, int, tuple[int, ...]]] = []
         for rule_id, entry in enumerate(ruler.patterns):
@@ -93,8 +97,10 @@ class AttributeTable:
                 if test is None:
                     return None
                 tests.append(test)
+                tags.append(_tag_filter([p[0] for p in patterns]))
                 continue
             tests.append(None)
+            tags.append(None)
             for pattern in patterns:
                 target = index if index >= 0 else len(pattern) + index
                 compiled = [_compile_token(token, lower) for token in pattern]
@@ -103,7 +109,7 @@ class AttributeTable:
                 first = len(specs)
                 specs.extend(c for c in compiled if c is not None)
                 sequences.append((rule_id, target, tuple(range(first, len(specs)))))
-        return cls(ruler, tests, lower, specs, sequences)
+        return cls(ruler, tests, lower, specs, sequences, tags)
 
     def __call__(self, doc: Any) -> Any:
         if len(doc) == 0:
@@ -135,13 +141,21 @@ class AttributeTable:
         return doc
 
     def _rebuild(self) -> tuple[Any, Any, Any]:
+        # Only the rows added since the last rebuild are converted; the arrays grow by concatenation.
         with self._lock:
-            n = len(self._row_values)
-            self._tables = (
-                np.array(self._row_values, dtype=np.uint64).reshape(n, len(_SET_ATTRS)),
-                np.array(self._row_has, dtype=bool).reshape(n, len(_SET_ATTRS)),
-                np.array(self._row_specs, dtype=bool).reshape(n, len(self._specs)),
-            )
+            values, has, specs = self._tables
+            done, n = len(values), len(self._row_values)
+            if n > done:
+                self._tables = (
+                    np.concatenate([values, np.array(self._row_values[done:n], dtype=np.uint64)]),
+                    np.concatenate([has, np.array(self._row_has[done:n], dtype=bool)]),
+                    np.concatenate(
+                        [
+                            specs,
+                            np.array(self._row_specs[done:n], dtype=bool).reshape(n - done, len(self._specs)),
+                        ]
+                    ),
+                )
             return self._tables
 
     def _row(self, key: tuple[int, int, int, int]) -> int:
@@ -152,7 +166,10 @@ class AttributeTable:
             tag, group, dep, space = key
             strings = self.vocab.strings
             token = (strings[tag], self._outcomes[group], strings[dep], bool(space))
-            matching = tuple(i for i, test in enumerate(self._tests) if test is not None and test(token))
+            candidates = self._by_tag.get(token[0])
+            if candidates is None:
+                candidates = self._by_tag[token[0]] = self._candidates(token[0])
+            matching = tuple(i for i, test in candidates if test(token))
             values = [0] * len(_SET_ATTRS)
             has = [False] * len(_SET_ATTRS)
             for rule_id in matching:
@@ -167,13 +184,20 @@ class AttributeTable:
             self._rows[key] = row
             return row
 
+    def _candidates(self, tag: str) -> tuple[tuple[int, _Test], ...]:
+        found = []
+        for rule_id, (test, allowed) in enumerate(zip(self._tests, self._tags, strict=True)):
+            if test is not None and (allowed is None or tag in allowed):
+                found.append((rule_id, test))
+        return tuple(found)
+
     def _group(self, lower: int) -> int:
         with self._lock:
             group = self._lower_class.get(lower)
             if group is not None:
                 return group
             text = self.vocab.strings[lower]
-            outcome = tuple(check(text) for check in self._lower)
+            outcome = self._lower.outcome(text)
             group = self._classes.setdefault(outcome, len(self._classes))
             if group == len(self._outcomes):
                 self._outcomes.append(outcome)
@@ -208,7 +232,23 @@ def _ids(names: tuple[str, ...]) -> list[int]:
     return [int(getattr(attrs, name)) for name in names]
 
 
-def _compile(tokens: list[dict[str, Any]], lower: list[_Check]) -> _Test | None:
+def _tag_filter(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Return the fine tags one of these token patterns can match, or None when some pattern takes any."""
+    allowed: set[str] = set()
+    for token in tokens:
+        value = token.get("TAG")
+        if isinstance(value, str):
+            allowed.add(value)
+        elif (
+            isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(t, str) for t in value["IN"])
+        ):
+            allowed.update(value["IN"])
+        else:
+            return None
+    return frozenset(allowed)
+
+
+def _compile(tokens: list[dict[str, Any]], lower: _LowerChecks) -> _Test | None:
     """Return a test true when any of the one-token patterns matches, or None when one is not readable."""
     checks = [_compile_token(t, lower) for t in tokens]
     ready = [c for c in checks if c is not None]
@@ -217,7 +257,7 @@ def _compile(tokens: list[dict[str, Any]], lower: list[_Check]) -> _Test | None:
     return lambda token: any(check(token) for check in ready)
 
 
-def _compile_token(spec: dict[str, Any], lower: list[_Check]) -> _Test | None:
+def _compile_token(spec: dict[str, Any], lower: _LowerChecks) -> _Test | None:
     parts: list[_Test] = []
     for attr, value in spec.items():
         if attr == "IS_SPACE" and isinstance(value, bool):
@@ -225,14 +265,16 @@ def _compile_token(spec: dict[str, Any], lower: list[_Check]) -> _Test | None:
             continue
         if attr not in ("TAG", "LOWER", "DEP"):
             return None
+        if attr == "LOWER":
+            index = lower.add(value)
+            if index is None:
+                return None
+            parts.append(_lower_outcome(index))
+            continue
         check = _check(value)
         if check is None:
             return None
-        if attr == "LOWER":
-            lower.append(check)
-            parts.append(_lower_outcome(len(lower) - 1))
-        else:
-            parts.append(_string_at(0 if attr == "TAG" else 2, check))
+        parts.append(_string_at(0 if attr == "TAG" else 2, check))
     return _all(parts)
 
 
@@ -269,3 +311,46 @@ def _check(value: Any) -> _Check | None:
         pattern = re.compile(arg)
         return lambda s: pattern.search(s) is not None
     return None
+
+
+class _LowerChecks:
+    """The tests rules make of a token's lower-case form, answered all at once for a new word.
+
+    A new word costs one dictionary lookup and the few regular expressions, not one call per test.
+    """
+
+    def __init__(self) -> None:
+        self._base: list[bool] = []  # each test's answer for a word it does not name
+        self._named: dict[str, list[int]] = {}  # word → the tests whose answer it flips
+        self._patterns: list[tuple[int, re.Pattern[str]]] = []
+
+    def add(self, value: Any) -> int | None:
+        """Return the index of a new test of the Matcher pattern value, or None when it is not readable."""
+        index = len(self._base)
+        words: set[str] = set()
+        if isinstance(value, str):
+            base, words = False, {value}
+        elif isinstance(value, dict) and len(value) == 1:
+            op, arg = next(iter(value.items()))
+            if op in ("IN", "NOT_IN") and all(isinstance(w, str) for w in arg):
+                base, words = op == "NOT_IN", set(arg)
+            elif op == "REGEX" and isinstance(arg, str):
+                base = False
+                self._patterns.append((index, re.compile(arg)))
+            else:
+                return None
+        else:
+            return None
+        self._base.append(base)
+        for word in words:
+            self._named.setdefault(word, []).append(index)
+        return index
+
+    def outcome(self, text: str) -> tuple[bool, ...]:
+        """Return every test's answer for the lower-case form `text`."""
+        answers = list(self._base)
+        for index in self._named.get(text, ()):
+            answers[index] = not answers[index]
+        for index, pattern in self._patterns:
+            answers[index] = pattern.search(text) is not None
+        return tuple(answers)
