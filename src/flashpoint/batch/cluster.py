@@ -43,6 +43,9 @@ def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Any]:
     """Yield a distributed Client: a LocalCluster of `workers` processes (1 thread each), or an address."""
     from distributed import Client
 
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:
+        # Dask's scheduler, nannies and client log their start and stop at INFO: shown with -v only.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler == "local":
         if workers < 1:
             raise BatchError(f"--workers must be at least 1, not {workers}")
