@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from flashpoint.ingest.formats import EXTENSIONS, read_bytes
+from flashpoint.ingest.warc import is_warc, read_warc
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
 
@@ -90,6 +91,9 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _read_file(path: Path, *, settings: Settings) -> Iterator[Document | Rejection]:
     source = str(path)
+    if is_warc(path):  # streamed page by page: `max_bytes` applies to each page, not to the archive
+        yield from read_warc(path, max_bytes=settings.max_bytes)
+        return
     suffix = path.suffix.lower()
     format = EXTENSIONS.get(suffix, "auto" if not suffix else "")
     if not format:
