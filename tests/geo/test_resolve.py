@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.geo import Gazetteer
+from flashpoint.geo.focus import with_focus
+from flashpoint.geo.names import adjective_bases
 from flashpoint.geo.recognise import Span
-from flashpoint.geo.resolve import Resolver, adjective_bases, haversine_km, precision_of, with_focus
+from flashpoint.geo.resolve import Resolver, haversine_km, precision_of
 from flashpoint.geo.stage import load_demonyms
 from flashpoint.records import Place, PlaceMention
 

@@ -74,3 +74,22 @@ def is_code(text: str) -> bool:
 def index_key(name: str) -> str:
     """Return the key a name is stored under: codes get their own keys, so "AL" never answers for "Al"."""
     return CODE_PREFIX + name_key(name) if is_code(name) else name_key(name)
+
+
+# Adjectival endings and what the place name ends with instead (tried in order).
+ADJECTIVE_ENDINGS = (("ian", "ia"), ("ian", "y"), ("ian", "ium"), ("an", "a"), ("n", ""), ("ese", ""),
+                     ("ese", "a"), ("ish", "land"), ("i", ""), ("ic", "ia"))  # fmt: skip
+
+
+def adjective_bases(surface: str) -> tuple[str, ...]:
+    """Return the place names an adjectival form may come from: "Siberian" → "Siberia", "Sicilian" → "Sicily"."""
+    words = surface.split()
+    if not words or not words[-1][:1].isupper() or len(words[-1]) < 5:
+        return ()
+    head, last = " ".join(words[:-1]), words[-1]
+    bases: list[str] = []
+    for suffix, replacement in ADJECTIVE_ENDINGS:
+        if last.lower().endswith(suffix):
+            stem = last[: len(last) - len(suffix)] + replacement
+            bases.append(f"{head} {stem}".strip())
+    return tuple(dict.fromkeys(bases))

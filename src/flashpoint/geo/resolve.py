@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from flashpoint.geo.context import DocumentContext, haversine_km
+from flashpoint.geo.focus import with_focus
 from flashpoint.geo.gazetteer import AREA_CODES, Candidate, Gazetteer
-from flashpoint.geo.names import is_code, name_key, ocr_variants
+from flashpoint.geo.names import adjective_bases, is_code, name_key, ocr_variants
 from flashpoint.geo.recognise import Span
 from flashpoint.records import Place, PlaceMention
 
@@ -33,25 +34,7 @@ PROMINENT_POPULATION = 100_000
 # development corpora (GeoWebNews + GeoVirus, 2026-11-25, 4,031 resolved mentions): the resolver's
 # confidence separates right from wrong only weakly, so the scores span 0.81-0.94.
 CALIBRATION = (0.81, 0.13)
-# An unresolved name is placed at the town its document's other towns cluster around (within this distance).
-FOCUS_KM = 100.0
-INFERRED_SCORE = 0.5  # the share of such guesses within 161 km on the development corpora (0.52)
-# Adjectival endings and what the place name ends with instead (tried in order).
-ADJECTIVE_ENDINGS = (("ian", "ia"), ("ian", "y"), ("ian", "ium"), ("an", "a"), ("n", ""), ("ese", ""),
-                     ("ese", "a"), ("ish", "land"), ("i", ""), ("ic", "ia"))  # fmt: skip
-# A place named inside a longer name this far from a well-supported focus is the wrong guess for it.
-PART_FAR_KM = 300.0
-FACILITY_WORDS = frozenset(
-    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "plaza",
-     "church", "cathedral", "mosque", "temple", "hospital", "clinic", "school", "high", "elementary",
-     "college", "university", "academy", "center", "centre", "hall", "park", "stadium", "arena", "court",
-     "courthouse", "station", "bridge", "market", "mall", "hotel", "inn", "museum", "library", "prison",
-     "jail", "embassy", "consulate", "tower", "building", "house", "office", "headquarters", "base",
-     "camp", "checkpoint", "crossing", "port", "harbour", "harbor", "restaurant", "club", "theatre",
-     "theater", "cemetery", "graveyard", "complex", "estate", "district", "quarter", "neighborhood",
-     "neighbourhood", "campus", "field", "ground", "grounds", "garden", "gardens"}
-)  # fmt: skip
-PART_MIN_POPULATION = 10_000
+PART_MIN_POPULATION = 10_000  # a town named inside a longer name must be a known one
 # A place's prior grows by this much for each tenfold of its population.
 POPULATION_WEIGHT = 3.0 / 7.0
 # What a candidate gains from the share of the document's other names in its country.
@@ -68,9 +51,7 @@ DIVISION_MAX_KIND = 2.0
 # A city this large is what its name means, before a first-level division called the same.
 BIG_CITY = 500_000
 # Places named from anywhere (oceans, seas, continents, world regions) have no country to vote for.
-GLOBAL_CODES = frozenset(
-    {"OCN", "SEA", "CONT", "RGN", "GULF", "STRT", "DSRT", "MTS"}
-)  # a town named inside a longer name must be a known one
+GLOBAL_CODES = frozenset({"OCN", "SEA", "CONT", "RGN", "GULF", "STRT", "DSRT", "MTS"})
 # Words that are not a place by themselves when they are part of a longer name.
 GENERIC_WORDS = frozenset(
     {"city", "county", "state", "street", "road", "university", "college", "center", "centre", "hall",
@@ -332,57 +313,6 @@ class Resolver:
             sentence=span.sentence,
             demonym=span.surface in self.demonyms,
         )
-
-
-def with_focus(mentions: list[PlaceMention], *, partial: Sequence[bool] = ()) -> list[PlaceMention]:
-    """Return the mentions with each unresolved name placed at the document's focus, marked as inferred.
-
-    A street, building or village the gazetteer lacks is most likely where the rest of the story is: the
-    town most of the document's other towns cluster around. Its precision says how far that guess goes
-    (2 for a street or building, which lies in that town; 3 for anything else) and its score is low.
-    `partial` flags the mentions resolved through a place named inside them ("Douglas" in "Marjory
-    Stoneman Douglas High School"): when that place lies far from a focus other towns agree on, the focus
-    is the better guess too.
-    """
-    points = [m for m in mentions if m.place is not None and not m.demonym and m.precision == 1]
-    if not points:
-        return mentions
-    support = [sum(haversine_km(m.place, o.place) <= FOCUS_KM for o in points) for m in points]  # type: ignore[arg-type]
-    best = max(range(len(points)), key=lambda i: (support[i], points[i].score))
-    focus = points[best].place
-    assert focus is not None
-    out: list[PlaceMention] = []
-    for i, m in enumerate(mentions):
-        guess = m.place is None or (
-            i < len(partial)
-            and partial[i]
-            and support[best] >= 2
-            and haversine_km(m.place, focus) > PART_FAR_KM
-        )
-        if guess:
-            precision = 2 if _is_facility(m.surface) else 3
-            m = replace(m, place=focus, precision=precision, score=INFERRED_SCORE, inferred=True)
-        out.append(m)
-    return out
-
-
-def adjective_bases(surface: str) -> tuple[str, ...]:
-    """Return the place names an adjectival form may come from: "Siberian" → "Siberia", "Sicilian" → "Sicily"."""
-    words = surface.split()
-    if not words or not words[-1][:1].isupper() or len(words[-1]) < 5:
-        return ()
-    head, last = " ".join(words[:-1]), words[-1]
-    bases: list[str] = []
-    for suffix, replacement in ADJECTIVE_ENDINGS:
-        if last.lower().endswith(suffix):
-            stem = last[: len(last) - len(suffix)] + replacement
-            bases.append(f"{head} {stem}".strip())
-    return tuple(dict.fromkeys(bases))
-
-
-def _is_facility(surface: str) -> bool:
-    words = surface.lower().replace(".", " ").split()
-    return len(words) > 1 and any(w in FACILITY_WORDS for w in words)
 
 
 def name_differs(a: Span, b: Span) -> bool:
