@@ -16,11 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-# flashpoint.store first: importing flashpoint.corroborate before it is a circular import
-from flashpoint.store.queries import haversine_km
-
-# isort: split
-from flashpoint.corroborate.clusters import ClusterRules, compatible, family
+from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, family
 
 __all__ = ["CLUSTER_COLUMNS", "cluster_ids", "cluster_ids_on_dask", "group_key", "replay_group", "rows_of"]
 
@@ -82,30 +78,7 @@ def replay_group(rows: Iterable[Row], rules: ClusterRules) -> list[tuple[int, st
 
 def _best(row: Row, candidates: Sequence[Row], rules: ClusterRules) -> str | None:
     """Return the id of the cluster the store's `find_cluster` would choose among `candidates`."""
-    best: tuple[int, float, str] | None = None
-    day = row["cluster_date"]
-    for seed in candidates:
-        if seed["type"] != row["type"] or not compatible(row, seed, rules):
-            continue
-        placed = row["lat"] is not None and seed["lat"] is not None
-        if not (placed or _shares_country(row, seed)):
-            continue
-        gap = abs((day - seed["cluster_date"]).days) if day is not None else 0
-        key = (gap, _distance(row, seed), str(seed["id"]))
-        if best is None or key < best:
-            best = key
-    return None if best is None else best[2]
-
-
-def _distance(a: Row, b: Row) -> float:
-    if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
-        return 0.0
-    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
-
-
-def _shares_country(a: Row, b: Row) -> bool:
-    known = {a["actor_country"], a["recipient_country"]} - {None}
-    return bool(known & {b["actor_country"], b["recipient_country"]})
+    return choose_cluster(row, (seed for seed in candidates if seed["type"] == row["type"]), rules)
 
 
 def _replay_item(item: tuple[str, list[Row]], rules: ClusterRules) -> list[tuple[int, str]]:

@@ -36,6 +36,7 @@ from flashpoint.store.queries import haversine_km
 __all__ = [
     "STANCE_ORDER",
     "ClusterRules",
+    "choose_cluster",
     "compatible",
     "family",
     "find_cluster",
@@ -151,8 +152,20 @@ def find_cluster(conn: Connection, row: Mapping[Any, Any], rules: ClusterRules) 
     else:
         span = dt.timedelta(days=rules.days)
         stmt = stmt.where(ev.c.cluster_date >= day - span, ev.c.cluster_date <= day + span)
+    return choose_cluster(row, conn.execute(stmt).mappings(), rules)
+
+
+def choose_cluster(
+    row: Mapping[Any, Any], candidates: Iterable[Mapping[Any, Any]], rules: ClusterRules
+) -> str | None:
+    """Return the id of the candidate cluster the event row joins (None: it starts a new one).
+
+    Candidates are clusters of the row's type within the date window; the compatible one nearest in days,
+    then in distance, then by id wins. One without a place on either side must share a country.
+    """
+    day: dt.date | None = row["cluster_date"]
     best: tuple[int, float, str] | None = None
-    for candidate in conn.execute(stmt).mappings():
+    for candidate in candidates:
         if not compatible(row, candidate, rules):
             continue
         placed = row["lat"] is not None and candidate["lat"] is not None
