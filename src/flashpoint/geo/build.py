@@ -13,7 +13,7 @@ from typing import Any
 
 from flashpoint.errors import GazetteerError
 from flashpoint.geo.names import index_key, is_latin
-from flashpoint.geo.registry import admin1_code_names, admin_rows, airport_rows
+from flashpoint.geo.registry import admin1_code_names, admin_rows, airport_rows, division_towns, point_key
 from flashpoint.geo.tables import GazetteerRow, read_table, split_alternates
 
 __all__ = [
@@ -109,28 +109,26 @@ def outdated_sources(path: Path) -> tuple[str, ...] | None:
 
 def builtin_version(path: Path) -> str | None:
     """Return the version of the built-in rows the index at `path` holds (None when unrecorded)."""
+    return _meta_value(path, "builtin_version")
+
+
+def recorded_min_population(path: Path) -> int:
+    """Return the smallest city population the index at `path` was built with (the default if unrecorded)."""
+    value = _meta_value(path, "min_population")
+    return int(value) if value is not None and value.isdigit() else DEFAULT_MIN_POPULATION
+
+
+def _meta_value(path: Path, key: str) -> str | None:
+    # One value of the index's meta table, read without writing (None when absent or unreadable).
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key='builtin_version'").fetchone()
+            row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         return None
     return str(row[0]) if row else None
-
-
-def recorded_min_population(path: Path) -> int:
-    """Return the smallest city population the index at `path` was built with (the default if unrecorded)."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key='min_population'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return DEFAULT_MIN_POPULATION
-    return int(row[0]) if row and str(row[0]).isdigit() else DEFAULT_MIN_POPULATION
 
 
 def write_rows(conn: sqlite3.Connection, rows: Iterable[GazetteerRow], *, source: str) -> int:
@@ -287,18 +285,22 @@ def build_gazetteer(
             for chunk in _chunks(_city_rows(codes, min_population), 20000):
                 written += write_rows(conn, chunk, source="builtin")
                 for r in chunk:
-                    towns[(round(r.lat, 3), round(r.lon, 3))] = r.population
+                    point = point_key(r.lat, r.lon)
+                    towns[point] = r.population
                     if r.admin1:
-                        codes_at[(round(r.lat, 3), round(r.lon, 3))] = r.admin1
+                        codes_at[point] = r.admin1
                 if progress:
                     progress(len(chunk))
+            table = division_towns()
             # A town's state or province by name ("Oaxaca"), where a GeoNames import has not named it.
             conn.executemany(
-                "INSERT OR IGNORE INTO admin_codes VALUES (?, ?)", admin1_code_names(codes_at).items()
+                "INSERT OR IGNORE INTO admin_codes VALUES (?, ?)",
+                admin1_code_names(codes_at, table=table).items(),
             )
             if min_population <= DEFAULT_MIN_POPULATION:  # a trimmed test index stays small
                 known = _known_divisions(codes)
-                for rows in (admin_rows(codes, known=known, towns=towns), airport_rows(codes)):
+                divisions = admin_rows(codes, known=known, towns=towns, table=table)
+                for rows in (divisions, airport_rows(codes)):
                     for chunk in _chunks(rows, 20000):
                         written += write_rows(conn, chunk, source="builtin")
                         if progress:

