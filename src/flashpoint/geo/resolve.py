@@ -115,7 +115,7 @@ class Resolver:
         """Return one PlaceMention per accepted span, in the order given."""
         choices = [_Choice(s, self._candidates(s), []) for s in spans]
         for c in choices:
-            c.scores = [self._prior(k) for k in c.candidates]
+            c.scores = [_prior(k) for k in c.candidates]
         votes = self._votes(choices)
         self._add_variants(choices, DocumentContext.of(votes, ()))
         self._add_parts(choices)
@@ -174,7 +174,7 @@ class Resolver:
             if not found and c.span.source in {"ner", "oracle"}:
                 found = self._fuzzy(c.span.surface, top)
             c.candidates = _dedupe(found)
-            c.scores = [self._prior(k) for k in c.candidates]
+            c.scores = [_prior(k) for k in c.candidates]
 
     def _add_parts(self, choices: Sequence[_Choice]) -> None:
         # "Manila Cathedral", "Dubai World Cup": a name that holds a place name is in or near that place.
@@ -197,7 +197,7 @@ class Resolver:
                         found = [Candidate(self.demonyms[part], 3, -1)]
                     if found:
                         c.candidates = _dedupe(found)
-                        c.scores = [self._prior(k) for k in c.candidates]
+                        c.scores = [_prior(k) for k in c.candidates]
                         break
                 if c.candidates:
                     break
@@ -241,10 +241,7 @@ class Resolver:
         return areas
 
     @staticmethod
-    def _prior(candidate: Candidate) -> float:
-        return _prior(candidate)
-
-    def _score(self, choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
+    def _score(choice: _Choice, candidate: Candidate, context: DocumentContext) -> float:
         surface = choice.span.surface
         place = candidate.place
         if place.country is None and (place.feature_code or "") in GLOBAL_CODES:
@@ -253,7 +250,7 @@ class Resolver:
                 minimum_share=0.0, limit=1)), default=0.0)  # fmt: skip
         else:
             share = context.share(place.country, excluding=surface)
-        score = self._prior(candidate) + SHARE_WEIGHT * share
+        score = _prior(candidate) + SHARE_WEIGHT * share
         if (place.feature_code or "") == "ADM1" and any(
             (k.place.feature_code or "").startswith("PCL")
             and k.place.country == place.country
