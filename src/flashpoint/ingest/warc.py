@@ -17,6 +17,8 @@ from typing import Any
 
 from flashpoint.errors import IngestError
 from flashpoint.ingest.decode import decode_bytes
+from flashpoint.ingest.document import make_document
+from flashpoint.ingest.html import read_html
 from flashpoint.records import Document, Rejection
 
 __all__ = ["WARC_SUFFIXES", "is_warc", "read_warc"]
@@ -78,12 +80,8 @@ def _page(record: Any, archive: str, *, max_bytes: int) -> Document | Rejection 
     try:
         text = _decode(data, content_type, label)
         if content_type.lower().startswith("text/plain"):
-            from flashpoint.ingest.document import make_document
-
             doc = make_document(text, format="text", url=uri, source=label)
         else:
-            from flashpoint.ingest.html import read_html
-
             doc = read_html(text, source=label, url=uri)
     except IngestError as exc:
         return Rejection(label, exc.reason)
