@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import click
@@ -24,14 +26,39 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 COMMANDS = _commands(cli)
 
 
+def _documenting_lines(name: str) -> list[str]:
+    """README lines that document a command: a backticked mention of it, subcommand words after their group."""
+    first, *rest = (re.escape(part) for part in name.split())
+    pattern = re.compile("`" + first + "".join(rf"\b[^`]*\b{part}" for part in rest) + r"\b")
+    return [line for line in README.splitlines() if pattern.search(line)]
+
+
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
 def test_readme_documents_command_and_options(name: str, command: click.Command) -> None:
-    leaf = name.split()[-1]
-    assert f"`{name}" in README or leaf in README, f"README does not mention the command {name!r}"
+    lines = _documenting_lines(name)
+    assert lines, f"README does not document the command {name!r} (write it in backticks, `{name} …`)"
     for param in command.params:
         if isinstance(param, click.Option):
             longest = max(param.opts, key=len)
-            assert longest in README, f"README does not mention {name} {longest}"
+            assert any(longest in line for line in lines), (
+                f"README's {name!r} entry does not mention {longest}"
+            )
+
+
+@pytest.mark.parametrize(
+    ("name", "readme", "documented"),
+    [
+        ("feeds add", "| `feeds add\\|list URL` | the feeds |", True),
+        ("feeds remove", "| `feeds add\\|list URL` | remove the list |", False),
+        ("events", "Run `events --type X`.", True),
+        ("events", "Every event is listed.", False),
+    ],
+)
+def test_documenting_lines_need_the_command_in_backticks(
+    name: str, readme: str, documented: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "README", readme)
+    assert bool(_documenting_lines(name)) is documented
 
 
 def test_readme_documents_global_options() -> None:
