@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.evaluate.geo import ACCURACY_KM, haversine
+from flashpoint.evaluate.geo import ACCURACY_KM
 from flashpoint.events import acled
+from flashpoint.geo.distance import great_circle_km
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Event, Rejection
 from flashpoint.settings import Settings
@@ -296,7 +297,7 @@ def _where_and_when(record: GoldRecord, events: Sequence[Event], tally: _Tally) 
             "event_place_161",
             place is not None
             and any(
-                haversine(float(g["lat"]), float(g["lon"]), place.lat, place.lon) <= ACCURACY_KM
+                great_circle_km(float(g["lat"]), float(g["lon"]), place.lat, place.lon) <= ACCURACY_KM
                 for g in located
             ),
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import ConfigError
+from flashpoint.geo.distance import great_circle_km
 from flashpoint.records import Document, PlaceMention
 from flashpoint.settings import Settings
 
@@ -52,13 +53,6 @@ class GeoReport:
                 for k, v in self.as_dict().items()]  # fmt: skip
         width = max(len(k) for k, _ in rows)
         return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def match_toponyms(
@@ -129,7 +123,7 @@ def score_file(
             if mention.place is None:
                 errors.append(MAX_ERROR_KM)
             else:
-                errors.append(haversine(item["lat"], item["lon"], mention.place.lat, mention.place.lon))
+                errors.append(great_circle_km(item["lat"], item["lon"], mention.place.lat, mention.place.lon))
                 scored.append((mention.score, errors[-1] <= ACCURACY_KM))
     precision = n_match / n_pred if n_pred else 0.0
     recall = n_match / n_gold if n_gold else 0.0

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from flashpoint.geo.distance import great_circle_km
 from flashpoint.geo.names import name_key
 from flashpoint.records import Place
 
@@ -20,9 +21,7 @@ AREA_SCALE_KM = 150.0
 
 def haversine_km(a: Place, b: Place) -> float:
     """Return the great-circle distance between two places in kilometres."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 @dataclass(frozen=True, slots=True)

@@ -312,11 +312,6 @@ class Resolver:
         )
 
 
-def name_differs(a: Span, b: Span) -> bool:
-    """Return True when two spans are different names (a name is no evidence for itself)."""
-    return a.surface.lower() != b.surface.lower()
-
-
 def _out_of_context(place: Place, fit: float) -> bool:
     # Countries, divisions, regions and our own well-known features are named from anywhere.
     return fit < OUT_OF_CONTEXT_FIT and precision_of(place) < 3 and not place.id.startswith("fp:")

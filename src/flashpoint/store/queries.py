@@ -8,21 +8,14 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
+from flashpoint.geo.distance import EARTH_RADIUS_KM
+from flashpoint.geo.distance import great_circle_km as haversine_km
 from flashpoint.store.results import EventQuery, StoredEvent
 from flashpoint.store.schema import documents, events, reports, sentences
 
 __all__ = ["EARTH_RADIUS_KM", "event_select", "haversine_km", "within"]
 
-EARTH_RADIUS_KM = 6371.0088
 _CODE = re.compile(r"[A-Z]{3}[A-Z]*")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in km between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def within(event: StoredEvent, near: tuple[float, float, float]) -> bool:
