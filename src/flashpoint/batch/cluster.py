@@ -132,7 +132,7 @@ def _warm_workers(client: Any, settings: Settings, factory: PipelineFactory) -> 
 
 def _gazetteer_ready(settings: Settings) -> bool:
     """Return True when the settings' gazetteer index exists and is current: workers only read it."""
-    from flashpoint.geo.build import BUILTIN_VERSION, builtin_version, outdated_sources
+    from flashpoint.geo.index import BUILTIN_VERSION, builtin_version, outdated_sources
 
     path = settings.gazetteer_path
     try:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flashpoint.geo.build import GazetteerStats, build_gazetteer
+from flashpoint.geo.build import build_gazetteer
 from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.index import GazetteerStats
 from flashpoint.geo.resolve import haversine_km, precision_of
 from flashpoint.geo.stage import GeoStage, PlaceLinkStage
 

@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import ClassVar
 
 from flashpoint.errors import GazetteerError
-from flashpoint.geo.build import (
+from flashpoint.geo.build import build_gazetteer
+from flashpoint.geo.importer import import_csv, import_geonames
+from flashpoint.geo.index import (
     BUILTIN_VERSION,
     GazetteerStats,
-    build_gazetteer,
+    build_stamp,
     builtin_version,
-    connect,
     outdated_sources,
+    read_stats,
     recorded_min_population,
 )
 from flashpoint.geo.names import CODE_PREFIX, compact_key, compact_of_key, is_code, name_key
@@ -49,19 +51,6 @@ class _CountryIndex:
     initials: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
 
 
-def read_stats(path: Path) -> GazetteerStats:
-    """Return counts of what the index at `path` holds."""
-    conn = connect(path)
-    try:
-        places = conn.execute("SELECT count(*) FROM places").fetchone()[0]
-        names = conn.execute("SELECT count(*) FROM names").fetchone()[0]
-        countries = conn.execute("SELECT count(DISTINCT country) FROM places").fetchone()[0]
-        sources = tuple(r[0] for r in conn.execute("SELECT DISTINCT source FROM places ORDER BY 1"))
-    finally:
-        conn.close()
-    return GazetteerStats(path=str(path), places=places, names=names, countries=countries, sources=sources)
-
-
 class Gazetteer:
     """Places by name, in memory. Get one with `Gazetteer.open(path)`; it is shared within the process."""
 
@@ -75,6 +64,7 @@ class Gazetteer:
         self.by_key: dict[str, list[tuple[int, int]]] = {}
         self._by_country: dict[str | None, _CountryIndex] = {}
         self._members: dict[str | None, list[int]] = {}
+        self.stamp = build_stamp(path)
         self._load()
 
     @classmethod
@@ -83,7 +73,8 @@ class Gazetteer:
         path = Path(path).expanduser()
         with cls._lock:
             cached = cls._cache.get(path)
-            if cached is not None:
+            # A build rewrites the stamp: a copy read before it is stale, whoever rebuilt the index.
+            if cached is not None and (not path.exists() or cached.stamp == build_stamp(path)):
                 return cached
             if not path.exists():
                 if not build_if_missing:
@@ -237,16 +228,12 @@ class Gazetteer:
 
     def import_geonames(self, files: Sequence[Path], *, progress: Callable[[int], None] | None = None) -> int:
         """Return how many rows were read from GeoNames dump files into the index (idempotent)."""
-        from flashpoint.geo.importer import import_geonames
-
         count = import_geonames(self.path, files, progress=progress)
         self._reload()
         return count
 
     def add_csv(self, file: Path) -> int:
         """Return how many places of a user CSV (name, alternates, lat, lon, country, admin1…) were added."""
-        from flashpoint.geo.importer import import_csv
-
         count = import_csv(self.path, file)
         self._reload()
         return count

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from flashpoint.errors import GazetteerError
-from flashpoint.geo.build import connect, country_codes, write_rows
+from flashpoint.geo.build import country_codes
+from flashpoint.geo.index import connect, write_rows
 from flashpoint.geo.names import index_key, is_latin
 from flashpoint.geo.tables import GazetteerRow, split_alternates
 
