@@ -6,12 +6,17 @@ import datetime as dt
 
 import pytest
 
-from flashpoint.actors import ActorResolver
+from flashpoint.actors import ActorDictionary, ActorResolver
 
 
 @pytest.fixture(scope="module")
 def resolver() -> ActorResolver:
     return ActorResolver()
+
+
+@pytest.fixture(scope="module")
+def without_phoenix() -> ActorResolver:
+    return ActorResolver(ActorDictionary.load(phoenix=False))
 
 
 @pytest.mark.parametrize(
@@ -185,10 +190,12 @@ def test_resolver_family_surname_names_its_country(resolver: ActorResolver) -> N
     assert (actor.country, actor.sector, actor.name) == ("USA", "GOV", None)
 
 
-@pytest.mark.parametrize("text", ["supporters of Mahmoud Ben Erdogan", "Ahmed Ben Bella"])
+@pytest.mark.parametrize("text", ["supporters of Mahmoud Ben Erdogan", "Ahmed Ben Bella", "Ahmed Ben Tarik"])
 def test_resolver_surname_before_a_name_particle_is_someone_else(resolver: ActorResolver, text: str) -> None:
+    # "Ahmed" alone is Abiy Ahmed's surname; before a particle it opens someone else's name (Ahmed Ben
+    # Bella is in the Phoenix tables as himself).
     actor = resolver.resolve(text)
-    assert actor is None or actor.name is None
+    assert actor is None or actor.name not in ("Recep Tayyip Erdogan", "Abiy Ahmed")
 
 
 @pytest.mark.parametrize("text", ["up to 300 ethnic Hungarians", "some 40 ethnic Hungarians"])
@@ -200,8 +207,9 @@ def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) 
 
 @pytest.mark.parametrize(("text", "country"), [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", None)])
 def test_resolver_one_typo_in_a_long_country_name(
-    resolver: ActorResolver, text: str, country: str | None
+    without_phoenix: ActorResolver, text: str, country: str | None
 ) -> None:
-    # One letter missing or swapped in for another is read; two edits ("eu" for "ue") are not.
-    actor = resolver.resolve(text)
+    # One letter missing or swapped in for another is read; two edits ("eu" for "ue") are not. (Without
+    # the Phoenix tables, which list "Venezeula" among Venezuela's names.)
+    actor = without_phoenix.resolve(text)
     assert (actor.country if actor is not None else None) == country

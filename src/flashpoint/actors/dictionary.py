@@ -13,6 +13,7 @@ from typing import Any, cast
 import yaml
 
 from flashpoint.actors.entries import Entry, EntryKind, Role
+from flashpoint.actors.phoenix import phoenix_entries
 from flashpoint.actors.text import phrase_key, plural_forms
 from flashpoint.errors import ActorDictionaryError
 
@@ -59,8 +60,18 @@ class ActorDictionary:
             object.__setattr__(self, "starts", starts)
 
     @classmethod
-    def load(cls, paths: Sequence[Path] = (), *, cities: bool = True) -> ActorDictionary:
-        """Return our dictionary with the user files in `paths` merged over it (later files win)."""
+    def load(
+        cls, paths: Sequence[Path] = (), *, cities: bool = True, phoenix: bool = True
+    ) -> ActorDictionary:
+        """Return our dictionary with the user files in `paths` merged over it (later files win).
+
+        The Phoenix tables (data/phoenix) are the bottom layer, our YAML files override them, and the user's
+        files override both.
+        """
+        base: Layers = {kind: {} for kind in (*_LAYERS, "clash")}
+        if phoenix:
+            for layer, key, entry in phoenix_entries():
+                base[layer][key] = entry
         layers: Layers = {kind: {} for kind in (*_LAYERS, "clash")}
         if cities:
             _add_cities(layers)
@@ -78,12 +89,14 @@ class ActorDictionary:
             _add_document(user, _parse(text, str(path)), str(path))
             sources.append(str(path))
         phrases: dict[Key, Entry] = {}
-        for table in (layers, user):
+        for table in (base, layers, user):
             for key in table["clash"]:
                 table["surname"].pop(key, None)
             for kind in _LAYERS:
                 phrases.update(table[kind])
         phrases.pop((), None)
+        if phoenix:
+            sources.insert(0, "phoenix")
         return cls(phrases=phrases, max_words=max(len(k) for k in phrases), sources=tuple(sources))
 
     def get(self, key: Key) -> Entry | None:

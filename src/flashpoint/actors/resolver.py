@@ -319,7 +319,12 @@ class ActorResolver:
     def _sector(hits: Sequence[Hit], date: dt.date) -> tuple[str | None, int, Entry | None, str | None]:
         """Return (sector, strength, named entry, role title): named 3 > noun 2 > title 1 > place 0."""
         best: tuple[str | None, int, Entry | None, str | None] = (None, -1, None, None)
-        offices = [h for h in hits if h.entry.kind in ("sector", "title") and h.entry.sector in _OFFICES]
+        # Office words, and organisations named by an office ("US Secretary of State"), that the text gives.
+        offices = [
+            h
+            for h in hits
+            if h.entry.kind in ("sector", "title", "organisation") and h.entry.sector in _OFFICES
+        ]
         named = next((h.entry for h in reversed(hits) if h.entry.kind in STRONG_KINDS), None)
         for hit in hits:
             entry = hit.entry
