@@ -157,6 +157,8 @@ def test_resolver_context_and_known_country_fill_the_country(resolver: ActorReso
         ("ethnic Hungarians in northern Serbia", "SRB", "CVL"),
         # Peoples without a state have no country; their fighters are an armed group.
         ("the Kurds", None, "CVL"),
+        ("Iraqi Kurds", "IRQ", "CVL"),
+        ("Turkish-backed Kurds", None, "REB"),
         ("Kurdish fighters", None, "REB"),
         ("Iraqi Kurdish forces", "IRQ", "REB"),
         ("Kurdish villagers", None, "CVL"),
@@ -213,3 +215,23 @@ def test_resolver_one_typo_in_a_long_country_name(
     # the Phoenix tables, which list "Venezeula" among Venezuela's names.)
     actor = without_phoenix.resolve(text)
     assert (actor.country if actor is not None else None) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # The bare plural is the nation (country, no sector); counted people of it are civilians.
+        ("Bolivians", "BOL", None),
+        ("the Bolivians", "BOL", None),
+        ("some 300 Bolivians", "BOL", "CVL"),
+        ("thousands of Bolivians", "BOL", "CVL"),
+        ("two Frenchmen", "FRA", "CVL"),
+        ("dozens of Bolivian farmers", "BOL", "AGR"),
+    ],
+)
+def test_resolver_plural_demonym_counted_people_are_civilians(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)

@@ -107,6 +107,11 @@ _STATELESS = frozenset(
 _IRREGULAR = frozenset({None, "MIL", "CVL"})
 # "pro-Iranian militias", "anti-Turkish protesters": the demonym is a stance, not the actor's country.
 _STANCES = frozenset({"pro", "anti"})
+# Words that count people: "thousands of Palestinians", "some Brazilians", "two Kenyans".
+_QUANTITIES = frozenset(
+    "some several many few dozens hundreds thousands tens scores millions more most numerous two three four five"
+    " six seven eight nine ten dozen hundred thousand".split()
+)
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
@@ -243,6 +248,8 @@ class ActorResolver:
                 and t.key in _PREPOSITIONS
                 # "up to 100 protesters", "some 2,000 of …": a count, not a complement
                 and not (i + 1 < len(tokens) and tokens[i + 1].key[:1].isdigit())
+                # "thousands of Brazilians", "dozens of farmers": the count's "of" opens the head
+                and not (t.key == "of" and i > 0 and _counted(tokens, i) and _only_counts(tokens[:i]))
             ),
             len(tokens),
         )
@@ -265,10 +272,16 @@ class ActorResolver:
             h.entry.kind in ("country", "demonym") and h.last < cut and tokens[h.last].key in _SPONSORS
             for h in head
         )
+        people = named is None and sector is None and _plural_people(tokens, head, cut)
         if named is None and (stateless or sponsored) and sector in _IRREGULAR:
             # "US-backed Kurds", "Kurdish forces": a sponsored or stateless people's force is an armed
-            # group, not a state's army; "Kurdish villagers" stay civilians.
-            sector = "REB" if sector != "CVL" or not stateless or sponsored else "CVL"
+            # group, not a state's army; "Kurdish villagers" and "Iraqi Kurds" stay civilians.
+            civilians = sector == "CVL" or (people and not sponsored)
+            sector = "CVL" if stateless and civilians and not sponsored else "REB"
+        elif people and _counted(tokens, cut):
+            # Counted people of a nation ("168 Liberians", "thousands of Brazilians") are civilians; the
+            # bare plural ("the Palestinians") is the nation itself: its country, no sector (as CAMEO).
+            sector = "CVL"
         if rank < 2 and rest:
             rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
             if rest_rank >= 2:
@@ -346,6 +359,28 @@ class ActorResolver:
         if best[2] is None and named is not None:
             best = (best[0], best[1], named, best[3])
         return best
+
+
+def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:
+    """Return True when the head ends in a plural demonym or stateless people ("Palestinians", "Iraqi Kurds")."""
+    last = next((i for i in range(cut - 1, -1, -1) if tokens[i].key not in _FUNCTION_WORDS), None)
+    if last is None:
+        return False
+    key = tokens[last].key
+    plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
+    ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
+    return plural and (ends_demonym or key in _STATELESS)
+
+
+def _counted(tokens: Sequence[Token], cut: int) -> bool:
+    """Return True when a number or a quantity word opens the phrase ("168 …", "thousands of …", "some …")."""
+    words = [t.key for t in tokens[:cut] if t.key not in ("the", "a", "an", "of")]
+    return bool(words) and (words[0][:1].isdigit() or words[0] in _QUANTITIES)
+
+
+def _only_counts(tokens: Sequence[Token]) -> bool:
+    """Return True when every word is an article, a number or a quantity word."""
+    return all(t.key in ("the", "a", "an") or t.key[:1].isdigit() or t.key in _QUANTITIES for t in tokens)
 
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:
