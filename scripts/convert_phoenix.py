@@ -57,7 +57,9 @@ SECTORS: dict[str, str] = {
             "AGR",
         ]
     },
-    **{code: code for code in ["ENV", "UAF", "PRM", "REL"]},
+    **{code: code for code in ["PRM", "REL"]},
+    "UAF": "REB",  # unaffiliated armed forces: we code every non-state armed group REB
+    "ENV": "SOC",  # environmental groups are civil society
     "MED": "JRN",
     "HLH": "MED",
 }

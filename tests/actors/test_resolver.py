@@ -22,7 +22,10 @@ def without_phoenix() -> ActorResolver:
 @pytest.mark.parametrize(
     ("text", "country", "sector"),
     [
-        ("Lithuanian border guards", "LTU", "COP"),
+        ("Lithuanian border guards", "LTU", "MIL"),  # CAMEO/Phoenix: border guards are military
+        ("Lithuanian border police", "LTU", "COP"),
+        ("Lithuanian opposition lawmakers", "LTU", "OPP"),
+        ("Lithuanian opposition fighters", "LTU", "REB"),
         ("three Ghanaian fishermen", "GHA", "AGR"),
         ("Yemeni civilians", "YEM", "CVL"),
         ("a Peruvian judge", "PER", "JUD"),

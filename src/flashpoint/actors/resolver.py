@@ -107,10 +107,37 @@ _STATELESS = frozenset(
 _IRREGULAR = frozenset({None, "MIL", "CVL"})
 # "pro-Iranian militias", "anti-Turkish protesters": the demonym is a stance, not the actor's country.
 _STANCES = frozenset({"pro", "anti"})
+# Sectors that "opposition" before them turns into OPP (armed ones stay: "opposition fighters" are REB).
+_UNARMED = frozenset({"LEG", "PTY", "CVL", "JRN", "EDU", "LAB", "GOV", "BUS", "SOC", "MED", "REL"})
 # Words that count people: "thousands of Palestinians", "some Brazilians", "two Kenyans".
 _QUANTITIES = frozenset(
-    "some several many few dozens hundreds thousands tens scores millions more most numerous two three four five"
-    " six seven eight nine ten dozen hundred thousand".split()
+    [
+        "some",
+        "several",
+        "many",
+        "few",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "tens",
+        "scores",
+        "millions",
+        "more",
+        "most",
+        "numerous",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "hundred",
+        "thousand",
+    ]
 )
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
@@ -291,6 +318,9 @@ class ActorResolver:
                     country = named.on(date)[0] or country
                 elif country is None:
                     country = self._country(tokens, rest, date)
+        if named is None and sector in _UNARMED and any(h.entry.sector == "OPP" for h in head):
+            # "opposition lawmakers", "opposition journalists": the opposition they belong to is the sector.
+            sector = "OPP"
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
             sector = "ELI"
         if country is None and sector is None:
