@@ -51,6 +51,8 @@ class ActorDictionary:
     sources: tuple[str, ...]
     # First word of a phrase → the most words a phrase starting with it has (a scan skips other words).
     starts: Mapping[str, int] = field(default_factory=dict)
+    # Every proper prefix of a phrase of two words or more: a scan stops growing a match outside them.
+    prefixes: frozenset[Key] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.starts:
@@ -58,6 +60,9 @@ class ActorDictionary:
             for key in self.phrases:
                 starts[key[0]] = max(starts.get(key[0], 0), len(key))
             object.__setattr__(self, "starts", starts)
+        if not self.prefixes:
+            prefixes = {key[:n] for key in self.phrases for n in range(1, len(key))}
+            object.__setattr__(self, "prefixes", frozenset(prefixes))
 
     @classmethod
     def load(

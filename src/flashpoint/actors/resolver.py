@@ -215,15 +215,22 @@ class ActorResolver:
         """Return the dictionary phrases in `tokens`, longest match first, left to right."""
         phrases = self.dictionary.phrases
         starts = self.dictionary.starts
+        prefixes = self.dictionary.prefixes
         keys = [t.key for t in tokens]
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
             found = None
-            for n in range(min(starts.get(keys[i], 0), len(tokens) - i), 0, -1):
-                entry = phrases.get(tuple(keys[i : i + n]))
-                if entry is None:
-                    continue
+            # The phrases starting here, grown word by word while the words are a phrase's prefix.
+            candidates: list[tuple[int, Entry]] = []
+            for n in range(1, min(starts.get(keys[i], 0), len(tokens) - i) + 1):
+                key = tuple(keys[i : i + n])
+                entry = phrases.get(key)
+                if entry is not None:
+                    candidates.append((n, entry))
+                if key not in prefixes:
+                    break
+            for n, entry in reversed(candidates):
                 span = tokens[i : i + n]
                 if entry.case_sensitive and not all(t.upper for t in span):
                     continue
