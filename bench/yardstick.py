@@ -91,7 +91,10 @@ def half_ids(name: str, limit: int | None = None, halves: tuple[str, ...] = HALV
     """Return {half: ids} for a gold set from bench/splits (the first `limit` ids of each half when given)."""
     ids_of = {}
     for half in halves:
-        ids = (SPLITS / f"{name}.{half}.ids").read_text(encoding="utf-8").split()
+        path = SPLITS / f"{name}.{half}.ids"
+        if not path.exists():
+            sys.exit(f"yardstick: no id list {path} (bench/split.py writes them)")
+        ids = path.read_text(encoding="utf-8").split()
         ids_of[half] = ids[:limit] if limit is not None else ids
     return ids_of
 

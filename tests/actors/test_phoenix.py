@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from flashpoint.actors import ActorDictionary, ActorResolver
+from flashpoint.actors import ActorDictionary, ActorResolver, phoenix
 from flashpoint.actors.phoenix import phoenix_entries
+from flashpoint.errors import ActorDictionaryError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -140,3 +142,23 @@ def test_our_yaml_and_user_files_override_the_tables(tmp_path: Path) -> None:
     user.write_text("people:\n  - {name: Ehud Barak, country: NZL, sector: BUS}\n")
     mine = ActorResolver(ActorDictionary.load([user])).resolve("Ehud Barak", date=dt.date(2000, 6, 1))
     assert mine is not None and (mine.country, mine.sector) == ("NZL", "BUS")
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "message"),
+    [
+        ("agents.tsv", ["soldier"], "expected 2 columns"),
+        ("actors.tsv", ["planet", "FRA", "", "", "", "X"], "malformed row"),
+        ("actors.tsv", ["person", "FRA", "", "ELI", "GOV//2001-13-01/", "Jo Doe"], "bad role"),
+    ],
+)
+def test_a_damaged_table_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, table: str, row: list[str], message: str
+) -> None:
+    def read(name: str) -> Iterator[tuple[int, list[str]]]:
+        if name == table:
+            yield 7, row
+
+    monkeypatch.setattr(phoenix, "_read", read)
+    with pytest.raises(ActorDictionaryError, match=message):
+        list(phoenix_entries())

@@ -122,3 +122,11 @@ def test_actor_halves_are_scored_separately(
     assert figures["tune"] == {"records": 1, "country_accuracy": 1.0, "sector_accuracy": 1.0}
     assert figures["check"]["records"] == 2
     assert figures["check"]["country_accuracy"] == 0.5
+
+
+def test_a_missing_id_list_is_a_clear_error(
+    yardstick: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yardstick, "SPLITS", tmp_path)
+    with pytest.raises(SystemExit, match="no id list"):
+        yardstick.half_ids("plover_dev")
