@@ -238,3 +238,19 @@ def test_resolver_plural_demonym_counted_people_are_civilians(
     actor = resolver.resolve(text)
     assert actor is not None
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Libyan leader Muammar Gaddafi", "GOV"),  # a title written while he held his office
+        ("Muammar Gaddafi", "ELI"),  # out of office on the date, nothing in the text says otherwise
+        ("former leader Muammar Gaddafi", "ELI"),
+    ],
+)
+def test_resolver_title_before_a_person_out_of_office_names_their_office(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(2020, 1, 1))
+    assert actor is not None
+    assert (actor.country, actor.sector) == ("LBY", sector)

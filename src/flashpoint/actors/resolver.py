@@ -383,6 +383,11 @@ class ActorResolver:
                 # Out of office on `date` but given an office in the text ("Foreign Minister X"): the text
                 # was written while they held it, so the office word below decides.
                 rank = 3 if sector is not None and (entry.in_office(date) or not offices) else -1
+                titled = any(h.entry.kind == "title" and h.last <= hit.first for h in hits)
+                if titled and not offices and entry.roles and not entry.in_office(date):
+                    # "Libyan leader X": a title without a sector of its own, written while X held an
+                    # office; the latest office X held is the one it names.
+                    sector, rank = max(entry.roles, key=lambda r: r.start or dt.date.min).sector, 3
             elif entry.kind == "sector":
                 sector, title, rank = entry.sector, None, 2
             elif entry.kind == "title":
