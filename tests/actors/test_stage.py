@@ -41,7 +41,7 @@ def _by_code(mentions: tuple[Mention, ...]) -> dict[str, list[Mention]]:
 @pytest.mark.parametrize(
     ("code", "surface", "sentence"),
     [
-        ("LTUCOP", "Lithuanian border guards", 0),
+        ("LTUMIL", "Lithuanian border guards", 0),
         ("RUSGOV", "Kremlin", 0),
         ("JPNGOV", "Shinzo Abe", 1),
         ("GRCMIL", "Greek coast guard commander", 1),

@@ -13,6 +13,7 @@ from typing import Any, cast
 import yaml
 
 from flashpoint.actors.entries import Entry, EntryKind, Role
+from flashpoint.actors.phoenix import phoenix_entries
 from flashpoint.actors.text import phrase_key, plural_forms
 from flashpoint.errors import ActorDictionaryError
 
@@ -50,6 +51,8 @@ class ActorDictionary:
     sources: tuple[str, ...]
     # First word of a phrase → the most words a phrase starting with it has (a scan skips other words).
     starts: Mapping[str, int] = field(default_factory=dict)
+    # Every proper prefix of a phrase of two words or more: a scan stops growing a match outside them.
+    prefixes: frozenset[Key] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.starts:
@@ -57,10 +60,23 @@ class ActorDictionary:
             for key in self.phrases:
                 starts[key[0]] = max(starts.get(key[0], 0), len(key))
             object.__setattr__(self, "starts", starts)
+        if not self.prefixes:
+            prefixes = {key[:n] for key in self.phrases for n in range(1, len(key))}
+            object.__setattr__(self, "prefixes", frozenset(prefixes))
 
     @classmethod
-    def load(cls, paths: Sequence[Path] = (), *, cities: bool = True) -> ActorDictionary:
-        """Return our dictionary with the user files in `paths` merged over it (later files win)."""
+    def load(
+        cls, paths: Sequence[Path] = (), *, cities: bool = True, phoenix: bool = True
+    ) -> ActorDictionary:
+        """Return our dictionary with the user files in `paths` merged over it (later files win).
+
+        The Phoenix tables (data/phoenix) are the bottom layer, our YAML files override them, and the user's
+        files override both.
+        """
+        base: Layers = {kind: {} for kind in (*_LAYERS, "clash")}
+        if phoenix:
+            for layer, key, entry in phoenix_entries():
+                base[layer][key] = entry
         layers: Layers = {kind: {} for kind in (*_LAYERS, "clash")}
         if cities:
             _add_cities(layers)
@@ -78,12 +94,14 @@ class ActorDictionary:
             _add_document(user, _parse(text, str(path)), str(path))
             sources.append(str(path))
         phrases: dict[Key, Entry] = {}
-        for table in (layers, user):
+        for table in (base, layers, user):
             for key in table["clash"]:
                 table["surname"].pop(key, None)
             for kind in _LAYERS:
                 phrases.update(table[kind])
         phrases.pop((), None)
+        if phoenix:
+            sources.insert(0, "phoenix")
         return cls(phrases=phrases, max_words=max(len(k) for k in phrases), sources=tuple(sources))
 
     def get(self, key: Key) -> Entry | None:

@@ -107,6 +107,38 @@ _STATELESS = frozenset(
 _IRREGULAR = frozenset({None, "MIL", "CVL"})
 # "pro-Iranian militias", "anti-Turkish protesters": the demonym is a stance, not the actor's country.
 _STANCES = frozenset({"pro", "anti"})
+# Sectors that "opposition" before them turns into OPP (armed ones stay: "opposition fighters" are REB).
+_UNARMED = frozenset({"LEG", "PTY", "CVL", "JRN", "EDU", "LAB", "GOV", "BUS", "SOC", "MED", "REL"})
+# Words that count people: "thousands of Palestinians", "some Brazilians", "two Kenyans".
+_QUANTITIES = frozenset(
+    [
+        "some",
+        "several",
+        "many",
+        "few",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "tens",
+        "scores",
+        "millions",
+        "more",
+        "most",
+        "numerous",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "hundred",
+        "thousand",
+    ]
+)
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
@@ -183,15 +215,22 @@ class ActorResolver:
         """Return the dictionary phrases in `tokens`, longest match first, left to right."""
         phrases = self.dictionary.phrases
         starts = self.dictionary.starts
+        prefixes = self.dictionary.prefixes
         keys = [t.key for t in tokens]
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
             found = None
-            for n in range(min(starts.get(keys[i], 0), len(tokens) - i), 0, -1):
-                entry = phrases.get(tuple(keys[i : i + n]))
-                if entry is None:
-                    continue
+            # The phrases starting here, grown word by word while the words are a phrase's prefix.
+            candidates: list[tuple[int, Entry]] = []
+            for n in range(1, min(starts.get(keys[i], 0), len(tokens) - i) + 1):
+                key = tuple(keys[i : i + n])
+                entry = phrases.get(key)
+                if entry is not None:
+                    candidates.append((n, entry))
+                if key not in prefixes:
+                    break
+            for n, entry in reversed(candidates):
                 span = tokens[i : i + n]
                 if entry.case_sensitive and not all(t.upper for t in span):
                     continue
@@ -243,6 +282,8 @@ class ActorResolver:
                 and t.key in _PREPOSITIONS
                 # "up to 100 protesters", "some 2,000 of …": a count, not a complement
                 and not (i + 1 < len(tokens) and tokens[i + 1].key[:1].isdigit())
+                # "thousands of Brazilians", "dozens of farmers": the count's "of" opens the head
+                and not (t.key == "of" and i > 0 and _counted(tokens, i) and _only_counts(tokens[:i]))
             ),
             len(tokens),
         )
@@ -265,10 +306,16 @@ class ActorResolver:
             h.entry.kind in ("country", "demonym") and h.last < cut and tokens[h.last].key in _SPONSORS
             for h in head
         )
+        people = named is None and sector is None and _plural_people(tokens, head, cut)
         if named is None and (stateless or sponsored) and sector in _IRREGULAR:
             # "US-backed Kurds", "Kurdish forces": a sponsored or stateless people's force is an armed
-            # group, not a state's army; "Kurdish villagers" stay civilians.
-            sector = "REB" if sector != "CVL" or not stateless or sponsored else "CVL"
+            # group, not a state's army; "Kurdish villagers" and "Iraqi Kurds" stay civilians.
+            civilians = sector == "CVL" or (people and not sponsored)
+            sector = "CVL" if stateless and civilians and not sponsored else "REB"
+        elif people and _counted(tokens, cut):
+            # Counted people of a nation ("168 Liberians", "thousands of Brazilians") are civilians; the
+            # bare plural ("the Palestinians") is the nation itself: its country, no sector (as CAMEO).
+            sector = "CVL"
         if rank < 2 and rest:
             rest_sector, rest_rank, rest_named, rest_role = self._sector(rest, date)
             if rest_rank >= 2:
@@ -278,6 +325,9 @@ class ActorResolver:
                     country = named.on(date)[0] or country
                 elif country is None:
                     country = self._country(tokens, rest, date)
+        if named is None and sector in _UNARMED and any(h.entry.sector == "OPP" for h in head):
+            # "opposition lawmakers", "opposition journalists": the opposition they belong to is the sector.
+            sector = "OPP"
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
             sector = "ELI"
         if country is None and sector is None:
@@ -319,7 +369,12 @@ class ActorResolver:
     def _sector(hits: Sequence[Hit], date: dt.date) -> tuple[str | None, int, Entry | None, str | None]:
         """Return (sector, strength, named entry, role title): named 3 > noun 2 > title 1 > place 0."""
         best: tuple[str | None, int, Entry | None, str | None] = (None, -1, None, None)
-        offices = [h for h in hits if h.entry.kind in ("sector", "title") and h.entry.sector in _OFFICES]
+        # Office words, and organisations named by an office ("US Secretary of State"), that the text gives.
+        offices = [
+            h
+            for h in hits
+            if h.entry.kind in ("sector", "title", "organisation") and h.entry.sector in _OFFICES
+        ]
         named = next((h.entry for h in reversed(hits) if h.entry.kind in STRONG_KINDS), None)
         for hit in hits:
             entry = hit.entry
@@ -328,6 +383,11 @@ class ActorResolver:
                 # Out of office on `date` but given an office in the text ("Foreign Minister X"): the text
                 # was written while they held it, so the office word below decides.
                 rank = 3 if sector is not None and (entry.in_office(date) or not offices) else -1
+                titled = any(h.entry.kind == "title" and h.last <= hit.first for h in hits)
+                if titled and not offices and entry.roles and not entry.in_office(date):
+                    # "Libyan leader X": a title without a sector of its own, written while X held an
+                    # office; the latest office X held is the one it names.
+                    sector, rank = max(entry.roles, key=lambda r: r.start or dt.date.min).sector, 3
             elif entry.kind == "sector":
                 sector, title, rank = entry.sector, None, 2
             elif entry.kind == "title":
@@ -341,6 +401,28 @@ class ActorResolver:
         if best[2] is None and named is not None:
             best = (best[0], best[1], named, best[3])
         return best
+
+
+def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:
+    """Return True when the head ends in a plural demonym or stateless people ("Palestinians", "Iraqi Kurds")."""
+    last = next((i for i in range(cut - 1, -1, -1) if tokens[i].key not in _FUNCTION_WORDS), None)
+    if last is None:
+        return False
+    key = tokens[last].key
+    plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
+    ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
+    return plural and (ends_demonym or key in _STATELESS)
+
+
+def _counted(tokens: Sequence[Token], cut: int) -> bool:
+    """Return True when a number or a quantity word opens the phrase ("168 …", "thousands of …", "some …")."""
+    words = [t.key for t in tokens[:cut] if t.key not in ("the", "a", "an", "of")]
+    return bool(words) and (words[0][:1].isdigit() or words[0] in _QUANTITIES)
+
+
+def _only_counts(tokens: Sequence[Token]) -> bool:
+    """Return True when every word is an article, a number or a quantity word."""
+    return all(t.key in ("the", "a", "an") or t.key[:1].isdigit() or t.key in _QUANTITIES for t in tokens)
 
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:

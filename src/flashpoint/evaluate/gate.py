@@ -24,7 +24,10 @@ def gates_path() -> Path:
 
 
 def load_gates(path: Path | None = None) -> dict[str, dict[str, float]]:
-    """Return {gate name: {metric path: floor}} from the gate file."""
+    """Return {gate name: {metric path: floor}} from the gate file.
+
+    Nested tables are gates with dotted names: `[check.plover_dev]` is the gate "check.plover_dev".
+    """
     path = path or gates_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -32,7 +35,23 @@ def load_gates(path: Path | None = None) -> dict[str, dict[str, float]]:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read the gate file {path}: {exc}") from exc
-    return {name: {k: float(v) for k, v in floors.items()} for name, floors in data.items()}
+    gates: dict[str, dict[str, float]] = {}
+    _collect(data, "", gates, path)
+    return gates
+
+
+def _collect(table: Mapping[str, Any], prefix: str, gates: dict[str, dict[str, float]], path: Path) -> None:
+    for name, value in table.items():
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{path}: {prefix + name!r} must be a table of floors")
+        floors = {k: v for k, v in value.items() if not isinstance(v, Mapping)}
+        for metric, floor in floors.items():
+            if isinstance(floor, bool) or not isinstance(floor, int | float):
+                raise ConfigError(f"{path}: [{prefix + name}] {metric!r} must be a number, not {floor!r}")
+        if floors:
+            gates[prefix + name] = {k: float(v) for k, v in floors.items()}
+        nested = {k: v for k, v in value.items() if isinstance(v, Mapping)}
+        _collect(nested, f"{prefix}{name}.", gates, path)
 
 
 def _metric(scores: Mapping[str, Any], dotted: str) -> float | None:

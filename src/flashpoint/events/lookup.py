@@ -176,7 +176,7 @@ class ActorLookup:
         if actor is not None:
             if actor.sector is None and found is not None and found.country == actor.country:
                 return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
-            return actor, text
+            return self._office(token, actor), text
         if found is not None:
             return found, text
         # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
@@ -190,6 +190,22 @@ class ActorLookup:
             if actor is not None:
                 return actor, text
         return None, text
+
+    def _office(self, token: Any, actor: Actor) -> Actor:
+        """Return the actor, or for a known person out of office on the date (no sector, or ELI) the office
+        their apposition names ("Oshima, the United Nations relief coordinator" → IGO): the text was
+        written while they held it."""
+        if actor.kind != "person" or actor.sector not in (None, "ELI"):
+            return actor
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            o_first, o_last = core_span(child)
+            span = token.doc[o_first : o_last + 1]
+            office = self._resolve_text(span.text, token)
+            if office is not None and office.kind != "person" and (office.country or office.sector):
+                return Actor(office.country or actor.country, office.sector, actor.name, "person", None)
+        return actor
 
     def _resolve_text(self, text: str, token: Any) -> Actor | None:
         if self.resolver is None or not text:
