@@ -163,9 +163,12 @@ def create_app(
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
     """
     base_url = check_base_url(settings.base_url)
-    writes = WritePool(
-        workers=settings.write_workers, queue=settings.write_queue, budget=settings.write_budget
-    )
+
+    def write_pool() -> WritePool:
+        return WritePool(
+            workers=settings.write_workers, queue=settings.write_queue, budget=settings.write_budget
+        )
+
     owned = store is None
     store = store or Store.from_settings(settings)
     ensure_table(store.engine)
@@ -180,9 +183,11 @@ def create_app(
         return load_pipeline(settings)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.writes.closed:  # served again after a shutdown (tests do this)
+            app.state.writes = write_pool()
         yield
-        writes.close()
+        app.state.writes.close()
         if owned:
             store.close()
 
@@ -200,7 +205,7 @@ def create_app(
     app.state.pipeline = PipelineSlot(pipeline or default_pipeline)
     app.state.tile_url = tiles
     app.state.base_url = base_url
-    app.state.writes = writes
+    app.state.writes = write_pool()
     app.include_router(read_router())
     app.include_router(write_router())
     _add_error_handlers(app)

@@ -67,6 +67,7 @@ class WritePool:
         self.budget = budget
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flashpoint-write")
         self._slots = threading.BoundedSemaphore(workers + queue)
+        self.closed = False
 
     async def run(self, job: Callable[[Deadline], T]) -> T:
         """Return `job(deadline)` run in a worker.
@@ -98,4 +99,5 @@ class WritePool:
 
     def close(self) -> None:
         """Stop taking writes; queued ones are cancelled, running ones finish in the background."""
+        self.closed = True
         self._executor.shutdown(wait=False, cancel_futures=True)
