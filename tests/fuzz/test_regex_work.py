@@ -56,13 +56,18 @@ PREFIXES = ("", "a")
 SUFFIXES = ("", "a", "!")
 
 
+# Modules outside flashpoint.ingest whose patterns see what a client sends.
+OTHER_MODULES = ("flashpoint.api.server", "flashpoint.api.validation", "flashpoint.api.links")
+
+
 def _patterns() -> list[tuple[str, re.Pattern[Any]]]:
     found: dict[int, tuple[str, re.Pattern[Any]]] = {}
-    for info in pkgutil.iter_modules(flashpoint.ingest.__path__, "flashpoint.ingest."):
-        module = importlib.import_module(info.name)
+    names = [info.name for info in pkgutil.iter_modules(flashpoint.ingest.__path__, "flashpoint.ingest.")]
+    for module_name in [*names, *OTHER_MODULES]:
+        module = importlib.import_module(module_name)
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
-                found.setdefault(id(value), (f"{info.name.rsplit('.', 1)[1]}.{name}", value))
+                found.setdefault(id(value), (f"{module_name.rsplit('.', 1)[1]}.{name}", value))
     return sorted(found.values(), key=lambda item: item[0])
 
 
@@ -84,6 +89,7 @@ def growth(pattern: re.Pattern[Any], prefix: str, unit: str, suffix: str) -> flo
 def test_regex_work_finds_the_readers_patterns() -> None:
     names = [name for name, _ in PATTERNS]
     assert "markdown._SPACE_BEFORE_PUNCT" in names and "text._DATELINE" in names
+    assert "server._PARAM" in names
     assert len(names) > 30
 
 

@@ -12,18 +12,22 @@ from flashpoint.settings import Settings
 
 __all__ = ["RedactSecrets", "log_config", "redact", "serve"]
 
-# Query parameters whose values are secrets, and our token shape wherever it appears in a path.
-_SECRET_PARAM = re.compile(
-    r"(?P<name>[^?&=\s]*(?:token|key|auth|secret|password|passwd)[^?&=\s]*)=(?P<value>[^&\s]*)",
-    re.IGNORECASE,
-)
-_TOKEN = re.compile(r"fp_[A-Za-z0-9_\-]{8,}")
+# A query parameter starts right after "?" or "&" (the look-behind keeps each search from rescanning a
+# long name from every position: the log filter must stay linear in the line it cleans).
+_PARAM = re.compile(r"(?<=[?&])([^?&=\s]+)=([^&\s]*)")
+_SECRET_NAME = re.compile(r"token|key|auth|secret|passw", re.IGNORECASE)
+# Our token shape, only where a token can start (not inside a longer run of token characters).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_\-])fp_[A-Za-z0-9_\-]{8,}")
+
+
+def _param(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return f"{name}=[redacted]" if _SECRET_NAME.search(name) else match.group(0)
 
 
 def redact(text: str) -> str:
     """Return `text` with API tokens and the values of secret-looking query parameters replaced."""
-    text = _SECRET_PARAM.sub(lambda m: f"{m.group('name')}=[redacted]", text)
-    return _TOKEN.sub("fp_[redacted]", text)
+    return _TOKEN.sub("fp_[redacted]", _PARAM.sub(_param, text))
 
 
 class RedactSecrets(logging.Filter):
