@@ -2,9 +2,9 @@
 
 `count_steps(pattern, text)` walks the pattern's parse tree (the same tree `re` compiles) with a
 plain backtracking matcher and counts every node it tries, across a full `finditer` scan of `text`.
-It models `re`'s engine without its shortcuts (prefix scans, charset skips), so its count is an
-upper bound on the work `re` does: a count that grows with the square of the input means the real
-engine can be made to backtrack quadratically too.  Supports what our readers use: literals, sets,
+It models `re`'s backtracking without its shortcuts (literal-prefix scans, charset skips): a count
+that grows with the square of the input means the pattern backtracks quadratically, and `re` does
+too unless a shortcut happens to skip those starts (bench/fuzz.py --linear checks the real engine).  Supports what our readers use: literals, sets,
 categories, greedy/lazy/possessive repeats, groups, alternation, anchors, look-arounds, atomic groups.
 """
 
