@@ -42,9 +42,13 @@ DatePrecision = Literal["day", "week", "month", "year"]
 
 
 def content_hash(text: str) -> str:
-    """Return the hex SHA-256 of whitespace-normalised text: the identity of a document body."""
+    """Return the hex SHA-256 of whitespace-normalised text: the identity of a document body.
+
+    Never raises: a lone surrogate is hashed as its code point ("surrogatepass"), although readers
+    refuse such text before it gets here (flashpoint.ingest.decode.text_problem).
+    """
     normalised = " ".join(text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

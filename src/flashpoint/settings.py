@@ -36,6 +36,16 @@ class Settings:
     # corroboration thresholds
     cluster_km: float = 50.0
     cluster_days: int = 3
+    # the API server (flashpoint serve)
+    base_url: str | None = (
+        None  # public address of the API ("https://events.example.org"); absolute links use it
+    )
+    api_docs: bool = (
+        False  # serve Swagger UI at /docs (its assets come from a CDN: off so nothing loads offline)
+    )
+    write_budget: float = 60.0  # seconds one POSTed document may take to read and code before it is rejected
+    write_workers: int = 1  # threads running the write pipeline
+    write_queue: int = 4  # writes that may wait for a worker; past it the API answers 503
 
     @property
     def gazetteer_path(self) -> Path:

@@ -33,7 +33,8 @@ def test_formats_csv_header_and_rows(stored: list[StoredEvent]) -> None:
     assert assault["time_precision"] == "1"
     assert (assault["event_type"], assault["sub_event_type"]) == ("Battles", "Armed clash")
     assert (assault["actor1"], assault["actor1_code"]) == ("Border guards", "IRQMIL")
-    assert (assault["actor2"], assault["actor2_code"]) == ("smugglers", "---CRM")
+    # "---CRM" (no country) starts like a formula: neutralised, a spreadsheet shows it as text.
+    assert (assault["actor2"], assault["actor2_code"]) == ("smugglers", "'---CRM")
     assert (assault["country"], assault["iso3"], assault["admin1"], assault["location"]) == (
         "Iraq",
         "IRQ",
@@ -135,3 +136,41 @@ def test_formats_public_names_resolve() -> None:
         package.__all__
     )
     assert all(getattr(package, name, None) is not None for name in package.__all__)
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_formats_csv_neutralises_formulas_in_every_text_column(
+    stored: list[StoredEvent], prefix: str
+) -> None:
+    import dataclasses
+
+    from flashpoint.export.formats import FORMULA_PREFIXES
+
+    payload = f'{prefix}HYPERLINK("http://x.example","y")'
+    hostile = [
+        dataclasses.replace(
+            event,
+            **{
+                f.name: payload
+                for f in dataclasses.fields(event)
+                if isinstance(getattr(event, f.name), str) and f.name not in ("id", "type")
+            },
+        )
+        for event in stored
+    ]
+    out = io.StringIO()
+    write_csv(hostile, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    cells = [value for row in rows for value in row.values()]
+    assert any(cell == "'" + payload for cell in cells)
+    assert not [cell for cell in cells if cell.startswith(FORMULA_PREFIXES)]
+    assert {row["source"] for row in rows} == {"'" + payload}
+
+
+def test_formats_csv_keeps_negative_numbers(stored: list[StoredEvent]) -> None:
+    import dataclasses
+
+    out = io.StringIO()
+    write_csv([dataclasses.replace(stored[0], lon=-3.5)], out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["longitude"] == "-3.5"

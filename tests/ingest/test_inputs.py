@@ -177,3 +177,59 @@ def test_inputs_public_names_exported() -> None:
 
     assert set(ingest.__all__) >= {"read_inputs", "read_text", "count_inputs"}
     assert all(callable(getattr(ingest, name)) for name in ingest.__all__ if name != "FORMATS")
+
+
+def _unblock(fifo: Path) -> None:
+    """Release a reader stuck opening `fifo` (the test must end even when the code under test hangs)."""
+    import os
+
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:
+        return  # nobody is waiting on it
+    os.close(fd)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device"])
+def test_inputs_skip_non_regular_files_and_read_the_rest(tmp_path: Path, kind: str) -> None:
+    import os
+    import socket
+    import threading
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    odd = folder / "pipe.txt"
+    server: socket.socket | None = None
+    if kind == "fifo":
+        os.mkfifo(odd)
+    elif kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(odd))
+    else:
+        odd.symlink_to("/dev/zero")  # a device that never ends
+    found: list[list[Document | Rejection]] = []
+    counted: list[int] = []
+
+    def run() -> None:
+        counted.append(count_inputs([str(folder)], settings=Settings()))
+        found.append(_read([str(folder)]))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    hung = worker.is_alive()
+    if kind == "fifo":
+        _unblock(odd)
+        _unblock(odd)
+    worker.join(timeout=5)
+    if server is not None:
+        server.close()
+    assert not hung, f"reading a folder with a {kind} in it hung"
+    assert counted == [2]
+    (items,) = found
+    documents = [item for item in items if isinstance(item, Document)]
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    assert [d.source for d in documents] == [str(folder / "good.txt")]
+    assert [r.source for r in rejections] == [str(odd)]
+    assert rejections[0].reason.startswith("not a regular file")

@@ -1,8 +1,14 @@
-"""The FastAPI application: read and write routes, JSON errors, a body size limit, CORS and the web page."""
+"""The FastAPI application: read and write routes, JSON errors, a body size limit, CORS and the web page.
+
+Every error body is {"error", "detail", "error_id"}: the detail is a message meant for the caller,
+never a driver message or a traceback; those go to the log under the same error id.  Every response
+carries nosniff and no-referrer, every HTML response a Content-Security-Policy and frame denial.
+"""
 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -13,21 +19,25 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
+from flashpoint.api.links import check_base_url
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
+from flashpoint.api.workers import WritePool
 from flashpoint.api.writes import PipelineSlot, write_router
 from flashpoint.errors import FlashpointError, StoreError
 from flashpoint.pipeline import Pipeline
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
-__all__ = ["BodyLimit", "create_app", "web_root"]
+__all__ = ["BodyLimit", "SecurityHeaders", "create_app", "web_root"]
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +55,48 @@ _STATUS_NAMES = {
 }
 
 
-def _error(status: int, detail: Any, headers: dict[str, str] | None = None) -> JSONResponse:
+def _error(
+    status: int, detail: Any, headers: dict[str, str] | None = None, *, error_id: str | None = None
+) -> JSONResponse:
+    """Return the JSON error response; `error_id` (new when None) ties it to the log line."""
+    error_id = error_id or uuid.uuid4().hex[:16]
+    if status < 500:
+        log.info("%s %s (error id %s)", status, detail, error_id)
     return JSONResponse(
-        {"error": _STATUS_NAMES.get(status, "error"), "detail": detail}, status_code=status, headers=headers
+        {"error": _STATUS_NAMES.get(status, "error"), "detail": detail, "error_id": error_id},
+        status_code=status,
+        headers=headers,
     )
+
+
+class SecurityHeaders:
+    """ASGI middleware: nosniff and no-referrer on every response; CSP and frame denial on HTML ones.
+
+    `policies` maps a path to its Content-Security-Policy; other HTML gets `default_policy`.
+    """
+
+    def __init__(self, app: ASGIApp, *, default_policy: str, policies: dict[str, str] | None = None) -> None:
+        self.app = app
+        self.default_policy = default_policy
+        self.policies = dict(policies or {})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = self.policies.get(scope.get("path", ""), self.default_policy)
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers["Content-Security-Policy"] = policy
+                    headers["X-Frame-Options"] = "DENY"
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimit:
@@ -114,6 +162,13 @@ def create_app(
     `flashpoint.load_pipeline(settings)` built on the first write).  CORS is off unless origins are
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
     """
+    base_url = check_base_url(settings.base_url)
+
+    def write_pool() -> WritePool:
+        return WritePool(
+            workers=settings.write_workers, queue=settings.write_queue, budget=settings.write_budget
+        )
+
     owned = store is None
     store = store or Store.from_settings(settings)
     ensure_table(store.engine)
@@ -128,8 +183,11 @@ def create_app(
         return load_pipeline(settings)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.writes.closed:  # served again after a shutdown (tests do this)
+            app.state.writes = write_pool()
         yield
+        app.state.writes.close()
         if owned:
             store.close()
 
@@ -138,11 +196,16 @@ def create_app(
         title="flashpoint",
         version=__version__,
         description="Sourced, geocoded conflict events: who did what to whom, where, when — and who says so.",
+        # Swagger UI loads its script from a CDN: off unless asked for, so nothing breaks or leaks offline.
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url=None,
     )
     app.state.store = store
     app.state.settings = settings
     app.state.pipeline = PipelineSlot(pipeline or default_pipeline)
     app.state.tile_url = tiles
+    app.state.base_url = base_url
+    app.state.writes = write_pool()
     app.include_router(read_router())
     app.include_router(write_router())
     _add_error_handlers(app)
@@ -155,7 +218,29 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(
+        SecurityHeaders,
+        default_policy=_page_policy(tiles),
+        policies={"/docs": _DOCS_POLICY} if settings.api_docs else {},
+    )
     return app
+
+
+# Swagger UI's page: its script and style from the CDN FastAPI names, and one inline start-up script.
+_DOCS_POLICY = (
+    "default-src 'none'; script-src https://cdn.jsdelivr.net 'unsafe-inline'; "
+    "style-src https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def _page_policy(tile_url: str | None) -> str:
+    """Return the CSP of our HTML: no inline script, nothing from elsewhere but the map's tiles."""
+    images = " ".join(["'self'", "data:", *_origin_of(tile_url)])
+    return (
+        f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -173,17 +258,26 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
-        log.error("store error: %s", exc)
-        return _error(503, str(exc))
+        # The driver's message can hold the SQL and its parameters: the log gets it, the caller an id.
+        error_id = uuid.uuid4().hex[:16]
+        log.error("store error (error id %s): %s", error_id, exc)
+        return _error(503, "the database cannot answer this request; see the server log", error_id=error_id)
 
     @app.exception_handler(FlashpointError)
     async def domain_error(_request: Request, exc: FlashpointError) -> JSONResponse:
         return _error(400, str(exc))
 
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, _exc: ClientDisconnect) -> Response:
+        # Nobody is left to answer: one log line, no traceback.
+        log.info("client disconnected before its request was read: %s %s", request.method, request.url.path)
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def crash(_request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error")
-        return _error(500, f"{type(exc).__name__}; see the server log")
+        error_id = uuid.uuid4().hex[:16]
+        log.error("unhandled error (error id %s)", error_id, exc_info=exc)
+        return _error(500, "internal error; see the server log", error_id=error_id)
 
 
 def _origin_of(url: str | None) -> list[str]:
@@ -198,19 +292,10 @@ def _add_web(app: FastAPI) -> None:
     root = web_root()
 
     @app.get("/", include_in_schema=False)
-    def index(request: Request) -> FileResponse:
-        # The page builds every element from data with textContent; the policy is a second wall:
-        # no inline script, no script from elsewhere, images only from us and the tile server.
-        images = " ".join(["'self'", "data:", *_origin_of(request.app.state.tile_url)])
-        policy = (
-            f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; "
-            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-        )
-        return FileResponse(
-            root / "index.html",
-            media_type="text/html; charset=utf-8",
-            headers={"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff"},
-        )
+    def index() -> FileResponse:
+        # The page builds every element from data with textContent; SecurityHeaders' policy is a
+        # second wall: no inline script, no script from elsewhere, images only from us and the tiles.
+        return FileResponse(root / "index.html", media_type="text/html; charset=utf-8")
 
     @app.get("/api/config", tags=["meta"])
     def config(request: Request) -> dict[str, Any]:

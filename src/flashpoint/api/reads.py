@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from flashpoint.api.formats import events_response
+from flashpoint.api.links import absolute_url
 from flashpoint.api.search import BBox, EventSearch, event_dict, find_events
+from flashpoint.api.validation import MAX_FILTER_CHARS, MAX_OFFSET, MAX_ORIGINS, check_date
 from flashpoint.errors import StoreError
 from flashpoint.records import STANCES
 from flashpoint.store import EventQuery, Store
@@ -63,19 +65,35 @@ def read_router() -> APIRouter:
         bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
         since: Annotated[dt.date | None, Query(description="first day (ISO date), inclusive")] = None,
         until: Annotated[dt.date | None, Query(description="last day (ISO date), inclusive")] = None,
-        actor: Annotated[str | None, Query(description="actor code prefix or name")] = None,
-        country: Annotated[str | None, Query(description="ISO3 of actor, recipient or place")] = None,
-        type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+        actor: Annotated[
+            str | None, Query(max_length=MAX_FILTER_CHARS, description="actor code prefix or name")
+        ] = None,
+        country: Annotated[
+            str | None, Query(max_length=MAX_FILTER_CHARS, description="ISO3 of actor, recipient or place")
+        ] = None,
+        type: Annotated[
+            str | None, Query(max_length=MAX_FILTER_CHARS, description="PLOVER event type")
+        ] = None,
         stance: Annotated[StanceName | None, Query(description="a claim stance")] = None,
-        q: Annotated[str | None, Query(max_length=200, description="text in the reporting sentence")] = None,
-        min_origins: Annotated[int, Query(ge=1, description="independent origins at least")] = 1,
+        q: Annotated[
+            str | None, Query(max_length=MAX_FILTER_CHARS, description="text in the reporting sentence")
+        ] = None,
+        min_origins: Annotated[
+            int, Query(ge=1, le=MAX_ORIGINS, description="independent origins at least")
+        ] = 1,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         format: Literal["json", "csv", "geojson"] = "json",
     ) -> Response:
         """Return one page of events matching the filters, latest first, as JSON, CSV or GeoJSON."""
         search = EventSearch(
-            query=EventQuery(type=type, actor=actor, country=country, since=since, until=until),
+            query=EventQuery(
+                type=type,
+                actor=actor,
+                country=country,
+                since=check_date(since, name="since"),
+                until=check_date(until, name="until"),
+            ),
             bbox=parse_bbox(bbox) if bbox else None,
             stance=stance,
             text=q.strip() or None if q else None,
@@ -128,7 +146,7 @@ def read_router() -> APIRouter:
         """Return the flashpoints detected now (or as of a day): rivals, forces near one place, rising hostility."""
         from flashpoint.alerts import find_flashpoints
 
-        found = find_flashpoints(_store(request), as_of=as_of)
+        found = find_flashpoints(_store(request), as_of=check_date(as_of, name="as_of"))
         items = []
         for flashpoint in found:
             data = flashpoint.as_dict()
@@ -148,7 +166,7 @@ def read_router() -> APIRouter:
         """Return the persisted alerts (opened, updated, closed as evidence arrives), newest change first."""
         from flashpoint.alerts import list_alerts
 
-        alerts = list_alerts(_store(request), since=since, status=status)
+        alerts = list_alerts(_store(request), since=check_date(since, name="since"), status=status)
         return {"alerts": [alert.as_dict() for alert in alerts]}
 
     @router.get("/api/alerts.atom", tags=["alerts"], response_class=Response)
@@ -156,7 +174,11 @@ def read_router() -> APIRouter:
         """Return the alerts as an Atom feed, for feed readers."""
         from flashpoint.alerts import atom_feed, list_alerts
 
-        xml = atom_feed(list_alerts(_store(request)), link=str(request.url))
+        # The self link comes from settings.base_url (or the listening address), never the Host header.
+        link = absolute_url(
+            request.url.path, base_url=request.app.state.base_url, server=request.scope.get("server")
+        )
+        xml = atom_feed(list_alerts(_store(request)), link=link)
         return Response(content=xml, media_type="application/atom+xml")
 
     @router.get("/api/actors", tags=["actors"])

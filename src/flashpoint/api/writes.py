@@ -1,16 +1,20 @@
 """The write API: `POST /api/documents` reads a text, runs the pipeline and stores what it finds.
 
 Writes need `Authorization: Bearer <token>` with a token from `flashpoint token create`:
-401 without one, 403 with one that is unknown or revoked.
+401 without one, 403 with one that is unknown or revoked.  Reading and coding run in the app's
+`WritePool` (never on the event loop), within `settings.write_budget` seconds; a text that cannot be
+read, or one over budget, is recorded as a Rejection and answered 422.  The stored `source` is
+"api:<token name>" (plus ":<label>" when the body gives a `source`), so every document names the
+token that wrote it and no caller can pass a document off as a local file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -18,7 +22,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from flashpoint.api.tokens import TokenInfo, verify_token
-from flashpoint.errors import FlashpointError, IngestError
+from flashpoint.api.validation import API_FORMATS, api_source, check_date, parse_json, text_field
+from flashpoint.api.workers import Busy, Deadline, OverBudget, WritePool
+from flashpoint.errors import FlashpointError
+from flashpoint.ingest.formats import read_bytes, read_decoded
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.store import Store, document_id, event_id
@@ -40,7 +47,7 @@ _REQUEST_BODY: dict[str, Any] = {
                     "text": _TEXT_FIELD,
                     "format": {
                         "type": "string",
-                        "enum": ["auto", "text", "markdown", "html", "json", "jsonl"],
+                        "enum": list(API_FORMATS),
                     },
                     "source": _TEXT_FIELD,
                     **{name: _TEXT_FIELD for name in _FIELDS},
@@ -88,36 +95,69 @@ def require_token(request: Request) -> TokenInfo:
     return info
 
 
-async def _read_body(request: Request) -> tuple[str, str, dict[str, Any]]:
+async def _read_body(request: Request) -> tuple[str | bytes, str, dict[str, Any]]:
+    """Return the payload (raw bytes, or the JSON body's text), its format and the JSON body ({} for raw)."""
     raw = await request.body()
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _RAW_FORMATS:
-        return raw.decode("utf-8", errors="replace"), _RAW_FORMATS[content_type], {}
+        # Decoded by the CLI's rules (byte-order mark, UTF-8, declared charset; binary refused).
+        return raw, _RAW_FORMATS[content_type], {}
     if content_type not in ("application/json", ""):
         raise HTTPException(415, "send application/json, text/plain, text/markdown or text/html")
-    try:
-        body = json.loads(raw or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise HTTPException(400, f"the body is not valid JSON: {exc}") from None
+    body = parse_json(raw)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise HTTPException(422, 'the JSON body needs a "text" string')
-    return body["text"], str(body.get("format") or "auto"), body
+    format = body.get("format") or "auto"
+    if not isinstance(format, str) or format not in API_FORMATS:
+        raise HTTPException(422, f"format must be one of {', '.join(API_FORMATS)}")
+    return body["text"], format, body
 
 
-def _with_metadata(doc: Document, body: dict[str, Any]) -> Document:
-    changes: dict[str, Any] = {f: str(body[f]) for f in _FIELDS if isinstance(body.get(f), str) and body[f]}
-    if isinstance(body.get("published"), str):
+def _metadata(body: dict[str, Any]) -> dict[str, Any]:
+    """Return the checked metadata fields of a JSON body (HTTP 422 for a bad one)."""
+    changes: dict[str, Any] = {}
+    for name in _FIELDS:
+        value = text_field(body, name)
+        if value:
+            changes[name] = value
+    published = body.get("published")
+    if published is not None:
         try:
-            changes["published"] = dt.date.fromisoformat(body["published"][:10])
+            day = dt.date.fromisoformat(published[:10]) if isinstance(published, str) else None
         except ValueError:
-            raise HTTPException(422, "published must be an ISO date (YYYY-MM-DD)") from None
-    return replace(doc, **changes) if changes else doc
+            day = None
+        if day is None:
+            raise HTTPException(422, "published must be an ISO date (YYYY-MM-DD)")
+        changes["published"] = check_date(day, name="published")
+    return changes
 
 
-def _ingest(store: Store, slot: PipelineSlot, docs: list[Document]) -> dict[str, Any]:
+def _write(
+    store: Store,
+    slot: PipelineSlot,
+    request: _WriteRequest,
+    deadline: Deadline,
+) -> dict[str, Any] | None:
+    """Return the stored ids for one write (run in a worker), or None when it was abandoned over budget.
+
+    A text that cannot be read is recorded as a Rejection and answered with HTTP 422.
+    """
+    if isinstance(request.payload, bytes):
+        items = list(read_bytes(request.payload, format=request.format, source=request.source))
+    else:
+        items = list(read_decoded(request.payload, format=request.format, source=request.source))
+    refused = next((item for item in items if isinstance(item, Rejection)), None)
+    if refused is not None:
+        store.add_rejection(Rejection(refused.source, refused.reason, stage="api"))
+        raise HTTPException(422, refused.reason)
+    docs = [replace(item, **request.metadata) if request.metadata else item for item in items]
+    deadline.check()
+    results = slot.run([doc for doc in docs if isinstance(doc, Document)])
+    if not deadline.commit():
+        return None
     stored: list[dict[str, Any]] = []
     rejected: list[dict[str, str]] = []
-    for item in slot.run(docs):
+    for item in results:
         if isinstance(item, Rejection):
             store.add_rejection(item)
             rejected.append({"source": item.source, "reason": item.reason, "stage": item.stage})
@@ -132,6 +172,14 @@ def _ingest(store: Store, slot: PipelineSlot, docs: list[Document]) -> dict[str,
             }
         )
     return {"documents": stored, "rejected": rejected}
+
+
+@dataclass(frozen=True, slots=True)
+class _WriteRequest:
+    payload: str | bytes
+    format: str
+    source: str
+    metadata: dict[str, Any]
 
 
 def write_router() -> APIRouter:
@@ -157,18 +205,28 @@ def write_router() -> APIRouter:
 
         Returns 201 with the stored document ids and event ids; 422 when nothing could be read.
         """
-        text, format, body = await _read_body(request)
-        source = str(body.get("source") or f"api:{token.name}")
-        from flashpoint.ingest import FORMATS, read_text
-
-        if format not in FORMATS:
-            raise HTTPException(422, f"format must be one of {', '.join(FORMATS)}")
+        payload, format, body = await _read_body(request)
+        write = _WriteRequest(
+            payload=payload,
+            format=format,
+            source=api_source(token.name, text_field(body, "source", limit=200)),
+            metadata=_metadata(body),
+        )
+        store: Store = request.app.state.store
+        slot: PipelineSlot = request.app.state.pipeline
+        pool: WritePool = request.app.state.writes
         try:
-            docs = read_text(text, format=format, source=source)
-        except IngestError as exc:
-            raise HTTPException(422, exc.reason) from None
-        docs = [_with_metadata(doc, body) for doc in docs]
-        result = await run_in_threadpool(_ingest, request.app.state.store, request.app.state.pipeline, docs)
+            result = await pool.run(partial(_write, store, slot, write))
+        except Busy:
+            raise HTTPException(
+                503, "the server is busy with other writes; retry shortly", headers={"Retry-After": "5"}
+            ) from None
+        except OverBudget:
+            result = None
+        if result is None:
+            reason = f"reading and coding took longer than the write budget ({pool.budget:g} s)"
+            await run_in_threadpool(store.add_rejection, Rejection(write.source, reason, stage="api"))
+            raise HTTPException(422, reason)
         status = 201 if result["documents"] else 422
         return JSONResponse(result, status_code=status)
 

@@ -14,10 +14,12 @@ from flashpoint.store.results import StoredEvent
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "FORMULA_PREFIXES",
     "TIME_PRECISION",
     "ExportError",
     "csv_row",
     "event_json",
+    "neutralise_cell",
     "write_csv",
     "write_events",
     "write_geojson",
@@ -110,13 +112,30 @@ def csv_row(event: StoredEvent) -> dict[str, Any]:
     }
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Return `value` safe for a spreadsheet: a text starting like a formula gets a leading "'".
+
+    Numbers pass unchanged (a negative longitude stays a number); only text can carry a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def write_csv(events: Iterable[StoredEvent], out: TextIO) -> int:
-    """Write events as ACLED-style CSV with a header row; return how many rows were written."""
+    """Write events as ACLED-style CSV with a header row; return how many rows were written.
+
+    Every text cell goes through `neutralise_cell`, whatever the column.
+    """
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for event in events:
-        writer.writerow(csv_row(event))
+        writer.writerow({name: neutralise_cell(value) for name, value in csv_row(event).items()})
         count += 1
     return count
 

@@ -1,4 +1,10 @@
-"""Text from raw input bytes: UTF-8, a byte-order mark or a declared charset, else a clear refusal."""
+"""Text from raw input bytes: UTF-8, a byte-order mark or a declared charset, else a clear refusal.
+
+One rule for characters no stored text may hold, shared by the CLI and the API (`text_problem`):
+a NUL (U+0000) or an unpaired surrogate (U+D800–U+DFFF, from a "\\ud800" JSON escape or a broken
+encoder) makes the input refused with a reason — a Rejection on the command line, a 422 from the API.
+Nothing is silently replaced or dropped: the caller learns which field holds what.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import re
 
 from flashpoint.errors import IngestError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "looks_binary", "text_problem"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -24,6 +30,17 @@ _DECLARED = re.compile(
 _SNIFF_BYTES = 8192
 # Control characters other than tab, newline, form feed and carriage return mark binary data.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def text_problem(text: str) -> str | None:
+    """Return why `text` cannot be stored (it holds a NUL or an unpaired surrogate), else None."""
+    if "\x00" in text:
+        return "holds a NUL character (U+0000)"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"holds an unpaired surrogate (U+{ord(text[exc.start]):04X})"
+    return None
 
 
 def looks_binary(data: bytes) -> bool:

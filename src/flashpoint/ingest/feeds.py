@@ -33,7 +33,7 @@ _FEED_ROOT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,2000}>")
+_TAG = re.compile(r"<[^<>]{0,2000}>")  # stops at the next "<": a run of "<" is not rescanned
 _BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr)\b[^>]{0,2000}>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 

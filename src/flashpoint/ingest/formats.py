@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from flashpoint.errors import IngestError
-from flashpoint.ingest.decode import decode_bytes, looks_binary
+from flashpoint.ingest.decode import decode_bytes, looks_binary, text_problem
 from flashpoint.ingest.feeds import looks_like_feed, read_feed
 from flashpoint.ingest.html import read_html
 from flashpoint.ingest.posts import read_json, read_jsonl
@@ -33,6 +33,7 @@ EXTENSIONS: dict[str, str] = {
     ".atom": "feed",
     ".xml": "feed",
 }
+_CHECKED_FIELDS = ("text", "title", "author", "publisher", "url", "origin", "source")
 _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)[\s>]", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ def read_bytes(data: bytes, *, format: str, source: str) -> Iterator[Document | 
         yield Rejection(source, "binary data, not text")
         return
     if format == "feed" or (format == "auto" and looks_like_feed(data)):
-        yield from read_feed(data, source=source)  # feedparser reads the XML encoding itself
+        yield from _screened(read_feed(data, source=source))  # feedparser reads the XML encoding itself
         return
     try:
         text = decode_bytes(data, source=source)
@@ -90,13 +91,17 @@ def read_decoded(text: str, *, format: str, source: str) -> Iterator[Document | 
     if format == "auto":
         format = sniff_format(text)
     if format == "feed":
-        yield from read_feed(text, source=source)
+        yield from _screened(read_feed(text, source=source))
         return
     if format == "jsonl":
-        yield from read_jsonl(text, source=source)
+        yield from _screened(read_jsonl(text, source=source))
         return
     if format == "json":
-        yield from read_json(text, source=source)
+        yield from _screened(read_json(text, source=source))
+        return
+    problem = text_problem(text)  # JSON and feeds are checked per record, after parsing
+    if problem is not None:
+        yield Rejection(source, f"the input {problem}")
         return
     try:
         if format == "html":
@@ -110,3 +115,16 @@ def read_decoded(text: str, *, format: str, source: str) -> Iterator[Document | 
         yield Rejection(source, "no article text found")
         return
     yield document
+
+
+def _screened(items: Iterable[Document | Rejection]) -> Iterator[Document | Rejection]:
+    """Yield `items`, each Document with a NUL or unpaired surrogate in a text field as a Rejection."""
+    for item in items:
+        if isinstance(item, Document):
+            for name in _CHECKED_FIELDS:
+                value = getattr(item, name)
+                problem = text_problem(value) if isinstance(value, str) else None
+                if problem is not None:
+                    item = Rejection(item.source or "<text>", f"{name} {problem}")
+                    break
+        yield item

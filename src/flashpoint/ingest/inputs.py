@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -89,8 +90,45 @@ def _walk(folder: Path) -> Iterator[Path]:
     yield from sorted(found)
 
 
+def _not_regular(path: Path) -> str | None:
+    """Return why `path` must not be opened (a FIFO, socket or device would block or never end), else None."""
+    try:
+        mode = path.stat().st_mode  # follows symlinks: a link to a FIFO is a FIFO
+    except OSError:
+        return None  # the read reports the error
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return f"not a regular file: {kind}"
+    return "not a regular file"
+
+
+def _read_regular(path: Path, *, max_bytes: int) -> bytes:
+    """Return the bytes of the regular file at `path` (at most max_bytes + 1).
+
+    Opened without blocking and checked again on the open handle, so a file swapped for a FIFO
+    after the first check still cannot hang the read.  Raises OSError, or ValueError when not regular.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ValueError("not a regular file")
+        return handle.read(max_bytes + 1)
+
+
 def _read_file(path: Path, *, settings: Settings) -> Iterator[Document | Rejection]:
     source = str(path)
+    problem = _not_regular(path)
+    if problem is not None:
+        yield Rejection(source, f"{problem}; only regular files are read")
+        return
     if is_warc(path):  # streamed page by page: `max_bytes` applies to each page, not to the archive
         yield from read_warc(path, max_bytes=settings.max_bytes)
         return
@@ -104,9 +142,15 @@ def _read_file(path: Path, *, settings: Settings) -> Iterator[Document | Rejecti
         if size > settings.max_bytes:
             yield Rejection(source, f"larger than max_bytes ({size} > {settings.max_bytes} bytes)")
             return
-        data = path.read_bytes()
+        data = _read_regular(path, max_bytes=settings.max_bytes)
     except OSError as exc:
         yield Rejection(source, f"cannot read: {exc.strerror or exc}")
+        return
+    except ValueError as exc:
+        yield Rejection(source, f"{exc}; only regular files are read")
+        return
+    if len(data) > settings.max_bytes:  # grew after stat
+        yield Rejection(source, f"larger than max_bytes (> {settings.max_bytes} bytes)")
         return
     yield from read_bytes(data, format=format, source=source)
 
@@ -125,7 +169,7 @@ def _read_stdin(stdin: IO[bytes] | None, *, settings: Settings) -> Iterator[Docu
 
 
 def _line_count(path: Path, *, settings: Settings) -> int:
-    if path.suffix.lower() not in _LINE_COUNTED:
+    if path.suffix.lower() not in _LINE_COUNTED or _not_regular(path) is not None:
         return 1
     try:
         if path.stat().st_size > settings.max_bytes:

@@ -27,7 +27,9 @@ _HEADER_LINES = 10  # metadata lines (byline, dateline) are looked for this far 
 _BODY_WORDS = 25  # a line this long is body text: the header is over
 
 _BYLINE = re.compile(r"^(?:by|written by|author:)\s+(?P<name>.{2,120})$", re.IGNORECASE)
-_DATELINE = re.compile(r"^(?P<outlet>[^,|–—]{2,60}?)\s*(?:,|\||–|—)\s*(?P<date>.{6,40})$")
+# Spaces around the separator are bounded: lines are space-collapsed, and an unbounded `\s*` after a
+# lazy outlet retries the whole run of spaces for each outlet length.
+_DATELINE = re.compile(r"^(?P<outlet>[^,|–—]{2,60}?)\s{0,3}(?:,|\||–|—)\s{0,3}(?P<date>.{6,40})$")
 _ORIGIN = re.compile(
     r"^(?:the original source of this article is|this article was (?:originally|first) published"
     r"(?: on| by| at| in)?|originally published (?:on|by|at|in))\s+(?P<origin>.+?)\.?$",
