@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["COOPERATIVE", "MATERIAL_CONFLICT", "Modality", "read_modality", "recode", "threat_mode"]
+__all__ = [
+    "ALLEGING_WORDS",
+    "COOPERATIVE",
+    "MATERIAL_CONFLICT",
+    "Modality",
+    "read_modality",
+    "recode",
+    "threat_mode",
+]
 
 # Acts that, announced for the future, are threats; and acts that, announced, are agreements.
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
@@ -35,6 +43,12 @@ _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "can"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Heads whose xcomp inherits their negation and modals: "is not going to allow", "will not try to".
 _TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "start", "seek", "be", "have"})
+# Hedges that attribute the act to unnamed others rather than doubt it: the stance is alleged.
+ALLEGING_WORDS = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
+)
+_CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
+_HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -52,6 +66,8 @@ class Modality:
     question: bool = False
     hedged: bool = False
     historical: bool = False
+    # "reportedly", "allegedly", "is said to": told on unnamed authority, an allegation (not a condition).
+    alleging: bool = False
 
     @property
     def aux_modes(self) -> tuple[str, ...]:
@@ -111,7 +127,7 @@ def read_modality(
     published: dt.date | None,
 ) -> Modality:
     """Return the Modality of a trigger token from its auxiliaries, negations and clause."""
-    negated = future = intended = hypothetical = conditional = hedged = historical = False
+    negated = future = intended = hypothetical = conditional = hedged = historical = alleging = False
     chain = _chain(trigger, intent)
     announced = _reported(trigger, reporting)
     for index, node in enumerate(chain):
@@ -143,6 +159,8 @@ def read_modality(
                     intended = intended or announced
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
+            elif child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS:
+                alleging = True
             elif child.dep_ == "advmod" and child.lemma_.lower() in hedge:
                 hedged = True
             elif child.dep_ == "advmod" and word in _HISTORICAL_WORDS:
@@ -159,7 +177,9 @@ def read_modality(
         ):
             conditional = True
         node = node.head
-        if node.lemma_.lower() in hedge:
+        if node.lower_ in ALLEGING_WORDS:
+            alleging = True
+        elif node.lemma_.lower() in hedge:
             hedged = True
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
@@ -169,7 +189,36 @@ def read_modality(
         negated = True
         intended = intended or _reported(trigger.head, reporting)
     historical = historical or _historical_date(trigger, published)
-    return Modality(negated, future, intended, hypothetical, conditional, question, hedged, historical)
+    alleging = alleging or _said_to(chain)
+    negated = negated or cancelled(trigger)
+    return Modality(
+        negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
+    )
+
+
+def cancelled(trigger: Any) -> bool:
+    """Return True when the trigger names an act that was called off: "the talks were cancelled",
+    "scrapped the visit", "called off the strike"."""
+    head = trigger.head
+    if head == trigger or trigger.dep_ not in {"nsubjpass", "dobj"}:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return lemma in _CANCEL_VERBS
+
+
+def _said_to(chain: list[Any]) -> bool:
+    """Return True for an act told as hearsay: "is said to", "are believed to", "was reported to"."""
+    for node in chain:
+        head = node.head
+        if (
+            node.dep_ == "xcomp"
+            and head.lemma_.lower() in _HEARSAY_VERBS
+            and any(c.dep_ == "auxpass" for c in head.children)
+        ):
+            return True
+    return False
 
 
 def _ruled_out(copula: Any) -> bool:
@@ -241,6 +290,7 @@ def recode(plover: str, mode: str | None, modality: Modality) -> tuple[str, str 
         hypothetical=False,
         hedged=modality.hedged,
         historical=modality.historical,
+        alleging=modality.alleging,
     )
     if plover in MATERIAL_CONFLICT and not modality.negated:
         return "THREATEN", threat_mode(plover, mode), consumed
