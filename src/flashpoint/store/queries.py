@@ -6,10 +6,10 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
 
 from flashpoint.store.results import EventQuery, StoredEvent
-from flashpoint.store.schema import documents, events, reports, sentences
+from flashpoint.store.schema import claims, documents, events, reports, sentences
 
 __all__ = ["EARTH_RADIUS_KM", "event_select", "haversine_km", "within"]
 
@@ -107,6 +107,12 @@ def _filters(query: EventQuery) -> list[ColumnElement[bool]]:
         clauses.append(events.c.happened == True)  # noqa: E712 - SQL expression, not a Python test
     if query.near is not None:
         clauses.append(_bounding_box(*query.near))
+    if query.stance:
+        clauses.append(
+            exists(
+                select(claims.c.id).where(claims.c.event_id == events.c.id, claims.c.stance == query.stance)
+            )
+        )
     return clauses
 
 

@@ -54,6 +54,7 @@ class EventQuery:
     until: dt.date | None = None
     near: tuple[float, float, float] | None = None
     happened_only: bool = False
+    stance: str | None = None  # one of STANCES: events with at least one claim of that stance
     limit: int | None = None
     offset: int = 0
 
