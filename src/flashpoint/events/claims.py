@@ -83,6 +83,10 @@ _OUTLET_WORDS = frozenset(
 _SAYING_NOUNS = frozenset(
     {"statement", "claim", "accusation", "allegation", "report", "charge", "announcement", "assertion"}
 )
+# Verbs of saying that may close a sentence after the event they report.
+_TRAILING_VERBS = frozenset(
+    {"said", "says", "reported", "reports", "added", "told", "claimed", "claims", "quoted"}
+)
 _INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
 # Media a statement reaches us through, when no outlet or platform is named.
 _MEDIA_NOUNS = frozenset(
@@ -135,36 +139,22 @@ _NEUTRAL_WORDS = frozenset(
         "coroner",
     }
 )
+# Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
+_GENERIC = frozenset(
+    {"rebel", "opposition", "authority", "activist", "militant", "fighter", "insurgent", "monitor",
+     "group", "doctor", "survivor", "villager", "eyewitness", "analyst", "expert"}
+)  # fmt: skip
 _OBSERVERS = frozenset({"JRN", "MED", "NGO", "IGO", "HLH", "EDU"})
 _SELF_WORDS = frozenset({"it", "we", "they", "i", "he", "she", "us", "our forces", "its forces"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_GROUP_WORDS = (
-    "group",
-    "militia",
-    "front",
-    "brigade",
-    "army of",
-    "movement",
-    "organisation",
-    "organization",
-    "faction",
-    "rebels",
-    "insurgents",
-    "jihadist",
-    "islamic state",
-    "isis",
-    "taliban",
-    "qaeda",
-    "hamas",
-    "hezbollah",
-    "shabaab",
-    "boko",
+_RELATED = {"REJECT": "negated"}
+# Verbs (and nouns) that charge a party with an act; condemning or criticising an act does not.
+_ACCUSING_VERBS = frozenset(
+    {"accuse", "accusation", "blame", "charge", "allege", "allegation", "hold", "suspect", "implicate"}
 )
-_RELATED = {"ACCUSE": "alleged", "REJECT": "negated"}
 _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
-_CLAIM_VERBS = frozenset({"claim", "accept", "admit", "bear", "take", "assume"})
+_CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -216,6 +206,8 @@ class ClaimReader:
         quote = self._quote(trigger.idx)
         if not layers and quote is not None:
             layers = self._speaker_near(trigger)
+        if not layers:
+            layers = self._trailing_source(trigger)
         outer: list[str] = []
         channel: str | None = None
         if post is not None and post.author:
@@ -395,8 +387,82 @@ class ClaimReader:
                 for to in child.children:
                     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
-                        return [self._source_layer(pobj, "reported")]
+                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
         return []
+
+    def _medium_layer(self, medium: Any) -> _Layer | None:
+        # "according to a statement released by X": X speaks, the statement is the channel.
+        if medium.lemma_.lower() not in _MEDIA_NOUNS:
+            return None
+        author = next(
+            (p for t in medium.subtree if t.dep_ in {"agent", "prep"} and t.lower_ in {"by", "from"}
+             for p in t.children if p.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if author is None:
+            return _Layer(None, None, _phrase(medium), "reported", False)
+        layer = self._source_layer(author, "reported")
+        return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
+
+    def _trailing_source(self, trigger: Any) -> list[_Layer]:
+        """Return the source named after the event when the parse lost it: "… the Observatory said",
+        "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
+        sent = trigger.sent
+        for verb in sent:
+            if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS:
+                continue
+            if any(
+                c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
+                for c in verb.children
+            ):
+                continue  # the verb introduces its own statement to the right ("said revising": not)
+            if any(c.dep_ == "mark" for c in verb.children):
+                continue  # "as officials said": a subordinate clause
+            quoted = self._passive_quote(verb)
+            if quoted is not None:
+                return [quoted]
+            inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
+            following = verb.i + 1 < sent.end and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+            before = None if inverted and following else _noun_phrase_before(verb, trigger)
+            if before is not None:
+                layer = self._source_layer(before[1], "reported")
+                claimant = sent.doc[before[0] : before[1].i + 1].text.strip(_STRIP)
+                channel = claimant if is_outlet(claimant) else _channel(verb)
+                return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
+            after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"}:
+                # "… said the statement": the subject follows its verb
+                head = after if after.pos_ != "DET" else after.head
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    layer = self._source_layer(head, "reported")
+                    medium = layer.claimant if head.lemma_.lower() in _MEDIA_NOUNS else None
+                    return [
+                        _Layer(
+                            layer.claimant,
+                            layer.token,
+                            medium or layer.channel,
+                            layer.stance,
+                            layer.anonymous,
+                        )
+                    ]
+            return []
+        return []
+
+    def _passive_quote(self, verb: Any) -> _Layer | None:
+        # "the army was quoted as saying by local media": the army speaks, local media relays.
+        if verb.lemma_.lower() not in {"quote", "cite"} or not any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return None
+        speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker is None:
+            return None
+        relay = next(
+            (p for t in verb.subtree if t.lower_ == "by" for p in t.children if p.dep_ == "pobj"), None
+        )
+        layer = self._source_layer(speaker, "reported")
+        channel = _phrase(relay) if relay is not None else None
+        return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
     def _layer(self, verb: Any, clause: Any | None = None) -> _Layer | None:
         lemma = verb.lemma_.lower()
@@ -459,7 +525,8 @@ class ClaimReader:
         indefinite = span[0].lower_ in _INDEFINITE_DETS and not any(
             c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
         )
-        anonymous = not named and (token.lemma_.lower() in self.lexicon.anonymous or indefinite)
+        generic = token.lemma_.lower() in self.lexicon.anonymous or token.lemma_.lower() in _GENERIC
+        anonymous = not named and (generic or indefinite)
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
             end = token.right_edge.i + 1
@@ -532,6 +599,32 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
                     continue
                 return subject
     return None
+
+
+def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
+    """Return (first index, head token) of the noun phrase just before a verb, after the trigger:
+    "… the Borduria-based Observatory said" → the Observatory phrase; None when there is none."""
+    doc = verb.doc
+    i = verb.i - 1
+    head = doc[i] if i > trigger.i else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    first = i
+    while first - 1 > trigger.i:
+        word = doc[first - 1]
+        if word.pos_ == "DET":
+            first -= 1
+            break
+        if (
+            word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            or word.text in {"-", "'s", "’s"}
+            or (word.pos_ == "VERB" and word.tag_ == "VBN")
+            or (word.pos_ == "CCONJ" and first - 2 > trigger.i)
+        ):
+            first -= 1
+            continue
+        break
+    return first, head
 
 
 def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
@@ -666,8 +759,8 @@ def _charges(
     plover: str, actor_text: str | None, actor: Actor | None, claimant: str, claimant_actor: Actor | None
 ) -> bool:
     """Return True when a named source charges another party with an attack: an allegation."""
-    if plover not in _UNLAWFUL or actor_text is None or is_outlet(claimant):
-        return False
+    if plover not in _UNLAWFUL or actor is None or not actor.country or is_outlet(claimant):
+        return False  # only a charge against a party ("the shelling killed" charges no one)
     if claimant_actor is None or claimant_actor.country is None or claimant_actor.sector in _OBSERVERS:
         return False  # a journalist, a monitor: they describe; a party to the conflict charges
     if any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower())):
@@ -678,18 +771,21 @@ def _charges(
 def _own_attack(
     plover: str, actor_text: str | None, actor: Actor | None, claimant: str, claimant_actor: Actor | None
 ) -> bool:
-    """Return True when a non-state group says it carried out an attack itself: a claim of responsibility."""
+    """Return True when a party says it carried out an attack itself ("the coalition said it conducted
+    strikes", "the group said it planted the bomb"): a claim of responsibility."""
     if plover != "ASSAULT" or not _same_side(actor_text, actor, claimant, claimant_actor):
         return False
-    state = claimant_actor is not None and claimant_actor.sector in _STATE_SECTORS
-    return not state and not is_outlet(claimant) and any(w in claimant.lower() for w in _GROUP_WORDS)
+    return not is_outlet(claimant)
 
 
-def related_stance(governor: str) -> str | None:
-    """Return the stance of an act named inside a statement of type `governor`, when the definition
-    codes it as an event of its own: the act an accusation charges is alleged, a refused act is
-    negated.  Requested, threatened, agreed or praised acts are not coded (None)."""
-    return _RELATED.get(governor)
+def related_stance(governor: Any, governor_type: str) -> str | None:
+    """Return how an act named inside a statement (`governor`, a trigger of `governor_type`) is coded
+    as an event of its own: "alleged" for the act an accusation charges ("accused B of shelling"),
+    "negated" for a refused act, "" for an act condemned or criticised (coded as told); None when the
+    definition does not code it (requested, threatened, agreed or praised acts)."""
+    if governor_type == "ACCUSE":
+        return "alleged" if governor.lemma_.lower() in _ACCUSING_VERBS else ""
+    return _RELATED.get(governor_type)
 
 
 def denial_accusers(trigger: Any) -> tuple[Any, ...]:
@@ -722,6 +818,16 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
 def responsibility_claimer(trigger: Any) -> Any | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
     responsibility"), else None."""
+    for child in trigger.children:
+        # "the attack, for which X claimed responsibility", "attacks, also claimed by X"
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _CLAIM_VERBS:
+            if any(c.lemma_.lower() == "responsibility" for c in child.children):
+                return next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if child.lemma_.lower() == "claim" and child.tag_ == "VBN":
+                return next((p for a in child.children if a.dep_ == "agent" for p in a.children), None)
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "X claimed the attacks"
     node = trigger
     for _ in range(4):
         head = node.head

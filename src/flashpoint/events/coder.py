@@ -91,7 +91,7 @@ class EventCoder:
             if self._reports(token, triggers):
                 continue
             governor = self._governor(token, triggers)
-            related = related_stance(triggers[governor.i].type) if governor is not None else None
+            related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
             if governor is not None and related is None:
                 continue
             if related is None and is_background(token, entry, triggers):
@@ -201,6 +201,8 @@ class EventCoder:
             reporting=self.lexicon.reporting,
             published=claims.doc.published,
         )
+        if not related:
+            return event  # "condemned the attack": the attack as the sentence tells it
         if related == "negated":
             negated = replace(modality, negated=True)
             claim = replace(

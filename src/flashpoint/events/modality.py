@@ -181,6 +181,19 @@ def read_modality(
             alleging = True
         elif node.lemma_.lower() in hedge:
             hedged = True
+    # "they will besiege us if the siege breaks": the act is the consequence of a condition.
+    conditional = conditional or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in trigger.children
+    )
+    for verb in _light_verbs(trigger):
+        # "will hold a meeting", "talks that will be held", "did not launch an offensive"
+        for child in verb.children:
+            if child.dep_ == "neg":
+                negated = True
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                future = future or child.lower_ in _FUTURE_AUX
+                hypothetical = hypothetical or child.lower_ in _HYPOTHETICAL_AUX | _THREAT_AUX | {"would"}
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
@@ -194,6 +207,17 @@ def read_modality(
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
+
+
+def _light_verbs(trigger: Any) -> list[Any]:
+    """Return the verbs that carry a noun trigger's tense: the verb it is the object or subject of
+    ("hold talks"), and the verbs of its relative clauses ("talks that will be held")."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    verbs = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
+    if trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(trigger.head)
+    return verbs
 
 
 def cancelled(trigger: Any) -> bool:
