@@ -141,7 +141,7 @@ _NEUTRAL_WORDS = frozenset(
 )
 # Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
 _GENERIC = frozenset(
-    {"rebel", "opposition", "authority", "activist", "militant", "fighter", "insurgent", "monitor",
+    {"rebel", "opponent", "opposition", "authority", "activist", "militant", "fighter", "insurgent", "monitor",
      "group", "doctor", "survivor", "villager", "eyewitness", "analyst", "expert"}
 )  # fmt: skip
 _OBSERVERS = frozenset({"JRN", "MED", "NGO", "IGO", "HLH", "EDU"})
@@ -358,7 +358,7 @@ class ClaimReader:
             return []
         source = [c for c in modifiers if c.dep_ != "det"][-1]
         span = verb.doc[modifiers[0].i : verb.i]
-        named = any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in span)
+        named = _named(span)
         indefinite = modifiers[0].lower_ in _INDEFINITE_DETS
         anonymous = indefinite or (source.lemma_.lower() in self.lexicon.anonymous and not named)
         claimant = span.text.strip(_STRIP)
@@ -408,8 +408,14 @@ class ClaimReader:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
         sent = trigger.sent
+        for word in sent:
+            if word.i > trigger.i and word.lower_ == "according":
+                for to in word.children:
+                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
         for verb in sent:
-            if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS:
+            if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
                 continue
             if any(
                 c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
@@ -421,6 +427,8 @@ class ClaimReader:
             quoted = self._passive_quote(verb)
             if quoted is not None:
                 return [quoted]
+            if verb.dep_ in {"relcl", "acl"}:
+                continue  # "the attack, for which X claimed …": a description, not this event's source
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
             following = verb.i + 1 < sent.end and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
             before = None if inverted and following else _noun_phrase_before(verb, trigger)
@@ -516,11 +524,13 @@ class ClaimReader:
         )
 
     def _source_layer(self, token: Any, stance: str) -> _Layer:
+        if token.lower_ == "it" and token.dep_ == "nsubjpass":
+            return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
         if token.lower_ in _THIRD_PERSON:
             token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
         first, last = core_span(token)
         span = token.doc[first : last + 1]
-        named = any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in span)
+        named = _named(span)
         # "a news agency", "one resident": an indefinite source is unnamed, unless it says whose it is.
         indefinite = span[0].lower_ in _INDEFINITE_DETS and not any(
             c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
@@ -601,11 +611,22 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
+def _named(span: Any) -> bool:
+    """Return True when a source's words name it: a person or organisation, or a proper noun that is
+    not just a place or nationality ("US officials", "Syrian activists" are unnamed)."""
+    return any(
+        t.ent_type_ in {"PERSON", "ORG"} or (t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP", "LOC"})
+        for t in span
+    )
+
+
 def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
     """Return (first index, head token) of the noun phrase just before a verb, after the trigger:
     "… the Borduria-based Observatory said" → the Observatory phrase; None when there is none."""
     doc = verb.doc
     i = verb.i - 1
+    while i > trigger.i and doc[i].dep_ in {"aux", "auxpass", "neg"}:
+        i -= 1  # "… the news agency has reported"
     head = doc[i] if i > trigger.i else None
     if head is None or head.pos_ not in {"NOUN", "PROPN"}:
         return None
