@@ -87,6 +87,10 @@ _SAYING_NOUNS = frozenset(
 _TRAILING_VERBS = frozenset(
     {"said", "says", "reported", "reports", "added", "told", "claimed", "claims", "quoted"}
 )
+# Media that speak as sources ("the statement said", "a report says").
+_SOURCE_MEDIA = frozenset(
+    {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
+)
 _INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
 # Media a statement reaches us through, when no outlet or platform is named.
 _MEDIA_NOUNS = frozenset(
@@ -404,6 +408,24 @@ class ClaimReader:
         layer = self._source_layer(author, "reported")
         return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
 
+    def _medium_source(self, medium: Any) -> _Layer:
+        # "a statement said", "IS's statement said", "a Defence Ministry statement said", "a report says":
+        # the medium is the channel; its owner, when named, the claimant.
+        first, last = core_span(medium)
+        owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            owner = owners[-1] if owners else None
+        channel = medium.doc[first : last + 1].text.strip(_STRIP)
+        if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+            o_first, o_last = core_span(owner)
+            claimant = medium.doc[o_first : o_last + 1].text.strip(_STRIP)
+            if claimant.endswith(("'s", "’s")):
+                claimant = claimant[:-2]
+            return _Layer(claimant or None, owner, channel, "reported", False)
+        indefinite = medium.doc[first].lower_ in _INDEFINITE_DETS or medium.tag_ == "NNS"
+        return _Layer(None, None, channel, "alleged" if indefinite else "reported", indefinite)
+
     def _trailing_source(self, trigger: Any) -> list[_Layer]:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
@@ -526,6 +548,8 @@ class ClaimReader:
     def _source_layer(self, token: Any, stance: str) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
+        if token.lemma_.lower() in _SOURCE_MEDIA:
+            return self._medium_source(token)
         if token.lower_ in _THIRD_PERSON:
             token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
         first, last = core_span(token)
@@ -713,6 +737,8 @@ def _medium(holder: Any) -> str | None:
         for inner in pobj.children:
             if inner.dep_ == "prep" and inner.lower_ in {"on", "to", "with", "by"}:
                 named = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                if named is not None and named.ent_type_ in _WHEN:
+                    continue  # "in a statement on Wednesday"
                 if named is not None and (named.pos_ == "PROPN" or is_outlet(_phrase(named))):
                     return _phrase(named)
         return _phrase(pobj)
