@@ -9,7 +9,7 @@ from typing import Any
 from flashpoint.events.arguments import core_span
 from flashpoint.events.lexicon import Lexicon
 from flashpoint.events.lookup import ActorLookup
-from flashpoint.events.modality import Modality
+from flashpoint.events.modality import CANCEL_VERBS, Modality
 from flashpoint.records import STANCES, Actor, Claim, Document
 
 __all__ = [
@@ -145,9 +145,11 @@ _NEUTRAL_WORDS = frozenset(
 )
 # Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
 _GENERIC = frozenset(
-    {"rebel", "opponent", "opposition", "authority", "activist", "militant", "fighter", "insurgent", "monitor",
-     "group", "doctor", "survivor", "villager", "eyewitness", "analyst", "expert"}
+    {"rebel", "opponent", "opposition", "activist", "militant", "fighter", "insurgent", "eyewitness", "survivor",
+     "villager"}
 )  # fmt: skip
+# … and words that are generic only in the plural ("local authorities", but "the port authority").
+_GENERIC_PLURAL = frozenset({"authority", "group", "monitor", "doctor", "analyst", "expert"})
 _OBSERVERS = frozenset({"JRN", "MED", "NGO", "IGO", "HLH", "EDU"})
 _SELF_WORDS = frozenset({"it", "we", "they", "i", "he", "she", "us", "our forces", "its forces"})
 _RELATED = {"REJECT": "negated"}
@@ -259,7 +261,12 @@ class ClaimReader:
             and _charges(plover, actor_text, actor, claimant, claimant_actor)
         ):
             stance = "alleged"  # a named party charging another with violence
-        responsible = responsibility_claimer(trigger) is not None or (
+        claimer = responsibility_claimer(trigger)
+        if claimer is not None and claimant is None:
+            # "attacks, also claimed by X": X is who says so
+            layer = self._source_layer(claimer, "reported")
+            claimant, claimant_actor = layer.claimant, self._actor(layer)
+        responsible = claimer is not None or (
             claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
         )
         stance = overall_stance(stance, plover, modality, responsible=responsible)
@@ -315,12 +322,12 @@ class ClaimReader:
                 layer = self._layer(head, node)
                 if layer is not None:
                     layers.append(layer)
+            elif node.dep_ == "ccomp" and head.pos_ == "NOUN" and head.lower_ in {"reports", "says"}:
+                layers.extend(self._misread_report(head))
             elif node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _SAYING_NOUNS:
                 layer = self._noun_layer(head)
                 if layer is not None:
                     layers.append(layer)
-            elif node.dep_ == "ccomp" and head.pos_ == "NOUN" and head.lower_ in {"reports", "says"}:
-                layers.extend(self._misread_report(head))
             node = head
         return layers
 
@@ -449,7 +456,7 @@ class ClaimReader:
             quoted = self._passive_quote(verb)
             if quoted is not None:
                 return [quoted]
-            if verb.dep_ in {"relcl", "acl"}:
+            if verb.dep_ in {"relcl", "acl"} and not _closing(verb):
                 continue  # "the attack, for which X claimed …": a description, not this event's source
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
             following = verb.i + 1 < sent.end and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
@@ -559,7 +566,12 @@ class ClaimReader:
         indefinite = span[0].lower_ in _INDEFINITE_DETS and not any(
             c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
         )
-        generic = token.lemma_.lower() in self.lexicon.anonymous or token.lemma_.lower() in _GENERIC
+        lemma = token.lemma_.lower()
+        generic = (
+            lemma in self.lexicon.anonymous
+            or lemma in _GENERIC
+            or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
+        )
         anonymous = not named and (generic or indefinite)
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
@@ -633,6 +645,19 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
                     continue
                 return subject
     return None
+
+
+def _closing(verb: Any) -> bool:
+    """Return True for a verb of saying misparsed as a relative clause that in fact closes the sentence
+    ("… a possible raid the news agency has reported."): no relative pronoun, no object, nothing after
+    it but circumstances."""
+    if any(c.tag_ in {"WDT", "WP", "WP$"} or c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    after = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
+    return all(
+        t.dep_ in {"prep", "pobj", "npadvmod", "det", "amod", "compound"} or t.ent_type_ in {"DATE", "TIME"}
+        for t in after
+    )
 
 
 def _named(span: Any) -> bool:
@@ -832,6 +857,8 @@ def related_stance(governor: Any, governor_type: str) -> str | None:
     definition does not code it (requested, threatened, agreed or praised acts)."""
     if governor_type == "ACCUSE":
         return "alleged" if governor.lemma_.lower() in _ACCUSING_VERBS else ""
+    if governor.lemma_.lower() in CANCEL_VERBS:
+        return "negated"  # "cancelled the talks": the cancelling act, and the talks that did not happen
     return _RELATED.get(governor_type)
 
 
@@ -865,9 +892,10 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
 def responsibility_claimer(trigger: Any) -> Any | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
     responsibility"), else None."""
-    for child in trigger.children:
-        # "the attack, for which X claimed responsibility", "attacks, also claimed by X"
-        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _CLAIM_VERBS:
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    for child in [c for noun in (trigger, *subjects) for c in noun.children]:
+        # "the attack, for which X claimed responsibility", "attacks, also claimed by X, killed …"
+        if child.dep_ in {"relcl", "acl", "parataxis"} and child.lemma_.lower() in _CLAIM_VERBS:
             if any(c.lemma_.lower() == "responsibility" for c in child.children):
                 return next((c for c in child.children if c.dep_ == "nsubj"), None)
             if child.lemma_.lower() == "claim" and child.tag_ == "VBN":

@@ -168,7 +168,7 @@ class EventCoder:
             if recipient is not None and not recipient.country:
                 recipient = placed(recipient, found.co_actors[0], lookup)
             co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
-        claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
+        claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
         if self._denied(token):
             claim = replace(claim, stance="denied")
         sentence = sentence_index.get(token.sent.start_char, -1)

@@ -47,7 +47,7 @@ _TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "
 ALLEGING_WORDS = frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 )
-_CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
+CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -229,7 +229,7 @@ def cancelled(trigger: Any) -> bool:
     lemma = head.lemma_.lower()
     if lemma == "call":
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
-    return lemma in _CANCEL_VERBS
+    return lemma in CANCEL_VERBS
 
 
 def _said_to(chain: list[Any]) -> bool:
