@@ -51,8 +51,17 @@ def event_select(query: EventQuery, *, event_id: str | None = None) -> Select[An
         .correlate(events)
         .scalar_subquery()
     )
+    first_claim = (
+        select(claims.c.id)
+        .where(claims.c.report_id == reports.c.id)
+        .order_by(claims.c.id)
+        .limit(1)
+        .correlate(reports)
+        .scalar_subquery()
+    )
     joined = (
         events.outerjoin(reports, reports.c.id == first_report)
+        .outerjoin(claims, claims.c.id == first_claim)
         .outerjoin(documents, documents.c.id == reports.c.document_id)
         .outerjoin(
             sentences,
@@ -70,6 +79,8 @@ def event_select(query: EventQuery, *, event_id: str | None = None) -> Select[An
         documents.c.published,
         documents.c.ingested_at,
         report_count.label("report_count"),
+        claims.c.claimant,
+        claims.c.channel,
     ).select_from(joined)
     for clause in _filters(query):
         stmt = stmt.where(clause)
@@ -108,9 +119,13 @@ def _filters(query: EventQuery) -> list[ColumnElement[bool]]:
     if query.near is not None:
         clauses.append(_bounding_box(*query.near))
     if query.stance:
+        # an alias: the outer SELECT joins `claims` for the first claim, this asks about any of them
+        any_claim = claims.alias("any_claim")
         clauses.append(
             exists(
-                select(claims.c.id).where(claims.c.event_id == events.c.id, claims.c.stance == query.stance)
+                select(any_claim.c.id).where(
+                    any_claim.c.event_id == events.c.id, any_claim.c.stance == query.stance
+                )
             )
         )
     return clauses

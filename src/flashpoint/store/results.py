@@ -103,6 +103,8 @@ class StoredEvent(_AsDict):
     reports: int = 1  # reports linked to this event cluster
     origins: int = 1  # independent origins among them (see flashpoint.corroborate)
     stance: str | None = None  # the strongest stance among their claims
+    claimant: str | None = None  # who the first report's first claim says states it (None: the author)
+    channel: str | None = None  # … and through what
 
     @property
     def single_source(self) -> bool:
