@@ -381,7 +381,10 @@ class ClaimReader:
         # "Serb forces killed three people, a council said" parsed with "said" under the event clause.
         found: list[_Layer] = []
         for child in root.children:
-            trailing = child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i
+            # "shelled the town, claiming to have hit …": the actor's own gloss, not a source of the act
+            trailing = (
+                child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i and child.tag_ != "VBG"
+            )
             if (
                 trailing
                 and self.lexicon.is_reporting(child)
@@ -424,7 +427,11 @@ class ClaimReader:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
         channel = medium.doc[first : last + 1].text.strip(_STRIP)
-        if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+        if (
+            owner is not None
+            and owner.lower_ not in _POSSESSIVE_PRONOUNS
+            and _named(medium.doc[owner.i : owner.i + 1])
+        ):
             o_first, o_last = core_span(owner)
             claimant = medium.doc[o_first : o_last + 1].text.strip(_STRIP)
             if claimant.endswith(("'s", "’s")):
@@ -456,6 +463,8 @@ class ClaimReader:
             quoted = self._passive_quote(verb)
             if quoted is not None:
                 return [quoted]
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                continue  # "after the execution was reported": what is reported, not who reports
             if verb.dep_ in {"relcl", "acl"} and not _closing(verb):
                 continue  # "the attack, for which X claimed …": a description, not this event's source
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
