@@ -118,7 +118,14 @@ _MEDIA_NOUNS = frozenset(
 )
 _OUTLET_NAMES = frozenset({"ap", "associated press", "state media", "al aan"})
 # Acts whose charge against another party is an accusation of wrongdoing.
-_UNLAWFUL = frozenset({"ASSAULT"})
+_UNLAWFUL = frozenset({"ASSAULT", "COERCE"})
+# Words that make an act a charge of wrongdoing rather than a casualty report.
+_UNLAWFUL_CUE = re.compile(
+    r"\b(chemical|sarin|chlorine|toxic|poison|nerve agent|gas attack|execut|massacr|civilian|children|"
+    r"besieg|siege|starv|tortur|prisoner|captive|detainee|protester|indiscriminate|war crime|barrel bomb|"
+    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
+    re.IGNORECASE,
+)
 # Sources that observe a conflict rather than take part: their accounts are reports, not charges.
 _NEUTRAL_WORDS = frozenset(
     {
@@ -258,7 +265,7 @@ class ClaimReader:
         if (
             claimant is not None
             and stance == "reported"
-            and _charges(plover, actor_text, actor, claimant, claimant_actor)
+            and _charges(trigger.sent.text, plover, actor_text, actor, claimant, claimant_actor)
         ):
             stance = "alleged"  # a named party charging another with violence
         claimer = responsibility_claimer(trigger)
@@ -837,12 +844,19 @@ def _same_side(
 
 
 def _charges(
-    plover: str, actor_text: str | None, actor: Actor | None, claimant: str, claimant_actor: Actor | None
+    sentence: str,
+    plover: str,
+    actor_text: str | None,
+    actor: Actor | None,
+    claimant: str,
+    claimant_actor: Actor | None,
 ) -> bool:
-    """Return True when a named source charges another party with an attack: an allegation."""
-    if plover not in _UNLAWFUL or actor is None or not actor.country or is_outlet(claimant):
-        return False  # only a charge against a party ("the shelling killed" charges no one)
-    if claimant_actor is None or claimant_actor.country is None or claimant_actor.sector in _OBSERVERS:
+    """Return True when a named source charges another party with an unlawful act or abuse (chemical
+    weapons, executions, attacks on civilians, sieges, torture…): an allegation.  A casualty report
+    ("strikes killed twelve") is not a charge."""
+    if plover not in _UNLAWFUL or is_outlet(claimant) or not _UNLAWFUL_CUE.search(sentence):
+        return False
+    if claimant_actor is not None and claimant_actor.sector in _OBSERVERS:
         return False  # a journalist, a monitor: they describe; a party to the conflict charges
     if any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower())):
         return False  # a monitor or a relief agency describes, it is not a party charging another

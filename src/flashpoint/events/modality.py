@@ -47,6 +47,12 @@ _TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "
 ALLEGING_WORDS = frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 )
+# Modifiers of a noun that say the act failed, might happen, or is only alleged; heads of a failed attempt.
+_FAILED_WORDS = frozenset({"failed", "foiled", "thwarted", "aborted", "abortive", "unsuccessful", "botched"})
+_POSSIBLE_WORDS = frozenset({"possible", "potential", "likely", "feared"})
+_PLANNED_WORDS = frozenset({"planned", "expected", "imminent", "upcoming", "scheduled", "proposed"})
+_ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "apparent", "claimed"})
+_FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
 CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
@@ -185,6 +191,17 @@ def read_modality(
     conditional = conditional or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
         for c in trigger.children
+    )
+    # "a failed attack", "a possible strike", "the alleged raid"; "failed to reach", "unable to retake"
+    for word in trigger.children:
+        if word.dep_ in {"amod", "compound"}:
+            lemma = word.lower_
+            negated = negated or lemma in _FAILED_WORDS
+            hypothetical = hypothetical or lemma in _POSSIBLE_WORDS
+            future = future or lemma in _PLANNED_WORDS
+            alleging = alleging or lemma in _ALLEGED_WORDS
+    negated = negated or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAIL_HEADS for node in chain
     )
     for verb in _light_verbs(trigger):
         # "will hold a meeting", "talks that will be held", "did not launch an offensive"
