@@ -318,7 +318,18 @@ class ClaimReader:
             )
             if _finite_after_infinitive(node):
                 break  # "… calling on X to cease support, the US refused": a new statement, misattached
-            if (node.dep_ in _BOUNDARY_DEPS and not complement) or (
+            # "said X worked to secure sanctions": a purpose clause is part of what is said
+            purpose = node.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            )
+            # "X said villagers fled when troops withdrew": a time clause inside what is said is said too,
+            # but "after rebels shelled the town, the army said …" is not the army's report of the shelling
+            purpose = purpose or (
+                node.dep_ == "advcl"
+                and not self.lexicon.is_reporting(head)
+                and _said_above(head, self.lexicon)
+            )
+            if (node.dep_ in _BOUNDARY_DEPS and not complement and not purpose) or (
                 layers and node.dep_ not in _CLAUSE_LINKS and not complement
             ):
                 break
@@ -661,6 +672,17 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
                     continue
                 return subject
     return None
+
+
+def _said_above(node: Any, lexicon: Lexicon) -> bool:
+    """Return True when a clause is (within a few steps) the complement of a verb of saying."""
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ == "ccomp" and lexicon.is_reporting(node.head):
+            return True
+        node = node.head
+    return False
 
 
 def _closing(verb: Any) -> bool:

@@ -193,7 +193,7 @@ def read_modality(
         for c in trigger.children
     )
     # "a failed attack", "a possible strike", "the alleged raid"; "failed to reach", "unable to retake"
-    for word in trigger.children:
+    for word in (t for t in trigger.subtree if t.i < trigger.i):
         if word.dep_ in {"amod", "compound"}:
             lemma = word.lower_
             negated = negated or lemma in _FAILED_WORDS
