@@ -200,3 +200,12 @@ def test_stances_precedence_puts_threats_and_claims_first() -> None:
 )
 def test_stances_outlets(name: str, expected: bool) -> None:
     assert is_outlet(name) is expected
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant", "channel"), STANCE_CASES)
+def test_stances_agree_with_happened(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None, channel: str | None
+) -> None:
+    # Corroboration and escalation read `happened`: it must never hold for what did not take place.
+    event = next(e for e in code_events(text) if e.type == plover)
+    assert event.happened is (stance not in {"denied", "negated", "hypothetical", "future"})
