@@ -483,7 +483,8 @@ class ClaimReader:
                 return [quoted]
             if any(c.dep_ == "auxpass" for c in verb.children):
                 continue  # "after the execution was reported": what is reported, not who reports
-            if verb.dep_ in {"relcl", "acl"} and not _closing(verb):
+            inverted_subject = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+            if verb.dep_ in {"relcl", "acl"} and not _closing(verb) and not inverted_subject:
                 continue  # "the attack, for which X claimed …": a description, not this event's source
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
             following = verb.i + 1 < sent.end and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
@@ -543,7 +544,15 @@ class ClaimReader:
                 layer.anonymous,
             )
         stance = self.lexicon.reporting.get(lemma, "asserted")
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
+        subject = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
+            ),
+            None,
+        )
         if lemma in {"hear", "learn"}:
             source = next(
                 (

@@ -50,7 +50,9 @@ ALLEGING_WORDS = frozenset(
 # Modifiers of a noun that say the act failed, might happen, or is only alleged; heads of a failed attempt.
 _FAILED_WORDS = frozenset({"failed", "foiled", "thwarted", "aborted", "abortive", "unsuccessful", "botched"})
 _POSSIBLE_WORDS = frozenset({"possible", "potential", "likely", "feared"})
-_PLANNED_WORDS = frozenset({"planned", "expected", "imminent", "upcoming", "scheduled", "proposed"})
+_PLANNED_WORDS = frozenset(
+    {"planned", "expected", "imminent", "upcoming", "scheduled", "proposed", "announced", "forthcoming"}
+)
 _ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "apparent", "claimed"})
 _FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
 CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
@@ -227,8 +229,17 @@ def read_modality(
 
 
 def _light_verbs(trigger: Any) -> list[Any]:
-    """Return the verbs that carry a noun trigger's tense: the verb it is the object or subject of
-    ("hold talks"), and the verbs of its relative clauses ("talks that will be held")."""
+    """Return the verbs that carry a trigger's tense: for a noun, the verb it is the object or subject
+    of ("hold talks") and the verbs of its relative clauses ("talks that will be held"); for a bare
+    participle, the verb it accompanies."""
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in trigger.children)
+    ):
+        return [
+            trigger.head
+        ]  # "will return to the Gulf, visiting Riyadh": the participle's tense is its head's
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return []
     verbs = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
