@@ -209,3 +209,16 @@ def test_stances_agree_with_happened(
     # Corroboration and escalation read `happened`: it must never hold for what did not take place.
     event = next(e for e in code_events(text) if e.type == plover)
     assert event.happened is (stance not in {"denied", "negated", "hypothetical", "future"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Bordurian government denied using chemical weapons.", "The army denied the allegations."],
+)
+def test_stances_a_denial_of_a_claim_is_no_refusal(code_events: Code, text: str) -> None:
+    assert all(e.type != "REJECT" for e in code_events(text))
+
+
+def test_stances_a_refused_entry_is_still_a_refusal(code_events: Code) -> None:
+    events = code_events("Ruritania denied Bordurian diplomats entry to the country.")
+    assert [e.type for e in events] == ["REJECT"]

@@ -164,6 +164,11 @@ _RELATED = {"REJECT": "negated"}
 _ACCUSING_VERBS = frozenset(
     {"accuse", "accusation", "blame", "charge", "allege", "allegation", "hold", "suspect", "implicate"}
 )
+# What a denial rejects when it is a statement: the charge, not a request.
+_DENIED_NOUNS = frozenset(
+    {"claim", "accusation", "allegation", "report", "charge", "involvement", "responsibility", "role",
+     "suggestion", "rumour", "rumor", "story"}
+)  # fmt: skip
 _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -914,6 +919,20 @@ def related_stance(governor: Any, governor_type: str) -> str | None:
     if governor.lemma_.lower() in CANCEL_VERBS:
         return "negated"  # "cancelled the talks": the cancelling act, and the talks that did not happen
     return _RELATED.get(governor_type)
+
+
+def denies_a_claim(token: Any) -> bool:
+    """Return True for a denial of a statement ("denied using chemical weapons", "denied that its jets
+    struck", "denied the allegations"): a claim about an act, not a refusal (REJECT) of anything."""
+    if token.lemma_.lower() not in {"deny", "dismiss", "refute"} or token.pos_ != "VERB":
+        return False
+    for child in token.children:
+        if child.dep_ in {"ccomp", "xcomp", "pcomp"}:
+            return True
+        if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _DENIED_NOUNS:
+            return True
+    # "… – an accusation dismissed by the government"
+    return token.dep_ == "acl" and token.head.lemma_.lower() in _DENIED_NOUNS
 
 
 def denial_accusers(trigger: Any) -> tuple[Any, ...]:

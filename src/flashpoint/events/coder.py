@@ -13,6 +13,7 @@ from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
     denial_accusers,
+    denies_a_claim,
     overall_stance,
     related_stance,
     responsibility_claimer,
@@ -88,7 +89,7 @@ class EventCoder:
         answering: set[int] = set()  # refusals of a demand made earlier ("rejected the demand")
         for i, entry in triggers.items():
             token = parsed[i]
-            if self._reports(token, triggers):
+            if self._reports(token, triggers) or denies_a_claim(token):
                 continue
             governor = self._governor(token, triggers)
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
