@@ -48,6 +48,11 @@ ALLEGING_WORDS = frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 )
 # Modifiers of a noun that say the act failed, might happen, or is only alleged; heads of a failed attempt.
+# Intent words that describe an activity under way rather than a declared stance.
+_PLANNING_WORDS = frozenset(
+    {"plan", "plans", "planned", "planning", "preparing", "prepares", "aim", "aims", "aiming", "set", "intend",
+     "intends", "intending", "decided", "decide", "decides"}
+)  # fmt: skip
 _FAILED_WORDS = frozenset({"failed", "foiled", "thwarted", "aborted", "abortive", "unsuccessful", "botched"})
 _POSSIBLE_WORDS = frozenset({"possible", "potential", "likely", "feared"})
 _PLANNED_WORDS = frozenset(
@@ -122,6 +127,8 @@ def _reported(token: Any, reporting: Mapping[str, str]) -> bool:
             return False
         if node.dep_ in {"ccomp", "xcomp"} and reporting.get(node.head.lemma_.lower()) == "asserted":
             return True
+        if node.dep_ in {"advcl", "relcl", "acl"}:
+            return False  # "said the raids came after X found militants preparing to attack": not X's word
         node = node.head
     return False
 
@@ -143,7 +150,10 @@ def read_modality(
         if index > 0 and lemma not in _TRANSPARENT and lemma not in intent:
             break
         if index > 0 and lemma in intent:
-            intended = future = True
+            # "plans to attack", "preparing to attack" are future acts; a declared readiness ("is prepared
+            # to", "no intention of") or the actor's own announcement is a threat or a refusal
+            future = True
+            intended = intended or announced or node.lower_ not in _PLANNING_WORDS
         if index > 0 and lemma == "go" and node.tag_ == "VBG":
             future = True
             intended = intended or announced
