@@ -222,3 +222,36 @@ def test_stances_a_denial_of_a_claim_is_no_refusal(code_events: Code, text: str)
 def test_stances_a_refused_entry_is_still_a_refusal(code_events: Code) -> None:
     events = code_events("Ruritania denied Bordurian diplomats entry to the country.")
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_stances_seed_patterns_in_our_own_words(code_events: Code) -> None:
+    # The seed article's cases (issue 13), rewritten with invented names.
+    text = (
+        "Speaking on Channel Nine, General Ivan Petrov said that withdrawing Ruritanian troops from the town "
+        'is "not something we are looking into."'
+    )
+    claim = _claims(code_events(text), "REJECT")[0]
+    assert (claim.stance, claim.claimant, claim.channel) == (
+        "reported",
+        "General Ivan Petrov",
+        "Channel Nine",
+    )
+    claim = _claims(
+        code_events("Witnesses on the ground now say that Bordurian troops shelled the bridge."), "ASSAULT"
+    )[0]
+    assert (claim.stance, claim.claimant) == ("alleged", "Witnesses on the ground")
+    claim = _claims(
+        code_events("Will Ruritania be crazy enough to start a regional battle against Borduria?"), "ASSAULT"
+    )[0]
+    assert claim.stance == "hypothetical"
+
+
+def test_stances_quoted_post_is_reported_by_its_author(code_events: Code) -> None:
+    from flashpoint.records import Post
+
+    text = "Intro line.\nA big Bordurian army convoy drove through the valley towards the border.\nOutro."
+    start = text.index("A big")
+    post = Post(start=start, end=text.index("\nOutro"), author="Lena Ort", handle="lenaort")
+    claim = _claims(code_events(text, posts=(post,)), "MOBILIZE")[0]
+    assert (claim.stance, claim.claimant) == ("reported", "Lena Ort")
+    assert claim.channel is not None and "Twitter" in claim.channel
