@@ -491,8 +491,14 @@ class ClaimReader:
             inverted_subject = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
             if verb.dep_ in {"relcl", "acl"} and not _closing(verb) and not inverted_subject:
                 continue  # "the attack, for which X claimed …": a description, not this event's source
+            if verb.dep_ == "conj" and verb.head.i == trigger.i and not inverted_subject:
+                continue  # "rebels attacked the base and then told reporters": the actor speaks on
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
-            following = verb.i + 1 < sent.end and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+            following = (
+                verb.lower_ in {"said", "says", "reported", "reports", "added"}
+                and verb.i + 1 < sent.end
+                and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+            )
             before = None if inverted and following else _noun_phrase_before(verb, trigger)
             if before is not None:
                 layer = self._source_layer(before[1], "reported")
