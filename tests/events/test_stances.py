@@ -89,6 +89,11 @@ ATTRIBUTION_CASES = [
     # a source named after its event, without a comma
     ("Bordurian police detained two reporters near the river the Syldavian news agency has reported.",
      "COERCE", "reported", "the Syldavian news agency", "the Syldavian news agency"),
+    # … and when the parser coordinates the verb of saying with the event
+    ("The strike killed nine fighters as they crossed the river the Borduria-based Observatory said revising "
+     "an earlier toll.", "ASSAULT", "reported", "the Borduria-based Observatory", None),
+    # the actor's own next act is no source
+    ("Bordurian rebels attacked the base and then told reporters.", "ASSAULT", "asserted", None, None),
     # the passive "was quoted as saying by"
     ("Bordurian police detained two nurses the Ruritanian army was quoted as saying by local media.",
      "COERCE", "reported", "the Ruritanian army", "local media"),

@@ -491,7 +491,8 @@ class ClaimReader:
             inverted_subject = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
             if verb.dep_ in {"relcl", "acl"} and not _closing(verb) and not inverted_subject:
                 continue  # "the attack, for which X claimed …": a description, not this event's source
-            if verb.dep_ == "conj" and verb.head.i == trigger.i and not inverted_subject:
+            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            if verb.dep_ == "conj" and verb.head.i == trigger.i and not own_subject:
                 continue  # "rebels attacked the base and then told reporters": the actor speaks on
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
             following = (
