@@ -492,7 +492,8 @@ class ClaimReader:
             if verb.dep_ in {"relcl", "acl"} and not _closing(verb) and not inverted_subject:
                 continue  # "the attack, for which X claimed …": a description, not this event's source
             own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
-            if verb.dep_ == "conj" and verb.head.i == trigger.i and not own_subject:
+            joined = any(c.dep_ == "cc" and trigger.i < c.i < verb.i for c in trigger.children)
+            if verb.dep_ == "conj" and verb.head.i == trigger.i and joined and not own_subject:
                 continue  # "rebels attacked the base and then told reporters": the actor speaks on
             inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
             following = (
