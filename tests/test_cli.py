@@ -138,3 +138,19 @@ def test_cli_extract_prints_gold_shaped_records(gazetteer_path: Path) -> None:
         assert key in event
     for place in record["places"]:
         assert {"start", "end", "surface", "lat", "lon", "precision"} <= place.keys()
+
+
+def test_cli_events_stance_filters_by_claim(ingested: tuple[Path, Result], gazetteer_path: Path) -> None:
+    db, _ = ingested
+    every = json.loads(run(CliRunner(), db, gazetteer_path, "events", "--format", "json").output)
+    stances = {e["stance"] for e in every}
+    assert stances  # each exported event says how firmly it is claimed
+    for stance in stances:
+        chosen = json.loads(
+            run(CliRunner(), db, gazetteer_path, "events", "--stance", stance, "--format", "json").output
+        )
+        # an event's own stance is the strongest of its claims, so it is among those with that stance
+        assert {e["id"] for e in every if e["stance"] == stance} <= {e["id"] for e in chosen}
+        assert len(chosen) <= len(every)
+    bad = run(CliRunner(), db, gazetteer_path, "events", "--stance", "rumoured")
+    assert bad.exit_code != 0 and "rumoured" in bad.output

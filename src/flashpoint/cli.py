@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from flashpoint.errors import FlashpointError
-from flashpoint.records import Rejection
+from flashpoint.records import STANCES, Rejection
 from flashpoint.settings import Settings
 
 __all__ = ["main"]
@@ -169,6 +169,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
 @click.option(
     "--happened", is_flag=True, help="Only events stated as having happened (no threats, denials…)."
 )
+@click.option(
+    "--stance",
+    type=click.Choice(STANCES),
+    help="Only events with a claim of this stance (asserted, reported, alleged, denied…).",
+)
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_context
@@ -182,6 +187,7 @@ def events(
     near: str | None,
     km: float,
     happened: bool,
+    stance: str | None,
     limit: int | None,
     fmt: str,
 ) -> None:
@@ -198,6 +204,7 @@ def events(
         until=until.date() if until else None,
         near=_near(near, km, settings) if near else None,
         happened_only=happened,
+        stance=stance,
         limit=limit,
     )
     rows = store.events(query)
@@ -209,15 +216,19 @@ def events(
 
 
 def _claimants(detail: Any) -> str:
-    """Return who claims an event, for the table: claimant names, else the stances."""
+    """Return who claims an event and how firmly, for the table: "claimant (stance)", the author's own
+    voice as the bare stance."""
     if detail is None:
         return "-"
     data = detail.as_dict()
     claims = list(data.get("claims") or [])
     for report in data.get("reports") or []:
         claims += report.get("claims") or []
-    names = sorted({c.get("claimant") or "" for c in claims} - {""})
-    return ", ".join(names) or ", ".join(sorted({c.get("stance") or "" for c in claims} - {""})) or "-"
+    labels = (
+        f"{c['claimant']} ({c.get('stance') or '?'})" if c.get("claimant") else str(c.get("stance") or "")
+        for c in claims
+    )
+    return ", ".join(dict.fromkeys(label for label in labels if label)) or "-"
 
 
 def _near(near: str, km: float, settings: Settings) -> tuple[float, float, float]:
@@ -409,7 +420,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
 @cli.group(name="eval")
 def eval_group() -> None:
-    """Score flashpoint against gold data (events, actors, geo)."""
+    """Score flashpoint against gold data (events, claims, actors, geo)."""
 
 
 def _report(report: Any, *, as_json: bool, gate: str | None, update_gate: bool, allow_lower: bool) -> None:
@@ -453,6 +464,16 @@ def _eval_options(func: Any) -> Any:
 def eval_events(ctx: click.Context, /, gold: Path, limit: int | None, **report_options: Any) -> None:
     """PLOVER type P/R/F1, actor/recipient accuracy, ACLED type accuracy."""
     from flashpoint.evaluate.events import score_file
+
+    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
+
+
+@eval_group.command(name="claims")
+@_eval_options
+@click.pass_context
+def eval_claims(ctx: click.Context, /, gold: Path, limit: int | None, **report_options: Any) -> None:
+    """Claims: event P/R/F1, stance accuracy and macro-F1, claimant and channel (as score_claims.py)."""
+    from flashpoint.evaluate.claims import score_file
 
     _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "NOT_HAPPENED_STANCES",
     "STANCES",
     "Actor",
     "Claim",
@@ -27,16 +28,34 @@ __all__ = [
     "content_hash",
 ]
 
-Stance = Literal["asserted", "reported", "alleged", "threatened", "denied", "hypothetical", "future"]
-STANCES: tuple[str, ...] = (
-    "asserted",
-    "reported",
-    "alleged",
-    "threatened",
+# The nine stances of ../shared/CLAIMS.md, in its order of precedence: when several apply, the first wins.
+Stance = Literal[
+    "claimed_responsibility",
     "denied",
+    "threatened",
+    "negated",
     "hypothetical",
     "future",
+    "alleged",
+    "reported",
+    "asserted",
+]
+STANCES: tuple[str, ...] = (
+    "claimed_responsibility",
+    "denied",
+    "threatened",
+    "negated",
+    "hypothetical",
+    "future",
+    "alleged",
+    "reported",
+    "asserted",
 )
+# Stances under which the text does not present the event as having taken place.
+NOT_HAPPENED_STANCES: frozenset[str] = frozenset(
+    {"denied", "threatened", "negated", "hypothetical", "future"}
+)
+
 
 DatePrecision = Literal["day", "week", "month", "year"]
 

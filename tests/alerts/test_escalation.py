@@ -83,3 +83,30 @@ def test_escalation_ignores_hypothetical_events(store: Store, report: Any) -> No
         )
     [series] = pair_series(store.events(), as_of=AS_OF)
     assert series.points == () and series.trend == "stable"
+
+
+@pytest.mark.parametrize(
+    ("stance", "counted"),
+    [("denied", False), ("future", False), ("reported", True), ("alleged", True), ("threatened", True)],
+)
+def test_escalation_counts_only_what_happened_by_stance(
+    store: Store, report: Any, stance: str, counted: bool
+) -> None:
+    # The modes are left empty on purpose: the stance alone must keep a denial or a plan out.
+    for i in range(3):
+        store.add(
+            report(
+                f"Case {i}: India and the strike on Pakistan near Poonch ({stance}).",
+                type="ASSAULT",
+                trigger="strike",
+                actor="INDMIL",
+                recipient="PAK",
+                place="Poonch",
+                day=AS_OF,
+                goldstein=-10.0,
+                stance=stance,
+                claimant="a spokesman",
+            )
+        )
+    [series] = pair_series(store.events(), as_of=AS_OF)
+    assert bool(series.points) is counted

@@ -102,3 +102,14 @@ def test_modality_act_ruled_out_by_its_side_is_a_rejection(code_events: Code) ->
 def test_modality_subject_clause_of_a_plain_copula_stays_hypothetical(code_events: Code) -> None:
     events = code_events("Analysts said that withdrawing Bordurian troops from the valley is a likely step.")
     assert [(e.type, e.happened) for e in events] == [("RETREAT", False)]
+
+
+def test_modality_preparing_to_attack_is_a_future_act_not_a_threat(code_events: Code) -> None:
+    # CLAIMS.md: "plans to", "is to", "is set to" are future; a threat is the actor's own announcement.
+    events = code_events("Bordurian militants are preparing to attack the border post.")
+    assert [(e.type, e.claims[0].stance) for e in events] == [("ASSAULT", "future")]
+
+
+def test_modality_an_announcement_reported_in_passing_is_not_the_actors(code_events: Code) -> None:
+    text = "The report said the raids came after Ruritania found that Bordurian militants would attack."
+    assert all(e.type != "THREATEN" for e in code_events(text))

@@ -41,6 +41,9 @@ def _types(store: Store, query: EventQuery) -> list[str]:
         (EventQuery(until=dt.date(2024, 2, 15)), ["COERCE"]),
         (EventQuery(since=dt.date(2024, 2, 1), until=dt.date(2024, 2, 29)), ["ASSAULT", "COERCE"]),
         (EventQuery(happened_only=True), ["ASSAULT", "COERCE"]),
+        (EventQuery(stance="reported"), ["ASSAULT", "REQUEST"]),  # any of an event's claims counts
+        (EventQuery(stance="asserted"), ["REQUEST"]),
+        (EventQuery(stance="claimed_responsibility"), []),
         (EventQuery(near=(36.0, 37.0, 50.0)), ["ASSAULT"]),
         (EventQuery(near=(36.0, 40.0, 400.0)), ["ASSAULT", "COERCE"]),
         (EventQuery(near=(0.0, 0.0, 100.0)), []),
@@ -79,3 +82,10 @@ def test_queries_events_carry_their_sentence(filled: Store) -> None:
     assert event.sentence == "Iraqi police arrested three men in Mosul."
     assert event.trigger == "arrested"
     assert event.reports == 1
+
+
+def test_queries_events_carry_the_first_claim(filled: Store) -> None:
+    by_type = {e.type: e for e in filled.events(EventQuery())}
+    assert (by_type["ASSAULT"].claimant, by_type["ASSAULT"].channel) == ("a monitor", "Example Wire")
+    assert by_type["REQUEST"].claimant == "Officials"
+    assert by_type["COERCE"].claimant is None  # the author's own voice

@@ -27,6 +27,7 @@ def _summary(alert: Alert) -> str:
     ]
     for item in alert.evidence:
         single = " [single source]" if item.get("single_source") else ""
+        single += " [only alleged]" if item.get("stance") == "alleged" else ""
         lines.append(
             f"- {item.get('date')} {item.get('type')} {item.get('actor')}→{item.get('recipient')} "
             f"at {item.get('place')} ({item.get('role')}, {item.get('origins')} origin(s)){single}"

@@ -42,9 +42,11 @@ def _table(flashpoints: list[Any]) -> str:
     lines = [f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} evidence"]
     for fp in flashpoints:
         single = sum(1 for e in fp.evidence if e.single_source)
+        alleged = sum(1 for e in fp.evidence if e.only_alleged)
         lines.append(
             f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "
-            f"{fp.trend:<11} {fp.score:>6.2f} {len(fp.evidence)} events ({single} single-source)"
+            f"{fp.trend:<11} {fp.score:>6.2f} {len(fp.evidence)} events ({single} single-source, "
+            f"{alleged} only alleged)"
         )
     return "\n".join(lines)
 

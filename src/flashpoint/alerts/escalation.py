@@ -24,6 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from flashpoint.records import NOT_HAPPENED_STANCES
 from flashpoint.store import StoredEvent
 
 __all__ = [
@@ -82,6 +83,10 @@ def event_day(event: StoredEvent) -> dt.date | None:
     return event.date or event.published
 
 
+# The stances under which the event itself did not (yet) take place; a threat did, as a threat.
+_UNHAPPENED = NOT_HAPPENED_STANCES - {"threatened"}
+
+
 def score(event: StoredEvent) -> float:
     """Return the event's Goldstein-style score (its QuadClass's typical score when it has none)."""
     if event.goldstein is not None:
@@ -90,8 +95,11 @@ def score(event: StoredEvent) -> float:
 
 
 def counts(event: StoredEvent) -> bool:
-    """Return True when the event counts towards a series (not negated, not hypothetical)."""
-    return not event.negated and "negation" not in event.aux_modes and "hypothetical" not in event.aux_modes
+    """Return True when the event counts towards a series: told as having happened (a threat is an act
+    of its own), not negated, denied, hypothetical or only planned."""
+    if event.negated or "negation" in event.aux_modes or "hypothetical" in event.aux_modes:
+        return False
+    return event.stance not in _UNHAPPENED
 
 
 def hostility(points: Iterable[Point], *, start: dt.date, end: dt.date) -> tuple[float, int]:

@@ -84,6 +84,11 @@ class Evidence:
     stance: str | None
     sources: tuple[Source, ...]
 
+    @property
+    def only_alleged(self) -> bool:
+        """Return True when no source states the event more firmly than as an allegation."""
+        return self.stance == "alleged"
+
 
 @dataclass(frozen=True, slots=True)
 class Flashpoint:

@@ -23,7 +23,17 @@ __all__ = ["MAX_LIMIT", "parse_bbox", "read_router"]
 
 MAX_LIMIT = 5000
 
-StanceName = Literal["asserted", "reported", "alleged", "threatened", "denied", "hypothetical", "future"]
+StanceName = Literal[
+    "claimed_responsibility",
+    "denied",
+    "threatened",
+    "negated",
+    "hypothetical",
+    "future",
+    "alleged",
+    "reported",
+    "asserted",
+]
 assert set(StanceName.__args__) == set(STANCES)  # type: ignore[attr-defined]
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, or_
 from sqlalchemy.exc import SQLAlchemyError
 
 from flashpoint.errors import StoreError
@@ -63,7 +63,8 @@ def event_dict(event: StoredEvent) -> dict[str, Any]:
 
 def find_events(store: Store, search: EventSearch) -> list[StoredEvent]:
     """Return one page of events matching `search`, latest date first."""
-    stmt = event_select(replace(search.query, limit=None, offset=0, near=None))
+    stance = search.stance or search.query.stance
+    stmt = event_select(replace(search.query, limit=None, offset=0, near=None, stance=stance))
     for clause in _extra_filters(search):
         stmt = stmt.where(clause)
     stmt = stmt.offset(search.offset).limit(search.limit)
@@ -86,14 +87,6 @@ def _extra_filters(search: EventSearch) -> list[ColumnElement[bool]]:
         else:
             lon = or_(events.c.lon >= box.west, events.c.lon <= box.east)
         clauses.append(and_(lat, lon))
-    if search.stance:
-        clauses.append(
-            exists(
-                select(t.claims.c.id).where(
-                    t.claims.c.event_id == events.c.id, t.claims.c.stance == search.stance
-                )
-            )
-        )
     if search.text:
         escaped = search.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append(func.lower(t.sentences.c.text).like(f"%{escaped}%", escape="\\"))

@@ -45,16 +45,18 @@ __all__ = [
     "strongest",
 ]
 
-# Strongest first.  What the author asserts outranks what a named party is reported to have said, which
-# outranks an allegation; a threat or announced future act says less about what happened, a hypothetical
-# less still, and a denial is the weakest support for the event having happened.
+# Strongest first.  What the author asserts outranks what a named party is reported to have said, then a
+# perpetrator's own claim, then an allegation; a threat or announced future act says less about what
+# happened, a hypothetical less still, a negation ("did not fire") less again, and a denial least.
 STANCE_ORDER: tuple[str, ...] = (
     "asserted",
     "reported",
+    "claimed_responsibility",
     "alleged",
     "threatened",
     "future",
     "hypothetical",
+    "negated",
     "denied",
 )
 

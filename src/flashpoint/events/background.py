@@ -7,6 +7,7 @@ from typing import Any
 
 from flashpoint.events.arguments import EFFORT_NOUNS
 from flashpoint.events.lexicon import TriggerEntry
+from flashpoint.events.modality import cancelled
 
 __all__ = ["is_background"]
 
@@ -19,6 +20,27 @@ _TIME_ANCHOR_PREPS = frozenset({"after", "following", "since", "before"})
 
 # Nouns that name an act as the answer to an earlier one: "shelled X in retaliation for a raid".
 _ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction", "answer"})
+
+# Nouns whose that-clause is what was said: "a statement that …", "accusations that …".
+_SAYING_NOUNS = frozenset(
+    {
+        "statement",
+        "claim",
+        "accusation",
+        "allegation",
+        "report",
+        "charge",
+        "announcement",
+        "confirmation",
+        "denial",
+        "assertion",
+        "suggestion",
+        "news",
+        "word",
+        "rumour",
+        "rumor",
+    }
+)
 
 Triggers = Mapping[int, TriggerEntry]
 
@@ -64,7 +86,8 @@ def _in_relative_clause(token: Any) -> bool:
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
         return False  # "a push to drive them out": the effort's content is the act itself
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return True
+        # "a statement that police arrested …", "claims that it shelled …": the noun's content, a report
+        return not _noun_content(clause)
     # "nationals suspected of blowing up a plane": the act inside a participle's complement
     if clause.dep_ != "pcomp" or clause.head.lower_ not in {"of", "with"} or clause.head.head == clause.head:
         return False  # "suspected of", "charged with"
@@ -73,6 +96,13 @@ def _in_relative_clause(token: Any) -> bool:
         described.dep_ == "acl"
         and described.tag_ == "VBN"
         and described.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
+
+
+def _noun_content(clause: Any) -> bool:
+    """Return True for a that-clause that states what a statement or charge says, not a description."""
+    return clause.head.lemma_.lower() in _SAYING_NOUNS and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
     )
 
 
@@ -145,8 +175,8 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
 def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
     # "staged rallies", "killed in a bombing"), not a second one.
-    if entry.pos != "noun" or token.head == token:
-        return False
+    if entry.pos != "noun" or token.head == token or cancelled(token):
+        return False  # "the talks were cancelled": the called-off act is coded, negated
     head = token.head
     if head.i in triggers and triggers[head.i].pos == "verb":
         return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.events.arguments import core_span
 from flashpoint.events.lexicon import Lexicon
 from flashpoint.events.lookup import ActorLookup
-from flashpoint.events.modality import Modality
-from flashpoint.records import Actor, Claim, Document
+from flashpoint.events.modality import CANCEL_VERBS, Modality
+from flashpoint.records import STANCES, Actor, Claim, Document
 
-__all__ = ["ClaimReader", "quote_spans"]
+__all__ = [
+    "ClaimReader",
+    "denial_accusers",
+    "is_outlet",
+    "overall_stance",
+    "quote_spans",
+    "related_stance",
+    "responsibility_claimer",
+]
 
 _QUOTES = re.compile(r"“([^”]{1,2000})”|\"([^\"\n]{1,2000})\"|``(.{1,2000}?)''", re.DOTALL)
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -23,8 +31,148 @@ _BOUNDARY_DEPS = frozenset({"advcl", "relcl"})
 _STRIP = " ,.;:*_"
 _WHEN = frozenset({"DATE", "TIME"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
-# Stances that describe the event's reality override the plain attribution stance, in this order.
-_STANCE_ORDER = ("denied", "hypothetical", "future", "threatened", "alleged", "reported", "asserted")
+# Words in a source's name that make it an outlet (its own channel), and a few outlets without one.
+_OUTLET_WORDS = frozenset(
+    {
+        "agency",
+        "news",
+        "newspaper",
+        "tv",
+        "television",
+        "radio",
+        "broadcaster",
+        "broadcasting",
+        "channel",
+        "daily",
+        "times",
+        "post",
+        "press",
+        "gazette",
+        "herald",
+        "tribune",
+        "journal",
+        "magazine",
+        "media",
+        "outlet",
+        "network",
+        "telegraph",
+        "guardian",
+        "twitter",
+        "telegram",
+        "facebook",
+        "youtube",
+        "website",
+        "newswire",
+        "wire",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "tass",
+        "xinhua",
+        "sana",
+        "irna",
+        "anadolu",
+        "jazeera",
+        "arabiya",
+        "ria",
+        "interfax",
+        "yonhap",
+    }
+)
+_SAYING_NOUNS = frozenset(
+    {"statement", "claim", "accusation", "allegation", "report", "charge", "announcement", "assertion"}
+)
+# Verbs of saying that may close a sentence after the event they report.
+_TRAILING_VERBS = frozenset(
+    {"said", "says", "reported", "reports", "added", "told", "claimed", "claims", "quoted"}
+)
+# Media that speak as sources ("the statement said", "a report says").
+_SOURCE_MEDIA = frozenset(
+    {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
+)
+_INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
+# Media a statement reaches us through, when no outlet or platform is named.
+_MEDIA_NOUNS = frozenset(
+    {
+        "statement",
+        "video",
+        "interview",
+        "tweet",
+        "post",
+        "broadcast",
+        "communique",
+        "conference",
+        "message",
+        "speech",
+        "letter",
+        "briefing",
+        "recording",
+        "audio",
+        "footage",
+        "bulletin",
+        "release",
+        "address",
+        "posting",
+    }
+)
+_OUTLET_NAMES = frozenset({"ap", "associated press", "state media", "al aan"})
+# Acts whose charge against another party is an accusation of wrongdoing.
+_UNLAWFUL = frozenset({"ASSAULT", "COERCE"})
+# Words that make an act a charge of wrongdoing rather than a casualty report.
+_UNLAWFUL_CUE = re.compile(
+    r"\b(chemical|sarin|chlorine|toxic|poison|nerve agent|gas attack|execut|massacr|civilian|children|"
+    r"besieg|siege|starv|tortur|prisoner|captive|detainee|protester|indiscriminate|war crime|barrel bomb|"
+    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
+    re.IGNORECASE,
+)
+# Sources that observe a conflict rather than take part: their accounts are reports, not charges.
+_NEUTRAL_WORDS = frozenset(
+    {
+        "crescent",
+        "cross",
+        "observatory",
+        "monitor",
+        "monitors",
+        "un",
+        "nations",
+        "amnesty",
+        "rights",
+        "unicef",
+        "ocha",
+        "unhcr",
+        "icrc",
+        "msf",
+        "doctors",
+        "hospital",
+        "medics",
+        "police",
+        "coroner",
+    }
+)
+# Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
+_GENERIC = frozenset(
+    {"rebel", "opponent", "opposition", "activist", "militant", "fighter", "insurgent", "eyewitness", "survivor",
+     "villager"}
+)  # fmt: skip
+# … and words that are generic only in the plural ("local authorities", but "the port authority").
+_GENERIC_PLURAL = frozenset({"authority", "group", "monitor", "doctor", "analyst", "expert"})
+_OBSERVERS = frozenset({"JRN", "MED", "NGO", "IGO", "HLH", "EDU"})
+_SELF_WORDS = frozenset({"it", "we", "they", "i", "he", "she", "us", "our forces", "its forces"})
+_RELATED = {"REJECT": "negated"}
+# Verbs (and nouns) that charge a party with an act; condemning or criticising an act does not.
+_ACCUSING_VERBS = frozenset(
+    {"accuse", "accusation", "blame", "charge", "allege", "allegation", "hold", "suspect", "implicate"}
+)
+# What a denial rejects when it is a statement: the charge, not a request.
+_DENIED_NOUNS = frozenset(
+    {"claim", "accusation", "allegation", "report", "charge", "involvement", "responsibility", "role",
+     "suggestion", "rumour", "rumor", "story"}
+)  # fmt: skip
+_DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+_CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+_CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -55,13 +203,29 @@ class ClaimReader:
         self.lookup = lookup
         self.quotes = quote_spans(doc.text)
 
-    def claim(self, trigger: Any, *, plover: str, actor_text: str | None, modality: Modality) -> Claim:
-        """Return the claim for one event trigger."""
+    def claim(
+        self,
+        trigger: Any,
+        *,
+        plover: str,
+        actor_text: str | None,
+        modality: Modality,
+        actor: Actor | None = None,
+    ) -> Claim:
+        """Return the claim for one event trigger: who states it, through what, and how firmly.
+
+        `actor` is the event's coded actor; with `actor_text` it tells a party's report of its own act
+        from a charge against another.
+        """
         layers = self._layers(trigger)
         post = self.doc.post_at(trigger.idx)
+        if post is not None and self.doc.format == "post" and post.start == 0:
+            post = None  # the document is the post: its author's own voice
         quote = self._quote(trigger.idx)
         if not layers and quote is not None:
             layers = self._speaker_near(trigger)
+        if not layers:
+            layers = self._trailing_source(trigger)
         outer: list[str] = []
         channel: str | None = None
         if post is not None and post.author:
@@ -70,6 +234,8 @@ class ClaimReader:
         for layer in reversed(layers[1:]):
             if layer.claimant:
                 outer.append(layer.claimant)
+        claimant_actor: Actor | None = None
+        anonymous = False
         if layers:
             inner = layers[0]
             if inner.speaker:
@@ -77,32 +243,45 @@ class ClaimReader:
             claimant = inner.claimant
             stance = inner.stance
             anonymous = inner.anonymous
-            channel = inner.channel or channel
+            # The closest channel named wins; an outer relay ("…, a news agency reports") only when none is.
+            channel = inner.channel or _relay(layers[1:]) or channel
             claimant_actor = self._actor(inner)
-        elif plover == "THREATEN" and actor_text:
-            claimant, stance, anonymous, claimant_actor = actor_text, "threatened", False, None
         elif post is not None and post.author:
-            claimant, stance, anonymous = outer.pop(), "asserted", False
+            # A post quoted in an article: its author is the (named) source, the platform the channel.
+            claimant, stance = outer.pop(), "reported"
             claimant_actor = self._resolve_text(claimant)
         else:
-            claimant = self.doc.author or self.doc.publisher
-            channel = self.doc.publisher
-            stance, anonymous, claimant_actor = "asserted", False, None
-        # An own-voice claimant ("I", "we") is the post's author, or else the document's.
+            claimant, stance = (
+                None,
+                "asserted",
+            )  # the author's own voice (a re-post's outlet is not a claimant)
+        # An own-voice claimant ("I", "we") is the post's author, or else the author: no claimant.
         if claimant and claimant.lower() in _FIRST_PERSON:
             if post is not None and post.author:
                 claimant = post.author
                 if outer and outer[-1] == post.author:
                     outer.pop()
             else:
-                claimant = self.doc.author or self.doc.publisher
-        voice = (post.author if post is not None else None) or self.doc.author or self.doc.publisher
-        outer = [(voice or o) if o.lower() in _FIRST_PERSON else o for o in outer]
-        stance = _overall_stance(stance, plover, modality, anonymous)
-        if plover == "THREATEN" and stance == "asserted":
-            stance = "threatened"
-        if claimant_actor is None and layers == [] and plover == "THREATEN" and actor_text:
-            claimant_actor = self._resolve_text(actor_text)
+                claimant, stance, channel, claimant_actor = None, "asserted", None, None
+        voice = post.author if post is not None else None
+        outer = [o for o in ((voice or "") if o.lower() in _FIRST_PERSON else o for o in outer) if o]
+        if claimant is not None and channel is None and is_outlet(claimant):
+            channel = claimant  # "State broadcaster KTV reported …": the outlet is its own channel
+        if (
+            claimant is not None
+            and stance == "reported"
+            and _charges(trigger.sent.text, plover, actor_text, actor, claimant, claimant_actor)
+        ):
+            stance = "alleged"  # a named party charging another with violence
+        claimer = responsibility_claimer(trigger)
+        if claimer is not None and claimant is None:
+            # "attacks, also claimed by X": X is who says so
+            layer = self._source_layer(claimer, "reported")
+            claimant, claimant_actor = layer.claimant, self._actor(layer)
+        responsible = claimer is not None or (
+            claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        )
+        stance = overall_stance(stance, plover, modality, responsible=responsible)
         return Claim(
             stance=stance,
             claimant=claimant,
@@ -113,6 +292,19 @@ class ClaimReader:
             quote_end=quote[1] if quote else None,
             chain=tuple(dict.fromkeys(o for o in outer if o and o != claimant)),
             anonymous=anonymous,
+        )
+
+    def accused(self, claim: Claim, accuser: Any, modality: Modality) -> Claim:
+        """Return the claim for an act an accusation charges ("A accused B of shelling …"): alleged,
+        with the accuser as claimant (the accusation itself is the author's)."""
+        layer = self._source_layer(accuser, "alleged")
+        stance = overall_stance("alleged", "", modality)
+        return replace(
+            claim,
+            stance=stance,
+            claimant=layer.claimant,
+            claimant_actor=self._actor(layer),
+            anonymous=layer.anonymous,
         )
 
     def _layers(self, trigger: Any) -> list[_Layer]:
@@ -131,22 +323,91 @@ class ClaimReader:
             )
             if _finite_after_infinitive(node):
                 break  # "… calling on X to cease support, the US refused": a new statement, misattached
-            if (node.dep_ in _BOUNDARY_DEPS and not complement) or (
+            # "said X worked to secure sanctions": a purpose clause is part of what is said
+            purpose = node.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            )
+            # "X said villagers fled when troops withdrew": a time clause inside what is said is said too,
+            # but "after rebels shelled the town, the army said …" is not the army's report of the shelling
+            purpose = purpose or (
+                node.dep_ == "advcl"
+                and not self.lexicon.is_reporting(head)
+                and _said_above(head, self.lexicon)
+            )
+            if (node.dep_ in _BOUNDARY_DEPS and not complement and not purpose) or (
                 layers and node.dep_ not in _CLAUSE_LINKS and not complement
             ):
                 break
-            if self.lexicon.is_reporting(head) and (node.dep_ in _CLAUSE_LINKS or complement):
-                layer = self._layer(head)
+            hearsay = node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
+            if hearsay:
+                pass  # "troops are said to have shelled …": no source named, the modality says alleged
+            elif self.lexicon.is_reporting(head) and (node.dep_ in _CLAUSE_LINKS or complement):
+                layer = self._layer(head, node)
+                if layer is not None:
+                    layers.append(layer)
+            elif node.dep_ == "ccomp" and head.pos_ == "NOUN" and head.lower_ in {"reports", "says"}:
+                layers.extend(self._misread_report(head))
+            elif node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _SAYING_NOUNS:
+                layer = self._noun_layer(head)
                 if layer is not None:
                     layers.append(layer)
             node = head
         return layers
 
+    def _noun_layer(self, noun: Any) -> _Layer | None:
+        # "Ruritania's claims that …", "a statement by the ministry that …", "said in a statement that …".
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next(
+                (
+                    p
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head != noun.head else noun.head
+        if verb.lemma_.lower() in _DENY_VERBS:
+            return None  # the denier speaks; the charge's author is another claimant (denial_accusers)
+        medium = _phrase(noun) if noun.lemma_.lower() in _MEDIA_NOUNS else None
+        if owner is not None and owner.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj":
+            # "Ruritania repeated its claim that …": the pronoun is the verb's subject
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+            stance = "alleged" if noun.lemma_.lower() in _CHARGE_NOUNS - {"report"} else "reported"
+            layer = self._source_layer(owner, stance)
+            return _Layer(layer.claimant, layer.token, medium, layer.stance, layer.anonymous)
+        if noun.dep_ == "pobj" and self.lexicon.is_reporting(verb):
+            said = self._layer(verb)
+            if said is not None:
+                return _Layer(said.claimant, said.token, said.channel or medium, said.stance, said.anonymous)
+        return None
+
+    def _misread_report(self, verb: Any) -> list[_Layer]:
+        # "…, a news agency reports" parsed as one noun phrase: its modifiers name the source.
+        modifiers = [c for c in verb.lefts if c.dep_ in {"det", "compound", "amod", "nmod", "poss"}]
+        if not modifiers or not any(c.dep_ != "det" for c in modifiers):
+            return []
+        source = [c for c in modifiers if c.dep_ != "det"][-1]
+        span = verb.doc[modifiers[0].i : verb.i]
+        named = _named(span)
+        indefinite = modifiers[0].lower_ in _INDEFINITE_DETS
+        anonymous = indefinite or (source.lemma_.lower() in self.lexicon.anonymous and not named)
+        claimant = span.text.strip(_STRIP)
+        stance = "alleged" if anonymous and not named else "reported"
+        channel = claimant if is_outlet(claimant) else None
+        return [_Layer(claimant or None, None, channel, stance, anonymous and not named)]
+
     def _trailing_report(self, root: Any, trigger: Any) -> list[_Layer]:
         # "Serb forces killed three people, a council said" parsed with "said" under the event clause.
         found: list[_Layer] = []
         for child in root.children:
-            trailing = child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i
+            # "shelled the town, claiming to have hit …": the actor's own gloss, not a source of the act
+            trailing = (
+                child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i and child.tag_ != "VBG"
+            )
             if (
                 trailing
                 and self.lexicon.is_reporting(child)
@@ -163,13 +424,148 @@ class ClaimReader:
                 for to in child.children:
                     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
-                        return [self._source_layer(pobj, "reported")]
+                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
         return []
 
-    def _layer(self, verb: Any) -> _Layer | None:
+    def _medium_layer(self, medium: Any) -> _Layer | None:
+        # "according to a statement released by X": X speaks, the statement is the channel.
+        if medium.lemma_.lower() not in _MEDIA_NOUNS:
+            return None
+        author = next(
+            (p for t in medium.subtree if t.dep_ in {"agent", "prep"} and t.lower_ in {"by", "from"}
+             for p in t.children if p.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if author is None:
+            return _Layer(None, None, _phrase(medium), "reported", False)
+        layer = self._source_layer(author, "reported")
+        return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
+
+    def _medium_source(self, medium: Any) -> _Layer:
+        # "a statement said", "IS's statement said", "a Defence Ministry statement said", "a report says":
+        # the medium is the channel; its owner, when named, the claimant.
+        first, last = core_span(medium)
+        owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            owner = owners[-1] if owners else None
+        channel = medium.doc[first : last + 1].text.strip(_STRIP)
+        if (
+            owner is not None
+            and owner.lower_ not in _POSSESSIVE_PRONOUNS
+            and _named(medium.doc[owner.i : owner.i + 1])
+        ):
+            o_first, o_last = core_span(owner)
+            claimant = medium.doc[o_first : o_last + 1].text.strip(_STRIP)
+            if claimant.endswith(("'s", "’s")):
+                claimant = claimant[:-2]
+            return _Layer(claimant or None, owner, channel, "reported", False)
+        indefinite = medium.doc[first].lower_ in _INDEFINITE_DETS or medium.tag_ == "NNS"
+        return _Layer(None, None, channel, "alleged" if indefinite else "reported", indefinite)
+
+    def _trailing_source(self, trigger: Any) -> list[_Layer]:
+        """Return the source named after the event when the parse lost it: "… the Observatory said",
+        "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
+        sent = trigger.sent
+        for word in sent:
+            if word.i > trigger.i and word.lower_ == "according":
+                for to in word.children:
+                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
+        for verb in sent:
+            if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
+                continue
+            if any(
+                c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
+                for c in verb.children
+            ):
+                continue  # the verb introduces its own statement to the right ("said revising": not)
+            if any(c.dep_ == "mark" for c in verb.children):
+                continue  # "as officials said": a subordinate clause
+            quoted = self._passive_quote(verb)
+            if quoted is not None:
+                return [quoted]
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                continue  # "after the execution was reported": what is reported, not who reports
+            inverted_subject = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+            if verb.dep_ in {"relcl", "acl"} and not _closing(verb) and not inverted_subject:
+                continue  # "the attack, for which X claimed …": a description, not this event's source
+            own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            joined = any(c.dep_ == "cc" and trigger.i < c.i < verb.i for c in trigger.children)
+            if verb.dep_ == "conj" and verb.head.i == trigger.i and joined and not own_subject:
+                continue  # "rebels attacked the base and then told reporters": the actor speaks on
+            inverted = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children)
+            following = (
+                verb.lower_ in {"said", "says", "reported", "reports", "added"}
+                and verb.i + 1 < sent.end
+                and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+            )
+            before = None if inverted and following else _noun_phrase_before(verb, trigger)
+            if before is not None:
+                layer = self._source_layer(before[1], "reported")
+                claimant = sent.doc[before[0] : before[1].i + 1].text.strip(_STRIP)
+                channel = claimant if is_outlet(claimant) else _channel(verb)
+                return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
+            after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
+            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"}:
+                # "… said the statement": the subject follows its verb
+                head = after if after.pos_ != "DET" else after.head
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    layer = self._source_layer(head, "reported")
+                    medium = layer.claimant if head.lemma_.lower() in _MEDIA_NOUNS else None
+                    return [
+                        _Layer(
+                            layer.claimant,
+                            layer.token,
+                            medium or layer.channel,
+                            layer.stance,
+                            layer.anonymous,
+                        )
+                    ]
+            return []
+        return []
+
+    def _passive_quote(self, verb: Any) -> _Layer | None:
+        # "the army was quoted as saying by local media": the army speaks, local media relays.
+        if verb.lemma_.lower() not in {"quote", "cite"} or not any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            return None
+        speaker = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker is None:
+            return None
+        relay = next(
+            (p for t in verb.subtree if t.lower_ == "by" for p in t.children if p.dep_ == "pobj"), None
+        )
+        layer = self._source_layer(speaker, "reported")
+        channel = _phrase(relay) if relay is not None else None
+        return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
+
+    def _layer(self, verb: Any, clause: Any | None = None) -> _Layer | None:
         lemma = verb.lemma_.lower()
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            # "Radio Nord quoted the governor as saying …": the governor speaks, Radio Nord relays.
+            source, relay = quoted
+            layer = self._source_layer(source, "reported")
+            return _Layer(
+                layer.claimant,
+                layer.token,
+                _phrase(relay) if relay is not None else None,
+                layer.stance,
+                layer.anonymous,
+            )
         stance = self.lexicon.reporting.get(lemma, "asserted")
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
+        subject = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
+            ),
+            None,
+        )
         if lemma in {"hear", "learn"}:
             source = next(
                 (
@@ -184,7 +580,9 @@ class ClaimReader:
             if source is not None:
                 layer = self._source_layer(source, stance)
                 speaker = _phrase(subject) if subject is not None else None
-                return _Layer(layer.claimant, layer.token, layer.channel, stance, layer.anonymous, speaker)
+                return _Layer(
+                    layer.claimant, layer.token, layer.channel, layer.stance, layer.anonymous, speaker
+                )
         node = verb
         while subject is None and node.dep_ in {"advcl", "conj", "xcomp"} and node.head != node:
             # "X rejected the demand, saying …": the participle speaks for X.
@@ -195,16 +593,35 @@ class ClaimReader:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject = verb.head  # "according to Moussa, who notes that …"
         layer = self._source_layer(subject, stance)
-        return _Layer(layer.claimant, layer.token, _channel(verb) or layer.channel, stance, layer.anonymous)
+        return _Layer(
+            layer.claimant,
+            layer.token,
+            _channel(verb, clause) or layer.channel,
+            layer.stance,
+            layer.anonymous,
+        )
 
     def _source_layer(self, token: Any, stance: str) -> _Layer:
+        if token.lower_ == "it" and token.dep_ == "nsubjpass":
+            return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
+        if token.lemma_.lower() in _SOURCE_MEDIA:
+            return self._medium_source(token)
         if token.lower_ in _THIRD_PERSON:
             token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
         first, last = core_span(token)
         span = token.doc[first : last + 1]
-        anonymous = token.lemma_.lower() in self.lexicon.anonymous and not any(
-            t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in span
+        named = _named(span)
+        # "a news agency", "one resident": an indefinite source is unnamed, unless it says whose it is.
+        indefinite = span[0].lower_ in _INDEFINITE_DETS and not any(
+            c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
         )
+        lemma = token.lemma_.lower()
+        generic = (
+            lemma in self.lexicon.anonymous
+            or lemma in _GENERIC
+            or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
+        )
+        anonymous = not named and (generic or indefinite)
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
             end = token.right_edge.i + 1
@@ -216,8 +633,9 @@ class ClaimReader:
             ):
                 end = after.right_edge.i + 1  # "one source | on the ground" attached to the verb
             span = token.doc[first:end]
-            if stance == "asserted":
-                stance = "reported"
+        if stance in {"asserted", "reported"}:
+            # A neutral verb: a named source reports, an unnamed or generic one ("residents") alleges.
+            stance = "alleged" if anonymous else "reported"
         channel = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
@@ -278,6 +696,81 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
+def _said_above(node: Any, lexicon: Lexicon) -> bool:
+    """Return True when a clause is (within a few steps) the complement of a verb of saying."""
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ == "ccomp" and lexicon.is_reporting(node.head):
+            return True
+        node = node.head
+    return False
+
+
+def _closing(verb: Any) -> bool:
+    """Return True for a verb of saying misparsed as a relative clause that in fact closes the sentence
+    ("… a possible raid the news agency has reported."): no relative pronoun, no object, nothing after
+    it but circumstances."""
+    if any(c.tag_ in {"WDT", "WP", "WP$"} or c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    after = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
+    return all(
+        t.dep_ in {"prep", "pobj", "npadvmod", "det", "amod", "compound"} or t.ent_type_ in {"DATE", "TIME"}
+        for t in after
+    )
+
+
+def _named(span: Any) -> bool:
+    """Return True when a source's words name it: a person or organisation, or a proper noun that is
+    not just a place or nationality ("US officials", "Syrian activists" are unnamed)."""
+    return any(
+        t.ent_type_ in {"PERSON", "ORG"} or (t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP", "LOC"})
+        for t in span
+    )
+
+
+def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
+    """Return (first index, head token) of the noun phrase just before a verb, after the trigger:
+    "… the Borduria-based Observatory said" → the Observatory phrase; None when there is none."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > trigger.i and doc[i].dep_ in {"aux", "auxpass", "neg"}:
+        i -= 1  # "… the news agency has reported"
+    head = doc[i] if i > trigger.i else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    first = i
+    while first - 1 > trigger.i:
+        word = doc[first - 1]
+        if word.pos_ == "DET":
+            first -= 1
+            break
+        if (
+            word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            or word.text in {"-", "'s", "’s"}
+            or (word.pos_ == "VERB" and word.tag_ == "VBN")
+            or (word.pos_ == "CCONJ" and first - 2 > trigger.i)
+        ):
+            first -= 1
+            continue
+        break
+    return first, head
+
+
+def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
+    """Return (speaker, relay) for "<relay> quoted <speaker> as saying", or None."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head == preposition:
+        return None
+    quoting = preposition.head
+    if quoting.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    if speaker is None:
+        return None
+    return speaker, next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+
+
 def _finite_after_infinitive(node: Any) -> bool:
     """Return True for a clause with its own subject coordinated with an infinitive: a misparse of
     a new sentence-level statement, which the infinitive's reporting verb does not cover."""
@@ -292,11 +785,15 @@ def _phrase(token: Any) -> str:
     return str(token.doc[first : last + 1].text).strip(_STRIP)
 
 
-def _channel(verb: Any) -> str | None:
+def _channel(verb: Any, clause: Any | None = None) -> str | None:
+    """Return the channel a verb of saying names: "told Radio Nord", "said on Telegram", "speaking on
+    CNN", "in a statement (on X)"; `clause` is its complement, where a parser may hang the medium."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if lemma == "tell" and child.dep_ in {"dobj", "dative"}:
-            return _phrase(child)
+            told = _phrase(child)
+            if is_outlet(told) or child.ent_type_ == "ORG":
+                return told  # "told Kurdish media", not "told reporters"
         if child.dep_ == "prep" and child.lower_ in {"on", "to"} and lemma != "tell":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
@@ -307,15 +804,192 @@ def _channel(verb: Any) -> str | None:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return _phrase(pobj)
+    for holder in (verb, clause):
+        medium = _medium(holder) if holder is not None else None
+        if medium is not None:
+            return medium
     return None
 
 
-def _overall_stance(stance: str, plover: str, modality: Modality, anonymous: bool) -> str:
+def _medium(holder: Any) -> str | None:
+    """Return "a statement" for "in a statement", or the platform in "in a statement on Telegram"."""
+    for prep in holder.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during"}:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in _MEDIA_NOUNS:
+            continue
+        for inner in pobj.children:
+            if inner.dep_ == "prep" and inner.lower_ in {"on", "to", "with", "by"}:
+                named = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                if named is not None and named.ent_type_ in _WHEN:
+                    continue  # "in a statement on Wednesday"
+                if named is not None and (named.pos_ == "PROPN" or is_outlet(_phrase(named))):
+                    return _phrase(named)
+        return _phrase(pobj)
+    return None
+
+
+def overall_stance(stance: str, plover: str, modality: Modality, *, responsible: bool = False) -> str:
+    """Return the claim's stance: the first that applies in the definition's order of precedence.
+
+    `stance` is what the attribution gives (asserted, reported, alleged or denied); the event's own
+    words add a threat, a negation, a condition, a future or a hedge; `responsible` marks a claim of
+    responsibility.
+    """
     candidates = {stance}
+    if responsible:
+        candidates.add("claimed_responsibility")
+    if plover == "THREATEN":
+        candidates.add("threatened")
+    if modality.negated:
+        candidates.add("negated")
     if modality.hypothetical or modality.conditional or modality.question or modality.hedged:
         candidates.add("hypothetical")
     if modality.future:
         candidates.add("future")
-    if anonymous and stance == "asserted":
-        candidates.add("reported")
-    return next(s for s in _STANCE_ORDER if s in candidates)
+    if modality.alleging:
+        candidates.add("alleged")
+    return next(s for s in STANCES if s in candidates)
+
+
+def is_outlet(name: str) -> bool:
+    """Return True when a source's name is a news outlet, agency, broadcaster or platform."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return any(w in _OUTLET_WORDS for w in words) or " ".join(words) in _OUTLET_NAMES
+
+
+def _relay(outer: list[_Layer]) -> str | None:
+    """Return the nearest outer layer's channel, or its claimant when that is an outlet."""
+    for layer in outer:
+        if layer.channel:
+            return layer.channel
+        if layer.claimant and is_outlet(layer.claimant):
+            return layer.claimant
+    return None
+
+
+def _same_side(
+    actor_text: str | None, actor: Actor | None, claimant: str, claimant_actor: Actor | None
+) -> bool:
+    """Return True when the event's actor is the claimant itself ("it", "we", its own name or side)."""
+    if actor_text is None:
+        return False
+    text = actor_text.lower()
+    if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their"}:
+        return True
+    if text == claimant.lower() or text in claimant.lower() or claimant.lower() in text:
+        return True
+    if actor is not None and claimant_actor is not None and actor.country and claimant_actor.country:
+        return actor.country == claimant_actor.country and (
+            actor.sector == claimant_actor.sector or not actor.sector or not claimant_actor.sector
+        )
+    return False
+
+
+def _charges(
+    sentence: str,
+    plover: str,
+    actor_text: str | None,
+    actor: Actor | None,
+    claimant: str,
+    claimant_actor: Actor | None,
+) -> bool:
+    """Return True when a named source charges another party with an unlawful act or abuse (chemical
+    weapons, executions, attacks on civilians, sieges, torture…): an allegation.  A casualty report
+    ("strikes killed twelve") is not a charge."""
+    if plover not in _UNLAWFUL or is_outlet(claimant) or not _UNLAWFUL_CUE.search(sentence):
+        return False
+    if claimant_actor is not None and claimant_actor.sector in _OBSERVERS:
+        return False  # a journalist, a monitor: they describe; a party to the conflict charges
+    if any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower())):
+        return False  # a monitor or a relief agency describes, it is not a party charging another
+    return not _same_side(actor_text, actor, claimant, claimant_actor)
+
+
+def _own_attack(
+    plover: str, actor_text: str | None, actor: Actor | None, claimant: str, claimant_actor: Actor | None
+) -> bool:
+    """Return True when a party says it carried out an attack itself ("the coalition said it conducted
+    strikes", "the group said it planted the bomb"): a claim of responsibility."""
+    if plover != "ASSAULT" or not _same_side(actor_text, actor, claimant, claimant_actor):
+        return False
+    return not is_outlet(claimant)
+
+
+def related_stance(governor: Any, governor_type: str) -> str | None:
+    """Return how an act named inside a statement (`governor`, a trigger of `governor_type`) is coded
+    as an event of its own: "alleged" for the act an accusation charges ("accused B of shelling"),
+    "negated" for a refused act, "" for an act condemned or criticised (coded as told); None when the
+    definition does not code it (requested, threatened, agreed or praised acts)."""
+    if governor_type == "ACCUSE":
+        return "alleged" if governor.lemma_.lower() in _ACCUSING_VERBS else ""
+    if governor.lemma_.lower() in CANCEL_VERBS:
+        return "negated"  # "cancelled the talks": the cancelling act, and the talks that did not happen
+    return _RELATED.get(governor_type)
+
+
+def denies_a_claim(token: Any) -> bool:
+    """Return True for a denial of a statement ("denied using chemical weapons", "denied that its jets
+    struck", "denied the allegations"): a claim about an act, not a refusal (REJECT) of anything."""
+    if token.lemma_.lower() not in {"deny", "dismiss", "refute"} or token.pos_ != "VERB":
+        return False
+    for child in token.children:
+        if child.dep_ in {"ccomp", "xcomp", "pcomp"}:
+            return True
+        if child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in _DENIED_NOUNS:
+            return True
+    # "… – an accusation dismissed by the government"
+    return token.dep_ == "acl" and token.head.lemma_.lower() in _DENIED_NOUNS
+
+
+def denial_accusers(trigger: Any) -> tuple[Any, ...]:
+    """Return the parties whose charge a denial rejects ("denied Ruritania's claims that it shelled …",
+    "denied accusations by Borduria of …"): one more claimant each, alleging the act."""
+    node = trigger
+    for _ in range(5):
+        head = node.head
+        if head == node:
+            return ()
+        if head.lemma_.lower() in _DENY_VERBS:
+            break
+        node = head
+    else:
+        return ()
+    # The charge is the denial's object: its clause hangs on it or, misparsed, on the verb.
+    charges = [node] + [c for c in head.children if c.dep_ == "dobj"]
+    charge = next((c for c in charges if c.lemma_.lower() in _CHARGE_NOUNS), None)
+    if charge is None:
+        return ()
+    found: list[Any] = []
+    for child in charge.children:
+        if child.dep_ == "poss" and child.lower_ not in _POSSESSIVE_PRONOUNS:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return tuple(found)
+
+
+def responsibility_claimer(trigger: Any) -> Any | None:
+    """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
+    responsibility"), else None."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    for child in [c for noun in (trigger, *subjects) for c in noun.children]:
+        # "the attack, for which X claimed responsibility", "attacks, also claimed by X, killed …"
+        if child.dep_ in {"relcl", "acl", "parataxis"} and child.lemma_.lower() in _CLAIM_VERBS:
+            if any(c.lemma_.lower() == "responsibility" for c in child.children):
+                return next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if child.lemma_.lower() == "claim" and child.tag_ == "VBN":
+                return next((p for a in child.children if a.dep_ == "agent" for p in a.children), None)
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "X claimed the attacks"
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return None
+        if node.lemma_.lower() == "responsibility" and head.lemma_.lower() in _CLAIM_VERBS:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        node = head
+    return None

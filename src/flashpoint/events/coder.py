@@ -10,10 +10,17 @@ from typing import Any
 from flashpoint.errors import FlashpointError
 from flashpoint.events.arguments import ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
-from flashpoint.events.claims import ClaimReader
+from flashpoint.events.claims import (
+    ClaimReader,
+    denial_accusers,
+    denies_a_claim,
+    overall_stance,
+    related_stance,
+    responsibility_claimer,
+)
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
-from flashpoint.events.modality import read_modality, recode, threat_mode
+from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.records import Actor, Document, Event
 
@@ -82,13 +89,20 @@ class EventCoder:
         answering: set[int] = set()  # refusals of a demand made earlier ("rejected the demand")
         for i, entry in triggers.items():
             token = parsed[i]
-            if self._reports(token, triggers) or self._governed(token, triggers):
+            if self._reports(token, triggers) or denies_a_claim(token):
                 continue
-            if is_background(token, entry, triggers):
+            governor = self._governor(token, triggers)
+            related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
+            if governor is not None and related is None:
                 continue
+            if related is None and is_background(token, entry, triggers):
+                continue  # an act an accusation charges or a refusal refuses is its content, not background
             event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
+            if event is not None and governor is not None and event.claims[0].stance != "denied":
+                event = self._related(event, token, governor, related, claims)
             if event is not None:
                 events.append(event)
+                events.extend(self._accusers(event, token, claims))
                 if token.pos_ in {"NOUN", "PROPN"}:
                     nominal.add(token.idx)
                 if event.type == "REJECT" and _refers_back(token):
@@ -106,6 +120,10 @@ class EventCoder:
         triggers: dict[int, TriggerEntry],
     ) -> Event | None:
         found = self.arguments.find(token)
+        if found.actor is None and entry.pos == "noun":
+            # "X claimed responsibility for the bombing": the claimer is the actor of its act
+            claimer = responsibility_claimer(token)
+            found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
@@ -114,6 +132,7 @@ class EventCoder:
             entry.pos == "noun"
             and found.actor is None
             and (entry.type != "ASSAULT" or found.recipient is None)
+            and not cancelled(token)  # "the talks were cancelled": the called-off act, negated
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -150,7 +169,7 @@ class EventCoder:
             if recipient is not None and not recipient.country:
                 recipient = placed(recipient, found.co_actors[0], lookup)
             co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
-        claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality)
+        claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
         if self._denied(token):
             claim = replace(claim, stance="denied")
         sentence = sentence_index.get(token.sent.start_char, -1)
@@ -171,6 +190,47 @@ class EventCoder:
             co_actors=co_actors,
             **self._crosswalks(token, plover, mode, actor, recipient, modality.negated),
         )
+
+    def _related(
+        self, event: Event, token: Any, governor: Any, related: str | None, claims: ClaimReader
+    ) -> Event:
+        # The act an accusation charges is alleged by the accuser; a refused act did not happen.
+        modality = read_modality(
+            token,
+            intent=self.lexicon.intent,
+            hedge=self.lexicon.hedge,
+            reporting=self.lexicon.reporting,
+            published=claims.doc.published,
+        )
+        if not related:
+            return event  # "condemned the attack": the attack as the sentence tells it
+        if related == "negated":
+            negated = replace(modality, negated=True)
+            claim = replace(
+                event.claims[0], stance=overall_stance(event.claims[0].stance, event.type, negated)
+            )
+            aux = ("negation", *(m for m in event.aux_modes if m != "negation"))
+            return replace(event, negated=True, aux_modes=aux, claims=(claim,))
+        accusation = self.arguments.find(governor)
+        if accusation.actor is None:
+            return event
+        claim = claims.accused(event.claims[0], accusation.actor, modality)
+        if accusation.recipient is not None and event.actor_text == claim.claimant:
+            # "A accused B of shelling": the parser hands the act A's subject; the accused is B
+            actor, actor_text = claims.lookup.resolve(accusation.recipient)
+            return replace(event, actor=actor, actor_text=actor_text, claims=(claim,))
+        return replace(event, claims=(claim,))
+
+    def _accusers(self, event: Event, token: Any, claims: ClaimReader) -> list[Event]:
+        # A denial names whom it answers: the act is listed again, alleged by each accuser.
+        if event.claims[0].stance != "denied":
+            return []
+        found = []
+        for accuser in denial_accusers(token):
+            claim = claims.accused(event.claims[0], accuser, Modality())
+            aux = tuple(m for m in event.aux_modes if m != "negation")
+            found.append(replace(event, negated=False, aux_modes=aux, claims=(claim,)))
+        return found
 
     def _crosswalks(
         self,

@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["COOPERATIVE", "MATERIAL_CONFLICT", "Modality", "read_modality", "recode", "threat_mode"]
+__all__ = [
+    "ALLEGING_WORDS",
+    "COOPERATIVE",
+    "MATERIAL_CONFLICT",
+    "Modality",
+    "read_modality",
+    "recode",
+    "threat_mode",
+]
 
 # Acts that, announced for the future, are threats; and acts that, announced, are agreements.
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
@@ -35,6 +43,25 @@ _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "can"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Heads whose xcomp inherits their negation and modals: "is not going to allow", "will not try to".
 _TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "start", "seek", "be", "have"})
+# Hedges that attribute the act to unnamed others rather than doubt it: the stance is alleged.
+ALLEGING_WORDS = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
+)
+# Modifiers of a noun that say the act failed, might happen, or is only alleged; heads of a failed attempt.
+# Intent words that describe an activity under way rather than a declared stance.
+_PLANNING_WORDS = frozenset(
+    {"plan", "plans", "planned", "planning", "preparing", "prepares", "aim", "aims", "aiming", "set", "intend",
+     "intends", "intending", "decided", "decide", "decides"}
+)  # fmt: skip
+_FAILED_WORDS = frozenset({"failed", "foiled", "thwarted", "aborted", "abortive", "unsuccessful", "botched"})
+_POSSIBLE_WORDS = frozenset({"possible", "potential", "likely", "feared"})
+_PLANNED_WORDS = frozenset(
+    {"planned", "expected", "imminent", "upcoming", "scheduled", "proposed", "announced", "forthcoming"}
+)
+_ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "apparent", "claimed"})
+_FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
+CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
+_HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -52,6 +79,8 @@ class Modality:
     question: bool = False
     hedged: bool = False
     historical: bool = False
+    # "reportedly", "allegedly", "is said to": told on unnamed authority, an allegation (not a condition).
+    alleging: bool = False
 
     @property
     def aux_modes(self) -> tuple[str, ...]:
@@ -98,6 +127,8 @@ def _reported(token: Any, reporting: Mapping[str, str]) -> bool:
             return False
         if node.dep_ in {"ccomp", "xcomp"} and reporting.get(node.head.lemma_.lower()) == "asserted":
             return True
+        if node.dep_ in {"advcl", "relcl", "acl"}:
+            return False  # "said the raids came after X found militants preparing to attack": not X's word
         node = node.head
     return False
 
@@ -111,7 +142,7 @@ def read_modality(
     published: dt.date | None,
 ) -> Modality:
     """Return the Modality of a trigger token from its auxiliaries, negations and clause."""
-    negated = future = intended = hypothetical = conditional = hedged = historical = False
+    negated = future = intended = hypothetical = conditional = hedged = historical = alleging = False
     chain = _chain(trigger, intent)
     announced = _reported(trigger, reporting)
     for index, node in enumerate(chain):
@@ -119,7 +150,10 @@ def read_modality(
         if index > 0 and lemma not in _TRANSPARENT and lemma not in intent:
             break
         if index > 0 and lemma in intent:
-            intended = future = True
+            # "plans to attack", "preparing to attack" are future acts; a declared readiness ("is prepared
+            # to", "no intention of") or the actor's own announcement is a threat or a refusal
+            future = True
+            intended = intended or announced or node.lower_ not in _PLANNING_WORDS
         if index > 0 and lemma == "go" and node.tag_ == "VBG":
             future = True
             intended = intended or announced
@@ -143,6 +177,8 @@ def read_modality(
                     intended = intended or announced
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
+            elif child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS:
+                alleging = True
             elif child.dep_ == "advmod" and child.lemma_.lower() in hedge:
                 hedged = True
             elif child.dep_ == "advmod" and word in _HISTORICAL_WORDS:
@@ -159,8 +195,34 @@ def read_modality(
         ):
             conditional = True
         node = node.head
-        if node.lemma_.lower() in hedge:
+        if node.lower_ in ALLEGING_WORDS:
+            alleging = True
+        elif node.lemma_.lower() in hedge:
             hedged = True
+    # "they will besiege us if the siege breaks": the act is the consequence of a condition.
+    conditional = conditional or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in trigger.children
+    )
+    # "a failed attack", "a possible strike", "the alleged raid"; "failed to reach", "unable to retake"
+    for word in (t for t in trigger.subtree if t.i < trigger.i):
+        if word.dep_ in {"amod", "compound"}:
+            lemma = word.lower_
+            negated = negated or lemma in _FAILED_WORDS
+            hypothetical = hypothetical or lemma in _POSSIBLE_WORDS
+            future = future or lemma in _PLANNED_WORDS
+            alleging = alleging or lemma in _ALLEGED_WORDS
+    negated = negated or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAIL_HEADS for node in chain
+    )
+    for verb in _light_verbs(trigger):
+        # "will hold a meeting", "talks that will be held", "did not launch an offensive"
+        for child in verb.children:
+            if child.dep_ == "neg":
+                negated = True
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                future = future or child.lower_ in _FUTURE_AUX
+                hypothetical = hypothetical or child.lower_ in _HYPOTHETICAL_AUX | _THREAT_AUX | {"would"}
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
@@ -169,7 +231,56 @@ def read_modality(
         negated = True
         intended = intended or _reported(trigger.head, reporting)
     historical = historical or _historical_date(trigger, published)
-    return Modality(negated, future, intended, hypothetical, conditional, question, hedged, historical)
+    alleging = alleging or _said_to(chain)
+    negated = negated or cancelled(trigger)
+    return Modality(
+        negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
+    )
+
+
+def _light_verbs(trigger: Any) -> list[Any]:
+    """Return the verbs that carry a trigger's tense: for a noun, the verb it is the object or subject
+    of ("hold talks") and the verbs of its relative clauses ("talks that will be held"); for a bare
+    participle, the verb it accompanies."""
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in trigger.children)
+    ):
+        return [
+            trigger.head
+        ]  # "will return to the Gulf, visiting Riyadh": the participle's tense is its head's
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    verbs = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
+    if trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(trigger.head)
+    return verbs
+
+
+def cancelled(trigger: Any) -> bool:
+    """Return True when the trigger names an act that was called off: "the talks were cancelled",
+    "scrapped the visit", "called off the strike"."""
+    head = trigger.head
+    if head == trigger or trigger.dep_ not in {"nsubjpass", "dobj"}:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    return lemma in CANCEL_VERBS
+
+
+def _said_to(chain: list[Any]) -> bool:
+    """Return True for an act told as hearsay: "is said to", "are believed to", "was reported to"."""
+    for node in chain:
+        head = node.head
+        if (
+            node.dep_ == "xcomp"
+            and head.lemma_.lower() in _HEARSAY_VERBS
+            and any(c.dep_ == "auxpass" for c in head.children)
+        ):
+            return True
+    return False
 
 
 def _ruled_out(copula: Any) -> bool:
@@ -241,6 +352,7 @@ def recode(plover: str, mode: str | None, modality: Modality) -> tuple[str, str 
         hypothetical=False,
         hedged=modality.hedged,
         historical=modality.historical,
+        alleging=modality.alleging,
     )
     if plover in MATERIAL_CONFLICT and not modality.negated:
         return "THREATEN", threat_mode(plover, mode), consumed

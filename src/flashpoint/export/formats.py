@@ -55,6 +55,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "notes",
     "fatalities",
     "happened",
+    "stance",
+    "claimant",
+    "channel",
     "timestamp",
 )
 
@@ -108,6 +111,9 @@ def csv_row(event: StoredEvent) -> dict[str, Any]:
         "notes": _blank(event.sentence),
         "fatalities": _blank(event.fatalities),
         "happened": "true" if event.happened else "false",
+        "stance": _blank(event.stance),
+        "claimant": _blank(event.claimant),
+        "channel": _blank(event.channel),
         "timestamp": int(event.ingested_at.timestamp()) if event.ingested_at else "",
     }
 
@@ -165,6 +171,9 @@ def event_json(event: StoredEvent) -> dict[str, Any]:
         "negated": event.negated,
         "aux_modes": list(event.aux_modes),
         "happened": event.happened,
+        "stance": event.stance,
+        "claimant": event.claimant,
+        "channel": event.channel,
         "place_id": event.place_id,
         "place_name": event.place_name,
         "place_surface": event.place_surface,

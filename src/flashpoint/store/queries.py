@@ -6,12 +6,12 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
 
 from flashpoint.geo.distance import EARTH_RADIUS_KM
 from flashpoint.geo.distance import great_circle_km as haversine_km
 from flashpoint.store.results import EventQuery, StoredEvent
-from flashpoint.store.schema import documents, events, reports, sentences
+from flashpoint.store.schema import claims, documents, events, reports, sentences
 
 __all__ = ["EARTH_RADIUS_KM", "event_select", "haversine_km", "within"]
 
@@ -44,8 +44,17 @@ def event_select(query: EventQuery, *, event_id: str | None = None) -> Select[An
         .correlate(events)
         .scalar_subquery()
     )
+    first_claim = (
+        select(claims.c.id)
+        .where(claims.c.report_id == reports.c.id)
+        .order_by(claims.c.id)
+        .limit(1)
+        .correlate(reports)
+        .scalar_subquery()
+    )
     joined = (
         events.outerjoin(reports, reports.c.id == first_report)
+        .outerjoin(claims, claims.c.id == first_claim)
         .outerjoin(documents, documents.c.id == reports.c.document_id)
         .outerjoin(
             sentences,
@@ -63,6 +72,8 @@ def event_select(query: EventQuery, *, event_id: str | None = None) -> Select[An
         documents.c.published,
         documents.c.ingested_at,
         report_count.label("report_count"),
+        claims.c.claimant,
+        claims.c.channel,
     ).select_from(joined)
     for clause in _filters(query):
         stmt = stmt.where(clause)
@@ -100,6 +111,16 @@ def _filters(query: EventQuery) -> list[ColumnElement[bool]]:
         clauses.append(events.c.happened == True)  # noqa: E712 - SQL expression, not a Python test
     if query.near is not None:
         clauses.append(_bounding_box(*query.near))
+    if query.stance:
+        # an alias: the outer SELECT joins `claims` for the first claim, this asks about any of them
+        any_claim = claims.alias("any_claim")
+        clauses.append(
+            exists(
+                select(any_claim.c.id).where(
+                    any_claim.c.event_id == events.c.id, any_claim.c.stance == query.stance
+                )
+            )
+        )
     return clauses
 
 

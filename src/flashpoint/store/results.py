@@ -54,6 +54,7 @@ class EventQuery:
     until: dt.date | None = None
     near: tuple[float, float, float] | None = None
     happened_only: bool = False
+    stance: str | None = None  # one of STANCES: events with at least one claim of that stance
     limit: int | None = None
     offset: int = 0
 
@@ -102,6 +103,8 @@ class StoredEvent(_AsDict):
     reports: int = 1  # reports linked to this event cluster
     origins: int = 1  # independent origins among them (see flashpoint.corroborate)
     stance: str | None = None  # the strongest stance among their claims
+    claimant: str | None = None  # who the first report's first claim says states it (None: the author)
+    channel: str | None = None  # … and through what
 
     @property
     def single_source(self) -> bool:

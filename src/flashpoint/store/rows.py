@@ -244,6 +244,8 @@ def stored_event(row: Mapping[Any, Any]) -> StoredEvent:
         reports=int(row.get("report_count") or 1),
         origins=int(row.get("origins") or 1),
         stance=row.get("stance"),
+        claimant=row.get("claimant"),
+        channel=row.get("channel"),
     )
 
 

@@ -28,8 +28,11 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from flashpoint.records import STANCES
+
 __all__ = [
     "SCHEMA_VERSION",
+    "STANCE_CHECK",
     "alert_outbox",
     "alerts",
     "claims",
@@ -46,6 +49,8 @@ __all__ = [
     "sentences",
     "signatures",
 ]
+
+STANCE_CHECK = "stance IN (" + ", ".join(f"'{s}'" for s in STANCES) + ")"
 
 # 2: clusters, origin ids, MinHash state, alerts.  Later changes are Alembic revisions (migrations/).
 SCHEMA_VERSION = "2"
@@ -183,7 +188,7 @@ events = Table(
     # among the reports, and the strongest stance among their claims
     Column("cluster_date", Date),
     Column("origins", Integer, nullable=False, default=1),
-    Column("stance", String(16)),
+    Column("stance", String(32)),
     CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat"),
     CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon"),
     CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),
@@ -213,7 +218,7 @@ reports = Table(
     Column("trigger", Text, nullable=False),
     Column("own_id", String(32)),  # the id this report's event would have on its own (flashpoint.store.ids)
     Column("origin_key", Text),  # its independent source: the document's origin id, or "post:@handle"
-    Column("stance", String(16)),  # the strongest stance among its claims ("asserted" when it has none)
+    Column("stance", String(32)),  # the strongest stance among its claims ("asserted" when it has none)
     UniqueConstraint("event_id", "document_id", "sentence", "trigger_start"),
 )
 Index(None, reports.c.document_id)
@@ -228,16 +233,13 @@ claims = Table(
     Column("claimant_country", String(8)),
     Column("claimant_sector", String(16)),
     Column("channel", Text),
-    Column("stance", String(16), nullable=False),
+    Column("stance", String(32), nullable=False),
     Column("quote", Text),
     Column("quote_start", Integer),
     Column("quote_end", Integer),
     Column("chain", Text, nullable=False, default="[]"),  # JSON list, outermost claimant first
     Column("anonymous", Boolean, nullable=False, default=False),
-    CheckConstraint(
-        "stance IN ('asserted', 'reported', 'alleged', 'threatened', 'denied', 'hypothetical', 'future')",
-        name="stance",
-    ),
+    CheckConstraint(STANCE_CHECK, name="stance"),  # migration 0003: the nine stances
 )
 Index(None, claims.c.event_id)
 Index(None, claims.c.report_id)
