@@ -16,6 +16,10 @@ Among a pair's qualifying anchors the one with most pair events within `anchor_k
 forces, then most local events wins: one flashpoint per pair.  The evidence is the local events in the
 recent window, each with its reports' sentences, claimants and origins; an event all of whose reports come
 from one origin is marked single-source.
+
+`detect_flashpoints` moves through time: it runs the detection as of every event day in a window ending
+on `as_of` and keeps each flashpoint as of the last day it was detected, so a store that mixes 2018 and
+2025 shows the 2018 showdowns when asked about 2018 (or about everything), and says which "now" it used.
 """
 
 from __future__ import annotations
@@ -26,18 +30,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from flashpoint.alerts.escalation import EscalationRules, Trend, counts, event_day, series
+from flashpoint.alerts.escalation import EscalationRules, Series, Trend, counts, event_day, series
 from flashpoint.store import EventQuery, Store, StoredEvent
 from flashpoint.store.queries import haversine_km
 
 __all__ = [
     "FORCE_TYPES",
     "HOSTILE_TYPES",
+    "Detection",
     "Evidence",
     "Flashpoint",
     "FlashpointRules",
+    "Timeframe",
+    "detect_flashpoints",
     "find_flashpoints",
     "flashpoint_id",
+    "timeframe",
 ]
 
 HOSTILE_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "ASSAULT"})
@@ -101,6 +109,9 @@ class Flashpoint:
     first_date: dt.date | None
     last_date: dt.date | None
     evidence: tuple[Evidence, ...]
+    as_of: dt.date | None = None  # the day it was detected as of
+    severity_reason: str = ""  # one line: why this severity
+    trend_reason: str = ""  # one line: why this trend
 
     def as_dict(self) -> dict[str, Any]:
         """Return the flashpoint as JSON-ready values."""
@@ -109,6 +120,7 @@ class Flashpoint:
         data = asdict(self)
         data["first_date"] = self.first_date.isoformat() if self.first_date else None
         data["last_date"] = self.last_date.isoformat() if self.last_date else None
+        data["as_of"] = self.as_of.isoformat() if self.as_of else None
         for item in data["evidence"]:
             item["date"] = item["date"].isoformat() if item["date"] else None
         return data
@@ -140,17 +152,125 @@ def _km(a: StoredEvent, b: StoredEvent) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+@dataclass(frozen=True, slots=True)
+class Timeframe:
+    """The "now" a detection used: the last day (`as_of`), the first day of the window, and where it came from.
+
+    `basis` is "given" when the caller named `as_of`, "latest event day" when it defaulted to the store's
+    latest event day, and "empty store" when there is no dated event at all.
+    """
+
+    as_of: dt.date | None
+    since: dt.date | None
+    basis: Literal["given", "latest event day", "empty store"]
+
+    @property
+    def window(self) -> int | None:
+        """Return the window's length in days (None for an empty store)."""
+        if self.as_of is None or self.since is None:
+            return None
+        return (self.as_of - self.since).days + 1
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the timeframe as JSON-ready values."""
+        return {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "since": self.since.isoformat() if self.since else None,
+            "window": self.window,
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The flashpoints detected over a timeframe, most severe first, and the timeframe itself."""
+
+    flashpoints: tuple[Flashpoint, ...]
+    timeframe: Timeframe
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A flashpoint before its evidence is read from the store."""
+
+    pair: tuple[str, str]
+    anchor: StoredEvent
+    local: tuple[StoredEvent, ...]
+    trend: Series
+    as_of: dt.date
+    recent_start: dt.date
+
+
+def timeframe(
+    days: Sequence[dt.date], *, as_of: dt.date | None = None, window: int | None = None
+) -> Timeframe:
+    """Return the timeframe ending on `as_of` (default: the latest of `days`) spanning `window` days.
+
+    Without a window the timeframe starts on the earliest of `days` (the whole store up to `as_of`).
+    """
+    if window is not None and window < 1:
+        raise ValueError(f"window must be at least one day, not {window}")
+    if as_of is None and not days:
+        return Timeframe(as_of=None, since=None, basis="empty store")
+    basis: Literal["given", "latest event day"] = "given" if as_of is not None else "latest event day"
+    end = as_of or max(days)
+    if window is not None:
+        start = end - dt.timedelta(days=window - 1)
+    else:
+        start = min([*days, end]) if days else end
+        start = min(start, end)
+    return Timeframe(as_of=end, since=start, basis=basis)
+
+
 def find_flashpoints(
     store: Store, *, as_of: dt.date | None = None, rules: FlashpointRules | None = None
 ) -> list[Flashpoint]:
     """Return the flashpoints in the store as of `as_of` (the latest event day by default), most severe first."""
     rules = rules or FlashpointRules()
-    esc = rules.escalation
     everything = store.events(EventQuery())
     days = [d for d in (event_day(e) for e in everything) if d is not None]
     if not days:
         return []
-    as_of = as_of or max(days)
+    found = _detect(everything, as_of=as_of or max(days), rules=rules)
+    return _ranked(store, found, rules)
+
+
+def detect_flashpoints(
+    store: Store,
+    *,
+    as_of: dt.date | None = None,
+    window: int | None = None,
+    rules: FlashpointRules | None = None,
+) -> Detection:
+    """Return the flashpoints detected as of any event day of the timeframe, each as of its last such day.
+
+    The timeframe ends on `as_of` (the latest event day by default) and spans `window` days (by default
+    back to the first event day: nothing stored is hidden).  The detection runs as of every event day in
+    the timeframe and as of its last day; a flashpoint found on several days is kept as of the last one.
+    """
+    rules = rules or FlashpointRules()
+    everything = store.events(EventQuery())
+    days = sorted({d for d in (event_day(e) for e in everything) if d is not None})
+    frame = timeframe(days, as_of=as_of, window=window)
+    if frame.as_of is None or frame.since is None or not days:
+        return Detection(flashpoints=(), timeframe=frame)
+    start, end = frame.since, frame.as_of
+    moments = sorted({d for d in days if start <= d <= end} | {end})
+    latest: dict[str, _Found] = {}
+    for moment in moments:
+        for found in _detect(everything, as_of=moment, rules=rules):
+            latest[flashpoint_id(found.pair, found.anchor.place_id)] = found
+    return Detection(flashpoints=tuple(_ranked(store, list(latest.values()), rules)), timeframe=frame)
+
+
+def _ranked(store: Store, found: Sequence[_Found], rules: FlashpointRules) -> list[Flashpoint]:
+    rank = {"high": 0, "medium": 1, "low": 2}
+    built = [_built(store, f, rules) for f in found]
+    return sorted(built, key=lambda fp: (rank[fp.severity], -fp.score, fp.id))
+
+
+def _detect(everything: Sequence[StoredEvent], *, as_of: dt.date, rules: FlashpointRules) -> list[_Found]:
+    esc = rules.escalation
     recent_start = as_of - dt.timedelta(days=esc.recent_days - 1)
     rivalry_start = as_of - dt.timedelta(days=rules.rivalry_days - 1)
     history_start = recent_start - dt.timedelta(days=esc.baseline_days)
@@ -168,19 +288,16 @@ def find_flashpoints(
             and a != b
         }
     )
-    found = [fp for pair in pairs if (fp := _flashpoint(store, pair, known, as_of, recent_start, rules))]
-    rank = {"high": 0, "medium": 1, "low": 2}
-    return sorted(found, key=lambda fp: (rank[fp.severity], -fp.score, fp.id))
+    return [found for pair in pairs if (found := _flashpoint(pair, known, as_of, recent_start, rules))]
 
 
 def _flashpoint(
-    store: Store,
     pair: tuple[str, str],
     known: Sequence[StoredEvent],
     as_of: dt.date,
     recent_start: dt.date,
     rules: FlashpointRules,
-) -> Flashpoint | None:
+) -> _Found | None:
     members = set(pair)
 
     def between(e: StoredEvent) -> bool:
@@ -214,7 +331,22 @@ def _flashpoint(
     trend = series(pair, local, as_of=as_of, rules=rules.escalation)
     if trend.trend != "escalating":
         return None
-    shown = sorted((e for e in local if recent(e)), key=lambda e: (event_day(e) or as_of, e.id))
+    return _Found(
+        pair=pair, anchor=anchor, local=tuple(local), trend=trend, as_of=as_of, recent_start=recent_start
+    )
+
+
+def _built(store: Store, found: _Found, rules: FlashpointRules) -> Flashpoint:
+    pair, anchor, trend, as_of = found.pair, found.anchor, found.trend, found.as_of
+    members = set(pair)
+
+    def between(e: StoredEvent) -> bool:
+        return {e.actor_country, e.recipient_country} == members
+
+    shown = sorted(
+        (e for e in found.local if (d := event_day(e)) is not None and d >= found.recent_start),
+        key=lambda e: (event_day(e) or as_of, e.id),
+    )
     evidence = tuple(_evidence(store, e, _role(e, members, anchor, rules)) for e in shown)
     forces = {
         s for e in shown if _placed(e) and _km(anchor, e) <= rules.radius_km and (s := _side(e, members))
@@ -236,6 +368,28 @@ def _flashpoint(
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
         evidence=evidence,
+        as_of=as_of,
+        severity_reason=_severity_reason(severity, clash=clash, forces=forces, level=level),
+        trend_reason=_trend_reason(trend, rules.escalation),
+    )
+
+
+def _severity_reason(severity: Severity, *, clash: bool, forces: set[str], level: float) -> str:
+    if clash:
+        return "high: the rivals attacked each other (an ASSAULT between them that happened)"
+    sides = " and ".join(sorted(forces)) or "neither side"
+    if severity == "medium":
+        if len(forces) == 2:
+            return f"medium: forces of both sides ({sides}) reported nearby, no clash between them"
+        return f"medium: hostility {level:.1f} a day (3.0 or more), forces of {sides} nearby, no clash"
+    return f"low: forces of {sides} nearby, hostility {level:.1f} a day, no clash"
+
+
+def _trend_reason(trend: Series, rules: EscalationRules) -> str:
+    return (
+        f"{trend.trend}: hostility {trend.recent_hostility:.1f} a day over the last {rules.recent_days} days "
+        f"({trend.recent_events} events) against {trend.baseline_hostility:.1f} over the "
+        f"{rules.baseline_days} days before ({trend.baseline_events} events)"
     )
 
 

@@ -331,27 +331,59 @@ class Store:
             ids = tuple(dict.fromkeys(event_ids))
         return replace(stored_document(row), event_ids=ids)
 
-    def stats(self, *, top: int = 10) -> StoreStats:
-        """Return counts of what the store holds, events by type, the date range and the top actors."""
+    def day_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """Return the first and last day events are counted on (their date, else their document's), or Nones."""
+        day = t.events.c.cluster_date
+        with self._read() as conn:
+            first, last = conn.execute(select(func.min(day), func.max(day))).one()
+        return first, last
+
+    def stats(
+        self, *, top: int = 10, since: dt.date | None = None, until: dt.date | None = None
+    ) -> StoreStats:
+        """Return counts of what the store holds, events by type, the date range and the top actors.
+
+        With `since`/`until` the events, their reports and claims, the documents reporting them, the types,
+        dates and actors count only events whose day (their date, else their document's) is in that range;
+        rejections are always counted in full.
+        """
+        ev = t.events
+        windowed = since is not None or until is not None
+        in_window: list[Any] = []
+        if since is not None:
+            in_window.append(ev.c.cluster_date >= since)
+        if until is not None:
+            in_window.append(ev.c.cluster_date <= until)
+        ids = select(ev.c.id).where(*in_window).scalar_subquery()
 
         def count(conn: Connection, table: Any) -> int:
-            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            stmt = select(func.count()).select_from(table)
+            if windowed:
+                stmt = stmt.where((table.c.id if table is ev else table.c.event_id).in_(ids))
+            return int(conn.execute(stmt).scalar_one())
 
-        ev = t.events
         with self._read() as conn:
-            counts = {
-                name: count(conn, getattr(t, name)) for name in ("documents", "events", "reports", "claims")
-            }
-            rejected = count(conn, t.rejections)
+            counts = {name: count(conn, getattr(t, name)) for name in ("events", "reports", "claims")}
+            if windowed:
+                documents = select(func.count(func.distinct(t.reports.c.document_id))).where(
+                    t.reports.c.event_id.in_(ids)
+                )
+                counts["documents"] = int(conn.execute(documents).scalar_one())
+            else:
+                counts["documents"] = count(conn, t.documents)
+            rejected = int(conn.execute(select(func.count()).select_from(t.rejections)).scalar_one())
             by_type = conn.execute(
                 select(ev.c.type, func.count().label("n"))
+                .where(*in_window)
                 .group_by(ev.c.type)
                 .order_by(func.count().desc(), ev.c.type)
             ).all()
-            first, last = conn.execute(select(func.min(ev.c.date), func.max(ev.c.date))).one()
+            first, last = conn.execute(
+                select(func.min(ev.c.date), func.max(ev.c.date)).where(*in_window)
+            ).one()
             actors = conn.execute(
                 select(ev.c.actor_country, ev.c.actor_sector, func.count().label("n"))
-                .where(ev.c.actor_country.is_not(None))
+                .where(ev.c.actor_country.is_not(None), *in_window)
                 .group_by(ev.c.actor_country, ev.c.actor_sector)
                 .order_by(func.count().desc(), ev.c.actor_country, ev.c.actor_sector)
                 .limit(top)
