@@ -320,6 +320,20 @@ def show(ctx: click.Context, event_id: str, fmt: str) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     click.echo(_show_text(data))
+    click.echo(_report_places(data))
+
+
+def _report_places(data: dict[str, Any]) -> str:
+    """Return one line per report: its own place, outlet, claimants and stance."""
+    lines = [f"reports by place: ({len(data['reports'])})"]
+    for report in data["reports"]:
+        place = report.get("place_name") or report.get("place_surface") or "no place"
+        outlet = report.get("publisher") or report.get("origin") or "unknown outlet"
+        claimants = ", ".join(
+            dict.fromkeys(c.get("claimant") or c.get("channel") or "the author" for c in report["claims"])
+        )
+        lines.append(f"  - {place} · {outlet} · {claimants or 'the author'} · {report.get('stance') or '-'}")
+    return "\n".join(lines)
 
 
 def _show_text(data: dict[str, Any], indent: str = "") -> str:

@@ -150,3 +150,35 @@ def test_desk_url_names_a_timeframe_and_arrow_keys_move_it(
         _wait(browser, lambda d: "as_of=2025-03-08" in d.execute_script("return location.hash"))
         _wait(browser, lambda d: "from 2025-03-04" in _counts(d))
         browser.save_screenshot(str(tmp_path / "desk-keys.png"))
+
+
+def test_desk_event_panel_lists_each_report_with_its_place(
+    browser: Any, tmp_path: Path, serve_documents: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    make_report = _alert_fixtures().make_report
+    docs = [
+        make_report(text, type="MOBILIZE", trigger=trigger, actor="TURMIL", recipient=None, place=place,
+                    day="2018-01-29", outlet=outlet, stance=stance, claimant=claimant)
+        for text, trigger, place, outlet, stance, claimant in (
+            ("A Turkish army convoy drove through Idlib.", "drove", "Idlib", "Wire One", None, None),
+            ("The Turkish convoy halted near Kafr Halab.", "halted", "Kafr Halab", "Radio Two", "reported",
+             "a reporter"),
+        )
+    ]  # fmt: skip
+    with serve_documents(docs) as server:
+        _open(browser, server.url)
+        browser.find_element(By.CSS_SELECTOR, "#events li").click()
+        _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#panel .report-place")) == 2)
+        lines = browser.execute_script(
+            "return [...document.querySelectorAll('#panel .report-place')].map((e) => e.textContent)"
+        )
+        assert lines == [
+            "Place: Idlib · Wire One · the author · asserted",
+            "Place: Kafr Halab · Radio Two · a reporter · reported",
+        ]
+        elsewhere = browser.find_elements(By.CSS_SELECTOR, "#panel .report-place .place.elsewhere")
+        assert [e.text for e in elsewhere] == ["Kafr Halab"]
+        browser.save_screenshot(str(tmp_path / "desk-report-places.png"))
+    assert (tmp_path / "desk-report-places.png").stat().st_size > 10_000

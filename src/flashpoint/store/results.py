@@ -177,6 +177,12 @@ class StoredReport(_AsDict):
     origin_key: str | None = None  # the report's independent source: a document origin or "post:@handle"
     stance: str | None = None
     own_id: str | None = None  # the id the report's event would have on its own
+    place_id: str | None = None  # the place this report gives the event (None before migration 0003)
+    place_name: str | None = None
+    place_surface: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

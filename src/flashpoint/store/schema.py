@@ -214,6 +214,13 @@ reports = Table(
     Column("own_id", String(32)),  # the id this report's event would have on its own (flashpoint.store.ids)
     Column("origin_key", Text),  # its independent source: the document's origin id, or "post:@handle"
     Column("stance", String(16)),  # the strongest stance among its claims ("asserted" when it has none)
+    # migration 0003: the place this report gives the event (the cluster's place is the first report's)
+    Column("place_id", String(64)),
+    Column("place_name", Text),
+    Column("place_surface", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", Integer),
     UniqueConstraint("event_id", "document_id", "sentence", "trigger_start"),
 )
 Index(None, reports.c.document_id)

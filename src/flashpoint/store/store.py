@@ -302,6 +302,12 @@ class Store:
                 origin_key=r["origin_key"],
                 stance=r["stance"],
                 own_id=r["own_id"],
+                place_id=r["place_id"],
+                place_name=r["place_name"],
+                place_surface=r["place_surface"],
+                lat=r["lat"],
+                lon=r["lon"],
+                precision=r["precision"],
             )
             for r in report_rows
         )

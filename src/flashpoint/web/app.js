@@ -129,6 +129,21 @@ function documentView(doc, report) {
   return box;
 }
 
+// The place this report gives the event, its outlet, claimants and stance, on one line.
+function reportPlace(report, event) {
+  const line = node("div", null, "report-place");
+  const place = report.place_name || report.place_surface || "no place";
+  const name = node("span", place, "place");
+  if (report.place_id && report.place_id !== event.place_id) name.classList.add("elsewhere");
+  const claimants = [...new Set((report.claims || []).map((c) => c.claimant || c.channel || "the author"))];
+  line.append(
+    node("span", "Place: "),
+    name,
+    node("span", ` · ${report.publisher || report.origin || "unknown outlet"} · ${claimants.join(", ") || "the author"} · ${report.stance || "-"}`),
+  );
+  return line;
+}
+
 function field(list, label, value) {
   if (value === null || value === undefined || value === "") return;
   list.append(node("dt", label), node("dd", value));
@@ -161,6 +176,7 @@ async function openEvent(id) {
     for (const report of detail.reports) {
       const section = node("section", null, "report");
       section.append(node("h4", [report.publisher || report.origin, report.published, report.document_title].filter(Boolean).join(" · ")));
+      section.append(reportPlace(report, e));
       for (const claim of report.claims) section.append(chain(claim));
       if (!report.claims.length) section.append(node("p", "No claim recorded: stated by the author."));
       const doc = await getJSON(`/api/documents/${encodeURIComponent(report.document_id)}`);
