@@ -88,8 +88,9 @@ def _make_pre_alembic(engine: Engine) -> None:
                 copy.indexes.discard(index)
     with engine.begin() as conn:
         old.create_all(conn)
-        for column in REPORT_PLACE_FIELDS:  # added by migration 0003
-            conn.execute(text(f'ALTER TABLE reports DROP COLUMN "{column}"'))
+        added = [("reports", column) for column in REPORT_PLACE_FIELDS] + [("events", "co_actors")]
+        for table, column in added:  # by migration 0003
+            conn.execute(text(f'ALTER TABLE {table} DROP COLUMN "{column}"'))
         conn.execute(insert(t.meta).values(key="schema_version", value="2"))
         conn.execute(
             insert(t.places).values(

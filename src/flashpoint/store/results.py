@@ -102,6 +102,7 @@ class StoredEvent(_AsDict):
     reports: int = 1  # reports linked to this event cluster
     origins: int = 1  # independent origins among them (see flashpoint.corroborate)
     stance: str | None = None  # the strongest stance among their claims
+    co_actors: tuple[str, ...] = ()  # other members of a compound initiating actor (names, else codes)
 
     @property
     def single_source(self) -> bool:

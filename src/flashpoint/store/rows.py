@@ -175,6 +175,7 @@ def _event_row(ev_id: str, event: Event) -> dict[str, Any]:
         "acled_event_type": event.acled_event_type,
         "acled_sub_event_type": event.acled_sub_event_type,
         "fatalities": event.fatalities,
+        "co_actors": "; ".join(a.name or a.code for a in event.co_actors) or None,
     }
 
 
@@ -256,6 +257,7 @@ def stored_event(row: Mapping[Any, Any]) -> StoredEvent:
         reports=int(row.get("report_count") or 1),
         origins=int(row.get("origins") or 1),
         stance=row.get("stance"),
+        co_actors=tuple(a for a in (row.get("co_actors") or "").split("; ") if a),
     )
 
 

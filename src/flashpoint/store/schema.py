@@ -184,6 +184,7 @@ events = Table(
     Column("cluster_date", Date),
     Column("origins", Integer, nullable=False, default=1),
     Column("stance", String(16)),
+    Column("co_actors", Text),  # migration 0003: other members of a compound initiating actor, "; "-joined
     CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat"),
     CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon"),
     CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),

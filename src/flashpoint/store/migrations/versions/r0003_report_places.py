@@ -1,9 +1,12 @@
-"""Each report keeps its own place: the place its document gave the event, beside the cluster's place.
+"""Each report keeps its own place (beside the cluster's place), and each event its associated actors.
 
 An event cluster has one place (its first report's), but each report may place the event elsewhere (the
 convoy "stopped around Kafr Halab" while the cluster sits at Idlib).  Adds to `reports`: place_id,
 place_name, place_surface, lat, lon and precision, all nullable.  Reports stored before this revision have
 no place of their own (NULL): their documents would have to be parsed again to know it.
+
+Adds to `events`: co_actors, the other members of a compound initiating actor ("Jordan and Britain"),
+"; "-separated (ACLED's assoc_actor_1); NULL for events stored before.
 
 Revision ID: 0003_report_places
 Revises: 0002_events_date_lat_lon
@@ -30,14 +33,18 @@ _COLUMNS = (
 
 
 def upgrade() -> None:
-    """Add the report's own place columns."""
+    """Add the report's own place columns and the event's co-actors."""
     with op.batch_alter_table("reports") as batch:
         for name, kind in _COLUMNS:
             batch.add_column(sa.Column(name, kind, nullable=True))
+    with op.batch_alter_table("events") as batch:
+        batch.add_column(sa.Column("co_actors", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
-    """Drop the report's own place columns."""
+    """Drop the report's own place columns and the event's co-actors."""
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("co_actors")
     with op.batch_alter_table("reports") as batch:
         for name, _kind in reversed(_COLUMNS):
             batch.drop_column(name)
