@@ -182,3 +182,35 @@ def test_desk_event_panel_lists_each_report_with_its_place(
         assert [e.text for e in elsewhere] == ["Kafr Halab"]
         browser.save_screenshot(str(tmp_path / "desk-report-places.png"))
     assert (tmp_path / "desk-report-places.png").stat().st_size > 10_000
+
+
+def test_desk_escalation_chart_lists_a_clicked_days_events(
+    browser: Any, tmp_path: Path, serve_documents: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    with serve_documents(mixed_store_documents()) as server:
+        _open(browser, f"{server.url}/#as_of=2018-01-25&window=14")
+        _wait(browser, lambda d: _has_pairs(d, "TUR–USA near Manbij"))
+        small = browser.find_elements(By.CSS_SELECTOR, "#flashpoints li.flashpoint svg.chart .day")
+        assert len(small) == 35  # the trend's baseline and recent window, one bar a day
+        assert browser.find_elements(By.CSS_SELECTOR, "#flashpoints svg.chart rect.material")
+        assert browser.find_elements(By.CSS_SELECTOR, "#flashpoints svg.chart rect.verbal")
+        browser.find_element(By.CSS_SELECTOR, "#flashpoints li.flashpoint .title").click()
+        large = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel svg.chart.large"))[0]
+        busy = large.find_elements(By.CSS_SELECTOR, ".day.has-events")
+        assert [b.get_attribute("data-day") for b in busy] == [OLD.isoformat()]
+        busy[0].click()
+        _wait(
+            browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#panel .day-events li")) == len(MANBIJ)
+        )
+        kinds = browser.execute_script(
+            "return [...document.querySelectorAll('#panel .day-events li')].map((e) => e.className)"
+        )
+        assert "day-event material" in kinds and "day-event verbal" in kinds
+        assert browser.find_element(By.CSS_SELECTOR, "#panel .day-title").text == "2018-01-20: 4 events"
+        browser.save_screenshot(str(tmp_path / "desk-escalation.png"))
+        # A listed event opens the event panel.
+        browser.find_element(By.CSS_SELECTOR, "#panel .day-events li").click()
+        _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel .report-place"))
+    assert (tmp_path / "desk-escalation.png").stat().st_size > 10_000

@@ -38,14 +38,33 @@ def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _table(flashpoints: list[Any]) -> str:
-    lines = [f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} evidence"]
+SPARK_DAYS = 35  # the trend's baseline (28 days) and recent window (7), ending on the detection day
+
+
+def _table(flashpoints: list[Any], events: list[Any]) -> str:
+    """Return the flashpoints as a text table, each with a sparkline of its last 35 days of hostility."""
+    from flashpoint.alerts.escalation import daily_hostility
+    from flashpoint.alerts.flashpoints import local_events
+
+    head = f"{'as of':<10} {'last 35 days of hostility':<35}"
+    lines = [
+        f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} {head} evidence"
+    ]
     for fp in flashpoints:
         single = sum(1 for e in fp.evidence if e.single_source)
+        end = fp.as_of or fp.last_date
+        spark = ""
+        if end is not None:
+            start = end - dt.timedelta(days=SPARK_DAYS - 1)
+            spark = daily_hostility(local_events(events, fp), since=start, until=end).sparkline()
+        day = end.isoformat() if end else "-"
         lines.append(
             f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "
-            f"{fp.trend:<11} {fp.score:>6.2f} {len(fp.evidence)} events ({single} single-source)"
+            f"{fp.trend:<11} {fp.score:>6.2f} {day:<10} {spark:<35} "
+            f"{len(fp.evidence)} events ({single} single-source)"
         )
+        lines.append(f"{'':<20} {fp.severity_reason}")
+        lines.append(f"{'':<20} {fp.trend_reason}")
     return "\n".join(lines)
 
 
@@ -56,21 +75,36 @@ def _table(flashpoints: list[Any]) -> str:
 @click.option(
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Detect as of this day (default: latest)."
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Also detect as of every event day from this day on; alerts are then left as they are.",
+)
 @click.pass_context
-def flashpoints_command(ctx: click.Context, fmt: str, as_of: dt.datetime | None) -> None:
+def flashpoints_command(
+    ctx: click.Context, fmt: str, as_of: dt.datetime | None, since: dt.datetime | None
+) -> None:
     """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts."""
-    from flashpoint.alerts.flashpoints import find_flashpoints
+    from flashpoint.alerts.flashpoints import detect_flashpoints, find_flashpoints
     from flashpoint.alerts.registry import refresh_alerts
 
     with _store(_settings(ctx)) as store:
-        found = find_flashpoints(store, as_of=_day(as_of))
-        refresh_alerts(store, flashpoints=found)
+        if since is None:
+            found = find_flashpoints(store, as_of=_day(as_of))
+            refresh_alerts(store, flashpoints=found)
+        else:
+            end = _day(as_of) or store.day_range()[1] or since.date()
+            if end < since.date():
+                raise click.BadParameter("--since is after --as-of", param_hint="--since")
+            window = (end - since.date()).days + 1
+            found = list(detect_flashpoints(store, as_of=end, window=window).flashpoints)
+        events = store.events() if fmt == "table" and found else []
     if fmt == "json":
         click.echo(json.dumps([fp.as_dict() for fp in found], ensure_ascii=False, indent=2))
     elif fmt == "geojson":
         click.echo(json.dumps(_geojson(found), ensure_ascii=False))
     else:
-        click.echo(_table(found))
+        click.echo(_table(found, events))
 
 
 @click.command("alerts")

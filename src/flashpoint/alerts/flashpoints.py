@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,6 +45,8 @@ __all__ = [
     "detect_flashpoints",
     "find_flashpoints",
     "flashpoint_id",
+    "local_events",
+    "pair_events",
     "timeframe",
 ]
 
@@ -391,6 +393,32 @@ def _trend_reason(trend: Series, rules: EscalationRules) -> str:
         f"({trend.recent_events} events) against {trend.baseline_hostility:.1f} over the "
         f"{rules.baseline_days} days before ({trend.baseline_events} events)"
     )
+
+
+def local_events(
+    events: Iterable[StoredEvent], flashpoint: Flashpoint, *, rules: FlashpointRules | None = None
+) -> list[StoredEvent]:
+    """Return the events a flashpoint's series counts: the pair's own, and either side's near its anchor."""
+    rules = rules or FlashpointRules()
+    members = set(flashpoint.actors)
+    found = []
+    for event in events:
+        sides = {event.actor_country, event.recipient_country}
+        if sides == members or (
+            sides & members
+            and _placed(event)
+            and flashpoint.lat is not None
+            and flashpoint.lon is not None
+            and haversine_km(flashpoint.lat, flashpoint.lon, event.lat, event.lon) <= rules.radius_km  # type: ignore[arg-type]
+        ):
+            found.append(event)
+    return found
+
+
+def pair_events(events: Iterable[StoredEvent], pair: tuple[str, str]) -> list[StoredEvent]:
+    """Return the events between the two countries of `pair`, in either direction."""
+    members = set(pair)
+    return [e for e in events if {e.actor_country, e.recipient_country} == members]
 
 
 def _role(event: StoredEvent, members: set[str], anchor: StoredEvent, rules: FlashpointRules) -> Role:

@@ -11,12 +11,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
-from flashpoint.alerts.flashpoints import Timeframe, detect_flashpoints, timeframe
-from flashpoint.store import Store
+from flashpoint.alerts.escalation import daily_hostility
+from flashpoint.alerts.flashpoints import (
+    Flashpoint,
+    Timeframe,
+    detect_flashpoints,
+    local_events,
+    pair_events,
+    timeframe,
+)
+from flashpoint.store import EventQuery, Store, StoredEvent
 
-__all__ = ["AsOf", "Window", "flashpoints_body", "stats_body", "store_timeframe"]
+__all__ = [
+    "SERIES_DAYS",
+    "AsOf",
+    "Window",
+    "analysis_router",
+    "escalation_body",
+    "flashpoints_body",
+    "stats_body",
+    "store_timeframe",
+]
+
+SERIES_DAYS = 35  # a flashpoint's chart: the trend's baseline (28 days) and recent window (7)
 
 MAX_WINDOW = 36600  # a century of days: more is a typo
 
@@ -39,9 +58,11 @@ def store_timeframe(store: Store, *, as_of: dt.date | None, window: int | None) 
 def flashpoints_body(store: Store, *, as_of: dt.date | None, window: int | None) -> dict[str, Any]:
     """Return the /api/flashpoints body: flashpoints (each titled, as of its last detection) and the timeframe."""
     detection = detect_flashpoints(store, as_of=as_of, window=window)
+    events = store.events(EventQuery()) if detection.flashpoints else []
     items = []
     for flashpoint in detection.flashpoints:
         data = flashpoint.as_dict()
+        data["series"] = _flashpoint_series(events, flashpoint)
         first, second = [*flashpoint.actors, "?", "?"][:2]
         data["title"] = (
             f"{first}–{second} near {flashpoint.place_name} ({flashpoint.severity}, {flashpoint.trend})"
@@ -64,3 +85,94 @@ def stats_body(store: Store, *, as_of: dt.date | None, window: int | None) -> di
         data = store.stats(since=frame.since, until=frame.as_of).as_dict()
     data["timeframe"] = frame.as_dict()
     return data
+
+
+def _flashpoint_series(events: list[StoredEvent], flashpoint: Flashpoint) -> list[dict[str, Any]]:
+    end = flashpoint.as_of or flashpoint.last_date or dt.date.today()
+    start = end - dt.timedelta(days=SERIES_DAYS - 1)
+    hostility = daily_hostility(local_events(events, flashpoint), since=start, until=end)
+    return [day.as_dict() for day in hostility.days]
+
+
+def _pair(value: str) -> tuple[str, str]:
+    parts = [p.strip().upper() for p in value.replace("-", ",").split(",") if p.strip()]
+    if len(parts) != 2 or parts[0] == parts[1] or not all(p.isalpha() and len(p) == 3 for p in parts):
+        raise HTTPException(422, "pair must be two different country codes, e.g. TUR,USA")
+    first, second = sorted(parts)
+    return first, second
+
+
+def escalation_body(
+    store: Store,
+    *,
+    as_of: dt.date | None,
+    window: int | None,
+    pair: str | None,
+    flashpoint: str | None,
+) -> dict[str, Any]:
+    """Return the /api/escalation body: daily material and verbal hostility series and the timeframe.
+
+    With `pair` one series for the two countries' events between them; with `flashpoint` one series for
+    that flashpoint (its pair's events, and either side's near its anchor); otherwise one per flashpoint
+    detected in the timeframe.  Each series lists the days of the timeframe that have counted events,
+    with the events behind them (the days between are zero), and a sparkline of its last 35 days.
+    """
+    frame = store_timeframe(store, as_of=as_of, window=window)
+    if frame.as_of is None or frame.since is None:
+        return {"series": [], "timeframe": frame.as_dict()}
+    events = store.events(EventQuery())
+    since, until = frame.since, frame.as_of
+    series: list[dict[str, Any]] = []
+    if pair is not None:
+        members = _pair(pair)
+        picked = pair_events(events, members)
+        series.append({"kind": "pair", "actors": list(members), **_series(picked, since, until)})
+        return {"series": series, "timeframe": frame.as_dict()}
+    detection = detect_flashpoints(store, as_of=frame.as_of, window=frame.window)
+    found = list(detection.flashpoints)
+    if flashpoint is not None:
+        found = [fp for fp in found if fp.id == flashpoint]
+        if not found:
+            raise HTTPException(404, f"no flashpoint {flashpoint!r} in this timeframe")
+    for fp in found:
+        series.append(
+            {
+                "kind": "flashpoint",
+                "flashpoint_id": fp.id,
+                "actors": list(fp.actors),
+                "place_name": fp.place_name,
+                **_series(local_events(events, fp), since, until),
+            }
+        )
+    return {"series": series, "timeframe": frame.as_dict()}
+
+
+def _series(events: list[StoredEvent], since: dt.date, until: dt.date) -> dict[str, Any]:
+    # Days with events only (a timeframe may span years); the sparkline shows the last SERIES_DAYS.
+    hostility = daily_hostility(events, since=since, until=until)
+    last = daily_hostility(events, since=max(since, until - dt.timedelta(days=SERIES_DAYS - 1)), until=until)
+    return {
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "sparkline": last.sparkline(),
+        "days": [day.as_dict() for day in hostility.days if day.event_ids],
+    }
+
+
+def analysis_router() -> APIRouter:
+    """Return the router of the analysis reads: escalation series."""
+    router = APIRouter()
+
+    @router.get("/api/escalation", tags=["alerts"])
+    def escalation(
+        request: Request,
+        as_of: AsOf = None,
+        window: Window = None,
+        pair: Annotated[str | None, Query(description="two country codes, e.g. TUR,USA")] = None,
+        flashpoint: Annotated[str | None, Query(description="a flashpoint id (al_…)")] = None,
+    ) -> dict[str, Any]:
+        """Return daily hostility series (material and verbal conflict, events behind each day)."""
+        store: Store = request.app.state.store
+        return escalation_body(store, as_of=as_of, window=window, pair=pair, flashpoint=flashpoint)
+
+    return router

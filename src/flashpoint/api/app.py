@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
+from flashpoint.api.analysis import analysis_router
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
 from flashpoint.api.writes import PipelineSlot, write_router
@@ -144,6 +145,7 @@ def create_app(
     app.state.pipeline = PipelineSlot(pipeline or default_pipeline)
     app.state.tile_url = tiles
     app.include_router(read_router())
+    app.include_router(analysis_router())
     app.include_router(write_router())
     _add_error_handlers(app)
     _add_web(app)

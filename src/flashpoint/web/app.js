@@ -3,6 +3,7 @@
 
 import { EventMap, QUAD_COLOURS } from "./map.js";
 import { Timeline, isoDay } from "./timeline.js";
+import { hostilityChart } from "./chart.js";
 
 const PAGE = 5000;
 const $ = (selector) => document.querySelector(selector);
@@ -223,17 +224,71 @@ function describeTimeframe(frame) {
   return `${now} ${frame.as_of} · ${frame.window} day${frame.window === 1 ? "" : "s"} from ${frame.since}`;
 }
 
+function seriesRange(f) {
+  const days = f.series || [];
+  return days.length ? [days[0].day, days[days.length - 1].day] : [f.as_of, f.as_of];
+}
+
 function renderFlashpoints(body) {
   const items = body.flashpoints.map((f) => {
     const item = node("li", null, `flashpoint ${f.severity}`);
     item.dataset.flashpoint = f.id;
+    item.tabIndex = 0;
     item.append(node("div", f.title || f.id, "title"));
+    const [since, until] = seriesRange(f);
+    item.append(hostilityChart(f.series || [], { since, until }));
     item.append(node("div", `as of ${f.as_of} · ${f.evidence.length} events`, "meta"));
     item.title = [f.severity_reason, f.trend_reason].filter(Boolean).join("\n");
+    item.addEventListener("click", () => openFlashpoint(f));
+    item.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") openFlashpoint(f);
+    });
     return item;
   });
   $("#flashpoints").replaceChildren(...(items.length ? items : [node("li", "No flashpoints detected in this timeframe.", "none")]));
   $("#flashpoints").dataset.asOf = body.timeframe ? body.timeframe.as_of || "" : "";
+}
+
+// The flashpoint panel: why it is flagged, the larger escalation chart, and a clicked day's events.
+function openFlashpoint(f) {
+  const body = $("#panel-body");
+  const [since, until] = seriesRange(f);
+  const dayEvents = node("ol", null, "day-events");
+  const dayTitle = node("h4", "Click a day of the chart to list its events.", "day-title");
+  const chart = hostilityChart(f.series || [], {
+    since,
+    until,
+    width: 400,
+    height: 130,
+    axis: true,
+    onDay: (point) => showDay(point, dayTitle, dayEvents),
+  });
+  const facts = node("dl");
+  field(facts, "Severity", f.severity_reason || f.severity);
+  field(facts, "Trend", f.trend_reason || f.trend);
+  field(facts, "As of", f.as_of);
+  field(facts, "Evidence", `${f.evidence.length} events, ${f.evidence.filter((e) => e.single_source).length} single-source`);
+  body.replaceChildren(node("h3", f.title || f.id), facts, chart, dayTitle, dayEvents);
+  body.dataset.flashpoint = f.id;
+  $("#panel").hidden = false;
+  if (f.lat !== null && f.lon !== null) requestAnimationFrame(() => requestAnimationFrame(() => map.reveal(f.lon, f.lat)));
+}
+
+async function showDay(point, title, list) {
+  title.textContent = `${point.day}: ${point.event_ids.length} event${point.event_ids.length === 1 ? "" : "s"}`;
+  list.replaceChildren();
+  const details = await Promise.all(point.event_ids.map((id) => getJSON(`/api/events/${encodeURIComponent(id)}`).catch(() => null)));
+  list.replaceChildren(...details.filter(Boolean).map((detail) => {
+    const e = detail.event;
+    const kind = (point.material_ids || []).includes(e.id) ? "material" : (point.verbal_ids || []).includes(e.id) ? "verbal" : "other";
+    const item = node("li", null, `day-event ${kind}`);
+    item.dataset.event = e.id;
+    item.append(node("strong", e.type), document.createTextNode(` ${actorLabel(e.actor_code, e.actor_name, e.actor_text)}`));
+    if (e.recipient_code || e.recipient_text) item.append(document.createTextNode(` → ${actorLabel(e.recipient_code, e.recipient_name, e.recipient_text)}`));
+    item.append(node("div", `${e.place_name || e.place_surface || "no place"} · ${e.outlet || ""} · ${kind}`, "meta"));
+    item.addEventListener("click", () => openEvent(e.id));
+    return item;
+  }));
 }
 
 function renderAlerts(body) {
