@@ -4,18 +4,21 @@ For every unordered pair of countries {A, B}, as of a day (`as_of`, the latest e
 
 1. rivals: at least one hostile event (HOSTILE_TYPES) from A to B or from B to A in the rivalry window
    (`rivalry_days` ending on `as_of`);
-2. the place: an anchor is the place (exact or district precision, never a country centroid) of an event
-   involving A or B in the recent window (`EscalationRules.recent_days`).  Around it, the *local* events are
-   the pair's own events (wherever placed) and the events involving A or B placed within `radius_km`;
-3. forces: local events placing A's or B's forces: a MOBILIZE or ASSAULT by A or B, or any event with a
-   military (MIL) actor or recipient of A or B, placed within `radius_km`.  The anchor needs forces, and
-   either forces of both sides or one of the pair's own events within `anchor_km` (the rivals meet there);
+2. the place: an anchor is a place (exact or district precision, never a country centroid) where the
+   pair's forces are reported in the recent window (`EscalationRules.recent_days`): a MOBILIZE, ASSAULT
+   or COERCE by A or B there, or an event there with a military actor or recipient of A or B; a place
+   merely named in a statement is never one.  Around it, the *local* events are the pair's own events
+   (wherever placed) and the events involving A or B placed within `radius_km`;
+3. forces: events placing A's or B's forces (a MOBILIZE or ASSAULT by A or B, or any event with a MIL
+   actor or recipient of A or B).  The anchor needs forces within `forces_km`, and either forces of both
+   sides within `forces_km` or one of the pair's own events within `anchor_km` (the rivals meet there);
 4. rising hostility: the local events' daily series is escalating (`flashpoint.alerts.escalation`).
 
-Among a pair's qualifying anchors the one with most pair events within `anchor_km`, then most sides with
-forces, then most local events wins: one flashpoint per pair.  The evidence is the local events in the
-recent window, each with its reports' sentences, claimants and origins; an event all of whose reports come
-from one origin is marked single-source.
+Qualifying anchors rank by pair events within `anchor_km`, then sides with forces, then local events; the
+best is chosen, then every other one at least `forces_km` from all chosen ones, so a pair meeting in
+several places has a flashpoint at each; every placed local event belongs to its nearest chosen anchor.
+The evidence is the local events in the recent window, each with its reports' sentences, claimants and
+origins; an event all of whose reports come from one origin is marked single-source.
 
 `detect_flashpoints` moves through time: it runs the detection as of every event day in a window ending
 on `as_of` and keeps each flashpoint as of the last day it was detected, so a store that mixes 2018 and
@@ -35,6 +38,7 @@ from flashpoint.store import EventQuery, Store, StoredEvent
 from flashpoint.store.queries import haversine_km
 
 __all__ = [
+    "ANCHOR_TYPES",
     "FORCE_TYPES",
     "HOSTILE_TYPES",
     "Detection",
@@ -52,6 +56,7 @@ __all__ = [
 
 HOSTILE_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION", "COERCE", "ASSAULT"})
 FORCE_TYPES = frozenset({"MOBILIZE", "ASSAULT"})
+ANCHOR_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})  # what the pair's forces do where they are
 Severity = Literal["low", "medium", "high"]
 Role = Literal["hostility", "dealings", "forces"]
 
@@ -62,6 +67,7 @@ class FlashpointRules:
 
     radius_km: float = 150.0
     anchor_km: float = 25.0
+    forces_km: float = 50.0  # both sides' forces this near the anchor; anchors this far apart are two
     rivalry_days: int = 14
     escalation: EscalationRules = field(default_factory=EscalationRules)
 
@@ -290,16 +296,16 @@ def _detect(everything: Sequence[StoredEvent], *, as_of: dt.date, rules: Flashpo
             and a != b
         }
     )
-    return [found for pair in pairs if (found := _flashpoint(pair, known, as_of, recent_start, rules))]
+    return [found for pair in pairs for found in _flashpoints(pair, known, as_of, recent_start, rules)]
 
 
-def _flashpoint(
+def _flashpoints(
     pair: tuple[str, str],
     known: Sequence[StoredEvent],
     as_of: dt.date,
     recent_start: dt.date,
     rules: FlashpointRules,
-) -> _Found | None:
+) -> list[_Found]:
     members = set(pair)
 
     def between(e: StoredEvent) -> bool:
@@ -313,28 +319,58 @@ def _flashpoint(
         return day is not None and day >= recent_start
 
     candidates = [e for e in known if involved(e)]
-    anchors = {e.place_id: e for e in candidates if recent(e) and _placed(e) and e.place_id}
-    best: tuple[tuple[int, int, int, str], StoredEvent, list[StoredEvent]] | None = None
+    # An anchor is a place where forces of the pair are reported, never a place merely named in a
+    # statement: an event there by or against the pair's forces, or a move, attack or coercion by them.
+    anchors = {
+        e.place_id: e for e in candidates if recent(e) and _placed(e) and e.place_id and _anchors(e, members)
+    }
+    qualified: list[tuple[tuple[int, int, int, str], StoredEvent, list[StoredEvent]]] = []
     for place_id, anchor in sorted(anchors.items()):
         local = [e for e in candidates if between(e) or (_placed(e) and _km(anchor, e) <= rules.radius_km)]
         now = [e for e in local if recent(e)]
         sides = {
-            s for e in now if _placed(e) and _km(anchor, e) <= rules.radius_km and (s := _side(e, members))
+            s for e in now if _placed(e) and _km(anchor, e) <= rules.forces_km and (s := _side(e, members))
         }
         meets = sum(1 for e in now if between(e) and _placed(e) and _km(anchor, e) <= rules.anchor_km)
         if not sides or not (len(sides) == 2 or meets):
             continue
-        key = (-meets, -len(sides), -len(now), place_id)
-        if best is None or key < best[0]:
-            best = (key, anchor, local)
-    if best is None:
-        return None
-    _, anchor, local = best
-    trend = series(pair, local, as_of=as_of, rules=rules.escalation)
-    if trend.trend != "escalating":
-        return None
-    return _Found(
-        pair=pair, anchor=anchor, local=tuple(local), trend=trend, as_of=as_of, recent_start=recent_start
+        qualified.append(((-meets, -len(sides), -len(now), place_id), anchor, local))
+    # Several flashpoints per pair when the rivals meet in several places: the best anchor first, then
+    # any other at least `forces_km` from every one chosen; each placed event goes to its nearest anchor.
+    chosen: list[tuple[StoredEvent, list[StoredEvent]]] = []
+    for _key, anchor, local in sorted(qualified, key=lambda q: q[0]):
+        if all(_km(anchor, other) >= rules.forces_km for other, _ in chosen):
+            chosen.append((anchor, local))
+    found = []
+    for anchor, local in chosen:
+        own = [e for e in local if not _placed(e) or _nearest(e, chosen) is anchor]
+        trend = series(pair, own, as_of=as_of, rules=rules.escalation)
+        if trend.trend == "escalating":
+            found.append(
+                _Found(
+                    pair=pair,
+                    anchor=anchor,
+                    local=tuple(own),
+                    trend=trend,
+                    as_of=as_of,
+                    recent_start=recent_start,
+                )
+            )
+    return found
+
+
+def _anchors(event: StoredEvent, members: set[str]) -> bool:
+    """Return True when the event reports forces of the pair at its place."""
+    if not counts(event):
+        return False
+    if event.type in ANCHOR_TYPES and event.actor_country in members:
+        return True
+    return _side(event, members) is not None
+
+
+def _nearest(event: StoredEvent, chosen: Sequence[tuple[StoredEvent, list[StoredEvent]]]) -> StoredEvent:
+    return min(
+        (anchor for anchor, _ in chosen), key=lambda anchor: (_km(anchor, event), anchor.place_id or "")
     )
 
 
