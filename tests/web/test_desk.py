@@ -214,3 +214,27 @@ def test_desk_escalation_chart_lists_a_clicked_days_events(
         browser.find_element(By.CSS_SELECTOR, "#panel .day-events li").click()
         _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#panel .report-place"))
     assert (tmp_path / "desk-escalation.png").stat().st_size > 10_000
+
+
+def test_desk_brief_button_opens_the_brief_of_the_brushed_window(
+    browser: Any, tmp_path: Path, serve_documents: Any
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    with serve_documents(mixed_store_documents()) as server:
+        _open(browser, f"{server.url}/#as_of=2018-01-25&window=14")
+        _wait(browser, lambda d: _has_pairs(d, "TUR–USA near Manbij"))
+        link = browser.find_element(By.ID, "brief")
+        assert "as_of=2018-01-25" in (link.get_attribute("href") or "")
+        page = browser.current_window_handle
+        link.click()
+        _wait(browser, lambda d: len(d.window_handles) == 2)
+        browser.switch_to.window(next(h for h in browser.window_handles if h != page))
+        heading = _wait(browser, lambda d: d.find_elements(By.TAG_NAME, "h1"))[0]
+        assert heading.text == "Situation brief, 2018-01-12 to 2018-01-25"
+        titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "section.flashpoint h3")]
+        assert titles == ["TUR–USA near Manbij (medium, escalating)"]
+        assert browser.find_elements(By.CSS_SELECTOR, "figure.map svg circle")
+        assert "IND" not in browser.find_element(By.TAG_NAME, "body").text
+        browser.save_screenshot(str(tmp_path / "desk-brief.png"))
+    assert (tmp_path / "desk-brief.png").stat().st_size > 10_000

@@ -70,7 +70,12 @@ def _table(flashpoints: list[Any], events: list[Any]) -> str:
 
 @click.command("flashpoints")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "geojson", "md", "html"]),
+    default="table",
+    show_default=True,
+    help="md and html write a self-contained situation brief of the window (see --since).",
 )
 @click.option(
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Detect as of this day (default: latest)."
@@ -80,14 +85,30 @@ def _table(flashpoints: list[Any], events: list[Any]) -> str:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Also detect as of every event day from this day on; alerts are then left as they are.",
 )
+@click.option("--near", help="Brief only: a place name (gazetteer) or LAT,LON the brief looks around.")
+@click.option("--km", type=float, default=50.0, show_default=True, help="Brief only: radius for --near.")
+@click.option("--country", help="Brief only: ISO3 of actor, recipient or place (flashpoints: of the pair).")
 @click.pass_context
 def flashpoints_command(
-    ctx: click.Context, fmt: str, as_of: dt.datetime | None, since: dt.datetime | None
+    ctx: click.Context,
+    fmt: str,
+    as_of: dt.datetime | None,
+    since: dt.datetime | None,
+    near: str | None,
+    km: float,
+    country: str | None,
 ) -> None:
-    """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts."""
+    """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts.
+
+    With --format md or html, write the situation brief of --since..--as-of instead (alerts untouched).
+    """
     from flashpoint.alerts.flashpoints import detect_flashpoints, find_flashpoints
     from flashpoint.alerts.registry import refresh_alerts
 
+    if fmt in ("md", "html"):
+        click.echo(_brief(_settings(ctx), fmt, as_of=_day(as_of), since=_day(since), near=near, km=km,
+                          country=country), nl=False)  # fmt: skip
+        return
     with _store(_settings(ctx)) as store:
         if since is None:
             found = find_flashpoints(store, as_of=_day(as_of))
@@ -105,6 +126,33 @@ def flashpoints_command(
         click.echo(json.dumps(_geojson(found), ensure_ascii=False))
     else:
         click.echo(_table(found, events))
+
+
+def _brief(
+    settings: Settings,
+    fmt: str,
+    *,
+    as_of: dt.date | None,
+    since: dt.date | None,
+    near: str | None,
+    km: float,
+    country: str | None,
+) -> str:
+    """Return the situation brief of since..as_of (default: the last 30 days of the store) as md or html."""
+    from flashpoint.brief import Area, build_brief, render_brief
+
+    point = None
+    if near is not None:
+        from flashpoint.cli import _near
+
+        point = _near(near, km, settings)
+    area = Area(near=point, near_name=near, country=country.upper() if country else None)
+    with _store(settings) as store:
+        until = as_of or store.day_range()[1] or dt.date.today()
+        start = since or until - dt.timedelta(days=29)
+        if start > until:
+            raise click.BadParameter("--since is after --as-of", param_hint="--since")
+        return render_brief(build_brief(store, since=start, until=until, area=area), format=fmt)
 
 
 @click.command("alerts")

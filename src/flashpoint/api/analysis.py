@@ -9,9 +9,10 @@ Without a window the timeframe reaches back to the store's first event day, so n
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
 
 from flashpoint.alerts.escalation import daily_hostility
 from flashpoint.alerts.flashpoints import (
@@ -175,4 +176,41 @@ def analysis_router() -> APIRouter:
         store: Store = request.app.state.store
         return escalation_body(store, as_of=as_of, window=window, pair=pair, flashpoint=flashpoint)
 
+    @router.get("/api/brief", tags=["alerts"], response_class=Response)
+    def brief(
+        request: Request,
+        as_of: AsOf = None,
+        window: Annotated[int, Query(ge=1, le=MAX_WINDOW, description="days ending on as_of")] = 30,
+        near: Annotated[str | None, Query(description="LAT,LON the brief looks around")] = None,
+        km: Annotated[float, Query(gt=0, le=20000, description="radius for near")] = 50.0,
+        country: Annotated[str | None, Query(min_length=3, max_length=3, description="ISO3")] = None,
+        format: Literal["html", "md"] = "html",
+    ) -> Response:
+        """Return the situation brief of the timeframe: a self-contained HTML page or Markdown."""
+        from flashpoint.brief import Area, build_brief, render_brief
+
+        store: Store = request.app.state.store
+        frame = store_timeframe(store, as_of=as_of, window=window)
+        if frame.as_of is None or frame.since is None:
+            raise HTTPException(404, "the store holds no dated event: there is nothing to brief")
+        area = Area(near=_point(near, km) if near else None, country=country.upper() if country else None)
+        text = render_brief(
+            build_brief(store, since=frame.since, until=frame.as_of, area=area), format=format
+        )
+        media = "text/html; charset=utf-8" if format == "html" else "text/markdown; charset=utf-8"
+        # The brief runs no script: a policy that forbids any keeps it inert even if escaping failed.
+        policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+        headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": policy}
+        return Response(text, media_type=media, headers=headers)
+
     return router
+
+
+def _point(value: str, km: float) -> tuple[float, float, float]:
+    try:
+        lat, lon = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(422, "near must be LAT,LON (two numbers)") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise HTTPException(422, "near is out of range: lat in [-90, 90], lon in [-180, 180]")
+    return lat, lon, km

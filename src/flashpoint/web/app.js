@@ -308,6 +308,7 @@ function renderCounts(stats) {
 let timeframeRequest = 0;
 async function loadTimeframe() {
   const ticket = ++timeframeRequest;
+  updateBrief();
   const params = timeframeParams();
   const [flashpoints, alerts, stats] = await Promise.allSettled([
     getJSON(`/api/flashpoints?${params}`),
@@ -320,6 +321,13 @@ async function loadTimeframe() {
   if (alerts.status === "fulfilled") renderAlerts(alerts.value);
   if (stats.status === "fulfilled") renderCounts(stats.value);
   $("aside").dataset.timeframe = params.toString();
+}
+
+// The Brief link names the brushed window (the API's default, the last 30 days, without a brush).
+function updateBrief() {
+  const params = timeframeParams();
+  params.set("format", "html");
+  $("#brief").href = `/api/brief?${params}`;
 }
 
 // URL state: the filters and the brushed timeframe live in the fragment, so a view can be bookmarked.
