@@ -132,3 +132,16 @@ def test_api_alerts_follow_the_timeframe(store: Store, report: Any, tmp_path: An
     assert [tuple(a["actors"]) for a in old["alerts"]] == [("TUR", "USA")]
     new = client.get("/api/alerts", params={"as_of": NEW.isoformat(), "window": 7}).json()
     assert [tuple(a["actors"]) for a in new["alerts"]] == [("IND", "PAK")]
+
+
+def test_api_flashpoints_answer_again_after_the_store_changes(
+    store: Store, report: Any, tmp_path: Any
+) -> None:
+    client = _client(store, tmp_path)
+    assert client.get("/api/flashpoints").json()["flashpoints"] == []
+    before = store.version()
+    _fill(store, report)  # a kept answer must not hide what was just stored
+    assert store.version() != before
+    body = client.get("/api/flashpoints").json()
+    assert {tuple(f["actors"]) for f in body["flashpoints"]} == {("TUR", "USA"), ("IND", "PAK")}
+    assert client.get("/api/flashpoints").json() == body

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from flashpoint.alerts.escalation import EscalationRules, Series, Trend, counts, event_day, series
-from flashpoint.store import EventQuery, Store, StoredEvent
+from flashpoint.store import EventDetail, EventQuery, Store, StoredEvent
 from flashpoint.store.queries import haversine_km
 
 __all__ = [
@@ -264,16 +265,24 @@ def detect_flashpoints(
         return Detection(flashpoints=(), timeframe=frame)
     start, end = frame.since, frame.as_of
     moments = sorted({d for d in days if start <= d <= end} | {end})
+    # Each moment looks back over its history only: slice the events sorted by day instead of scanning all.
+    dated = sorted((e for e in everything if event_day(e) is not None), key=lambda e: event_day(e) or end)
+    keys = [event_day(e) or end for e in dated]
+    back = dt.timedelta(days=rules.escalation.recent_days - 1 + rules.escalation.baseline_days)
     latest: dict[str, _Found] = {}
     for moment in moments:
-        for found in _detect(everything, as_of=moment, rules=rules):
+        history = dated[bisect_left(keys, moment - back) : bisect_right(keys, moment)]
+        for found in _detect(history, as_of=moment, rules=rules):
             latest[flashpoint_id(found.pair, found.anchor.place_id)] = found
     return Detection(flashpoints=tuple(_ranked(store, list(latest.values()), rules)), timeframe=frame)
 
 
 def _ranked(store: Store, found: Sequence[_Found], rules: FlashpointRules) -> list[Flashpoint]:
     rank = {"high": 0, "medium": 1, "low": 2}
-    built = [_built(store, f, rules) for f in found]
+    details = store.event_details(
+        e.id for f in found for e in f.local if (d := event_day(e)) is not None and d >= f.recent_start
+    )
+    built = [_built(details, f, rules) for f in found]
     return sorted(built, key=lambda fp: (rank[fp.severity], -fp.score, fp.id))
 
 
@@ -374,7 +383,7 @@ def _nearest(event: StoredEvent, chosen: Sequence[tuple[StoredEvent, list[Stored
     )
 
 
-def _built(store: Store, found: _Found, rules: FlashpointRules) -> Flashpoint:
+def _built(details: dict[str, EventDetail], found: _Found, rules: FlashpointRules) -> Flashpoint:
     pair, anchor, trend, as_of = found.pair, found.anchor, found.trend, found.as_of
     members = set(pair)
 
@@ -385,7 +394,7 @@ def _built(store: Store, found: _Found, rules: FlashpointRules) -> Flashpoint:
         (e for e in found.local if (d := event_day(e)) is not None and d >= found.recent_start),
         key=lambda e: (event_day(e) or as_of, e.id),
     )
-    evidence = tuple(_evidence(store, e, _role(e, members, anchor, rules)) for e in shown)
+    evidence = tuple(_evidence(details.get(e.id), e, _role(e, members, anchor, rules)) for e in shown)
     forces = {
         s for e in shown if _placed(e) and _km(anchor, e) <= rules.radius_km and (s := _side(e, members))
     }
@@ -470,8 +479,7 @@ def _role(event: StoredEvent, members: set[str], anchor: StoredEvent, rules: Fla
     return "dealings"
 
 
-def _evidence(store: Store, event: StoredEvent, role: Role) -> Evidence:
-    detail = store.event(event.id)
+def _evidence(detail: EventDetail | None, event: StoredEvent, role: Role) -> Evidence:
     sources: list[Source] = []
     if detail is not None:
         for report in detail.reports:

@@ -9,6 +9,10 @@ Without a window the timeframe reaches back to the store's first event day, so n
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -56,8 +60,48 @@ def store_timeframe(store: Store, *, as_of: dt.date | None, window: int | None) 
     return timeframe(days, as_of=as_of, window=window)
 
 
+class _Memo:
+    """The last few answers of the costly analysis reads, valid while the store's version stays the same."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
+_MEMOS: weakref.WeakKeyDictionary[Store, _Memo] = weakref.WeakKeyDictionary()
+
+
+def _memo(store: Store) -> _Memo:
+    memo = _MEMOS.get(store)
+    if memo is None:
+        memo = _MEMOS.setdefault(store, _Memo())
+    return memo
+
+
 def flashpoints_body(store: Store, *, as_of: dt.date | None, window: int | None) -> dict[str, Any]:
-    """Return the /api/flashpoints body: flashpoints (each titled, as of its last detection) and the timeframe."""
+    """Return the /api/flashpoints body: flashpoints (each titled, as of its last detection) and the timeframe.
+
+    Answers are kept while the store's version (`Store.version`) stays the same.
+    """
+    key = ("flashpoints", store.version(), as_of, window)
+    body: dict[str, Any] = _memo(store).get(key, lambda: _flashpoints_body(store, as_of=as_of, window=window))
+    return body
+
+
+def _flashpoints_body(store: Store, *, as_of: dt.date | None, window: int | None) -> dict[str, Any]:
     detection = detect_flashpoints(store, as_of=as_of, window=window)
     events = store.events(EventQuery()) if detection.flashpoints else []
     items = []
@@ -174,7 +218,11 @@ def analysis_router() -> APIRouter:
     ) -> dict[str, Any]:
         """Return daily hostility series (material and verbal conflict, events behind each day)."""
         store: Store = request.app.state.store
-        return escalation_body(store, as_of=as_of, window=window, pair=pair, flashpoint=flashpoint)
+        key = ("escalation", store.version(), as_of, window, pair, flashpoint)
+        body: dict[str, Any] = _memo(store).get(
+            key, lambda: escalation_body(store, as_of=as_of, window=window, pair=pair, flashpoint=flashpoint)
+        )
+        return body
 
     @router.get("/api/brief", tags=["alerts"], response_class=Response)
     def brief(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -249,69 +249,91 @@ class Store:
 
     def event(self, event_id: str) -> EventDetail | None:
         """Return the event with every report, its sentence, document metadata and claims; None if unknown."""
+        return self.event_details([event_id]).get(event_id)
+
+    def event_details(self, event_ids: Iterable[str]) -> dict[str, EventDetail]:
+        """Return {event id: the event with every report and claim} for the known ids, in three queries."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return {}
+        rows: list[Any] = []
+        report_rows: list[Any] = []
+        claim_rows: list[Any] = []
         with self._read() as conn:
-            row = conn.execute(event_select(EventQuery(), event_id=event_id)).mappings().first()
-            if row is None:
-                return None
-            report_rows = (
-                conn.execute(
-                    select(
-                        t.reports,
-                        t.sentences.c.text.label("sentence_text"),
-                        t.documents.c.title,
-                        t.documents.c.publisher,
-                        t.documents.c.origin,
-                        t.documents.c.published,
-                        t.documents.c.url,
-                    )
-                    .select_from(
-                        t.reports.join(t.documents, t.documents.c.id == t.reports.c.document_id).outerjoin(
-                            t.sentences,
-                            (t.sentences.c.document_id == t.reports.c.document_id)
-                            & (t.sentences.c.index == t.reports.c.sentence),
-                        )
-                    )
-                    .where(t.reports.c.event_id == event_id)
-                    .order_by(t.reports.c.id)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                rows += (
+                    conn.execute(event_select(EventQuery()).where(t.events.c.id.in_(chunk))).mappings().all()
                 )
-                .mappings()
-                .all()
-            )
-            claim_rows = (
-                conn.execute(select(t.claims).where(t.claims.c.event_id == event_id).order_by(t.claims.c.id))
-                .mappings()
-                .all()
-            )
+                report_rows += (
+                    conn.execute(
+                        select(
+                            t.reports,
+                            t.sentences.c.text.label("sentence_text"),
+                            t.documents.c.title,
+                            t.documents.c.publisher,
+                            t.documents.c.origin,
+                            t.documents.c.published,
+                            t.documents.c.url,
+                        )
+                        .select_from(
+                            t.reports.join(
+                                t.documents, t.documents.c.id == t.reports.c.document_id
+                            ).outerjoin(
+                                t.sentences,
+                                (t.sentences.c.document_id == t.reports.c.document_id)
+                                & (t.sentences.c.index == t.reports.c.sentence),
+                            )
+                        )
+                        .where(t.reports.c.event_id.in_(chunk))
+                        .order_by(t.reports.c.id)
+                    )
+                    .mappings()
+                    .all()
+                )
+                claim_rows += (
+                    conn.execute(
+                        select(t.claims).where(t.claims.c.event_id.in_(chunk)).order_by(t.claims.c.id)
+                    )
+                    .mappings()
+                    .all()
+                )
         claims_by_report: dict[int, list[Any]] = {}
         for claim in claim_rows:
             claims_by_report.setdefault(claim["report_id"], []).append(stored_claim(claim))
-        reports = tuple(
-            StoredReport(
-                document_id=r["document_id"],
-                document_title=r["title"],
-                publisher=r["publisher"],
-                origin=r["origin"],
-                published=r["published"],
-                url=r["url"],
-                sentence_index=r["sentence"],
-                sentence=r["sentence_text"],
-                trigger_start=r["trigger_start"],
-                trigger_end=r["trigger_end"],
-                trigger=r["trigger"],
-                claims=tuple(claims_by_report.get(r["id"], ())),
-                origin_key=r["origin_key"],
-                stance=r["stance"],
-                own_id=r["own_id"],
-                place_id=r["place_id"],
-                place_name=r["place_name"],
-                place_surface=r["place_surface"],
-                lat=r["lat"],
-                lon=r["lon"],
-                precision=r["precision"],
+        reports_by_event: dict[str, list[StoredReport]] = {}
+        for r in report_rows:
+            reports_by_event.setdefault(r["event_id"], []).append(
+                StoredReport(
+                    document_id=r["document_id"],
+                    document_title=r["title"],
+                    publisher=r["publisher"],
+                    origin=r["origin"],
+                    published=r["published"],
+                    url=r["url"],
+                    sentence_index=r["sentence"],
+                    sentence=r["sentence_text"],
+                    trigger_start=r["trigger_start"],
+                    trigger_end=r["trigger_end"],
+                    trigger=r["trigger"],
+                    claims=tuple(claims_by_report.get(r["id"], ())),
+                    origin_key=r["origin_key"],
+                    stance=r["stance"],
+                    own_id=r["own_id"],
+                    place_id=r["place_id"],
+                    place_name=r["place_name"],
+                    place_surface=r["place_surface"],
+                    lat=r["lat"],
+                    lon=r["lon"],
+                    precision=r["precision"],
+                )
             )
-            for r in report_rows
-        )
-        return EventDetail(event=stored_event(row), reports=reports)
+        return {
+            row["id"]: EventDetail(
+                event=stored_event(row), reports=tuple(reports_by_event.get(row["id"], ()))
+            )
+            for row in rows
+        }
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """Return a stored document by store id ("doc_…"), or by the id it had in the pipeline; else None."""
@@ -336,6 +358,19 @@ class Store:
             ).scalars()
             ids = tuple(dict.fromkeys(event_ids))
         return replace(stored_document(row), event_ids=ids)
+
+    def version(self) -> str:
+        """Return a token that changes whenever a document is stored or an alert changes (for caches, ETags)."""
+        reports, alerts = t.reports, t.alerts
+        stmt = select(
+            select(func.count()).select_from(reports).scalar_subquery(),
+            select(func.max(reports.c.id)).scalar_subquery(),
+            select(func.count()).select_from(t.documents).scalar_subquery(),
+            select(func.max(alerts.c.updated_at)).scalar_subquery(),
+        )
+        with self._read() as conn:
+            values = conn.execute(stmt).one()
+        return "|".join(str(v) for v in (*values, self.revision))
 
     def day_range(self) -> tuple[dt.date | None, dt.date | None]:
         """Return the first and last day events are counted on (their date, else their document's), or Nones."""
