@@ -102,3 +102,26 @@ def test_cli_flashpoints_table_shows_a_sparkline_and_reasons(
         cli, ["--db", str(db), "flashpoints", "--since", "2024-01-01", "--as-of", "2024-03-01"]
     )
     assert windowed.exit_code == 0 and "TUR-USA" in windowed.output
+
+
+def test_api_escalation_and_brief_answer_304_until_the_store_changes(
+    store: Store, report: Any, tmp_path: Any
+) -> None:
+    _fill(store, report)
+    client = TestClient(create_app(Settings(db=str(tmp_path / "unused.db")), store=store))
+    for route in ("/api/escalation", "/api/brief"):
+        first = client.get(route, params={"as_of": DAY.isoformat(), "window": 7})
+        tag = first.headers["etag"]
+        again = client.get(
+            route, params={"as_of": DAY.isoformat(), "window": 7}, headers={"If-None-Match": tag}
+        )
+        assert (again.status_code, again.content) == (304, b"")
+        other = client.get(
+            route, params={"as_of": DAY.isoformat(), "window": 8}, headers={"If-None-Match": tag}
+        )
+        assert other.status_code == 200 and other.headers["etag"] != tag
+    tag = client.get("/api/escalation").headers["etag"]
+    store.add(report("Turkey warned again over Manbij.", type="THREATEN", trigger="warned", actor="TURGOV",
+                     recipient="USA", place="Manbij", goldstein=-4.4, day=DAY))  # fmt: skip
+    changed = client.get("/api/escalation", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
