@@ -72,3 +72,16 @@ def test_flashpoints_anchor_where_one_sides_forces_meet_the_other(store: Store, 
     )
     (fp,) = [fp for fp in find_flashpoints(store) if fp.actors == ("TUR", "USA")]
     assert fp.place_name == "Idlib"
+
+
+def test_flashpoints_series_keep_each_places_events(store: Store, report: Any) -> None:
+    from flashpoint.alerts.flashpoints import local_events
+
+    _add(store, report, TWO_FRONTS)
+    found = [fp for fp in find_flashpoints(store) if fp.actors == ("SYR", "TUR")]
+    by_place = {fp.place_name: fp for fp in found}
+    events = store.events()
+    manbij = local_events(events, by_place["Manbij"], siblings=found)
+    assert {e.place_name for e in manbij} == {"Manbij"}
+    alone = local_events(events, by_place["Manbij"])  # without its sibling, Afrin's fighting is in reach
+    assert {e.place_name for e in alone} == {"Manbij", "Afrin"}

@@ -56,7 +56,8 @@ def _table(flashpoints: list[Any], events: list[Any]) -> str:
         spark = ""
         if end is not None:
             start = end - dt.timedelta(days=SPARK_DAYS - 1)
-            spark = daily_hostility(local_events(events, fp), since=start, until=end).sparkline()
+            local = local_events(events, fp, siblings=flashpoints)
+            spark = daily_hostility(local, since=start, until=end).sparkline()
         day = end.isoformat() if end else "-"
         lines.append(
             f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "

@@ -441,21 +441,38 @@ def _trend_reason(trend: Series, rules: EscalationRules) -> str:
 
 
 def local_events(
-    events: Iterable[StoredEvent], flashpoint: Flashpoint, *, rules: FlashpointRules | None = None
+    events: Iterable[StoredEvent],
+    flashpoint: Flashpoint,
+    *,
+    rules: FlashpointRules | None = None,
+    siblings: Sequence[Flashpoint] = (),
 ) -> list[StoredEvent]:
-    """Return the events a flashpoint's series counts: the pair's own, and either side's near its anchor."""
+    """Return the events a flashpoint's series counts: the pair's own, and either side's near its anchor.
+
+    `siblings` are the other flashpoints found with it: a placed event nearer to the anchor of one of the
+    same pair belongs to that one, as in detection.
+    """
     rules = rules or FlashpointRules()
     members = set(flashpoint.actors)
+    anchors = [
+        (fp.lat, fp.lon)
+        for fp in (flashpoint, *siblings)
+        if fp.actors == flashpoint.actors and fp.lat is not None and fp.lon is not None
+    ]
     found = []
     for event in events:
         sides = {event.actor_country, event.recipient_country}
-        if sides == members or (
-            sides & members
-            and _placed(event)
-            and flashpoint.lat is not None
-            and flashpoint.lon is not None
-            and haversine_km(flashpoint.lat, flashpoint.lon, event.lat, event.lon) <= rules.radius_km  # type: ignore[arg-type]
-        ):
+        if not sides & members or flashpoint.lat is None or flashpoint.lon is None:
+            continue
+        if not _placed(event):
+            if sides == members:
+                found.append(event)
+            continue
+        assert event.lat is not None and event.lon is not None
+        km = haversine_km(flashpoint.lat, flashpoint.lon, event.lat, event.lon)
+        if any(haversine_km(lat, lon, event.lat, event.lon) < km for lat, lon in anchors):
+            continue  # a sibling's anchor is nearer
+        if sides == members or km <= rules.radius_km:
             found.append(event)
     return found
 

@@ -13,7 +13,7 @@ import hashlib
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -108,7 +108,7 @@ def _flashpoints_body(store: Store, *, as_of: dt.date | None, window: int | None
     items = []
     for flashpoint in detection.flashpoints:
         data = flashpoint.as_dict()
-        data["series"] = _flashpoint_series(events, flashpoint)
+        data["series"] = _flashpoint_series(events, flashpoint, detection.flashpoints)
         first, second = [*flashpoint.actors, "?", "?"][:2]
         data["title"] = (
             f"{first}–{second} near {flashpoint.place_name} ({flashpoint.severity}, {flashpoint.trend})"
@@ -133,10 +133,12 @@ def stats_body(store: Store, *, as_of: dt.date | None, window: int | None) -> di
     return data
 
 
-def _flashpoint_series(events: list[StoredEvent], flashpoint: Flashpoint) -> list[dict[str, Any]]:
+def _flashpoint_series(
+    events: list[StoredEvent], flashpoint: Flashpoint, siblings: Sequence[Flashpoint]
+) -> list[dict[str, Any]]:
     end = flashpoint.as_of or flashpoint.last_date or dt.date.today()
     start = end - dt.timedelta(days=SERIES_DAYS - 1)
-    hostility = daily_hostility(local_events(events, flashpoint), since=start, until=end)
+    hostility = daily_hostility(local_events(events, flashpoint, siblings=siblings), since=start, until=end)
     return [day.as_dict() for day in hostility.days]
 
 
@@ -187,7 +189,7 @@ def escalation_body(
                 "flashpoint_id": fp.id,
                 "actors": list(fp.actors),
                 "place_name": fp.place_name,
-                **_series(local_events(events, fp), since, until),
+                **_series(local_events(events, fp, siblings=detection.flashpoints), since, until),
             }
         )
     return {"series": series, "timeframe": frame.as_dict()}

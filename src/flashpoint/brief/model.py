@@ -108,7 +108,8 @@ def build_brief(
     for fp in flashpoints:
         end = fp.as_of or until
         start = end - dt.timedelta(days=CHART_DAYS - 1)
-        charts.append(daily_hostility(local_events(everything, fp, rules=rules), since=start, until=end))
+        local = local_events(everything, fp, rules=rules, siblings=detection.flashpoints)
+        charts.append(daily_hostility(local, since=start, until=end))
     by_type = Counter(e.type for e in events).most_common()
     by_area = Counter(_area_of(e) for e in events).most_common()
     return Brief(
