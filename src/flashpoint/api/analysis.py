@@ -9,7 +9,6 @@ Without a window the timeframe reaches back to the store's first event day, so n
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 import weakref
 from collections import OrderedDict
@@ -17,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from flashpoint.alerts.escalation import daily_hostility
 from flashpoint.alerts.flashpoints import (
@@ -218,21 +217,14 @@ def analysis_router() -> APIRouter:
         window: Window = None,
         pair: Annotated[str | None, Query(description="two country codes, e.g. TUR,USA")] = None,
         flashpoint: Annotated[str | None, Query(description="a flashpoint id (al_…)")] = None,
-    ) -> Response:
-        """Return daily hostility series (material and verbal conflict, events behind each day).
-
-        The ETag follows the store's version: a client sending it back in If-None-Match gets 304.
-        """
+    ) -> dict[str, Any]:
+        """Return daily hostility series (material and verbal conflict, events behind each day)."""
         store: Store = request.app.state.store
-        version = store.version()
-        tag = _etag(version, request)
-        if _fresh(request, tag):
-            return Response(status_code=304, headers={"ETag": tag})
-        key = ("escalation", version, as_of, window, pair, flashpoint)
+        key = ("escalation", store.version(), as_of, window, pair, flashpoint)
         body: dict[str, Any] = _memo(store).get(
             key, lambda: escalation_body(store, as_of=as_of, window=window, pair=pair, flashpoint=flashpoint)
         )
-        return JSONResponse(body, headers={"ETag": tag})
+        return body
 
     @router.get("/api/brief", tags=["alerts"], response_class=Response)
     def brief(
@@ -248,9 +240,6 @@ def analysis_router() -> APIRouter:
         from flashpoint.brief import Area, build_brief, render_brief
 
         store: Store = request.app.state.store
-        tag = _etag(store.version(), request)
-        if _fresh(request, tag):
-            return Response(status_code=304, headers={"ETag": tag})
         frame = store_timeframe(store, as_of=as_of, window=window)
         if frame.as_of is None or frame.since is None:
             raise HTTPException(404, "the store holds no dated event: there is nothing to brief")
@@ -261,24 +250,10 @@ def analysis_router() -> APIRouter:
         media = "text/html; charset=utf-8" if format == "html" else "text/markdown; charset=utf-8"
         # The brief runs no script: a policy that forbids any keeps it inert even if escaping failed.
         policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
-        headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": policy, "ETag": tag}
+        headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": policy}
         return Response(text, media_type=media, headers=headers)
 
     return router
-
-
-def _etag(version: str, request: Request) -> str:
-    """Return a strong ETag of the store's version and the request's path and query."""
-    key = f"{version}|{request.url.path}?{request.url.query}"
-    return '"' + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + '"'
-
-
-def _fresh(request: Request, tag: str) -> bool:
-    """Return True when the client's If-None-Match names `tag` (or is "*")."""
-    header = request.headers.get("if-none-match")
-    if not header:
-        return False
-    return header.strip() == "*" or tag in (part.strip().removeprefix("W/") for part in header.split(","))
 
 
 def _point(value: str, km: float) -> tuple[float, float, float]:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
 from flashpoint.api.analysis import analysis_router
+from flashpoint.api.conditional import ConditionalReads
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
 from flashpoint.api.writes import PipelineSlot, write_router
@@ -149,6 +151,7 @@ def create_app(
     app.include_router(write_router())
     _add_error_handlers(app)
     _add_web(app)
+    app.add_middleware(ConditionalReads)  # ETag / 304 on GET /api/…, inside CORS so a 304 carries its headers
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -157,6 +160,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     return app
 
 
