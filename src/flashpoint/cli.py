@@ -577,14 +577,27 @@ def gazetteer_stats(ctx: click.Context) -> None:
     "--cors-origin", "cors_origins", multiple=True, help="An origin allowed to call the API; repeatable."
 )
 @click.option("--tile-url", help="A raster tile URL template ({z}/{x}/{y}) for the map's basemap.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, cors_origins: tuple[str, ...], tile_url: str | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    cors_origins: tuple[str, ...],
+    tile_url: str | None,
+    workers: int,
 ) -> None:
     """Serve the REST API and the web map (http://HOST:PORT/)."""
     from flashpoint.api import serve as run_server
 
-    run_server(_settings(ctx), host=host, port=port, cors_origins=cors_origins or None, tile_url=tile_url)
+    run_server(
+        _settings(ctx),
+        host=host,
+        port=port,
+        cors_origins=cors_origins or None,
+        tile_url=tile_url,
+        workers=workers,
+    )
 
 
 @cli.group()
