@@ -331,6 +331,20 @@ def show(ctx: click.Context, event_id: str, fmt: str) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     click.echo(_show_text(data))
+    click.echo(_report_places(data))
+
+
+def _report_places(data: dict[str, Any]) -> str:
+    """Return one line per report: its own place, outlet, claimants and stance."""
+    lines = [f"reports by place: ({len(data['reports'])})"]
+    for report in data["reports"]:
+        place = report.get("place_name") or report.get("place_surface") or "no place"
+        outlet = report.get("publisher") or report.get("origin") or "unknown outlet"
+        claimants = ", ".join(
+            dict.fromkeys(c.get("claimant") or c.get("channel") or "the author" for c in report["claims"])
+        )
+        lines.append(f"  - {place} · {outlet} · {claimants or 'the author'} · {report.get('stance') or '-'}")
+    return "\n".join(lines)
 
 
 def _show_text(data: dict[str, Any], indent: str = "") -> str:
@@ -584,14 +598,27 @@ def gazetteer_stats(ctx: click.Context) -> None:
     "--cors-origin", "cors_origins", multiple=True, help="An origin allowed to call the API; repeatable."
 )
 @click.option("--tile-url", help="A raster tile URL template ({z}/{x}/{y}) for the map's basemap.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, cors_origins: tuple[str, ...], tile_url: str | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    cors_origins: tuple[str, ...],
+    tile_url: str | None,
+    workers: int,
 ) -> None:
     """Serve the REST API and the web map (http://HOST:PORT/)."""
     from flashpoint.api import serve as run_server
 
-    run_server(_settings(ctx), host=host, port=port, cors_origins=cors_origins or None, tile_url=tile_url)
+    run_server(
+        _settings(ctx),
+        host=host,
+        port=port,
+        cors_origins=cors_origins or None,
+        tile_url=tile_url,
+        workers=workers,
+    )
 
 
 @cli.group()

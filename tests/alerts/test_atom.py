@@ -29,12 +29,12 @@ def test_atom_feed_has_an_entry_per_alert(store: Store, report: Any) -> None:
     )
     store.add(
         report(
-            "Indian troops moved guns up to Rajouri.",
+            "Indian troops moved guns up to Poonch.",
             type="MOBILIZE",
             trigger="moved",
             actor="INDMIL",
             recipient=None,
-            place="Rajouri",
+            place="Poonch",
             day=DAY,
             goldstein=-7.0,
             handle="@ridge_watch",

@@ -36,12 +36,12 @@ def settings(tmp_path: Path, report: Any) -> Settings:
         )
         store.add(
             report(
-                "Indian troops moved guns up to Rajouri.",
+                "Indian troops moved guns up to Poonch.",
                 type="MOBILIZE",
                 trigger="moved",
                 actor="INDMIL",
                 recipient=None,
-                place="Rajouri",
+                place="Poonch",
                 day=DAY,
                 goldstein=-7.0,
             )

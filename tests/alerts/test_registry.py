@@ -42,12 +42,12 @@ def _flare(store: Store, report: Any) -> None:
     )
     store.add(
         report(
-            "Indian troops moved guns up to Rajouri.",
+            "Indian troops moved guns up to Poonch.",
             type="MOBILIZE",
             trigger="moved",
             actor="INDMIL",
             recipient=None,
-            place="Rajouri",
+            place="Poonch",
             day=DAY,
             goldstein=-6.0,
         )

@@ -71,12 +71,12 @@ def _queue_one(store: Store, report: Any) -> None:
     )
     store.add(
         report(
-            "Indian troops moved guns up to Rajouri.",
+            "Indian troops moved guns up to Poonch.",
             type="MOBILIZE",
             trigger="moved",
             actor="INDMIL",
             recipient=None,
-            place="Rajouri",
+            place="Poonch",
             day=DAY,
             goldstein=-7.0,
         )

@@ -20,6 +20,7 @@ from flashpoint.errors import StoreError
 from flashpoint.store import EventQuery, Store, database_url, migrate
 from flashpoint.store import schema as t
 from flashpoint.store.migrations import BASELINE, alembic_config, head_revision
+from flashpoint.store.rows import REPORT_PLACE_FIELDS
 from flashpoint.watch.state import feeds_metadata
 
 from .conftest import PG_URL, fixed_clock
@@ -87,6 +88,9 @@ def _make_pre_alembic(engine: Engine) -> None:
                 copy.indexes.discard(index)
     with engine.begin() as conn:
         old.create_all(conn)
+        added = [("reports", column) for column in REPORT_PLACE_FIELDS] + [("events", "co_actors")]
+        for table, column in added:  # by migration 0003
+            conn.execute(text(f'ALTER TABLE {table} DROP COLUMN "{column}"'))
         conn.execute(insert(t.meta).values(key="schema_version", value="2"))
         conn.execute(
             insert(t.places).values(

@@ -38,41 +38,123 @@ def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _table(flashpoints: list[Any]) -> str:
-    lines = [f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} evidence"]
+SPARK_DAYS = 35  # the trend's baseline (28 days) and recent window (7), ending on the detection day
+
+
+def _table(flashpoints: list[Any], events: list[Any]) -> str:
+    """Return the flashpoints as a text table, each with a sparkline of its last 35 days of hostility."""
+    from flashpoint.alerts.escalation import daily_hostility
+    from flashpoint.alerts.flashpoints import local_events
+
+    head = f"{'as of':<10} {'last 35 days of hostility':<35}"
+    lines = [
+        f"{'id':<20} {'actors':<8} {'place':<18} {'severity':<8} {'trend':<11} {'score':>6} {head} evidence"
+    ]
     for fp in flashpoints:
         single = sum(1 for e in fp.evidence if e.single_source)
         alleged = sum(1 for e in fp.evidence if e.only_alleged)
+        end = fp.as_of or fp.last_date
+        spark = ""
+        if end is not None:
+            start = end - dt.timedelta(days=SPARK_DAYS - 1)
+            local = local_events(events, fp, siblings=flashpoints)
+            spark = daily_hostility(local, since=start, until=end).sparkline()
+        day = end.isoformat() if end else "-"
         lines.append(
             f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "
-            f"{fp.trend:<11} {fp.score:>6.2f} {len(fp.evidence)} events ({single} single-source, "
-            f"{alleged} only alleged)"
+            f"{fp.trend:<11} {fp.score:>6.2f} {day:<10} {spark:<35} "
+            f"{len(fp.evidence)} events ({single} single-source, {alleged} only alleged)"
         )
+        lines.append(f"{'':<20} {fp.severity_reason}")
+        lines.append(f"{'':<20} {fp.trend_reason}")
     return "\n".join(lines)
 
 
 @click.command("flashpoints")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "geojson"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "geojson", "md", "html"]),
+    default="table",
+    show_default=True,
+    help="md and html write a self-contained situation brief of the window (see --since).",
 )
 @click.option(
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Detect as of this day (default: latest)."
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Also detect as of every event day from this day on; alerts are then left as they are.",
+)
+@click.option("--near", help="Brief only: a place name (gazetteer) or LAT,LON the brief looks around.")
+@click.option("--km", type=float, default=50.0, show_default=True, help="Brief only: radius for --near.")
+@click.option("--country", help="Brief only: ISO3 of actor, recipient or place (flashpoints: of the pair).")
 @click.pass_context
-def flashpoints_command(ctx: click.Context, fmt: str, as_of: dt.datetime | None) -> None:
-    """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts."""
-    from flashpoint.alerts.flashpoints import find_flashpoints
+def flashpoints_command(
+    ctx: click.Context,
+    fmt: str,
+    as_of: dt.datetime | None,
+    since: dt.datetime | None,
+    near: str | None,
+    km: float,
+    country: str | None,
+) -> None:
+    """Detect flashpoints (rivals, forces near one place, rising hostility) and record them as alerts.
+
+    With --format md or html, write the situation brief of --since..--as-of instead (alerts untouched).
+    """
+    from flashpoint.alerts.flashpoints import detect_flashpoints, find_flashpoints
     from flashpoint.alerts.registry import refresh_alerts
 
+    if fmt in ("md", "html"):
+        click.echo(_brief(_settings(ctx), fmt, as_of=_day(as_of), since=_day(since), near=near, km=km,
+                          country=country), nl=False)  # fmt: skip
+        return
     with _store(_settings(ctx)) as store:
-        found = find_flashpoints(store, as_of=_day(as_of))
-        refresh_alerts(store, flashpoints=found)
+        if since is None:
+            found = find_flashpoints(store, as_of=_day(as_of))
+            refresh_alerts(store, flashpoints=found)
+        else:
+            end = _day(as_of) or store.day_range()[1] or since.date()
+            if end < since.date():
+                raise click.BadParameter("--since is after --as-of", param_hint="--since")
+            window = (end - since.date()).days + 1
+            found = list(detect_flashpoints(store, as_of=end, window=window).flashpoints)
+        events = store.events() if fmt == "table" and found else []
     if fmt == "json":
         click.echo(json.dumps([fp.as_dict() for fp in found], ensure_ascii=False, indent=2))
     elif fmt == "geojson":
         click.echo(json.dumps(_geojson(found), ensure_ascii=False))
     else:
-        click.echo(_table(found))
+        click.echo(_table(found, events))
+
+
+def _brief(
+    settings: Settings,
+    fmt: str,
+    *,
+    as_of: dt.date | None,
+    since: dt.date | None,
+    near: str | None,
+    km: float,
+    country: str | None,
+) -> str:
+    """Return the situation brief of since..as_of (default: the last 30 days of the store) as md or html."""
+    from flashpoint.brief import Area, build_brief, render_brief
+
+    point = None
+    if near is not None:
+        from flashpoint.cli import _near
+
+        point = _near(near, km, settings)
+    area = Area(near=point, near_name=near, country=country.upper() if country else None)
+    with _store(settings) as store:
+        until = as_of or store.day_range()[1] or dt.date.today()
+        start = since or until - dt.timedelta(days=29)
+        if start > until:
+            raise click.BadParameter("--since is after --as-of", param_hint="--since")
+        return render_brief(build_brief(store, since=start, until=until, area=area), format=fmt)
 
 
 @click.command("alerts")

@@ -28,11 +28,17 @@ from flashpoint.records import NOT_HAPPENED_STANCES
 from flashpoint.store import StoredEvent
 
 __all__ = [
+    "MATERIAL_TYPES",
+    "VERBAL_TYPES",
+    "Day",
     "EscalationRules",
+    "Hostility",
     "Point",
     "Series",
     "Trend",
+    "conflict_kind",
     "counts",
+    "daily_hostility",
     "event_day",
     "hostility",
     "pair_series",
@@ -43,6 +49,9 @@ __all__ = [
 Trend = Literal["escalating", "stable", "de-escalating"]
 
 _QUAD_SCORE = {1: 1.0, 2: 4.0, 3: -2.0, 4: -8.0}
+# Used when an event has no QuadClass: conflict done (material) and conflict said (verbal).
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+VERBAL_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +193,90 @@ def place_series(
         return (event.place_id,) if event.place_id else None
 
     return _grouped(events, key_of, as_of=as_of, rules=rules or EscalationRules())
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One day of hostility: material and verbal conflict (minus their scores), and the events behind it."""
+
+    day: dt.date
+    material: float
+    verbal: float
+    score: float  # the summed score of every counted event that day, cooperation included
+    event_ids: tuple[str, ...]
+    material_ids: tuple[str, ...]
+    verbal_ids: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the day as JSON-ready values."""
+        return {
+            "day": self.day.isoformat(),
+            "material": round(self.material, 3),
+            "verbal": round(self.verbal, 3),
+            "score": round(self.score, 3),
+            "event_ids": list(self.event_ids),
+            "material_ids": list(self.material_ids),
+            "verbal_ids": list(self.verbal_ids),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Hostility:
+    """A dense daily hostility series from `since` to `until` (days without events are zero)."""
+
+    since: dt.date
+    until: dt.date
+    days: tuple[Day, ...]
+
+    def sparkline(self) -> str:
+        """Return the series as a text sparkline, one block character per day (material + verbal)."""
+        blocks = " ▁▂▃▄▅▆▇█"
+        levels = [d.material + d.verbal for d in self.days]
+        top = max(levels, default=0.0)
+        if top <= 0:
+            return blocks[0] * len(levels)
+        return "".join(blocks[0 if v <= 0 else max(1, round(v / top * 8))] for v in levels)
+
+
+def conflict_kind(event: StoredEvent) -> Literal["material", "verbal"] | None:
+    """Return whether an event is material or verbal conflict (by QuadClass, else by type), or None."""
+    if event.quad_class == 4:
+        return "material"
+    if event.quad_class == 3:
+        return "verbal"
+    if event.quad_class is None and event.type in MATERIAL_TYPES:
+        return "material"
+    if event.quad_class is None and event.type in VERBAL_TYPES:
+        return "verbal"
+    return None
+
+
+def daily_hostility(events: Iterable[StoredEvent], *, since: dt.date, until: dt.date) -> Hostility:
+    """Return the daily material and verbal hostility of `events` from `since` to `until`, every day listed.
+
+    Counted events only (not negated, not hypothetical); hostility is minus the summed scores of the
+    day's conflict events of that kind, so a day of attacks is a tall positive bar.
+    """
+    by_day: dict[dt.date, list[StoredEvent]] = {}
+    for event in events:
+        day = event_day(event)
+        if day is None or not since <= day <= until or not counts(event):
+            continue
+        by_day.setdefault(day, []).append(event)
+    days = []
+    for n in range((until - since).days + 1):
+        day = since + dt.timedelta(days=n)
+        evs = sorted(by_day.get(day, ()), key=lambda e: e.id)
+        kinds = [(e, conflict_kind(e)) for e in evs]
+        days.append(
+            Day(
+                day=day,
+                material=-sum(score(e) for e, k in kinds if k == "material"),
+                verbal=-sum(score(e) for e, k in kinds if k == "verbal"),
+                score=sum(score(e) for e in evs),
+                event_ids=tuple(e.id for e in evs),
+                material_ids=tuple(e.id for e, k in kinds if k == "material"),
+                verbal_ids=tuple(e.id for e, k in kinds if k == "verbal"),
+            )
+        )
+    return Hostility(since=since, until=until, days=tuple(days))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 
 from flashpoint.alerts.flashpoints import Flashpoint, FlashpointRules, find_flashpoints
 from flashpoint.store import Store
@@ -192,12 +192,25 @@ def _alert(row: Any) -> Alert:
 
 
 def list_alerts(
-    store: Store, *, since: dt.date | dt.datetime | None = None, status: Status | None = None
+    store: Store,
+    *,
+    since: dt.date | dt.datetime | None = None,
+    status: Status | None = None,
+    during: tuple[dt.date, dt.date] | None = None,
 ) -> list[Alert]:
-    """Return stored alerts changed on or after `since` (a day or a moment), newest change first."""
+    """Return stored alerts changed on or after `since` (a day or a moment), newest change first.
+
+    `during` (first day, last day) keeps the alerts whose evidence dates overlap those days.
+    """
     stmt = select(t.alerts).order_by(t.alerts.c.updated_at.desc(), t.alerts.c.id)
     if status is not None:
         stmt = stmt.where(t.alerts.c.status == status)
+    if during is not None:
+        first, last = during
+        stmt = stmt.where(
+            or_(t.alerts.c.first_date.is_(None), t.alerts.c.first_date <= last),
+            or_(t.alerts.c.last_date.is_(None), t.alerts.c.last_date >= first),
+        )
     if since is not None:
         moment = since if isinstance(since, dt.datetime) else dt.datetime.combine(since, dt.time(), dt.UTC)
         stmt = stmt.where(t.alerts.c.updated_at >= moment)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
@@ -27,6 +28,8 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
+from flashpoint.api.analysis import analysis_router
+from flashpoint.api.conditional import ConditionalReads
 from flashpoint.api.links import check_base_url
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
@@ -207,9 +210,11 @@ def create_app(
     app.state.base_url = base_url
     app.state.writes = write_pool()
     app.include_router(read_router())
+    app.include_router(analysis_router())
     app.include_router(write_router())
     _add_error_handlers(app)
     _add_web(app)
+    app.add_middleware(ConditionalReads)  # ETag / 304 on GET /api/…, inside CORS so a 304 carries its headers
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -218,6 +223,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         SecurityHeaders,
         default_policy=_page_policy(tiles),

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from flashpoint.api.analysis import AsOf, Window, flashpoints_body, stats_body, store_timeframe
 from flashpoint.api.formats import events_response
 from flashpoint.api.links import absolute_url
 from flashpoint.api.search import BBox, EventSearch, event_dict, find_events
@@ -150,34 +151,32 @@ def read_router() -> APIRouter:
         return data
 
     @router.get("/api/flashpoints", tags=["alerts"])
-    def list_flashpoints(
-        request: Request, as_of: Annotated[dt.date | None, Query()] = None
-    ) -> dict[str, Any]:
-        """Return the flashpoints detected now (or as of a day): rivals, forces near one place, rising hostility."""
-        from flashpoint.alerts import find_flashpoints
-
-        found = find_flashpoints(_store(request), as_of=check_date(as_of, name="as_of"))
-        items = []
-        for flashpoint in found:
-            data = flashpoint.as_dict()
-            first, second = [*flashpoint.actors, "?", "?"][:2]
-            data["title"] = (
-                f"{first}–{second} near {flashpoint.place_name} ({flashpoint.severity}, {flashpoint.trend})"
-            )
-            items.append(data)
-        return {"flashpoints": items, "available": True, "count": len(items)}
+    def list_flashpoints(request: Request, as_of: AsOf = None, window: Window = None) -> dict[str, Any]:
+        """Return the flashpoints detected in the timeframe, each as of its last day; and the timeframe used."""
+        return flashpoints_body(_store(request), as_of=check_date(as_of, name="as_of"), window=window)
 
     @router.get("/api/alerts", tags=["alerts"])
     def get_alerts(
         request: Request,
         since: Annotated[dt.date | None, Query()] = None,
         status: Annotated[Literal["open", "closed"] | None, Query()] = None,
+        as_of: AsOf = None,
+        window: Window = None,
     ) -> dict[str, Any]:
-        """Return the persisted alerts (opened, updated, closed as evidence arrives), newest change first."""
+        """Return the persisted alerts (opened, updated, closed as evidence arrives), newest change first.
+
+        With `as_of` or `window`, only alerts whose evidence dates overlap the timeframe.
+        """
         from flashpoint.alerts import list_alerts
 
-        alerts = list_alerts(_store(request), since=check_date(since, name="since"), status=status)
-        return {"alerts": [alert.as_dict() for alert in alerts]}
+        store = _store(request)
+        as_of = check_date(as_of, name="as_of")
+        frame = store_timeframe(store, as_of=as_of, window=window)
+        during = None
+        if (as_of or window) and frame.since and frame.as_of:
+            during = (frame.since, frame.as_of)
+        alerts = list_alerts(store, since=check_date(since, name="since"), status=status, during=during)
+        return {"alerts": [alert.as_dict() for alert in alerts], "timeframe": frame.as_dict()}
 
     @router.get("/api/alerts.atom", tags=["alerts"], response_class=Response)
     def get_alerts_atom(request: Request) -> Response:
@@ -248,8 +247,11 @@ def read_router() -> APIRouter:
         }
 
     @router.get("/api/stats", tags=["meta"])
-    def stats(request: Request) -> dict[str, Any]:
-        """Return counts of documents, events, reports and claims, events by type and the date range."""
-        return _store(request).stats().as_dict()
+    def stats(request: Request, as_of: AsOf = None, window: Window = None) -> dict[str, Any]:
+        """Return counts of documents, events, reports and claims, events by type and the date range.
+
+        With `as_of` or `window`, counted over that timeframe; `timeframe` says which one was used.
+        """
+        return stats_body(_store(request), as_of=check_date(as_of, name="as_of"), window=window)
 
     return router

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from flashpoint.errors import ExportError
+from flashpoint.export.acled import admin2_name, inter_code, interaction, source_scale
 from flashpoint.store.results import StoredEvent
 
 __all__ = [
@@ -41,16 +42,23 @@ CSV_COLUMNS: tuple[str, ...] = (
     "plover_mode",
     "actor1",
     "actor1_code",
+    "assoc_actor_1",
+    "inter1",
     "actor2",
     "actor2_code",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
     "country",
     "iso3",
     "admin1",
+    "admin2",
     "location",
     "latitude",
     "longitude",
     "geo_precision",
     "source",
+    "source_scale",
     "source_url",
     "notes",
     "fatalities",
@@ -85,7 +93,16 @@ def _blank(value: Any) -> Any:
 
 
 def csv_row(event: StoredEvent) -> dict[str, Any]:
-    """Return the ACLED-style CSV row of an event (empty strings where a value is unknown)."""
+    """Return the ACLED-style CSV row of an event (empty strings where a value is unknown).
+
+    inter1/inter2, interaction, source_scale and admin2 follow `flashpoint.export.acled`; assoc_actor_1
+    lists the other members of a compound initiating actor; assoc_actor_2 stays empty (not coded).
+    """
+    inter1 = inter_code(
+        event.actor_country, event.actor_sector, place_country=event.place_country, event_type=event.type
+    )
+    inter2 = inter_code(event.recipient_country, event.recipient_sector, place_country=event.place_country)
+    has_recipient = event.recipient_country is not None or event.recipient_sector is not None
     return {
         "event_id": event.id,
         "event_date": event.date.isoformat() if event.date else "",
@@ -97,16 +114,23 @@ def csv_row(event: StoredEvent) -> dict[str, Any]:
         "plover_mode": _blank(event.mode),
         "actor1": _actor_label(event.actor_name, event.actor_text, event.actor_code),
         "actor1_code": _blank(event.actor_code),
+        "assoc_actor_1": "; ".join(event.co_actors),
+        "inter1": _blank(inter1),
         "actor2": _actor_label(event.recipient_name, event.recipient_text, event.recipient_code),
         "actor2_code": _blank(event.recipient_code),
+        "assoc_actor_2": "",
+        "inter2": _blank(inter2),
+        "interaction": _blank(None if has_recipient and inter2 is None else interaction(inter1, inter2)),
         "country": _country_name(event.place_country),
         "iso3": _blank(event.place_country),
         "admin1": _blank(event.admin1),
+        "admin2": admin2_name(event.lat, event.lon, event.place_country),
         "location": _blank(event.place_name),
         "latitude": _blank(event.lat),
         "longitude": _blank(event.lon),
         "geo_precision": _blank(event.precision),
         "source": _blank(event.outlet),
+        "source_scale": source_scale(event.url),
         "source_url": _blank(event.url),
         "notes": _blank(event.sentence),
         "fatalities": _blank(event.fatalities),

@@ -105,6 +105,7 @@ class StoredEvent(_AsDict):
     stance: str | None = None  # the strongest stance among their claims
     claimant: str | None = None  # who the first report's first claim says states it (None: the author)
     channel: str | None = None  # … and through what
+    co_actors: tuple[str, ...] = ()  # other members of a compound initiating actor (names, else codes)
 
     @property
     def single_source(self) -> bool:
@@ -180,6 +181,12 @@ class StoredReport(_AsDict):
     origin_key: str | None = None  # the report's independent source: a document origin or "post:@handle"
     stance: str | None = None
     own_id: str | None = None  # the id the report's event would have on its own
+    place_id: str | None = None  # the place this report gives the event (None before migration 0004)
+    place_name: str | None = None
+    place_surface: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

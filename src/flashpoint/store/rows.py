@@ -15,7 +15,15 @@ from flashpoint.records import Claim, Document, Event, Place
 from flashpoint.store.ids import document_hash, document_id, event_id
 from flashpoint.store.results import StoredClaim, StoredDocument, StoredEvent
 
-__all__ = ["DocumentRows", "aware", "document_rows", "stored_claim", "stored_document", "stored_event"]
+__all__ = [
+    "REPORT_PLACE_FIELDS",
+    "DocumentRows",
+    "aware",
+    "document_rows",
+    "stored_claim",
+    "stored_document",
+    "stored_event",
+]
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +106,10 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
             rows.places.setdefault(event.place.place.id, _place_row(event.place.place))
         rows.events.append({**_event_row(ev_id, event), "cluster_date": event.date or doc.published})
         voice = report_origin(doc, event)
+        event_place = rows.events[-1]
         rows.reports.append(
             {
+                **{key: event_place[key] for key in REPORT_PLACE_FIELDS},
                 "event_id": ev_id,
                 "document_id": doc_id,
                 "sentence": event.sentence,
@@ -165,6 +175,7 @@ def _event_row(ev_id: str, event: Event) -> dict[str, Any]:
         "acled_event_type": event.acled_event_type,
         "acled_sub_event_type": event.acled_sub_event_type,
         "fatalities": event.fatalities,
+        "co_actors": "; ".join(a.name or a.code for a in event.co_actors) or None,
     }
 
 
@@ -191,6 +202,8 @@ def aware(value: dt.datetime | None) -> dt.datetime | None:
         return value.replace(tzinfo=dt.UTC)
     return value
 
+
+REPORT_PLACE_FIELDS = ("place_id", "place_name", "place_surface", "lat", "lon", "precision")
 
 EVENT_FIELDS = [
     "id",
@@ -246,6 +259,7 @@ def stored_event(row: Mapping[Any, Any]) -> StoredEvent:
         stance=row.get("stance"),
         claimant=row.get("claimant"),
         channel=row.get("channel"),
+        co_actors=tuple(a for a in (row.get("co_actors") or "").split("; ") if a),
     )
 
 

@@ -189,6 +189,7 @@ events = Table(
     Column("cluster_date", Date),
     Column("origins", Integer, nullable=False, default=1),
     Column("stance", String(32)),
+    Column("co_actors", Text),  # migration 0004: other members of a compound initiating actor, "; "-joined
     CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat"),
     CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon"),
     CheckConstraint("precision IS NULL OR precision IN (1, 2, 3)", name="precision"),
@@ -219,6 +220,13 @@ reports = Table(
     Column("own_id", String(32)),  # the id this report's event would have on its own (flashpoint.store.ids)
     Column("origin_key", Text),  # its independent source: the document's origin id, or "post:@handle"
     Column("stance", String(32)),  # the strongest stance among its claims ("asserted" when it has none)
+    # migration 0004: the place this report gives the event (the cluster's place is the first report's)
+    Column("place_id", String(64)),
+    Column("place_name", Text),
+    Column("place_surface", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", Integer),
     UniqueConstraint("event_id", "document_id", "sentence", "trigger_start"),
 )
 Index(None, reports.c.document_id)

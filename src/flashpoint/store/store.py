@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+import uuid
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
@@ -162,6 +163,7 @@ class Store:
                     touched[cluster_id] = None
                 for cluster_id in touched:
                     refresh(conn, cluster_id)
+                _mark_changed(conn)
         except IntegrityError as exc:
             # A concurrent writer may have stored the same document first: that is still idempotent.
             with self._read() as conn:
@@ -249,63 +251,91 @@ class Store:
 
     def event(self, event_id: str) -> EventDetail | None:
         """Return the event with every report, its sentence, document metadata and claims; None if unknown."""
+        return self.event_details([event_id]).get(event_id)
+
+    def event_details(self, event_ids: Iterable[str]) -> dict[str, EventDetail]:
+        """Return {event id: the event with every report and claim} for the known ids, in three queries."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return {}
+        rows: list[Any] = []
+        report_rows: list[Any] = []
+        claim_rows: list[Any] = []
         with self._read() as conn:
-            row = conn.execute(event_select(EventQuery(), event_id=event_id)).mappings().first()
-            if row is None:
-                return None
-            report_rows = (
-                conn.execute(
-                    select(
-                        t.reports,
-                        t.sentences.c.text.label("sentence_text"),
-                        t.documents.c.title,
-                        t.documents.c.publisher,
-                        t.documents.c.origin,
-                        t.documents.c.published,
-                        t.documents.c.url,
-                    )
-                    .select_from(
-                        t.reports.join(t.documents, t.documents.c.id == t.reports.c.document_id).outerjoin(
-                            t.sentences,
-                            (t.sentences.c.document_id == t.reports.c.document_id)
-                            & (t.sentences.c.index == t.reports.c.sentence),
-                        )
-                    )
-                    .where(t.reports.c.event_id == event_id)
-                    .order_by(t.reports.c.id)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                rows += (
+                    conn.execute(event_select(EventQuery()).where(t.events.c.id.in_(chunk))).mappings().all()
                 )
-                .mappings()
-                .all()
-            )
-            claim_rows = (
-                conn.execute(select(t.claims).where(t.claims.c.event_id == event_id).order_by(t.claims.c.id))
-                .mappings()
-                .all()
-            )
+                report_rows += (
+                    conn.execute(
+                        select(
+                            t.reports,
+                            t.sentences.c.text.label("sentence_text"),
+                            t.documents.c.title,
+                            t.documents.c.publisher,
+                            t.documents.c.origin,
+                            t.documents.c.published,
+                            t.documents.c.url,
+                        )
+                        .select_from(
+                            t.reports.join(
+                                t.documents, t.documents.c.id == t.reports.c.document_id
+                            ).outerjoin(
+                                t.sentences,
+                                (t.sentences.c.document_id == t.reports.c.document_id)
+                                & (t.sentences.c.index == t.reports.c.sentence),
+                            )
+                        )
+                        .where(t.reports.c.event_id.in_(chunk))
+                        .order_by(t.reports.c.id)
+                    )
+                    .mappings()
+                    .all()
+                )
+                claim_rows += (
+                    conn.execute(
+                        select(t.claims).where(t.claims.c.event_id.in_(chunk)).order_by(t.claims.c.id)
+                    )
+                    .mappings()
+                    .all()
+                )
         claims_by_report: dict[int, list[Any]] = {}
         for claim in claim_rows:
             claims_by_report.setdefault(claim["report_id"], []).append(stored_claim(claim))
-        reports = tuple(
-            StoredReport(
-                document_id=r["document_id"],
-                document_title=r["title"],
-                publisher=r["publisher"],
-                origin=r["origin"],
-                published=r["published"],
-                url=r["url"],
-                sentence_index=r["sentence"],
-                sentence=r["sentence_text"],
-                trigger_start=r["trigger_start"],
-                trigger_end=r["trigger_end"],
-                trigger=r["trigger"],
-                claims=tuple(claims_by_report.get(r["id"], ())),
-                origin_key=r["origin_key"],
-                stance=r["stance"],
-                own_id=r["own_id"],
+        reports_by_event: dict[str, list[StoredReport]] = {}
+        for r in report_rows:
+            reports_by_event.setdefault(r["event_id"], []).append(
+                StoredReport(
+                    document_id=r["document_id"],
+                    document_title=r["title"],
+                    publisher=r["publisher"],
+                    origin=r["origin"],
+                    published=r["published"],
+                    url=r["url"],
+                    sentence_index=r["sentence"],
+                    sentence=r["sentence_text"],
+                    trigger_start=r["trigger_start"],
+                    trigger_end=r["trigger_end"],
+                    trigger=r["trigger"],
+                    claims=tuple(claims_by_report.get(r["id"], ())),
+                    origin_key=r["origin_key"],
+                    stance=r["stance"],
+                    own_id=r["own_id"],
+                    place_id=r["place_id"],
+                    place_name=r["place_name"],
+                    place_surface=r["place_surface"],
+                    lat=r["lat"],
+                    lon=r["lon"],
+                    precision=r["precision"],
+                )
             )
-            for r in report_rows
-        )
-        return EventDetail(event=stored_event(row), reports=reports)
+        return {
+            row["id"]: EventDetail(
+                event=stored_event(row), reports=tuple(reports_by_event.get(row["id"], ()))
+            )
+            for row in rows
+        }
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """Return a stored document by store id ("doc_…"), or by the id it had in the pipeline; else None."""
@@ -331,27 +361,74 @@ class Store:
             ids = tuple(dict.fromkeys(event_ids))
         return replace(stored_document(row), event_ids=ids)
 
-    def stats(self, *, top: int = 10) -> StoreStats:
-        """Return counts of what the store holds, events by type, the date range and the top actors."""
+    def version(self) -> str:
+        """Return a token that changes whenever a document is stored or an alert changes (for caches, ETags).
+
+        Cheap at any size: one `meta` row that every `add` rewrites, and two indexed maxima.
+        """
+        meta, alerts = t.meta, t.alerts
+        stmt = select(
+            select(meta.c.value).where(meta.c.key == CHANGED_KEY).scalar_subquery(),
+            select(func.max(t.reports.c.id)).scalar_subquery(),
+            select(func.max(alerts.c.updated_at)).scalar_subquery(),
+        )
+        with self._read() as conn:
+            values = conn.execute(stmt).one()
+        return "|".join(str(v) for v in (*values, self.revision))
+
+    def day_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """Return the first and last day events are counted on (their date, else their document's), or Nones."""
+        day = t.events.c.cluster_date
+        with self._read() as conn:
+            first, last = conn.execute(select(func.min(day), func.max(day))).one()
+        return first, last
+
+    def stats(
+        self, *, top: int = 10, since: dt.date | None = None, until: dt.date | None = None
+    ) -> StoreStats:
+        """Return counts of what the store holds, events by type, the date range and the top actors.
+
+        With `since`/`until` the events, their reports and claims, the documents reporting them, the types,
+        dates and actors count only events whose day (their date, else their document's) is in that range;
+        rejections are always counted in full.
+        """
+        ev = t.events
+        windowed = since is not None or until is not None
+        in_window: list[Any] = []
+        if since is not None:
+            in_window.append(ev.c.cluster_date >= since)
+        if until is not None:
+            in_window.append(ev.c.cluster_date <= until)
+        ids = select(ev.c.id).where(*in_window).scalar_subquery()
 
         def count(conn: Connection, table: Any) -> int:
-            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            stmt = select(func.count()).select_from(table)
+            if windowed:
+                stmt = stmt.where((table.c.id if table is ev else table.c.event_id).in_(ids))
+            return int(conn.execute(stmt).scalar_one())
 
-        ev = t.events
         with self._read() as conn:
-            counts = {
-                name: count(conn, getattr(t, name)) for name in ("documents", "events", "reports", "claims")
-            }
-            rejected = count(conn, t.rejections)
+            counts = {name: count(conn, getattr(t, name)) for name in ("events", "reports", "claims")}
+            if windowed:
+                documents = select(func.count(func.distinct(t.reports.c.document_id))).where(
+                    t.reports.c.event_id.in_(ids)
+                )
+                counts["documents"] = int(conn.execute(documents).scalar_one())
+            else:
+                counts["documents"] = count(conn, t.documents)
+            rejected = int(conn.execute(select(func.count()).select_from(t.rejections)).scalar_one())
             by_type = conn.execute(
                 select(ev.c.type, func.count().label("n"))
+                .where(*in_window)
                 .group_by(ev.c.type)
                 .order_by(func.count().desc(), ev.c.type)
             ).all()
-            first, last = conn.execute(select(func.min(ev.c.date), func.max(ev.c.date))).one()
+            first, last = conn.execute(
+                select(func.min(ev.c.date), func.max(ev.c.date)).where(*in_window)
+            ).one()
             actors = conn.execute(
                 select(ev.c.actor_country, ev.c.actor_sector, func.count().label("n"))
-                .where(ev.c.actor_country.is_not(None))
+                .where(ev.c.actor_country.is_not(None), *in_window)
                 .group_by(ev.c.actor_country, ev.c.actor_sector)
                 .order_by(func.count().desc(), ev.c.actor_country, ev.c.actor_sector)
                 .limit(top)
@@ -367,6 +444,16 @@ class Store:
             last_date=last,
             top_actors=tuple((f"{country}{sector or ''}", int(n)) for country, sector, n in actors),
         )
+
+
+CHANGED_KEY = "changed"  # the meta row `Store.add` rewrites, so `Store.version` moves on every write
+
+
+def _mark_changed(conn: Connection) -> None:
+    token = uuid.uuid4().hex
+    done = conn.execute(update(t.meta).where(t.meta.c.key == CHANGED_KEY).values(value=token))
+    if not done.rowcount:
+        conn.execute(insert(t.meta).values(key=CHANGED_KEY, value=token))
 
 
 def migrate(url: str) -> str:

@@ -42,6 +42,12 @@ export class Timeline {
     this.render();
   }
 
+  // Show a brushed range of ISO days ([first, last]) or none, without calling onBrush.
+  setRange(range) {
+    this.range = range ? [day(range[0]), day(range[1])] : null;
+    this.render();
+  }
+
   width() {
     return this.svg.getBoundingClientRect().width || 600;
   }
