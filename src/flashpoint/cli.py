@@ -676,11 +676,12 @@ def db_upgrade(ctx: click.Context) -> None:
 
 def _register_plugins() -> None:
     """Add the commands that live beside their modules (alerts, monitoring, batch)."""
-    from flashpoint.alerts.commands import alerts_command, flashpoints_command
+    from flashpoint.alerts.commands import alerts_command, brief_command, flashpoints_command
     from flashpoint.batch.commands import batch_command
     from flashpoint.watch.commands import feeds_group, watch_command
 
     cli.add_command(flashpoints_command)
+    cli.add_command(brief_command)
     cli.add_command(alerts_command)
     cli.add_command(watch_command)
     cli.add_command(feeds_group)

@@ -135,3 +135,18 @@ def test_cli_flashpoints_writes_the_brief(store: Store) -> None:
         db, "flashpoints", "--as-of", "2018-01-31", "--format", "html", "--near", "36.53,37.95", "--km", "30"
     )
     assert html.startswith("<!doctype html>") and "2018-01-02 to 2018-01-31" in html
+
+
+def test_cli_brief_writes_the_window_as_flashpoints_does(store: Store, tmp_path: Path) -> None:
+    db = Path(str(store.engine.url.database))
+    window = ("--since", "2018-01-01", "--country", "TUR", "--format", "md")
+    md = _cli(db, "brief", "--until", "2018-01-31", *window)
+    assert md.startswith("# Situation brief, 2018-01-01 to 2018-01-31") and "involving TUR" in md
+    assert md == _cli(db, "flashpoints", "--as-of", "2018-01-31", *window)
+    out = tmp_path / "brief.html"
+    assert _cli(db, "brief", "--until", "2018-01-31", "--format", "html", "--out", str(out)) == ""
+    assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "brief", "--since", "2018-02-01", "--until", "2018-01-31"]
+    )
+    assert result.exit_code != 0 and "--since" in result.output

@@ -153,8 +153,44 @@ def _brief(
         until = as_of or store.day_range()[1] or dt.date.today()
         start = since or until - dt.timedelta(days=29)
         if start > until:
-            raise click.BadParameter("--since is after --as-of", param_hint="--since")
+            raise click.BadParameter("--since is after the last day", param_hint="--since")
         return render_brief(build_brief(store, since=start, until=until, area=area), format=fmt)
+
+
+@click.command("brief")
+@click.option(
+    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (default: 30 days before --until)."
+)
+@click.option(
+    "--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (default: the latest event day)."
+)
+@click.option("--near", help="A place name (gazetteer) or LAT,LON the brief looks around.")
+@click.option("--km", type=float, default=50.0, show_default=True, help="Radius for --near.")
+@click.option("--country", help="ISO3: events whose actor, recipient or place is in this country.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default: stdout)."
+)
+@click.pass_context
+def brief_command(
+    ctx: click.Context,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    near: str | None,
+    km: float,
+    country: str | None,
+    fmt: str,
+    out: str | None,
+) -> None:
+    """Write a self-contained situation brief of a window: flashpoints, what changed, contested claims, a map."""
+    text = _brief(
+        _settings(ctx), fmt, as_of=_day(until), since=_day(since), near=near, km=km, country=country
+    )
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 @click.command("alerts")

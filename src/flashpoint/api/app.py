@@ -75,7 +75,8 @@ def _error(
 class SecurityHeaders:
     """ASGI middleware: nosniff and no-referrer on every response; CSP and frame denial on HTML ones.
 
-    `policies` maps a path to its Content-Security-Policy; other HTML gets `default_policy`.
+    `policies` maps a path to its Content-Security-Policy; other HTML gets `default_policy`, unless the route
+    set a policy of its own.
     """
 
     def __init__(self, app: ASGIApp, *, default_policy: str, policies: dict[str, str] | None = None) -> None:
@@ -95,7 +96,8 @@ class SecurityHeaders:
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
                 if headers.get("content-type", "").startswith("text/html"):
-                    headers["Content-Security-Policy"] = policy
+                    # A route that sets its own policy (the brief: no script at all) keeps it.
+                    headers.setdefault("Content-Security-Policy", policy)
                     headers["X-Frame-Options"] = "DENY"
             await send(message)
 
