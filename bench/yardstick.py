@@ -9,7 +9,8 @@
 For each gold set `flashpoint extract --format jsonl` runs once over the records of both halves (the id
 lists in bench/splits/), exactly as a user runs it; the scorers then read that output against each half's
 gold: `score_events.py` (plover_dev, acled_dev), `score_geo.py` (geowebnews, geovirus) and
-`flashpoint eval actors` (actors_dev, one gold file per half). Floors for `--gate` are the
+`flashpoint eval actors` (actors_dev, one gold file per half), and `score_claims.py` on our own claims
+annotations (claims_dev, bench/gold/claims, joined with ../shared/data by bench/claims_gold.py). Floors for `--gate` are the
 `[check.<set>]` tables of eval_gates.toml. Without ../shared/data (or ../shared/eval) it prints why and
 exits 0: the repository never needs the third-party data.
 """
@@ -45,6 +46,8 @@ SETS: dict[str, tuple[str, str, str]] = {
     "actors_dev": ("gold/actors/actors_dev.jsonl", "id", "actors"),
     "geowebnews": ("gold/geo/geowebnews.jsonl", "doc_id", "geo"),
     "geovirus": ("gold/geo/geovirus.jsonl", "doc_id", "geo"),
+    # our own claims annotations (bench/gold/claims), joined with ../shared/data by bench/claims_gold.py
+    "claims_dev": ("", "id", "claims"),
 }
 
 # the figures shown per set: (key in our figures, label)
@@ -70,6 +73,17 @@ SHOWN: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "geowebnews": (("f1", "toponym F1"), ("acc_161", "acc@161 km"), ("auc", "AUC (lower is better)")),
     "geovirus": (("f1", "toponym F1"), ("acc_161", "acc@161 km"), ("auc", "AUC (lower is better)")),
+    "claims_dev": (
+        ("event_precision", "events in the sentences: precision"),
+        ("event_recall", "events in the sentences: recall"),
+        ("stance_accuracy", "stance accuracy (matched events)"),
+        ("stance_macro_f1", "stance macro-F1"),
+        ("stance_end_to_end", "stance right end to end"),
+        ("claimant_named", "claimant, gold names one: matched"),
+        ("claimant_null", "claimant null (author speaks): agreed"),
+        ("channel_named", "channel, gold names one: matched"),
+        ("empty_clean", "sentences with no event left clean"),
+    ),
 }
 
 
@@ -236,6 +250,54 @@ def measure_geo(
     return out
 
 
+def claim_figures(result: dict[str, Any]) -> Figures:
+    """Return our figure names from a score_claims.py result."""
+    return {
+        "records": None,
+        "event_precision": _get(result, "events", "precision"),
+        "event_recall": _get(result, "events", "recall"),
+        "stance_accuracy": _get(result, "stance", "accuracy"),
+        "stance_macro_f1": _get(result, "stance", "macro_f1"),
+        "stance_end_to_end": _get(result, "stance", "end_to_end_accuracy"),
+        "claimant_named": _get(result, "claimant", "named_match"),
+        "claimant_null": _get(result, "claimant", "null_agree"),
+        "channel_named": _get(result, "channel", "named_match"),
+        "empty_clean": result.get("empty_records_clean"),
+    }
+
+
+def measure_claims(
+    name: str, gold: list[dict[str, Any]], halves: dict[str, list[str]], work: Path
+) -> dict[str, Any]:
+    """Extract the annotated sentences of both halves once; score each half with score_claims.py."""
+    by_id = {str(r["id"]): r for r in gold}
+    wanted = {i for ids in halves.values() for i in ids}
+    inputs = write_jsonl(
+        work / f"{name}.in.jsonl",
+        ({"id": r["id"], "text": r["text"]} for r in gold if str(r["id"]) in wanted),
+    )
+    pred = work / f"{name}.pred.jsonl"
+    seconds = extract(inputs, pred)
+    out: dict[str, Any] = {"extract_seconds": round(seconds, 1)}
+    for half, ids in halves.items():
+        half_gold = write_jsonl(work / f"{name}.{half}.gold.jsonl", (by_id[i] for i in ids if i in by_id))
+        scorer = SHARED / "eval" / "score_claims.py"
+        figures = claim_figures(
+            json.loads(_run([sys.executable, str(scorer), str(pred), str(half_gold), "--brief"]))
+        )
+        figures["records"] = len(ids)
+        out[half] = figures
+    return out
+
+
+def claims_gold() -> list[dict[str, Any]]:
+    """Return our claims annotations joined with their sentences (bench/claims_gold.py)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import claims_gold as annotations
+
+    return list(annotations.build("all", SHARED / "data"))
+
+
 def measure_actors(
     name: str, gold: list[dict[str, Any]], halves: dict[str, list[str]], work: Path
 ) -> dict[str, Any]:
@@ -262,6 +324,7 @@ MEASURES: dict[str, Callable[[str, list[dict[str, Any]], dict[str, list[str]], P
     "events": measure_events,
     "geo": measure_geo,
     "actors": measure_actors,
+    "claims": measure_claims,
 }
 
 
@@ -272,7 +335,7 @@ def measure(
     results: dict[str, Any] = {}
     for name in names:
         path, _, kind = SETS[name]
-        gold = read_jsonl(SHARED / "data" / path)
+        gold = claims_gold() if kind == "claims" else read_jsonl(SHARED / "data" / path)
         ids = half_ids(name, limit_acled if name == "acled_dev" else None, halves)
         sizes = ", ".join(f"{half} {len(i)}" for half, i in ids.items())
         print(f"yardstick: {name}: {sizes} …", file=sys.stderr)

@@ -66,6 +66,25 @@ def test_event_figures_read_the_scorer_result(yardstick: ModuleType) -> None:
     assert figures["place_25km"] == 0.4
 
 
+def test_claim_figures_read_the_scorer_result(yardstick: ModuleType) -> None:
+    result = {
+        "events": {"precision": 0.8, "recall": 0.4},
+        "stance": {"accuracy": 0.7, "macro_f1": 0.6, "end_to_end_accuracy": 0.3},
+        "claimant": {"null_agree": 0.9, "named_match": 0.5},
+        "channel": {"null_agree": 0.2, "named_match": 0.1},
+        "empty_records_clean": 0.85,
+    }
+    figures = yardstick.claim_figures(result)
+    assert (figures["event_precision"], figures["event_recall"]) == (0.8, 0.4)
+    assert (figures["stance_accuracy"], figures["stance_macro_f1"], figures["stance_end_to_end"]) == (
+        0.7,
+        0.6,
+        0.3,
+    )
+    assert (figures["claimant_named"], figures["claimant_null"], figures["channel_named"]) == (0.5, 0.9, 0.1)
+    assert figures["empty_clean"] == 0.85
+
+
 def test_half_ids_take_a_fixed_prefix(
     yardstick: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
