@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from flashpoint.geo.context import haversine_km
 from flashpoint.records import Document, Event, PlaceMention
 
 __all__ = ["focus_place", "place_event"]
@@ -105,11 +106,21 @@ def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None)
 def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention:
     trigger = _token_at(parsed, event.trigger_start)
 
-    def rank(mention: PlaceMention) -> tuple[int, int, int]:
+    def rank(mention: PlaceMention) -> tuple[int, int, int, int, int]:
         attach = _attachment(parsed, trigger, mention)
-        return (attach, -(mention.precision or 3), -abs(mention.start - event.trigger_start))
+        # "in Sumqayit (Sumqayit, Azerbaijan)", "in X village (Y township, Z region)": at equal attachment
+        # a country loses to a division or town, the head of the phrase to what the brackets add, and
+        # of the bracketed ones the first (the finest: township before region).
+        bracketed = _bracketed(parsed, mention)
+        return (
+            attach,
+            0 if _bare_country(mention) else 1,
+            -(mention.precision or 3),
+            0 if bracketed else 1,
+            -mention.start if bracketed else -abs(mention.start - event.trigger_start),
+        )
 
-    best = max(mentions, key=rank)
+    best = _container(parsed, max(mentions, key=rank), mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return best
     # "attacked the town of X in central Mali": a finer place of the same country that the trigger
@@ -123,6 +134,40 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
         and _governed(parsed, trigger, m)
     ]
     return max(finer, key=rank) if finer else best
+
+
+# Places the gazetteer put this far from the town the text says they are in were misread ("the Capitol in
+# Charleston" is not the one in Washington).
+_CONTAINER_KM = 50.0
+
+
+def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Return the town a place is said to be "in" when the gazetteer put the place far from it, else it."""
+    token = _token_at(parsed, best.start)
+    if token is None or best.place is None:
+        return best
+    for mention in mentions:
+        inner = _token_at(parsed, mention.start)
+        if inner is None or mention is best or mention.place is None or (mention.precision or 3) > 2:
+            continue
+        while inner.dep_ in {"compound", "amod", "nmod"} and inner.head is not inner:
+            inner = inner.head
+        prep = inner.head if inner.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "in" or prep.head.i not in range(token.i, token.i + 3):
+            continue
+        if haversine_km(best.place, mention.place) > _CONTAINER_KM:
+            return mention
+    return best
+
+
+def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
+    """Return True for a place inside brackets or after a comma of another place ("X (Y, Z)", "X, Z")."""
+    token = _token_at(parsed, mention.start)
+    if token is None or mention.start == 0:
+        return False
+    before = parsed.doc.text[max(0, mention.start - 40) : mention.start]
+    opened = before.rfind("(") > before.rfind(")")
+    return opened or token.dep_ in {"appos", "conj"} or before.rstrip().endswith(",")
 
 
 def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
