@@ -135,3 +135,49 @@ def test_coalition_forces_are_not_placed_in_the_country_they_strike(code_events:
     (event,) = [e for e in code_events(text, places={"Borduria": "BOR"}) if e.type == "ASSAULT"]
     assert event.actor_text is not None and "coalition" in event.actor_text
     assert event.actor is None or event.actor.country != "BOR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy fighting between Ruritanian troops and Bordurian rebels broke out on Monday.",
+        "There was an armed clash between Ruritanian troops and Bordurian rebels.",
+        "A gunbattle between Ruritanian troops and Bordurian rebels took place near the border.",
+        "Clashes between Ruritanian troops and Bordurian rebels continued for a second day.",
+    ],
+)
+def test_happening_a_noun_the_clause_says_happened_is_coded(code_events: Code, text: str) -> None:
+    (event,) = code_events(text)
+    assert event.type == "ASSAULT"
+    assert event.actor_text is not None and "Ruritanian" in event.actor_text
+    assert event.recipient_text is not None and "Bordurian" in event.recipient_text
+
+
+def test_happening_a_bare_event_noun_is_still_not_coded(code_events: Code) -> None:
+    # Talked about, not reported: no actor, no target, no clause saying it happened.
+    assert code_events("The clashes were a topic for the evening news.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sentences the parser reads with the subject as root and "protested" as a clause of it
+        "On 4 March 2021, family members of local miners protested in Tarnova (Velka), demanding a new road.",
+        "On 9 May 2021, parents of primary school pupils protested in Kessel (Nord), demanding a safer crossing.",
+    ],
+)
+def test_happening_a_long_subject_misparse_keeps_the_protest(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of Ruritanian nurses took part in a protest outside the ministry.",
+        "Thousands of Ruritanian farmers converged on Monday for a rally in the capital.",
+    ],
+)
+def test_happening_taking_part_gives_the_act_its_actor(code_events: Code, text: str) -> None:
+    (event,) = code_events(text)
+    assert event.type == "PROTEST"
+    assert event.actor_text is not None and "Ruritanian" in event.actor_text

@@ -101,7 +101,7 @@ _CUES: dict[str, str] = {
     r"|(?:carried out|conducted|launched) (?:[\w-]+ ){0,2}strikes|strikes? (?:destroyed|engaged|struck|hit|targeted))\b",
     "ied": r"\b(?:ieds?|vbieds?|improvised explosive|land ?mines?|mines?|roadside bombs?|car bombs?|explosive devices?"
     r"|booby[- ]trap\w*|bomb (?:exploded|went off|blast|detonated)|(?:planted|detonated) (?:a |an )?(?:bomb|explosive)"
-    r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast)\b",
+    r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast|bomb explosions?)\b",
     "shell": r"\b(?:shell(?:ed|s|ing)?|artillery|mortars?|rockets?|missiles?|mlrs|grad|howitzers?|katyusha|tank fire"
     r"|tanks? fired|explosions?|grenade launchers?|heavy machine ?guns?|(?:1[2-9]|[2-9]\d|\d{3})(?:\.\d+)? ?mm|heavy (?:and medium )?weapons?|projectiles?|bombard\w*|cannons?|struck by"
     r"|strikes? (?:against|hit)|strikes? on (?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \w+ of)\b))\b",

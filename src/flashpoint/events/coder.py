@@ -130,7 +130,9 @@ class EventCoder:
         nominal = frozenset(t.idx for t, _ in coded if t.pos_ in {"NOUN", "PROPN"})  # "the convoy"
         # refusals of a demand made earlier ("rejected the demand")
         answering = frozenset(t.idx for t, e in coded if e.type == "REJECT" and _refers_back(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal))
+        # statements with no subject of their own ("…, demanding …", "… to denounce …")
+        subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
+        kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
         kept = _one_per_happening(kept, note=len(doc.sentences) <= NOTE_SENTENCES)
         answered = _answer_requests(kept, answering)
         return label_note(doc.text, answered, len(doc.sentences)) if self.classify is not None else answered
@@ -146,7 +148,7 @@ class EventCoder:
             token = parsed[i]
             if self._reports(token, triggers) or self._governed(token, triggers):
                 continue
-            if is_background(token, entry, triggers):
+            if is_background(token, entry, triggers) and not _misparsed_predicate(token):
                 continue
             event = self._event(
                 context.doc, token, entry, context.lookup, context.claims, context.sentence_index, triggers
@@ -181,6 +183,7 @@ class EventCoder:
             entry.pos == "noun"
             and found.actor is None
             and (entry.type != "ASSAULT" or found.recipient is None)
+            and not _reported_happening(token)
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -438,11 +441,13 @@ def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()
 _STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
 
-def _protest_statements(events: list[Event]) -> list[Event]:
+def _protest_statements(events: list[Event], subjectless: frozenset[int] = frozenset()) -> list[Event]:
     """Return the events without the demands a protest's own crowd makes in its sentence or the next.
 
     "Workers picketed the plant. They demanded higher pay.": the demand is what the protest says, one
-    happening. The crowd is the same when the statement's actor is a pronoun or has the protest's words.
+    happening. The crowd is the same when the statement's actor is a pronoun or has the protest's words,
+    or when in the protest's sentence the statement has no subject of its own (`subjectless`: trigger
+    offsets).
     """
     kept: list[Event] = []
     protests = [e for e in events if e.type == "PROTEST" and e.actor_text is not None]
@@ -453,7 +458,8 @@ def _protest_statements(events: list[Event]) -> list[Event]:
                 or (p.sentence == event.sentence and p.trigger_start < event.trigger_start)
             )
             and (
-                event.actor_text is None
+                (p.sentence == event.sentence and event.trigger_start in subjectless)
+                or event.actor_text is None
                 or event.actor_text.lower() in _PRONOUNS
                 or (p.actor_text or "").lower() == event.actor_text.lower()
             )
@@ -557,6 +563,43 @@ def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry])
         if governor is not None:
             return node.i if entry.type in _PARTS.get(governor.type, frozenset()) else None
     return None
+
+
+# Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
+_HAPPEN = frozenset(
+    {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
+)
+
+
+def _reported_happening(token: Any) -> bool:
+    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash")."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        lemma = head.lemma_.lower()
+        particles = {c.lower_ for c in head.children if c.dep_ in {"prt", "dobj"}}
+        return (
+            lemma in _HAPPEN
+            or (lemma == "take" and "place" in particles)
+            or (lemma == "break" and "out" in particles)
+        )
+    # "there was an armed clash": the noun is what there was
+    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _misparsed_predicate(token: Any) -> bool:
+    """Return True for a past verb the parser hung on a noun as if it were a relative clause.
+
+    "On 3 May, family members of students protested in X": with a long subject the parse makes the
+    subject the root of a sentence without a verb and "protested" a clause of "students". In a sentence
+    whose root is a noun the first such past verb is the sentence's own predicate.
+    """
+    if token.tag_ not in {"VBD", "VBN"} or token.dep_ not in {"acl", "relcl"}:
+        return False
+    sentence = token.sent
+    if sentence.root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    first = next((t for t in sentence if t.dep_ in {"acl", "relcl"} and t.tag_ in {"VBD", "VBN"}), None)
+    return first is not None and first.i == token.i
 
 
 def _purpose(node: Any) -> bool:
