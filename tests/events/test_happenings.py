@@ -60,10 +60,8 @@ def test_happening_what_a_protest_says_is_the_protest(code_events: Code, text: s
 
 
 def test_happening_a_new_subject_is_a_new_event(code_events: Code) -> None:
-    events = code_events(
-        "Ruritanian farmers marched in the capital, and Bordurian police arrested five of them."
-    )
-    assert sorted(e.type for e in events) == ["COERCE", "PROTEST"]
+    events = code_events("Ruritanian farmers marched in the capital, and Bordurian police beat five of them.")
+    assert sorted(e.type for e in events) == ["ASSAULT", "PROTEST"]
 
 
 def test_happening_statements_stay_separate(code_events: Code) -> None:
@@ -181,3 +179,38 @@ def test_happening_taking_part_gives_the_act_its_actor(code_events: Code, text: 
     (event,) = code_events(text)
     assert event.type == "PROTEST"
     assert event.actor_text is not None and "Ruritanian" in event.actor_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of Ruritanian students protested against the Bordurian invasion of Syldavia.",
+        "Hundreds of Ruritanian students rallied over the killing of a classmate by police.",
+    ],
+)
+def test_happening_what_a_protest_is_against_is_its_topic(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == ["PROTEST"]
+
+
+def test_happening_a_convoy_that_was_attacked_is_the_target(code_events: Code) -> None:
+    events = code_events("Ruritanian gunmen ambushed a Bordurian army convoy near the border.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_happening_a_short_report_keeps_the_protest_not_the_police_answer(code_events: Code) -> None:
+    text = "Hundreds of Ruritanian farmers protested outside the ministry. Police arrested two of them."
+    assert [e.type for e in code_events(text)] == ["PROTEST"]
+
+
+def test_happening_a_long_story_keeps_the_arrests(code_events: Code) -> None:
+    text = (
+        "Hundreds of Ruritanian farmers protested outside the ministry. The minister stayed inside. "
+        "It rained all afternoon. The square was quiet. Buses stopped running. "
+        "In the evening police arrested two of the farmers."
+    )
+    assert sorted(e.type for e in code_events(text)) == ["COERCE", "PROTEST"]
+
+
+def test_happening_the_frame_of_a_statement_is_not_a_report(code_events: Code) -> None:
+    text = "As part of the Ruritanian offensive, the Ruritanian president warned Borduria of further strikes."
+    assert [e.type for e in code_events(text)] == ["THREATEN"]

@@ -169,3 +169,12 @@ def test_place_link_takes_the_town_a_far_misread_place_is_said_to_be_in(
     doc = parse("Rebels shelled Kafr Halab in Damascus before dawn.")
     (event,) = link(doc, ["shelled"])
     assert event.place is not None and event.place.surface == "Damascus"
+
+
+def test_place_link_a_nationality_in_a_locative_phrase_names_the_country(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse("Heavy fighting was reported in Manbij. Later, troops shelled positions on Syrian soil.")
+    (event,) = link(doc, ["shelled"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.country == "SYR" and event.place.precision == 3

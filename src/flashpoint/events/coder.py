@@ -150,6 +150,13 @@ class EventCoder:
                 continue
             if is_background(token, entry, triggers) and not _misparsed_predicate(token):
                 continue
+            if (
+                _named(token)
+                or _grievance(token, triggers)
+                or _target(token, entry, triggers)
+                or _frame(token)
+            ):
+                continue
             event = self._event(
                 context.doc, token, entry, context.lookup, context.claims, context.sentence_index, triggers
             )
@@ -480,7 +487,8 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
     A later act of the same type, told by the same source, is the same happening when it names no actor
     of its own or only a pronoun ("Rebels attacked the town. Five soldiers were killed."), within the next
     two sentences; in a short report (`note`, one happening as ACLED writes them), any later act of the
-    same type told by the same source is.
+    same type told by the same source is, and so are the arrests, raids and bans that answer the attack
+    or protest the report is about ("… protested outside the ministry. Police arrested two.").
     """
     kept: list[Event] = []
     for event in events:
@@ -498,6 +506,8 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
                 ),
                 None,
             )
+        if twin is None and note and event.type == "COERCE" and _responds(event, kept):
+            continue  # the police's answer to the protest or attack the report is about
         if twin is None:
             kept.append(event)
             continue
@@ -510,6 +520,18 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
             recipient_text=other.recipient_text if other.recipient is not None else event.recipient_text,
         )
     return kept
+
+
+def _responds(event: Event, before: list[Event]) -> bool:
+    """Return True when a coercive act follows an attack or a protest told by the same source, by
+    another party than the one who attacked or protested (the same party's next act is its own)."""
+    return any(
+        other.type in {"ASSAULT", "PROTEST"}
+        and other.trigger_start < event.trigger_start
+        and _claimant(other) == _claimant(event)
+        and (event.actor_text is None or (other.actor_text or "").lower() != event.actor_text.lower())
+        for other in before
+    )
 
 
 def _claimant(event: Event) -> str | None:
@@ -584,6 +606,57 @@ def _reported_happening(token: Any) -> bool:
         )
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+# Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
+_NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# What a protest is against: "protested against the invasion", "rallied over the killing of a student".
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+_INSIDE_PHRASE = frozenset(
+    {"pobj", "prep", "compound", "amod", "poss", "nmod", "acl", "pcomp", "conj", "dobj"}
+)
+
+
+def _frame(token: Any) -> bool:
+    """Return True for an act named as the frame of another ("as part of the offensive, X warned …")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    part = token.head.head
+    return bool(part.lemma_.lower() == "part" and part.dep_ == "pobj" and part.head.lower_ == "as")
+
+
+def _named(token: Any) -> bool:
+    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTITIES
+
+
+def _grievance(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an act named as what a protest is against: the protest's topic, not a report."""
+    node = token
+    for _ in range(6):
+        if node.dep_ not in _INSIDE_PHRASE or node.head == node:
+            return False
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in _GRIEVANCE_PREPS:
+            governor = triggers.get(node.head.i)
+            if governor is not None and governor.type == "PROTEST":
+                return True
+    return False
+
+
+def _target(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for a moving force named as what an attack or arrest hit ("ambushed the convoy")."""
+    if entry.type != "MOBILIZE" or entry.pos != "noun":
+        return False
+    node = token
+    for _ in range(3):
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            governor = triggers.get(node.head.i)
+            return governor is not None and governor.type in {"ASSAULT", "COERCE"}
+        if node.dep_ not in {"pobj", "prep", "compound", "poss"} or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _misparsed_predicate(token: Any) -> bool:

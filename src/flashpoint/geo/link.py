@@ -58,6 +58,9 @@ def focus_place(doc: Document) -> PlaceMention | None:
 def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> PlaceMention | None:
     """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus.
 
+    A sentence without places that puts the act "on Syrian soil" (a nationality word in a locative phrase)
+    places it in that country, before the previous sentence is asked.
+
     When the sentence names only places the gazetteer lacks, the answer is the document's country (or None).
     """
     usable = [m for m in doc.places if m.place is not None and not m.demonym and not m.inferred]
@@ -76,6 +79,18 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         if area is None:
             return None
         return replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
+    trigger = _token_at(doc.parsed, event.trigger_start)
+    soil = [
+        m
+        for m in doc.places
+        if m.demonym
+        and m.place is not None
+        and m.sentence == event.sentence
+        and _attachment(doc.parsed, trigger, m)
+    ]
+    if soil:
+        # "on Syrian soil", "in Iraqi territory": a nationality word inside a locative phrase names a country.
+        return replace(soil[0], precision=3)
     before = [m for m in usable if m.sentence == event.sentence - 1]
     if before:
         nearest = max(before, key=lambda m: (-(m.precision or 3), m.start))
