@@ -51,6 +51,8 @@ class VerbPattern:
     cameo: str
     plover: str
     mode: str | None
+    # The single words the pattern needs after the verb: a quick subset test before the slot-by-slot one.
+    needed: frozenset[str] = frozenset()
 
     @property
     def size(self) -> int:
@@ -84,7 +86,7 @@ class VerbTable:
         after: set[str] | None = None
         before: set[str] | None = None
         found: VerbPattern | None = None
-        for verb in sorted(verbs, key=lambda v: len(v.particles), reverse=True):
+        for verb in verbs:  # phrasal verbs first (sorted when the table was read)
             if verb.particles:
                 particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
                 if not all(p in particles for p in verb.particles):
@@ -96,6 +98,8 @@ class VerbTable:
                     after = _phrase_words(token)
                 if pattern.before and before is None:
                     before = _subject_words(token)
+                if after is not None and not pattern.needed <= after:
+                    continue
                 if _fits(pattern.after, after) and _fits(pattern.before, before):
                     found = pattern
             if found is None and verb.own is not None:
@@ -153,7 +157,8 @@ def _slots(field: str, synsets: Mapping[str, Slot], origin: str) -> tuple[Slot, 
 def _pattern(before: Any, after: Any, cameo: str, plover: str, mode: str, origin: str) -> VerbPattern:
     if plover not in PLOVER_TYPES:
         raise LexiconError(f"{origin}: {plover!r} is not a PLOVER event type")
-    return VerbPattern(before, after, cameo, plover, None if mode == "-" else mode)
+    needed = frozenset(slot[0][0] for slot in after if len(slot) == 1 and len(slot[0]) == 1)
+    return VerbPattern(before, after, cameo, plover, None if mode == "-" else mode, needed)
 
 
 def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
@@ -189,7 +194,7 @@ def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
         except ValueError as exc:
             raise LexiconError(f"{where}: malformed row ({exc}): {line!r}") from exc
     return VerbTable(
-        verbs={k: tuple(v) for k, v in verbs.items()},
+        verbs={k: tuple(sorted(v, key=lambda verb: -len(verb.particles))) for k, v in verbs.items()},
         families={k: tuple(v) for k, v in families.items()},
     )
 

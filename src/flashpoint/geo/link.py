@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from flashpoint.geo.context import haversine_km
 from flashpoint.records import Document, Event, PlaceMention
@@ -178,11 +179,14 @@ def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]
 def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
     """Return True for a place inside brackets or after a comma of another place ("X (Y, Z)", "X, Z")."""
     token = _token_at(parsed, mention.start)
-    if token is None or mention.start == 0:
+    if token is None or token.i == 0:
         return False
-    before = parsed.doc.text[max(0, mention.start - 40) : mention.start]
-    opened = before.rfind("(") > before.rfind(")")
-    return opened or token.dep_ in {"appos", "conj"} or before.rstrip().endswith(",")
+    if token.dep_ in {"appos", "conj"} or parsed[token.i - 1].text == ",":
+        return True
+    for before in reversed(parsed[max(0, token.i - 12) : token.i]):
+        if before.text in {"(", ")"}:
+            return bool(before.text == "(")
+    return False
 
 
 def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
@@ -223,8 +227,23 @@ def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
     return 1
 
 
+class _Starts:
+    """A memo: the token start offsets of the last parsed document asked about (events are placed one
+    document at a time, each asking for many offsets)."""
+
+    parsed: ClassVar[Any] = None
+    starts: ClassVar[list[int]] = []
+
+
 def _token_at(parsed: Any, offset: int) -> Any:
+    """Return the token that covers character `offset` (the one starting before it), or None."""
     if parsed is None:
         return None
-    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    if _Starts.parsed is not parsed:
+        _Starts.parsed, _Starts.starts = parsed, [token.idx for token in parsed]
+    i = bisect.bisect_right(_Starts.starts, offset) - 1
+    if i < 0:
+        return None
+    token = parsed[i]
+    # an offset in the whitespace after a token belongs to no token
+    return token if offset < token.idx + len(token.text) else None
