@@ -186,6 +186,7 @@ def test_happening_taking_part_gives_the_act_its_actor(code_events: Code, text: 
     [
         "Hundreds of Ruritanian students protested against the Bordurian invasion of Syldavia.",
         "Hundreds of Ruritanian students rallied over the killing of a classmate by police.",
+        "Ruritanian students staged a protest against the Bordurian invasion of Syldavia.",
     ],
 )
 def test_happening_what_a_protest_is_against_is_its_topic(code_events: Code, text: str) -> None:

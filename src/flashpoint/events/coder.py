@@ -638,8 +638,9 @@ def _grievance(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
             return False
         node = node.head
         if node.dep_ == "prep" and node.lower_ in _GRIEVANCE_PREPS:
-            governor = triggers.get(node.head.i)
-            if governor is not None and governor.type == "PROTEST":
+            # on the protest itself, or on the light verb that carries it ("staged a protest against …")
+            heads = [node.head, *(c for c in node.head.children if c.dep_ == "dobj")]
+            if any((governor := triggers.get(h.i)) is not None and governor.type == "PROTEST" for h in heads):
                 return True
     return False
 
