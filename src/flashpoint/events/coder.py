@@ -114,7 +114,8 @@ class EventCoder:
             entry = self.lexicon.match(token)
             if entry is not None:
                 triggers[token.i] = entry
-        self._must_statements(parsed, triggers)
+        if "must" in doc.text.lower():
+            self._must_statements(parsed, triggers)
         lookup = ActorLookup(
             doc.mentions, self.resolver, doc.published, doc.places, frozenset(self.lexicon.reporting)
         )
