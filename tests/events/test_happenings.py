@@ -53,6 +53,7 @@ def test_happening_consequences_fold_into_the_attack(code_events: Code, text: st
         "Hundreds of Ruritanian farmers marched in the capital, demanding lower fuel prices.",
         "Hundreds of Ruritanian farmers marched in the capital to denounce the fuel prices.",
         "Hundreds of Ruritanian farmers marched in the capital. They demanded lower fuel prices.",
+        "Hundreds of Ruritanian farmers marched in the capital. The protesters demanded lower fuel prices.",
     ],
 )
 def test_happening_what_a_protest_says_is_the_protest(code_events: Code, text: str) -> None:

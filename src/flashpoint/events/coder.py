@@ -447,13 +447,27 @@ def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()
 
 
 _STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Words that name a protest's crowd: "the protesters demanded …" after a march is the march's own demand.
+_CROWD = frozenset(
+    {
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "marchers",
+        "strikers",
+        "participants",
+        "picketers",
+        "crowd",
+    }
+)
 
 
 def _protest_statements(events: list[Event], subjectless: frozenset[int] = frozenset()) -> list[Event]:
     """Return the events without the demands a protest's own crowd makes in its sentence or the next.
 
     "Workers picketed the plant. They demanded higher pay.": the demand is what the protest says, one
-    happening. The crowd is the same when the statement's actor is a pronoun or has the protest's words,
+    happening. The crowd is the same when the statement's actor is a pronoun, names a crowd ("the
+    protesters") or has the protest's words,
     or when in the protest's sentence the statement has no subject of its own (`subjectless`: trigger
     offsets).
     """
@@ -470,6 +484,7 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
                 or event.actor_text is None
                 or event.actor_text.lower() in _PRONOUNS
                 or (p.actor_text or "").lower() == event.actor_text.lower()
+                or bool(_CROWD & set(event.actor_text.lower().split()))
             )
             for p in protests
         ):
