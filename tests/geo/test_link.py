@@ -146,3 +146,35 @@ def test_place_link_keeps_a_country_after_a_locative_preposition(
     (event,) = link(doc, ["deployed"])
     assert event.place is not None and event.place.place is not None
     assert event.place.place.country == "TUR" and event.place.surface == "Turkey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kafr Halab (Aleppo, Syria), gunmen attacked a checkpoint on Monday.",
+        "On Monday, gunmen attacked a checkpoint in Kafr Halab (Aleppo, Syria).",
+    ],
+)
+def test_place_link_prefers_the_place_to_the_divisions_in_its_brackets(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document], text: str
+) -> None:
+    (event,) = link(parse(text), ["attacked"])
+    assert event.place is not None and event.place.surface == "Kafr Halab"
+
+
+def test_place_link_takes_the_town_a_far_misread_place_is_said_to_be_in(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    # The text puts the village in Damascus; the gazetteer's Kafr Halab lies hundreds of km away.
+    doc = parse("Rebels shelled Kafr Halab in Damascus before dawn.")
+    (event,) = link(doc, ["shelled"])
+    assert event.place is not None and event.place.surface == "Damascus"
+
+
+def test_place_link_a_nationality_in_a_locative_phrase_names_the_country(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    doc = parse("Heavy fighting was reported in Manbij. Later, troops shelled positions on Syrian soil.")
+    (event,) = link(doc, ["shelled"])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.country == "SYR" and event.place.precision == 3

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from flashpoint.errors import OntologyError
 from flashpoint.events import ontology
-from flashpoint.records import Actor
+from flashpoint.records import Actor, Event
 
-__all__ = ["classify"]
+__all__ = ["NOTE_SENTENCES", "classify", "label_note"]
 
 Coding = tuple[str | None, str | None]
 
@@ -68,6 +69,7 @@ _LABELS: dict[str, str] = {
 _CUES: dict[str, str] = {
     "demo": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)\b|(?<!\d )\bmarch(?! \d)|sit-?ins?|picket\w*"
     r"|boycott\w*|(?:went|go|going|were|are|is) on (?:a )?(?:hunger )?strike|(?:hunger|general|labou?r) strikes?"
+    r"|(?:staged|held|called|began|started|declared) (?:a |an )?(?:[\w-]+ )?(?:strike|walkout)s?|walk-?outs?|work stoppages?|strikers"
     r"|strik(?:e|es|ed|ing) (?:workers|teachers|drivers|doctors|nurses)|gathered|vigil|petition\w*"
     r"|chant\w*|placards?|banners?|blocked (?:\w+ )?(?:roads?|highways?|streets?|avenues?|access|entrances?|traffic))\b",
     "size": r"\[size=|\b(?:gathered|gathering|assembled|motorcade|caravan|crowds?)\b",
@@ -95,12 +97,14 @@ _CUES: dict[str, str] = {
     "chemical": r"\b(?:chemical (?:weapons?|attack|agents?)|chlorine|sarin|nerve agent)\b",
     "grenade": r"\bgrenades?\b(?! launcher)",
     "air": r"\b(?:air ?strikes?|air[- ]raids?|airstrik\w*|drones?|uavs?|warplanes?|fighter jets?|jets?|aircraft"
-    r"|helicopters?|gunships?|aerial|bombers?|air force|air-?dropped|sorties?|(?:carried out|conducted) strikes)\b",
+    r"|helicopters?|gunships?|aerial|bombers?|air force|air-?dropped|sorties?"
+    r"|(?:carried out|conducted|launched) (?:[\w-]+ ){0,2}strikes|strikes? (?:destroyed|engaged|struck|hit|targeted))\b",
     "ied": r"\b(?:ieds?|vbieds?|improvised explosive|land ?mines?|mines?|roadside bombs?|car bombs?|explosive devices?"
     r"|booby[- ]trap\w*|bomb (?:exploded|went off|blast|detonated)|(?:planted|detonated) (?:a |an )?(?:bomb|explosive)"
-    r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast)\b",
+    r"|explosives?|magnetic bomb|sticky bomb|unexploded|uxo|bomb blast|bomb explosions?)\b",
     "shell": r"\b(?:shell(?:ed|s|ing)?|artillery|mortars?|rockets?|missiles?|mlrs|grad|howitzers?|katyusha|tank fire"
-    r"|tanks? fired|explosions?|grenade launchers?|heavy machine ?guns?|(?:1[2-9]|[2-9]\d|\d{3})(?:\.\d+)? ?mm|heavy (?:and medium )?weapons?|projectiles?|bombard\w*|cannons?|struck by|strikes? (?:on|against|hit))\b",
+    r"|tanks? fired|explosions?|grenade launchers?|heavy machine ?guns?|(?:1[2-9]|[2-9]\d|\d{3})(?:\.\d+)? ?mm|heavy (?:and medium )?weapons?|projectiles?|bombard\w*|cannons?|struck by"
+    r"|strikes? (?:against|hit)|strikes? on (?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \w+ of)\b))\b",
     "sexual": r"\b(?:rap(?:e|ed|es|ing|ist)|gang-?rap\w*|sexual\w*|sexually)\b",
     "abduct": r"\b(?:abduct\w*|kidnap\w*|hostages?|forcibly disappeared|disappeared|taken captive|held captive|ransom)\b",
     "clash": r"\b(?:clash\w*|fight\w*|fought|exchange[sd]? (?:of )?(?:fire|gunfire)|gun ?fights?|firefights?|battles?|battled"
@@ -365,3 +369,47 @@ def classify(
         if plover == "ASSAULT":
             return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
     return None, None
+
+
+# A report this short tells one happening (ACLED's notes run one to four sentences): its events are parts of
+# that happening, and the happening gets one ACLED label read from the whole report.
+NOTE_SENTENCES = 4
+
+
+def _strongest(events: Sequence[Event]) -> int | None:
+    """Return the index of the event the report is about: the hardest act that happened, ties to the first."""
+    ranked = [
+        (0 if event.happened else 1, event.goldstein if event.goldstein is not None else 0.0, i)
+        for i, event in enumerate(events)
+    ]
+    return min(ranked)[2] if ranked else None
+
+
+def label_note(text: str, events: Sequence[Event], sentences: int) -> tuple[Event, ...]:
+    """Return the events with one ACLED label for a short report's one happening, on its main event.
+
+    In a report of more than `NOTE_SENTENCES` sentences each event keeps the label of its own sentence.
+    In a shorter one the main event (the hardest act that happened) gets the label read from the whole
+    text, and the others, parts of the same happening, get none: ACLED counts one event.
+    """
+    if sentences > NOTE_SENTENCES or not events:
+        return tuple(events)
+    main = _strongest(events)
+    assert main is not None
+    chosen = events[main]
+    event_type, sub_type = classify(
+        text,
+        plover=chosen.type,
+        mode=chosen.mode,
+        actor=chosen.actor,
+        recipient=chosen.recipient,
+        negated=chosen.negated,
+    )
+    if sub_type is None:
+        return tuple(events)
+    return tuple(
+        replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type)
+        if i == main
+        else replace(event, acled_event_type=None, acled_sub_event_type=None)
+        for i, event in enumerate(events)
+    )

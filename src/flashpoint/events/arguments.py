@@ -45,6 +45,24 @@ _PROPOSAL_NOUNS = frozenset(
 )
 
 
+# Verbs of taking part in an act named by a noun ("joined in the protest", "converged for a rally").
+_JOINING = frozenset(
+    {
+        "take",
+        "participate",
+        "join",
+        "gather",
+        "converge",
+        "assemble",
+        "engage",
+        "march",
+        "turn",
+        "come",
+        "flock",
+    }
+)
+
+
 class Resolver(Protocol):
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
@@ -104,6 +122,18 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
         if child.dep_ == "agent":
             continue
     return None
+
+
+def _between(token: Any) -> tuple[Any, ...]:
+    """Return the sides of a "between A and B" phrase on a noun (A, then B), or ()."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            first = _child(child, ("pobj",))
+            if first is None:
+                return ()
+            second = _child(first, ("conj",))
+            return (first,) if second is None else (first, second)
+    return ()
 
 
 def _agent(token: Any) -> Any | None:
@@ -233,7 +263,17 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)
+        if actor is None and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "for", "into"}:
+            # Taking part carries it too: "took part in a protest", "gathered for a rally".
+            verb = trigger.head.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in _JOINING:
+                actor = self._subject(verb)
         recipient = _stated_subject(trigger) or _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
+        if actor is None:
+            # "clashes between the army and rebels": the first side acts, the second is its counterpart.
+            sides = _between(trigger)
+            if sides:
+                actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)
         if recipient is not None and recipient.i == getattr(actor, "i", None):
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:

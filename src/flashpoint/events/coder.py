@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
+from flashpoint.events.acled import NOTE_SENTENCES, label_note
 from flashpoint.events.arguments import ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
@@ -22,6 +23,7 @@ from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
+from flashpoint.events.patterns import VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event
 
 __all__ = ["EventCoder"]
@@ -41,6 +43,32 @@ _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "C
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 # Words of things, not parties: "if anything will keep pressing" has no actor, it is no event.
 _INDEFINITE = frozenset({"anything", "something", "nothing", "everything"})
+# Weapons and attacks as a clause's subject say how it was done, not who did it ("a bomb killed four").
+_INSTRUMENTS = frozenset(
+    {
+        "strike",
+        "airstrike",
+        "attack",
+        "bomb",
+        "blast",
+        "explosion",
+        "shell",
+        "shelling",
+        "missile",
+        "rocket",
+        "mortar",
+        "grenade",
+        "mine",
+        "landmine",
+        "ied",
+        "bombing",
+        "raid",
+        "gunfire",
+        "fire",
+        "bullet",
+        "round",
+    }
+)
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -54,12 +82,29 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     return found if callable(found) else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What coding one document's triggers needs: the document, its actor lookup, claims and triggers."""
+
+    doc: Document
+    lookup: ActorLookup
+    claims: ClaimReader
+    triggers: dict[int, TriggerEntry]
+    sentence_index: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
+
+
 class EventCoder:
     """Codes the events of parsed documents; build once, call `code(doc)` per document."""
 
-    def __init__(self, lexicon: Lexicon, *, resolver: Resolver | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, *, resolver: Resolver | None = None, verbs: VerbTable | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.resolver = resolver
+        self.verbs = verbs if verbs is not None else load_verb_table()
         self.arguments = ArgumentFinder(
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
@@ -76,18 +121,38 @@ class EventCoder:
             entry = self.lexicon.match(token)
             if entry is not None:
                 triggers[token.i] = entry
-        self._must_statements(parsed, triggers)
-        if not triggers:
-            return ()
+        if "must" in doc.text.lower():
+            self._must_statements(parsed, triggers)
         lookup = ActorLookup(
             doc.mentions, self.resolver, doc.published, doc.places, frozenset(self.lexicon.reporting)
         )
-        claims = ClaimReader(doc, self.lexicon, lookup)
-        sentence_index = {s.start: s.index for s in doc.sentences}
-        events: list[Event] = []
-        nominal: set[int] = set()  # trigger offsets of noun triggers ("the convoy")
-        answering: set[int] = set()  # refusals of a demand made earlier ("rejected the demand")
-        for i, entry in triggers.items():
+        context = _Context(doc, lookup, ClaimReader(doc, self.lexicon, lookup), triggers)
+        coded = self._code_triggers(context, list(triggers))
+        # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
+        stated = {token.sent.start for token, _ in coded}
+        extra = self._dictionary_triggers(parsed, triggers, stated)
+        if extra:
+            triggers.update(extra)
+            coded = sorted(coded + self._code_triggers(context, list(extra)), key=lambda pair: pair[0].i)
+        events = [event for _, event in coded]
+        nominal = frozenset(t.idx for t, _ in coded if t.pos_ in {"NOUN", "PROPN"})  # "the convoy"
+        # refusals of a demand made earlier ("rejected the demand")
+        answering = frozenset(t.idx for t, e in coded if e.type == "REJECT" and _refers_back(t))
+        # statements with no subject of their own ("…, demanding …", "… to denounce …")
+        subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
+        kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
+        kept = _one_per_happening(kept, note=len(doc.sentences) <= NOTE_SENTENCES)
+        answered = _answer_requests(kept, answering)
+        return label_note(doc.text, answered, len(doc.sentences)) if self.classify is not None else answered
+
+    def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
+        """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
+        triggers = context.triggers
+        parsed = context.doc.parsed
+        coded: list[tuple[Any, Event]] = []
+        parts: dict[int, int] = {}  # trigger index → the trigger whose happening it is part of
+        for i in indices:
+            entry = triggers[i]
             token = parsed[i]
             if self._reports(token, triggers) or denies_a_claim(token):
                 continue
@@ -95,19 +160,30 @@ class EventCoder:
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
             if governor is not None and related is None:
                 continue
-            if related is None and is_background(token, entry, triggers):
-                continue  # an act an accusation charges or a refusal refuses is its content, not background
-            event = self._event(doc, token, entry, lookup, claims, sentence_index, triggers)
+            # an act an accusation charges or a refusal refuses is its content, not background
+            if related is None and is_background(token, entry, triggers) and not _misparsed_predicate(token):
+                continue
+            if (
+                _named(token)
+                or _grievance(token, triggers)
+                or _target(token, entry, triggers)
+                or _frame(token)
+            ):
+                continue
+            event = self._event(
+                context.doc, token, entry, context.lookup, context.claims, context.sentence_index, triggers
+            )
             if event is not None and governor is not None and event.claims[0].stance != "denied":
-                event = self._related(event, token, governor, related, claims)
+                event = self._related(event, token, governor, related, context.claims)
             if event is not None:
-                events.append(event)
-                events.extend(self._accusers(event, token, claims))
-                if token.pos_ in {"NOUN", "PROPN"}:
-                    nominal.add(token.idx)
-                if event.type == "REJECT" and _refers_back(token):
-                    answering.add(token.idx)
-        return _answer_requests(_one_per_sentence(events, frozenset(nominal)), frozenset(answering))
+                coded.append((token, event))
+                coded.extend((token, accused) for accused in self._accusers(event, token, context.claims))
+                whole = _part_of(token, entry, triggers)
+                if whole is not None:
+                    parts[i] = whole
+        # A part folds into its happening only when that happening was itself coded.
+        stated = {token.i for token, _ in coded}
+        return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
     def _event(
         self,
@@ -126,6 +202,8 @@ class EventCoder:
             found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
+        if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
+            found = replace(found, actor=None, co_actors=())  # "two strikes destroyed …": how, not who
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
         # reference back ("the convoy") or a topic ("talks on independence"), not a report.
         if (
@@ -133,6 +211,7 @@ class EventCoder:
             and found.actor is None
             and (entry.type != "ASSAULT" or found.recipient is None)
             and not cancelled(token)  # "the talks were cancelled": the called-off act, negated
+            and not _reported_happening(token)
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -267,6 +346,31 @@ class EventCoder:
                     c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
                 ):
                     triggers[token.i] = _MUST
+
+    def _dictionary_triggers(
+        self, parsed: Any, triggers: dict[int, TriggerEntry], stated: set[int]
+    ) -> dict[int, TriggerEntry]:
+        """Return CAMEO-pattern triggers for the sentences (by start token) not in `stated`.
+
+        One per sentence: the verb nearest the sentence's root, with its most specific pattern.
+        """
+        found: dict[int, TriggerEntry] = {}
+        for sentence in parsed.sents:
+            if sentence.start in stated:
+                continue
+            best: tuple[int, int, int, TriggerEntry] | None = None
+            for token in sentence:
+                if token.i in triggers or token.dep_ in _MODIFIER_DEPS or self.lexicon.is_reporting(token):
+                    continue
+                pattern = self.verbs.best(token)
+                if pattern is None:
+                    continue
+                rank = (_depth(token), -pattern.size, token.i)
+                if best is None or rank < best[:3]:
+                    best = (*rank, pattern.entry(token.lemma_.lower()))
+            if best is not None:
+                found[best[2]] = best[3]
+        return found
 
     def _reports(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
         # A verb that is both a trigger and a reporting verb ("deny", "allege") reports when its
@@ -403,6 +507,114 @@ def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()
     return kept
 
 
+_STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Words that name a protest's crowd: "the protesters demanded …" after a march is the march's own demand.
+_CROWD = frozenset(
+    {
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "marchers",
+        "strikers",
+        "participants",
+        "picketers",
+        "crowd",
+    }
+)
+
+
+def _protest_statements(events: list[Event], subjectless: frozenset[int] = frozenset()) -> list[Event]:
+    """Return the events without the demands a protest's own crowd makes in its sentence or the next.
+
+    "Workers picketed the plant. They demanded higher pay.": the demand is what the protest says, one
+    happening. The crowd is the same when the statement's actor is a pronoun, names a crowd ("the
+    protesters") or has the protest's words,
+    or when in the protest's sentence the statement has no subject of its own (`subjectless`: trigger
+    offsets).
+    """
+    kept: list[Event] = []
+    protests = [e for e in events if e.type == "PROTEST" and e.actor_text is not None]
+    for event in events:
+        if event.type in _STATEMENTS and any(
+            (
+                p.sentence == event.sentence - 1
+                or (p.sentence == event.sentence and p.trigger_start < event.trigger_start)
+            )
+            and (
+                (p.sentence == event.sentence and event.trigger_start in subjectless)
+                or event.actor_text is None
+                or event.actor_text.lower() in _PRONOUNS
+                or (p.actor_text or "").lower() == event.actor_text.lower()
+                or bool(_CROWD & set(event.actor_text.lower().split()))
+            )
+            for p in protests
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+# Acts, not statements: two statements are two events even in one sentence ("rejected …, and opposed …").
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+
+
+def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
+    """Return the events with each happening once: later reports of an act fold into its first report.
+
+    A later act of the same type, told by the same source, is the same happening when it names no actor
+    of its own or only a pronoun ("Rebels attacked the town. Five soldiers were killed."), within the next
+    two sentences; in a short report (`note`, one happening as ACLED writes them), any later act of the
+    same type told by the same source is, and so are the arrests, raids and bans that answer the attack
+    or protest the report is about ("… protested outside the ministry. Police arrested two.").
+    """
+    kept: list[Event] = []
+    for event in events:
+        twin = None
+        if event.type in _MATERIAL:
+            anonymous = event.actor_text is None or event.actor_text.lower() in _PRONOUNS
+            twin = next(
+                (
+                    i
+                    for i, other in enumerate(kept)
+                    if other.type == event.type
+                    and other.happened == event.happened
+                    and _claimant(other) == _claimant(event)
+                    and (note or (anonymous and 0 <= event.sentence - other.sentence <= 2))
+                ),
+                None,
+            )
+        if twin is None and note and event.type == "COERCE" and _responds(event, kept):
+            continue  # the police's answer to the protest or attack the report is about
+        if twin is None:
+            kept.append(event)
+            continue
+        other = kept[twin]
+        kept[twin] = replace(
+            other,
+            actor=other.actor or event.actor,
+            actor_text=other.actor_text if other.actor is not None else event.actor_text,
+            recipient=other.recipient or event.recipient,
+            recipient_text=other.recipient_text if other.recipient is not None else event.recipient_text,
+        )
+    return kept
+
+
+def _responds(event: Event, before: list[Event]) -> bool:
+    """Return True when a coercive act follows an attack or a protest told by the same source, by
+    another party than the one who attacked or protested (the same party's next act is its own)."""
+    return any(
+        other.type in {"ASSAULT", "PROTEST"}
+        and other.trigger_start < event.trigger_start
+        and _claimant(other) == _claimant(event)
+        and (event.actor_text is None or (other.actor_text or "").lower() != event.actor_text.lower())
+        for other in before
+    )
+
+
+def _claimant(event: Event) -> str | None:
+    return event.claims[0].claimant if event.claims else None
+
+
 def _told(event: Event) -> bool:
     # A demand or a threat is always someone's: with no party at all it is a misread word ("… demands").
     return event.type in _NEEDS_PARTY
@@ -410,6 +622,135 @@ def _told(event: Event) -> bool:
 
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
     return a is None or b is None or (a.country == b.country and (a.country is not None or a == b))
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _depth(token: Any) -> int:
+    """Return how many heads lie between a token and its sentence's root."""
+    depth = 0
+    while token.head != token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+# What a happening's own clauses add to it: "clashed …, killing three" is one assault; "marched …, demanding
+# higher wages" and "gathered to denounce …" are one protest (the statement is what the protest says).
+_PARTS: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"ASSAULT"}),
+    "PROTEST": frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SUPPORT"}),
+}
+_PART_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+
+
+def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> int | None:
+    """Return the index of the trigger whose happening a verb trigger's clause is part of, if any.
+
+    A participle or purpose clause without a subject of its own ("… and police arrested five" is a new
+    event) that hangs from a trigger of a type it belongs to.
+    """
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    node = token
+    for _ in range(4):
+        if node.dep_ not in _PART_LINKS or node.head == node or _has_subject(node):
+            return None
+        node = node.head
+        governor = triggers.get(node.i)
+        if governor is not None:
+            return node.i if entry.type in _PARTS.get(governor.type, frozenset()) else None
+    return None
+
+
+# Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
+_HAPPEN = frozenset(
+    {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
+)
+
+
+def _reported_happening(token: Any) -> bool:
+    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash")."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        lemma = head.lemma_.lower()
+        particles = {c.lower_ for c in head.children if c.dep_ in {"prt", "dobj"}}
+        return (
+            lemma in _HAPPEN
+            or (lemma == "take" and "place" in particles)
+            or (lemma == "break" and "out" in particles)
+        )
+    # "there was an armed clash": the noun is what there was
+    return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+# Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
+_NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# What a protest is against: "protested against the invasion", "rallied over the killing of a student".
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+_INSIDE_PHRASE = frozenset(
+    {"pobj", "prep", "compound", "amod", "poss", "nmod", "acl", "pcomp", "conj", "dobj"}
+)
+
+
+def _frame(token: Any) -> bool:
+    """Return True for an act named as the frame of another ("as part of the offensive, X warned …")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    part = token.head.head
+    return bool(part.lemma_.lower() == "part" and part.dep_ == "pobj" and part.head.lower_ == "as")
+
+
+def _named(token: Any) -> bool:
+    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTITIES
+
+
+def _grievance(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an act named as what a protest is against: the protest's topic, not a report."""
+    node = token
+    for _ in range(6):
+        if node.dep_ not in _INSIDE_PHRASE or node.head == node:
+            return False
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in _GRIEVANCE_PREPS:
+            # on the protest itself, or on the light verb that carries it ("staged a protest against …")
+            heads = [node.head, *(c for c in node.head.children if c.dep_ == "dobj")]
+            if any((governor := triggers.get(h.i)) is not None and governor.type == "PROTEST" for h in heads):
+                return True
+    return False
+
+
+def _target(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for a moving force named as what an attack or arrest hit ("ambushed the convoy")."""
+    if entry.type != "MOBILIZE" or entry.pos != "noun":
+        return False
+    node = token
+    for _ in range(3):
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            governor = triggers.get(node.head.i)
+            return governor is not None and governor.type in {"ASSAULT", "COERCE"}
+        if node.dep_ not in {"pobj", "prep", "compound", "poss"} or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _misparsed_predicate(token: Any) -> bool:
+    """Return True for a past verb the parser hung on a noun as if it were a relative clause.
+
+    "On 3 May, family members of students protested in X": with a long subject the parse makes the
+    subject the root of a sentence without a verb and "protested" a clause of "students". In a sentence
+    whose root is a noun the first such past verb is the sentence's own predicate.
+    """
+    if token.tag_ not in {"VBD", "VBN"} or token.dep_ not in {"acl", "relcl"}:
+        return False
+    sentence = token.sent
+    if sentence.root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    first = next((t for t in sentence if t.dep_ in {"acl", "relcl"} and t.tag_ in {"VBD", "VBN"}), None)
+    return first is not None and first.i == token.i
 
 
 def _purpose(node: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -62,6 +62,13 @@ class Lexicon:
     intent: frozenset[str]
     hedge: frozenset[str]
     anonymous: frozenset[str]
+    # Verb lemmas spaCy's rule lemmatizer gets wrong ("staged" → "stag"), mapped to the right ones.
+    verb_lemmas: Mapping[str, str] = field(default_factory=dict)
+
+    def lemma(self, token: Any) -> str:
+        """Return the token's lower-case lemma, with a verb's known misreadings corrected."""
+        lemma = str(token.lemma_).lower()
+        return self.verb_lemmas.get(lemma, lemma) if token.pos_ in {"VERB", "AUX"} else lemma
 
     def match(self, token: Any) -> TriggerEntry | None:
         """Return the lexicon entry a spaCy token triggers, or None."""
@@ -70,7 +77,7 @@ class Lexicon:
             return None
         if pos == "verb" and token.dep_ in _MODIFIER_DEPS:
             return None
-        candidates = self.entries.get((pos, token.lemma_.lower()))
+        candidates = self.entries.get((pos, self.lemma(token)))
         if not candidates:
             return None
         below: set[str] | None = None
@@ -144,6 +151,7 @@ def _compile(raw: Mapping[str, Any], origin: str) -> Lexicon:
         intent=frozenset(str(w).lower() for w in raw.get("intent") or ()),
         hedge=frozenset(str(w).lower() for w in raw.get("hedge") or ()),
         anonymous=frozenset(str(w).lower() for w in raw.get("anonymous") or ()),
+        verb_lemmas={str(k).lower(): str(v).lower() for k, v in (raw.get("verb_lemmas") or {}).items()},
     )
 
 

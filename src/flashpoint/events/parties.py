@@ -15,6 +15,19 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "the
 # Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
 _BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
 
+# Words of forces from outside the country they act in: "coalition forces" in Syria are not Syria's.
+_FOREIGN = frozenset(
+    {
+        "coalition",
+        "multinational",
+        "international",
+        "allied",
+        "foreign",
+        "peacekeeping",
+        "peacekeepers",
+        "nato",
+    }
+)
 # Sectors of armed groups outside a state: their forces, fighters and men are of the same sector.
 _NON_STATE = frozenset({"REB", "INS", "CRM", "SEP", "UAF"})
 
@@ -44,10 +57,14 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     """Return the actor with the country of the nearest place in its sentence when it names none.
 
     Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
-    country the sentence places them in; a pronoun that found no antecedent is left alone.
+    country the sentence places them in; a pronoun that found no antecedent and forces from outside
+    ("coalition forces", "peacekeepers") are left alone.
     """
     if token.lower_ in _PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
         return actor
+    first, last = core_span(token)
+    if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
+        return actor  # a coalition acting in a country is not that country's
     located = lookup.located(token)
     if located is None:
         return actor

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
+from flashpoint.geo.context import haversine_km
 from flashpoint.records import Document, Event, PlaceMention
 
 __all__ = ["focus_place", "place_event"]
@@ -57,6 +59,9 @@ def focus_place(doc: Document) -> PlaceMention | None:
 def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> PlaceMention | None:
     """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus.
 
+    A sentence without places that puts the act "on Syrian soil" (a nationality word in a locative phrase)
+    places it in that country, before the previous sentence is asked.
+
     When the sentence names only places the gazetteer lacks, the answer is the document's country (or None).
     """
     usable = [m for m in doc.places if m.place is not None and not m.demonym and not m.inferred]
@@ -75,6 +80,18 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         if area is None:
             return None
         return replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
+    trigger = _token_at(doc.parsed, event.trigger_start)
+    soil = [
+        m
+        for m in doc.places
+        if m.demonym
+        and m.place is not None
+        and m.sentence == event.sentence
+        and _attachment(doc.parsed, trigger, m)
+    ]
+    if soil:
+        # "on Syrian soil", "in Iraqi territory": a nationality word inside a locative phrase names a country.
+        return replace(soil[0], precision=3)
     before = [m for m in usable if m.sentence == event.sentence - 1]
     if before:
         nearest = max(before, key=lambda m: (-(m.precision or 3), m.start))
@@ -105,11 +122,21 @@ def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None)
 def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention:
     trigger = _token_at(parsed, event.trigger_start)
 
-    def rank(mention: PlaceMention) -> tuple[int, int, int]:
+    def rank(mention: PlaceMention) -> tuple[int, int, int, int, int]:
         attach = _attachment(parsed, trigger, mention)
-        return (attach, -(mention.precision or 3), -abs(mention.start - event.trigger_start))
+        # "in Sumqayit (Sumqayit, Azerbaijan)", "in X village (Y township, Z region)": at equal attachment
+        # a country loses to a division or town, the head of the phrase to what the brackets add, and
+        # of the bracketed ones the first (the finest: township before region).
+        bracketed = _bracketed(parsed, mention)
+        return (
+            attach,
+            0 if _bare_country(mention) else 1,
+            -(mention.precision or 3),
+            0 if bracketed else 1,
+            -mention.start if bracketed else -abs(mention.start - event.trigger_start),
+        )
 
-    best = max(mentions, key=rank)
+    best = _container(parsed, max(mentions, key=rank), mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return best
     # "attacked the town of X in central Mali": a finer place of the same country that the trigger
@@ -123,6 +150,43 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
         and _governed(parsed, trigger, m)
     ]
     return max(finer, key=rank) if finer else best
+
+
+# Places the gazetteer put this far from the town the text says they are in were misread ("the Capitol in
+# Charleston" is not the one in Washington).
+_CONTAINER_KM = 50.0
+
+
+def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Return the town a place is said to be "in" when the gazetteer put the place far from it, else it."""
+    token = _token_at(parsed, best.start)
+    if token is None or best.place is None:
+        return best
+    for mention in mentions:
+        inner = _token_at(parsed, mention.start)
+        if inner is None or mention is best or mention.place is None or (mention.precision or 3) > 2:
+            continue
+        while inner.dep_ in {"compound", "amod", "nmod"} and inner.head is not inner:
+            inner = inner.head
+        prep = inner.head if inner.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "in" or prep.head.i not in range(token.i, token.i + 3):
+            continue
+        if haversine_km(best.place, mention.place) > _CONTAINER_KM:
+            return mention
+    return best
+
+
+def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
+    """Return True for a place inside brackets or after a comma of another place ("X (Y, Z)", "X, Z")."""
+    token = _token_at(parsed, mention.start)
+    if token is None or token.i == 0:
+        return False
+    if token.dep_ in {"appos", "conj"} or parsed[token.i - 1].text == ",":
+        return True
+    for before in reversed(parsed[max(0, token.i - 12) : token.i]):
+        if before.text in {"(", ")"}:
+            return bool(before.text == "(")
+    return False
 
 
 def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
@@ -163,8 +227,23 @@ def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
     return 1
 
 
+class _Starts:
+    """A memo: the token start offsets of the last parsed document asked about (events are placed one
+    document at a time, each asking for many offsets)."""
+
+    parsed: ClassVar[Any] = None
+    starts: ClassVar[list[int]] = []
+
+
 def _token_at(parsed: Any, offset: int) -> Any:
+    """Return the token that covers character `offset` (the one starting before it), or None."""
     if parsed is None:
         return None
-    span = parsed.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    if _Starts.parsed is not parsed:
+        _Starts.parsed, _Starts.starts = parsed, [token.idx for token in parsed]
+    i = bisect.bisect_right(_Starts.starts, offset) - 1
+    if i < 0:
+        return None
+    token = parsed[i]
+    # an offset in the whitespace after a token belongs to no token
+    return token if offset < token.idx + len(token.text) else None

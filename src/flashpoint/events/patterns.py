@@ -1,0 +1,212 @@
+"""CAMEO verb patterns (PETRARCH2's dictionary, converted): a PLOVER type for verbs our lexicon lacks.
+
+The table `data/cameo_verbs.tsv` is written by `scripts/convert_cameo.py` (see `data/NOTICE`). A verb matches
+a pattern when every word the pattern puts after the verb sits in the verb's own phrase (its objects and
+prepositional phrases, not its clauses) and every word it puts before the verb sits in the subject. Of the
+patterns that match, the one with the most words wins; with none, the verb's own code (if it has one).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from flashpoint.errors import LexiconError
+from flashpoint.events.lexicon import PLOVER_TYPES, TriggerEntry
+
+__all__ = ["VerbPattern", "VerbTable", "load_verb_table"]
+
+# A slot accepts any of its alternatives; an alternative is one word or several ("armed forces").
+Slot = tuple[tuple[str, ...], ...]
+# Clauses and parties below a verb are not its phrase: "agreed to talks" must not lend "talks" to "agreed".
+_NOT_PHRASE = frozenset(
+    {
+        "ccomp",
+        "advcl",
+        "conj",
+        "parataxis",
+        "relcl",
+        "csubj",
+        "nsubj",
+        "nsubjpass",
+        "mark",
+        "punct",
+        "cc",
+        "xcomp",
+    }
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """One pattern: the words before and after the verb, its CAMEO code, PLOVER type and mode."""
+
+    before: tuple[Slot, ...]
+    after: tuple[Slot, ...]
+    cameo: str
+    plover: str
+    mode: str | None
+    # The single words the pattern needs after the verb: a quick subset test before the slot-by-slot one.
+    needed: frozenset[str] = frozenset()
+
+    @property
+    def size(self) -> int:
+        """Return the number of words the pattern asks for (its specificity)."""
+        return len(self.before) + len(self.after)
+
+    def entry(self, head: str) -> TriggerEntry:
+        """Return the pattern as a lexicon entry for a trigger whose lemma is `head`."""
+        return TriggerEntry(self.plover, self.mode, head, (), "verb", f"cameo {self.cameo}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    particles: tuple[str, ...]
+    family: int
+    own: VerbPattern | None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTable:
+    """The compiled table: verbs by lemma, patterns by family."""
+
+    verbs: Mapping[str, tuple[_Verb, ...]]
+    families: Mapping[int, tuple[VerbPattern, ...]]
+
+    def best(self, token: Any) -> VerbPattern | None:
+        """Return the most specific pattern a verb token matches (None: no pattern, no own code)."""
+        verbs = self.verbs.get(token.lemma_.lower())
+        if not verbs or token.pos_ not in {"VERB", "AUX"}:
+            return None
+        after: set[str] | None = None
+        before: set[str] | None = None
+        found: VerbPattern | None = None
+        for verb in verbs:  # phrasal verbs first (sorted when the table was read)
+            if verb.particles:
+                particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
+                if not all(p in particles for p in verb.particles):
+                    continue
+            for pattern in self.families.get(verb.family, ()):
+                if found is not None and pattern.size <= found.size:
+                    continue
+                if pattern.after and after is None:
+                    after = _phrase_words(token)
+                if pattern.before and before is None:
+                    before = _subject_words(token)
+                if after is not None and not pattern.needed <= after:
+                    continue
+                if _fits(pattern.after, after) and _fits(pattern.before, before):
+                    found = pattern
+            if found is None and verb.own is not None:
+                found = verb.own
+            if found is not None:
+                return found
+        return None
+
+
+def _fits(slots: tuple[Slot, ...], words: set[str] | None) -> bool:
+    if not slots:
+        return True
+    if words is None:
+        return False
+    return all(any(all(w in words for w in alternative) for alternative in slot) for slot in slots)
+
+
+def _words(token: Any) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+def _phrase_words(token: Any) -> set[str]:
+    words: set[str] = set()
+    stack = [c for c in token.children if c.dep_ not in _NOT_PHRASE and c.i > token.i]
+    while stack:
+        node = stack.pop()
+        words.update(_words(node))
+        stack.extend(c for c in node.children if c.dep_ not in _NOT_PHRASE)
+    return words
+
+
+def _subject_words(token: Any) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            for node in child.subtree:
+                words.update(_words(node))
+    return words
+
+
+def _slots(field: str, synsets: Mapping[str, Slot], origin: str) -> tuple[Slot, ...]:
+    if field == "-":
+        return ()
+    slots: list[Slot] = []
+    for word in field.split():
+        if word.startswith("&"):
+            if word[1:] not in synsets:
+                raise LexiconError(f"{origin}: unknown synonym set {word}")
+            slots.append(synsets[word[1:]])
+        else:
+            slots.append(((word,),))
+    return tuple(slots)
+
+
+def _pattern(before: Any, after: Any, cameo: str, plover: str, mode: str, origin: str) -> VerbPattern:
+    if plover not in PLOVER_TYPES:
+        raise LexiconError(f"{origin}: {plover!r} is not a PLOVER event type")
+    needed = frozenset(slot[0][0] for slot in after if len(slot) == 1 and len(slot[0]) == 1)
+    return VerbPattern(before, after, cameo, plover, None if mode == "-" else mode, needed)
+
+
+def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
+    """Return the table compiled from the TSV text written by scripts/convert_cameo.py."""
+    synsets: dict[str, Slot] = {}
+    verbs: dict[str, list[_Verb]] = {}
+    families: dict[int, list[VerbPattern]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        where = f"{origin}:{number}"
+        try:
+            if fields[0] == "@set":
+                synsets[fields[1]] = tuple(tuple(w.split()) for w in fields[2].split("|"))
+            elif fields[0] == "@verb":
+                _, lemma, particles, family, cameo, plover, mode = fields
+                own = None if plover == "-" else _pattern((), (), cameo, plover, mode, where)
+                parts = () if particles == "-" else tuple(particles.split())
+                verbs.setdefault(lemma, []).append(_Verb(parts, int(family), own))
+            else:
+                family, before, after, cameo, plover, mode = fields
+                families.setdefault(int(family), []).append(
+                    _pattern(
+                        _slots(before, synsets, where),
+                        _slots(after, synsets, where),
+                        cameo,
+                        plover,
+                        mode,
+                        where,
+                    )
+                )
+        except ValueError as exc:
+            raise LexiconError(f"{where}: malformed row ({exc}): {line!r}") from exc
+    return VerbTable(
+        verbs={k: tuple(sorted(v, key=lambda verb: -len(verb.particles))) for k, v in verbs.items()},
+        families={k: tuple(v) for k, v in families.items()},
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_verb_table(path: Path | None = None) -> VerbTable:
+    """Return the CAMEO verb table from `path` (default: the packaged one), read once per process."""
+    try:
+        if path is None:
+            text = resources.files("flashpoint.events").joinpath("data", "cameo_verbs.tsv").read_text("utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"cannot read the CAMEO verb table {path or 'cameo_verbs.tsv'}: {exc}") from exc
+    return parse_table(text, str(path or "cameo_verbs.tsv"))
