@@ -178,3 +178,12 @@ def test_place_link_a_nationality_in_a_locative_phrase_names_the_country(
     (event,) = link(doc, ["shelled"])
     assert event.place is not None and event.place.place is not None
     assert event.place.place.country == "SYR" and event.place.precision == 3
+
+
+def test_place_link_a_nationality_before_an_act_is_not_its_place(
+    link: Callable[[Document, list[str]], list[Event]], parse: Callable[..., Document]
+) -> None:
+    # "due to Russian bombing" says who bombed, not that the act happened in Russia.
+    doc = parse("Fighting raged in Manbij. Due to nearby Russian bombing, the convoy turned back.")
+    (event,) = link(doc, ["turned"])
+    assert event.place is None or event.place.place is None or event.place.place.country != "RUS"

@@ -87,6 +87,7 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         if m.demonym
         and m.place is not None
         and m.sentence == event.sentence
+        and _territorial(doc.parsed, m)
         and _attachment(doc.parsed, trigger, m)
     ]
     if soil:
@@ -203,6 +204,20 @@ def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
             return False
         token = token.head
     return True
+
+
+# Nouns a nationality word turns into a country's ground ("on Syrian soil"); not "due to Russian bombing".
+_TERRITORY = frozenset(
+    {"soil", "territory", "land", "ground", "border", "airspace", "waters", "side", "coast", "mainland"}
+)
+
+
+def _territorial(parsed: Any, mention: PlaceMention) -> bool:
+    """Return True when a nationality word modifies a noun of territory ("Syrian soil", "Iraqi territory")."""
+    token = _token_at(parsed, mention.start)
+    return (
+        token is not None and token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in _TERRITORY
+    )
 
 
 def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
