@@ -151,6 +151,20 @@ def test_stances_refused_act_is_negated(code_events: Code, text: str, refused: s
     assert act.negated and not act.happened and act.claims[0].stance == "negated"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A militia commander rejected the demand in a video posted on Sunday.",
+        "The ministry rejected the accusation as baseless.",
+    ],
+)
+def test_stances_a_refused_statement_is_no_negated_act(code_events: Code, text: str) -> None:
+    # A refusal of a demand or a charge refuses no act: only the REJECT is coded.
+    events = code_events(text)
+    assert [e.type for e in events if e.claims[0].stance == "negated"] == []
+    assert any(e.type == "REJECT" for e in events)
+
+
 def test_stances_cancelled_act_is_negated(code_events: Code) -> None:
     events = code_events("Borduria cancelled the talks with Ruritania planned for Friday.")
     talks = [e for e in events if e.type == "CONSULT"]

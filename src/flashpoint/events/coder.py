@@ -160,6 +160,13 @@ class EventCoder:
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
             if governor is not None and related is None:
                 continue
+            if (
+                governor is not None
+                and related == "negated"
+                and triggers[governor.i].type == "REJECT"
+                and entry.type in _SAID_ACTS
+            ):
+                continue  # "rejected the demand": the refusal answers a statement; no act was refused
             # an act an accusation charges or a refusal refuses is its content, not background
             if related is None and is_background(token, entry, triggers) and not _misparsed_predicate(token):
                 continue
@@ -668,6 +675,10 @@ def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry])
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
 )
+
+
+# What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
+_SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 
 
 def _reported_happening(token: Any) -> bool:
