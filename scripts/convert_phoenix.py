@@ -349,27 +349,7 @@ Phoenix actor and agent dictionaries of the PETRARCH2 event coder:
 The codes were converted to flashpoint's country/sector codes; names, dates and codes are otherwise theirs.
 They are distributed under the MIT License of the original:
 
-The MIT License (MIT)
-
-Copyright (c) 2014 Open Event Data Alliance
-
-Permission is hereby granted, free of charge, to any person obtaining a copy of
-this software and associated documentation files (the "Software"), to deal in
-the Software without restriction, including without limitation the rights to
-use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of
-the Software, and to permit persons to whom the Software is furnished to do so,
-subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
-FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
-COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
-IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
-CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
-"""
+{licence}"""
 
 
 def main() -> None:
@@ -402,7 +382,9 @@ def main() -> None:
         out.write(header)
         for kind, country, sector, after, roles, names in rows:
             out.write("\t".join([kind, country, sector, after, roles, "|".join(names)]) + "\n")
-    (args.out / "NOTICE").write_text(NOTICE.format(upstream=UPSTREAM), encoding="utf-8")
+    # The upstream licence text, copied as the MIT License requires (read from the source, not kept here).
+    licence = (args.source / "LICENSE").read_text(encoding="utf-8")
+    (args.out / "NOTICE").write_text(NOTICE.format(upstream=UPSTREAM, licence=licence), encoding="utf-8")
     kinds = Counter(row[0] for row in rows)
     print(f"agents: {len(agents)} phrases; actors: {len(rows)} ({dict(kinds)}) → {args.out}")
 

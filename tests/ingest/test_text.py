@@ -38,7 +38,7 @@ The army said on Tuesday that reinforcements had arrived by air.
 
 *
 
-All images in this article are from the author.
+All images in this article are by the writer.
 
 The original source of this article is [Kivu Evening Post](#)
 Copyright © [Grace Mbuyi](#), [Kivu Evening Post](#), 2025
