@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
     "NOT_HAPPENED_STANCES",
@@ -40,17 +40,7 @@ Stance = Literal[
     "reported",
     "asserted",
 ]
-STANCES: tuple[str, ...] = (
-    "claimed_responsibility",
-    "denied",
-    "threatened",
-    "negated",
-    "hypothetical",
-    "future",
-    "alleged",
-    "reported",
-    "asserted",
-)
+STANCES: tuple[str, ...] = get_args(Stance)
 # Stances under which the text does not present the event as having taken place.
 NOT_HAPPENED_STANCES: frozenset[str] = frozenset(
     {"denied", "threatened", "negated", "hypothetical", "future"}

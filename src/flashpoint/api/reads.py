@@ -16,26 +16,13 @@ from flashpoint.api.links import absolute_url
 from flashpoint.api.search import BBox, EventSearch, event_dict, find_events
 from flashpoint.api.validation import MAX_FILTER_CHARS, MAX_OFFSET, MAX_ORIGINS, check_date
 from flashpoint.errors import StoreError
-from flashpoint.records import STANCES
+from flashpoint.records import Stance
 from flashpoint.store import EventQuery, Store
 from flashpoint.store import schema as t
 
 __all__ = ["MAX_LIMIT", "parse_bbox", "read_router"]
 
 MAX_LIMIT = 5000
-
-StanceName = Literal[
-    "claimed_responsibility",
-    "denied",
-    "threatened",
-    "negated",
-    "hypothetical",
-    "future",
-    "alleged",
-    "reported",
-    "asserted",
-]
-assert set(StanceName.__args__) == set(STANCES)  # type: ignore[attr-defined]
 
 
 def parse_bbox(value: str) -> BBox:
@@ -85,7 +72,7 @@ def read_router() -> APIRouter:
         type: Annotated[
             str | None, Query(max_length=MAX_FILTER_CHARS, description="PLOVER event type")
         ] = None,
-        stance: Annotated[StanceName | None, Query(description="a claim stance")] = None,
+        stance: Annotated[Stance | None, Query(description="a claim stance")] = None,
         q: Annotated[
             str | None, Query(max_length=MAX_FILTER_CHARS, description="text in the reporting sentence")
         ] = None,
