@@ -238,3 +238,9 @@ def test_desk_brief_button_opens_the_brief_of_the_brushed_window(
         assert "IND" not in browser.find_element(By.TAG_NAME, "body").text
         browser.save_screenshot(str(tmp_path / "desk-brief.png"))
     assert (tmp_path / "desk-brief.png").stat().st_size > 10_000
+
+
+def test_desk_counts_say_one_document_not_one_documents(browser: Any, serve_documents: Any) -> None:
+    with serve_documents(mixed_store_documents()[:1]) as server:
+        _open(browser, server.url)
+        _wait(browser, lambda d: _counts(d).startswith("1 event · 1 report · 1 document · "))

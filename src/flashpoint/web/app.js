@@ -300,8 +300,13 @@ function renderAlerts(body) {
   $("#alerts").replaceChildren(...(items.length ? items : [node("li", "No alerts in this timeframe.", "none")]));
 }
 
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function renderCounts(stats) {
-  $("#counts").textContent = `${stats.events} events · ${stats.reports} reports · ${stats.documents} documents · ${describeTimeframe(stats.timeframe)}`;
+  const parts = [count(stats.events, "event"), count(stats.reports, "report"), count(stats.documents, "document")];
+  $("#counts").textContent = `${parts.join(" · ")} · ${describeTimeframe(stats.timeframe)}`;
 }
 
 // Flashpoints, alerts and counts follow the brush; a later brush wins over a slower earlier answer.
