@@ -44,7 +44,7 @@ SPARK_DAYS = 35  # the trend's baseline (28 days) and recent window (7), ending 
 def _table(flashpoints: list[Any], events: list[Any]) -> str:
     """Return the flashpoints as a text table, each with a sparkline of its last 35 days of hostility."""
     from flashpoint.alerts.escalation import daily_hostility
-    from flashpoint.alerts.flashpoints import local_events
+    from flashpoint.alerts.flashpoints import counted, local_events
 
     head = f"{'as of':<10} {'last 35 days of hostility':<35}"
     lines = [
@@ -63,7 +63,7 @@ def _table(flashpoints: list[Any], events: list[Any]) -> str:
         lines.append(
             f"{fp.id:<20} {'-'.join(fp.actors):<8} {(fp.place_name or '-')[:18]:<18} {fp.severity:<8} "
             f"{fp.trend:<11} {fp.score:>6.2f} {day:<10} {spark:<35} "
-            f"{len(fp.evidence)} events ({single} single-source, {alleged} only alleged)"
+            f"{counted(len(fp.evidence), 'event')} ({single} single-source, {alleged} only alleged)"
         )
         lines.append(f"{'':<20} {fp.severity_reason}")
         lines.append(f"{'':<20} {fp.trend_reason}")

@@ -437,11 +437,16 @@ def _severity_reason(severity: Severity, *, clash: bool, forces: set[str], level
     return f"low: forces of {sides} nearby, hostility {level:.1f} a day, no clash"
 
 
+def counted(n: int, noun: str) -> str:
+    """Return "1 event", "2 events": a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _trend_reason(trend: Series, rules: EscalationRules) -> str:
     return (
         f"{trend.trend}: hostility {trend.recent_hostility:.1f} a day over the last {rules.recent_days} days "
-        f"({trend.recent_events} events) against {trend.baseline_hostility:.1f} over the "
-        f"{rules.baseline_days} days before ({trend.baseline_events} events)"
+        f"({counted(trend.recent_events, 'event')}) against {trend.baseline_hostility:.1f} over the "
+        f"{rules.baseline_days} days before ({counted(trend.baseline_events, 'event')})"
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from flashpoint.alerts.flashpoints import Evidence, Flashpoint
+from flashpoint.alerts.flashpoints import Evidence, Flashpoint, counted
 from flashpoint.brief.model import Brief
 from flashpoint.brief.svg import hostility_svg, map_svg
 from flashpoint.store import StoredEvent
@@ -60,17 +60,13 @@ def _map(brief: Brief) -> str:
     return map_svg(events, flashpoints)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def _summary(brief: Brief) -> str:
     return ", ".join(
         [
-            _count(len(brief.events), "event"),
-            _count(len(brief.flashpoints), "flashpoint"),
+            counted(len(brief.events), "event"),
+            counted(len(brief.flashpoints), "flashpoint"),
             f"{len(brief.contested)} contested",
-            _count(len(brief.sources), "source"),
+            counted(len(brief.sources), "source"),
         ]
     )
 
