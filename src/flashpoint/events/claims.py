@@ -91,6 +91,7 @@ _TRAILING_VERBS = frozenset(
 _SOURCE_MEDIA = frozenset(
     {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
 )
+_INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "study", "survey", "analysis", "assessment"})
 _INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
 # Media a statement reaches us through, when no outlet or platform is named.
 _MEDIA_NOUNS = frozenset(
@@ -173,6 +174,12 @@ _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
+# Verbs that put a medium out on a platform: "a statement posted on Telegram".
+_PUBLISHING_VERBS = frozenset(
+    {"post", "publish", "release", "issue", "broadcast", "air", "upload", "carry", "circulate", "share"}
+)
+_FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
+_NOBODY = frozenset({"nobody", "none", "noone", "neither"})
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -278,9 +285,19 @@ class ClaimReader:
             # "attacks, also claimed by X": X is who says so
             layer = self._source_layer(claimer, "reported")
             claimant, claimant_actor = layer.claimant, self._actor(layer)
-        responsible = claimer is not None or (
-            claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        # An act not done (yet) is claimed by no one: "said it will take the town", "said it never used"
+        done = not (
+            modality.negated
+            or modality.future
+            or modality.hypothetical
+            or modality.conditional
+            or modality.question
         )
+        responsible = claimer is not None or (
+            done and claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        )
+        if claimant is not None and layers and plover in _UNLAWFUL and _flatly_denied(trigger, modality):
+            stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
         return Claim(
             stance=stance,
@@ -351,8 +368,28 @@ class ClaimReader:
                 layer = self._noun_layer(head)
                 if layer is not None:
                     layers.append(layer)
+            elif (
+                node.dep_ == "prep"
+                and node.lower_ in {"of", "about", "on"}
+                and head.lemma_.lower() == "report"
+                and head.pos_ == "NOUN"
+            ):
+                layers.append(self._reports_of(head))
             node = head
         return layers
+
+    def _reports_of(self, reports: Any) -> _Layer:
+        """Return the source of "reports of shelling": unnamed (alleged, no claimant) unless the reports
+        say whose they are; "press reports", "media reports" are the channel."""
+        owner = next((c for c in reports.children if c.dep_ == "poss"), None) or _author(reports)
+        modified = any(c.dep_ in {"compound", "amod", "nmod"} for c in reports.children)
+        first, _ = core_span(reports)
+        words = str(reports.doc[first : reports.i + 1].text).strip(_STRIP)
+        channel = words if modified or owner is not None else None
+        if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+            layer = self._source_layer(owner, "reported")
+            return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
+        return _Layer(None, None, channel, "alleged", True)
 
     def _noun_layer(self, noun: Any) -> _Layer | None:
         # "Ruritania's claims that …", "a statement by the ministry that …", "said in a statement that …".
@@ -408,8 +445,11 @@ class ClaimReader:
             trailing = (
                 child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i and child.tag_ != "VBG"
             )
+            # "… after the execution was reported": what is reported, in a clause of its own
+            subordinate = any(c.dep_ in {"mark", "auxpass"} for c in child.children)
             if (
                 trailing
+                and not subordinate
                 and self.lexicon.is_reporting(child)
                 and not any(c.dep_ == "ccomp" for c in child.children)
             ):
@@ -449,6 +489,11 @@ class ClaimReader:
         if owner is None:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
+        author = _author(medium)
+        if owner is None and author is not None:
+            # "a video released by X", "reports by rights groups": X speaks through the medium
+            layer = self._source_layer(author, "reported")
+            return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
         channel = medium.doc[first : last + 1].text.strip(_STRIP)
         if (
             owner is not None
@@ -476,6 +521,12 @@ class ClaimReader:
         for verb in sent:
             if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
                 continue
+            closing = _closing_source(verb)
+            if closing is not None:
+                # "…, said Ivan Petrov, a 40-year-old teacher.": the source closes the sentence
+                layer = self._source_layer(closing, "reported")
+                claimant = sent.doc[closing.left_edge.i : closing.right_edge.i + 1].text.strip(_STRIP + '"“”')
+                return [_Layer(claimant, layer.token, layer.channel, layer.stance, layer.anonymous)]
             if any(
                 c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
                 for c in verb.children
@@ -557,15 +608,12 @@ class ClaimReader:
                 layer.anonymous,
             )
         stance = self.lexicon.reporting.get(lemma, "asserted")
+        if any(c.dep_ == "neg" for c in verb.children):
+            if lemma != "deny":
+                return None  # "X has not claimed the attack", "did not say who fired": not X's word
+            stance = "reported"  # "did not deny that strikes took place": the strikes are X's account
         # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
-        subject = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
-            ),
-            None,
-        )
+        subject, end = _subject(verb)
         if lemma in {"hear", "learn"}:
             source = next(
                 (
@@ -588,11 +636,11 @@ class ClaimReader:
             # "X rejected the demand, saying …": the participle speaks for X.
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None:
-            return None
+        if subject is None or _nobody(subject):
+            return None  # "nobody claimed the attack": no one says so
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head  # "according to Moussa, who notes that …"
-        layer = self._source_layer(subject, stance)
+            subject, end = verb.head, None  # "according to Moussa, who notes that …"
+        layer = self._source_layer(subject, stance, end=end)
         return _Layer(
             layer.claimant,
             layer.token,
@@ -601,14 +649,18 @@ class ClaimReader:
             layer.anonymous,
         )
 
-    def _source_layer(self, token: Any, stance: str) -> _Layer:
+    def _source_layer(self, token: Any, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
-        if token.lemma_.lower() in _SOURCE_MEDIA:
-            return self._medium_source(token)
+        if token.lemma_.lower() in _SOURCE_MEDIA or (
+            token.lemma_.lower() in _INQUIRY_NOUNS and _author(token) is not None
+        ):
+            return self._medium_source(token)  # "an inquiry by X found …": X speaks through it
         if token.lower_ in _THIRD_PERSON:
             token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
-        first, last = core_span(token)
+        first, last = _source_span(token)
+        if end is not None:
+            last = max(last, end)
         span = token.doc[first : last + 1]
         named = _named(span)
         # "a news agency", "one resident": an indefinite source is unnamed, unless it says whose it is.
@@ -673,6 +725,85 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _author(medium: Any) -> Any | None:
+    """Return X of "a statement by X", "a video released by X", "reports from X", else None."""
+    for child in medium.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in {"by", "from"}):
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _flatly_denied(trigger: Any, modality: Modality) -> bool:
+    """Return True when an act is said not to have happened in plain words ("did not", "has never",
+    "no … were arrested"), not said to have failed or to be yet to come."""
+    if not modality.negated or modality.future or modality.hypothetical or modality.conditional:
+        return False
+    heads = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]
+    if any(c.dep_ == "neg" and c.lower_ in _FLAT_NEGATIONS for h in heads for c in h.children):
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in trigger.children)
+
+
+def _nobody(token: Any) -> bool:
+    """Return True for "no one", "nobody", "none of them", "no civilians"."""
+    return token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _subject(verb: Any) -> tuple[Any | None, int | None]:
+    """Return a verb of saying's subject and, when the parser split one name into two subjects ("the
+    rebel group Jaish al- | Islam said"), the index its span runs to; of two apart, the nearer one
+    ("four people injured … the ministry said")."""
+    # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
+    subjects = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
+    ]
+    if len(subjects) < 2:
+        return (subjects[0] if subjects else None), None
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) < 2:
+        return subjects[0], None
+    first, nearest = before[-2], before[-1]
+    if first.right_edge.i + 1 >= nearest.left_edge.i and not any(t.pos_ == "VERB" for t in first.subtree):
+        return first, nearest.right_edge.i
+    return nearest, None
+
+
+def _closing_source(verb: Any) -> Any | None:
+    """Return the source of "…, said Ivan Petrov, a teacher." when the parser made it the verb's
+    complement or object: a noun phrase right after the verb that runs to the end of the sentence."""
+    if verb.lower_ not in {"said", "says", "added", "reported", "reports"} or verb.i + 1 >= verb.sent.end:
+        return None
+    noun = next(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in {"ccomp", "dobj", "attr", "nsubj"}), None
+    )
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.left_edge.i != verb.i + 1:
+        return None
+    if noun.lemma_.lower() in _SOURCE_MEDIA:
+        return None  # "said the statement": read below, with the medium as the channel
+    rest = verb.doc[noun.right_edge.i + 1 : verb.sent.end]
+    return noun if all(t.is_punct or t.is_space for t in rest) else None
+
+
+def _source_span(token: Any) -> tuple[int, int]:
+    """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
+    ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
+    first, last = core_span(token)
+    for child in token.rights:
+        name = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == last + 1
+        joined = (
+            child.dep_ == "conj"
+            and child.pos_ in {"NOUN", "PROPN"}
+            and all(t.dep_ in {"cc", "punct"} for t in token.doc[last + 1 : child.left_edge.i])
+        )
+        if name or joined:
+            last = child.right_edge.i
+    return first, last
 
 
 def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
@@ -804,6 +935,9 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return _phrase(pobj)
+            medium = _medium(child)  # "speaking at a news conference"
+            if medium is not None:
+                return medium
     for holder in (verb, clause):
         medium = _medium(holder) if holder is not None else None
         if medium is not None:
@@ -814,12 +948,14 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
 def _medium(holder: Any) -> str | None:
     """Return "a statement" for "in a statement", or the platform in "in a statement on Telegram"."""
     for prep in holder.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during", "at"}:
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in _MEDIA_NOUNS:
             continue
-        for inner in pobj.children:
+        # "in a statement posted on Telegram": the platform the medium was put out on
+        published = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
+        for inner in [*pobj.children, *(c for verb in published for c in verb.children)]:
             if inner.dep_ == "prep" and inner.lower_ in {"on", "to", "with", "by"}:
                 named = next((c for c in inner.children if c.dep_ == "pobj"), None)
                 if named is not None and named.ent_type_ in _WHEN:
@@ -972,24 +1108,45 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
 
 def responsibility_claimer(trigger: Any) -> Any | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
-    responsibility"), else None."""
+    responsibility"), else None; None too when no one claims it ("no group has claimed the attack")."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
     for child in [c for noun in (trigger, *subjects) for c in noun.children]:
         # "the attack, for which X claimed responsibility", "attacks, also claimed by X, killed …"
         if child.dep_ in {"relcl", "acl", "parataxis"} and child.lemma_.lower() in _CLAIM_VERBS:
             if any(c.lemma_.lower() == "responsibility" for c in child.children):
-                return next((c for c in child.children if c.dep_ == "nsubj"), None)
+                return _claimer(child)
             if child.lemma_.lower() == "claim" and child.tag_ == "VBN":
-                return next((p for a in child.children if a.dep_ == "agent" for p in a.children), None)
+                return _claimer(child)
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "X claimed the attacks"
+        return _claimer(head)  # "X claimed the attacks"
+    if trigger.dep_ == "conj" and head.lemma_.lower() == "claim":
+        # "attacks, also claimed by X, have killed …"; "… for which X claimed responsibility and where
+        # scores were killed"
+        passive = head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children)
+        relative = head.dep_ == "relcl" and any(c.lemma_.lower() == "responsibility" for c in head.children)
+        if passive or relative:
+            return _claimer(head)
     node = trigger
     for _ in range(4):
         head = node.head
         if head == node:
             return None
         if node.lemma_.lower() == "responsibility" and head.lemma_.lower() in _CLAIM_VERBS:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return _claimer(head)
         node = head
     return None
+
+
+def _claimer(verb: Any) -> Any | None:
+    """Return who claims with `verb` (its subject, or the agent of "claimed by X"), unless the claim
+    is negated or made by no one."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    # "claimed by X" names the claimer even where the parser gave the participle a subject
+    found = next(
+        (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+    )
+    if found is None:
+        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if found is None or _nobody(found) else found

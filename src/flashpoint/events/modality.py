@@ -62,6 +62,9 @@ _ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "ap
 _FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
 CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
+# Verbs whose object is a statement about an act, not the act's own tense: "has not claimed the attack".
+_STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
+_NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -223,6 +226,10 @@ def read_modality(
             elif child.dep_ == "aux" and child.tag_ == "MD":
                 future = future or child.lower_ in _FUTURE_AUX
                 hypothetical = hypothetical or child.lower_ in _HYPOTHETICAL_AUX | _THREAT_AUX | {"would"}
+    # "no one was arrested", "neither side fired", "fired no shots": nobody did it
+    negated = negated or any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c) for c in trigger.children
+    )
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
@@ -236,6 +243,13 @@ def read_modality(
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
+
+
+def _nobody(token: Any) -> bool:
+    """Return True for a participant that is no one: "nobody", "none", "no one", "neither side"."""
+    if token.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in token.children)
 
 
 def _light_verbs(trigger: Any) -> list[Any]:
@@ -253,8 +267,14 @@ def _light_verbs(trigger: Any) -> list[Any]:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return []
     verbs = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
-    if trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        verbs.append(trigger.head)
+    head = trigger.head
+    # "has not claimed the attack", "did not report the raid": the verb says something about the act
+    if (
+        trigger.dep_ in {"dobj", "nsubjpass", "nsubj"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() not in _STATEMENT_VERBS
+    ):
+        verbs.append(head)
     return verbs
 
 

@@ -1,0 +1,130 @@
+"""Claims: who a source is, what it reaches us through, and when a party's word claims or denies an act.
+
+Our own invented sentences (Ruritania, Borduria, Syldavia); each case is one attribution pattern of the
+claims definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.records import Claim, Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def _claim(events: tuple[Event, ...], plover: str) -> Claim:
+    found = [e.claims[0] for e in events if e.type == plover]
+    assert found, f"no {plover} event in {[e.type for e in events]}"
+    return found[0]
+
+
+SOURCE_CASES = [
+    # a source that closes the sentence after its verb, with its description
+    ("If the rebels take the hill they will shell our homes and cut the only road we have said Anna Keller "
+     "a 40-year-old nurse.", "ASSAULT", "hypothetical", "Anna Keller a 40-year-old nurse", None),
+    # of two subjects the parser gives a verb of saying, the one beside it speaks
+    ('"One farmer was killed and three people injured to varying degrees by mortar fire that hit two barns" in '
+     "the village of Dorn early on Monday the Syldavian defence ministry said in a statement.", "ASSAULT",
+     "reported", "the Syldavian defence ministry", "a statement"),
+    ('"Three people were killed and four people injured to differing degrees after a bombing that wrecked two '
+     'farms" in the village of Dorn early on Monday the Syldavian defence ministry said in a statement.',
+     "ASSAULT", "reported", "the Syldavian defence ministry", "a statement"),
+    # a title and the name after it are one source
+    ("Earlier the Syldavian Defence Ministry spokesman Major General Pavel Rusk said that the militia attacked "
+     "a convoy near the river.", "ASSAULT", "reported",
+     "the Syldavian Defence Ministry spokesman Major General Pavel Rusk", None),
+    # sources joined by "and" are one claimant; a monitor among them describes, it does not charge
+    ("Bordurian jets killed nine people in the village, according to the Ruritanian Red Crescent and the "
+     "Syldavian Observatory for Human Rights.", "ASSAULT", "reported",
+     "the Ruritanian Red Crescent and the Syldavian Observatory for Human Rights", None),
+    # what a subordinate clause says was reported has no source
+    ("The militia vowed revenge after the death of its commander was reported shortly after he was shown on a "
+     "video circulated online giving details of his capture.", "THREATEN", "threatened", None, None),
+    # a negated verb of saying gives no source
+    ("The Red Hand has not claimed the attack on the bridge.", "ASSAULT", "asserted", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant", "channel"), SOURCE_CASES)
+def test_claims_attribution_sources(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None, channel: str | None
+) -> None:
+    claim = _claim(code_events(text), plover)
+    assert (claim.stance, claim.claimant, claim.channel) == (stance, claimant, channel)
+
+
+CHANNEL_CASES = [
+    # a statement put out on a platform: the platform
+    ("The Red Hand group claimed the bombing in a statement posted on Telegram.", "ASSAULT",
+     "claimed_responsibility", "The Red Hand group", "Telegram"),
+    # a news conference the speaker spoke at
+    ("Speaking at a news conference, the governor said rebels had shelled the port.", "ASSAULT", "reported",
+     "the governor", "a news conference"),
+    # a medium with its author: the author speaks through it
+    ("A video released by the Red Hand group showed its fighters attacking a military convoy.", "ASSAULT",
+     "claimed_responsibility", "the Red Hand group", "A video"),
+    ("Reports by local rights groups indicated that the army had shelled the town.", "ASSAULT", "alleged",
+     "local rights groups", "Reports"),
+    ("An investigation by the Syldavian Bar Council found that police had tortured detainees.", "ASSAULT",
+     "alleged", "the Syldavian Bar Council", "An investigation"),
+    # "reports of" an act: no one named, alleged; "press reports" are the channel
+    ("The minister said he was looking into press reports of Bordurian airstrikes on a hospital.", "ASSAULT",
+     "alleged", None, "press reports"),
+    ("There were reports of heavy shelling by Bordurian forces in the east.", "ASSAULT", "alleged", None,
+     None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant", "channel"), CHANNEL_CASES)
+def test_claims_attribution_channels(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None, channel: str | None
+) -> None:
+    claim = _claim(code_events(text), plover)
+    assert (claim.stance, claim.claimant, claim.channel) == (stance, claimant, channel)
+
+
+CLAIM_AND_DENIAL_CASES = [
+    # a party saying it did not do it denies the act; it claims nothing
+    ("The army said it did not shell the village.", "ASSAULT", "denied", "The army"),
+    ("The government said it has never used chemical weapons and never will.", "ASSAULT", "denied",
+     "The government"),
+    ("The army said its soldiers had not arrested any journalists.", "COERCE", "denied", "The army"),
+    # an own act that may yet come is no claim of responsibility
+    ("The Red Hand said its fighters could attack the base.", "ASSAULT", "hypothetical", "The Red Hand"),
+    # no one claims it
+    ("Nobody claimed responsibility for the bombing of the bridge.", "ASSAULT", "asserted", None),
+    ("No group has claimed responsibility for the attack on the bridge.", "ASSAULT", "asserted", None),
+    # the claim of responsibility beside the act it claims
+    ("Today, several car bombs, also claimed by the Red Hand, killed at least 12 civilians.", "ASSAULT",
+     "claimed_responsibility", "the Red Hand"),
+    ("Syldavia strongly condemns the bombings today in the towns of Velka and Morva, for which the Red Hand has "
+     "claimed responsibility and where more than 40 people were killed and hurt in several blasts that hit "
+     "markets.", "ASSAULT", "claimed_responsibility", "the Red Hand"),
+    # one name split into two subjects by the parser
+    ("Ruritanian state radio said the blast was caused by a gas leak while the rebel group Red Hand said it "
+     "had bombed the depot.", "ASSAULT", "claimed_responsibility", "the rebel group Red Hand"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant"), CLAIM_AND_DENIAL_CASES)
+def test_claims_attribution_claims_and_denials(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None
+) -> None:
+    found = [(e.claims[0].stance, e.claims[0].claimant) for e in code_events(text) if e.type == plover]
+    assert (stance, claimant) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("No one was arrested during the protest.", "COERCE"),
+        ("Neither side fired a shot during the standoff.", "ASSAULT"),
+        ("The soldiers fired no shots at the crowd.", "ASSAULT"),
+    ],
+)
+def test_claims_attribution_no_one_did_it(code_events: Code, text: str, plover: str) -> None:
+    event = next(e for e in code_events(text) if e.type == plover)
+    assert event.negated and event.claims[0].stance == "negated"
