@@ -128,3 +128,24 @@ def test_claims_attribution_claims_and_denials(
 def test_claims_attribution_no_one_did_it(code_events: Code, text: str, plover: str) -> None:
     event = next(e for e in code_events(text) if e.type == plover)
     assert event.negated and event.claims[0].stance == "negated"
+
+
+MORE_STANCE_CASES = [
+    # a pronoun claimant is not the side of an actor whose name merely contains its letters
+    ('"The two villages have had a truce with the army for years and neither fired on the other" he added.',
+     "ASSAULT", "negated"),
+    # an observer saying nobody fired reports a non-event; it denies nothing
+    ("The Syldavian Observatory for Human Rights said the soldiers did not fire on the crowd.", "ASSAULT",
+     "negated"),
+    # the second of two planned acts is planned too, and claimed by no one yet
+    ("The foreign minister told reporters that Ruritania is determined to push ahead with the offensive and "
+     "capture the town.", "ASSAULT", "future"),
+    # killing someone held captive is a charge, not a casualty report
+    ("The Red Hand said the pilot was captured and later killed by a Bordurian officer while being held at a "
+     "base.", "ASSAULT", "alleged"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance"), MORE_STANCE_CASES)
+def test_claims_attribution_stances(code_events: Code, text: str, plover: str, stance: str) -> None:
+    assert stance in [e.claims[0].stance for e in code_events(text) if e.type == plover]

@@ -124,7 +124,8 @@ _UNLAWFUL = frozenset({"ASSAULT", "COERCE"})
 _UNLAWFUL_CUE = re.compile(
     r"\b(chemical|sarin|chlorine|toxic|poison|nerve agent|gas attack|execut|massacr|civilian|children|"
     r"besieg|siege|starv|tortur|prisoner|captive|detainee|protester|indiscriminate|war crime|barrel bomb|"
-    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
+    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield|custody|"
+    r"being held|in detention)",
     re.IGNORECASE,
 )
 # Sources that observe a conflict rather than take part: their accounts are reports, not charges.
@@ -296,7 +297,13 @@ class ClaimReader:
         responsible = claimer is not None or (
             done and claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
         )
-        if claimant is not None and layers and plover in _UNLAWFUL and _flatly_denied(trigger, modality):
+        if (
+            claimant is not None
+            and layers
+            and plover in _UNLAWFUL
+            and _flatly_denied(trigger, modality)
+            and not _observer(claimant, claimant_actor)
+        ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
         return Claim(
@@ -1014,7 +1021,9 @@ def _same_side(
     text = actor_text.lower()
     if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their"}:
         return True
-    if text == claimant.lower() or text in claimant.lower() or claimant.lower() in text:
+    said = claimant.lower()
+    # at a word's start: "Syria" in "Syrian troops", but not "he" in "the villages"
+    if re.search(r"\b" + re.escape(text), said) or re.search(r"\b" + re.escape(said), text):
         return True
     if actor is not None and claimant_actor is not None and actor.country and claimant_actor.country:
         return actor.country == claimant_actor.country and (
@@ -1036,11 +1045,17 @@ def _charges(
     ("strikes killed twelve") is not a charge."""
     if plover not in _UNLAWFUL or is_outlet(claimant) or not _UNLAWFUL_CUE.search(sentence):
         return False
-    if claimant_actor is not None and claimant_actor.sector in _OBSERVERS:
-        return False  # a journalist, a monitor: they describe; a party to the conflict charges
-    if any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower())):
-        return False  # a monitor or a relief agency describes, it is not a party charging another
+    if _observer(claimant, claimant_actor):
+        return False  # a journalist, a monitor, a relief agency: they describe; a party charges
     return not _same_side(actor_text, actor, claimant, claimant_actor)
+
+
+def _observer(claimant: str, claimant_actor: Actor | None) -> bool:
+    """Return True for a source that watches a conflict rather than takes part: an outlet, a journalist,
+    a monitor, a relief or rights group, the UN."""
+    if is_outlet(claimant) or (claimant_actor is not None and claimant_actor.sector in _OBSERVERS):
+        return True
+    return any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower()))
 
 
 def _own_attack(

@@ -228,7 +228,13 @@ def read_modality(
                 hypothetical = hypothetical or child.lower_ in _HYPOTHETICAL_AUX | _THREAT_AUX | {"would"}
     # "no one was arrested", "neither side fired", "fired no shots": nobody did it
     negated = negated or any(
-        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c) for c in trigger.children
+        (c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c))
+        or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in trigger.children
+    )
+    # "is determined to push on and capture the town": the second act is planned too
+    future = future or (
+        trigger.dep_ == "conj" and trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_.lower() in intent
     )
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
