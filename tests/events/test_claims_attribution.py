@@ -149,3 +149,35 @@ MORE_STANCE_CASES = [
 @pytest.mark.parametrize(("text", "plover", "stance"), MORE_STANCE_CASES)
 def test_claims_attribution_stances(code_events: Code, text: str, plover: str, stance: str) -> None:
     assert stance in [e.claims[0].stance for e in code_events(text) if e.type == plover]
+
+
+def test_claims_attribution_holding_someone_is_no_charge(code_events: Code) -> None:
+    text = "The Red Hand said the pilot was arrested and was later killed by a Bordurian officer while being held."
+    events = code_events(text)
+    assert "reported" in [e.claims[0].stance for e in events if e.type == "COERCE"]
+    assert "alleged" in [e.claims[0].stance for e in events if e.type == "ASSAULT"]
+
+
+MEDIA_AND_MODALITY_CASES = [
+    # state media and partisan media are generic sources
+    ("Ruritanian state media said rebels had shelled a school in the capital.", "ASSAULT", "alleged",
+     "Ruritanian state media"),
+    ("Pro-government media reported that the army had captured the town.", "ASSAULT", "alleged",
+     "Pro-government media"),
+    # a statement's owner speaks through it
+    ("The ministry's statement said troops had arrested twenty suspects in the raid.", "COERCE", "reported",
+     "The ministry"),
+    # "may have struck" guesses about the past: no threat
+    ("Bordurian jets may have struck the convoy, a ministry official said.", "ASSAULT", "hypothetical",
+     "a ministry official"),
+    # expected acts are future
+    ("The rebels are expected to launch an offensive on the city next week.", "ASSAULT", "future", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant"), MEDIA_AND_MODALITY_CASES)
+def test_claims_attribution_media_and_modality(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None
+) -> None:
+    found = [(e.claims[0].stance, e.claims[0].claimant) for e in code_events(text) if e.type == plover]
+    assert (stance, claimant) in found

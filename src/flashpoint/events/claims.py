@@ -124,10 +124,11 @@ _UNLAWFUL = frozenset({"ASSAULT", "COERCE"})
 _UNLAWFUL_CUE = re.compile(
     r"\b(chemical|sarin|chlorine|toxic|poison|nerve agent|gas attack|execut|massacr|civilian|children|"
     r"besieg|siege|starv|tortur|prisoner|captive|detainee|protester|indiscriminate|war crime|barrel bomb|"
-    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield|custody|"
-    r"being held|in detention)",
+    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
     re.IGNORECASE,
 )
+# … and, for a killing, that its victim was held captive (holding someone is no charge in itself).
+_CAPTIVE_CUE = re.compile(r"\b(custody|being held|in detention)\b", re.IGNORECASE)
 # Sources that observe a conflict rather than take part: their accounts are reports, not charges.
 _NEUTRAL_WORDS = frozenset(
     {
@@ -504,6 +505,16 @@ class ClaimReader:
         channel = medium.doc[first : last + 1].text.strip(_STRIP)
         if (
             owner is not None
+            and owner.dep_ == "poss"
+            and owner.lower_ not in _POSSESSIVE_PRONOUNS
+            and not _named(medium.doc[owner.i : owner.i + 1])
+        ):
+            # "the ministry's statement", "the activists' video": whoever owns it speaks through it
+            layer = self._source_layer(owner, "reported")
+            claimant = (layer.claimant or "").removesuffix("'s").removesuffix("’s").strip(_STRIP)
+            return _Layer(claimant or None, layer.token, channel, layer.stance, layer.anonymous)
+        if (
+            owner is not None
             and owner.lower_ not in _POSSESSIVE_PRONOUNS
             and _named(medium.doc[owner.i : owner.i + 1])
         ):
@@ -675,9 +686,10 @@ class ClaimReader:
             c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
         )
         lemma = token.lemma_.lower()
+        words = {lemma, token.lower_}  # "media" has the lemma "medium"
         generic = (
-            lemma in self.lexicon.anonymous
-            or lemma in _GENERIC
+            bool(words & self.lexicon.anonymous)
+            or bool(words & _GENERIC)
             or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
         )
         anonymous = not named and (generic or indefinite)
@@ -1043,7 +1055,8 @@ def _charges(
     """Return True when a named source charges another party with an unlawful act or abuse (chemical
     weapons, executions, attacks on civilians, sieges, torture…): an allegation.  A casualty report
     ("strikes killed twelve") is not a charge."""
-    if plover not in _UNLAWFUL or is_outlet(claimant) or not _UNLAWFUL_CUE.search(sentence):
+    cue = _UNLAWFUL_CUE.search(sentence) or (plover == "ASSAULT" and _CAPTIVE_CUE.search(sentence))
+    if plover not in _UNLAWFUL or is_outlet(claimant) or not cue:
         return False
     if _observer(claimant, claimant_actor):
         return False  # a journalist, a monitor, a relief agency: they describe; a party charges

@@ -64,6 +64,7 @@ CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 # Verbs whose object is a statement about an act, not the act's own tense: "has not claimed the attack".
 _STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
+_EXPECTED_HEADS = frozenset({"expect", "schedule", "due", "slate"})
 _NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -177,7 +178,9 @@ def read_modality(
                         hypothetical = True
                 elif word in _THREAT_AUX:
                     hypothetical = True
-                    intended = intended or announced
+                    # "may have struck": a guess about the past, never an announced act
+                    guessed = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.children)
+                    intended = intended or (announced and not guessed)
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
             elif child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS:
@@ -231,6 +234,11 @@ def read_modality(
         (c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c))
         or (c.dep_ == "preconj" and c.lower_ == "neither")
         for c in trigger.children
+    )
+    # "are expected to launch an offensive", "is due to meet": scheduled or expected acts
+    future = future or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _EXPECTED_HEADS
+        for node in (*chain, *_light_verbs(trigger))
     )
     # "is determined to push on and capture the town": the second act is planned too
     future = future or (
