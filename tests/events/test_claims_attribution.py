@@ -181,3 +181,18 @@ def test_claims_attribution_media_and_modality(
 ) -> None:
     found = [(e.claims[0].stance, e.claims[0].claimant) for e in code_events(text) if e.type == plover]
     assert (stance, claimant) in found
+
+
+def test_claims_attribution_a_channel_on_the_speakers_own_outlet(code_events: Code) -> None:
+    claim = _claim(
+        code_events("The Red Hand said on its Telegram channel that it had attacked the checkpoint."),
+        "ASSAULT",
+    )
+    assert (claim.stance, claim.channel) == ("claimed_responsibility", "its Telegram channel")
+
+
+def test_claims_attribution_what_a_source_reports_is_not_its_own_act(code_events: Code) -> None:
+    claim = _claim(
+        code_events("Residents reported heavy shelling in the eastern districts overnight."), "ASSAULT"
+    )
+    assert (claim.stance, claim.claimant) == ("alleged", "Residents")

@@ -295,8 +295,17 @@ class ClaimReader:
             or modality.conditional
             or modality.question
         )
+        # "residents reported shelling": what a source reports as its object is no act of its own
+        reported_object = (
+            trigger.dep_ == "dobj"
+            and self.lexicon.is_reporting(trigger.head)
+            and trigger.head.lemma_ != "claim"
+        )
         responsible = claimer is not None or (
-            done and claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+            done
+            and not reported_object
+            and claimant is not None
+            and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
         )
         if (
             claimant is not None
@@ -948,6 +957,8 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
                 return _phrase(pobj)
+            if pobj is not None and is_outlet(_phrase(pobj)):
+                return _phrase(pobj)  # "said on its Telegram channel", "on state television"
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "write", "appear", "talk"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"on", "to", "in"}:
