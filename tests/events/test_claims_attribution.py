@@ -196,3 +196,19 @@ def test_claims_attribution_what_a_source_reports_is_not_its_own_act(code_events
         code_events("Residents reported heavy shelling in the eastern districts overnight."), "ASSAULT"
     )
     assert (claim.stance, claim.claimant) == ("alleged", "Residents")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('"The convoy was hit by rocket fire from the hills and burned near the bridge.', "reported"),
+        ("“The militia attacked our positions at dawn and we answered.", "reported"),
+        ("They also shelled the market twice.”", "reported"),
+        ('The army shelled the "so-called liberated" districts on Monday.', "asserted"),
+    ],
+)
+def test_claims_attribution_a_quote_running_on_is_someones_word(
+    code_events: Code, text: str, stance: str
+) -> None:
+    claim = _claim(code_events(text), "ASSAULT")
+    assert (claim.stance, claim.claimant) == (stance, None)

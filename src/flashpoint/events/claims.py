@@ -180,6 +180,8 @@ _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 _PUBLISHING_VERBS = frozenset(
     {"post", "publish", "release", "issue", "broadcast", "air", "upload", "carry", "circulate", "share"}
 )
+_OPENING_MARKS = ("“",)
+_QUOTED_WORDS = 5  # fewer quoted words are a phrase ("so-called 'liberation'"), not a statement
 _FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
 _NOBODY = frozenset({"nobody", "none", "noone", "neither"})
 
@@ -259,11 +261,11 @@ class ClaimReader:
             # A post quoted in an article: its author is the (named) source, the platform the channel.
             claimant, stance = outer.pop(), "reported"
             claimant_actor = self._resolve_text(claimant)
+        elif _quoted_clause(trigger, quote):
+            # a quoted statement whose speaker this sentence does not name: someone's words, not the author's
+            claimant, stance = None, "reported"
         else:
-            claimant, stance = (
-                None,
-                "asserted",
-            )  # the author's own voice (a re-post's outlet is not a claimant)
+            claimant, stance = None, "asserted"  # the author's own voice (a re-post's outlet is no claimant)
         # An own-voice claimant ("I", "we") is the post's author, or else the author: no claimant.
         if claimant and claimant.lower() in _FIRST_PERSON:
             if post is not None and post.author:
@@ -753,6 +755,21 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _quoted_clause(trigger: Any, quote: tuple[int, int] | None) -> bool:
+    """Return True when the trigger stands in a quoted clause: inside quotation marks that hold more than
+    a phrase, or in a sentence that opens a quotation it does not close (a quote running on) or closes
+    one it did not open."""
+    if quote is not None:
+        return len(trigger.doc.text[quote[0] : quote[1]].split()) >= _QUOTED_WORDS
+    text = trigger.sent.text.strip()
+    opens = sum(text.count(mark) for mark in _OPENING_MARKS)
+    closes = text.count("”")
+    straight = text.count('"')
+    if straight % 2 == 1:
+        return text.startswith('"') or text.rstrip(".!? ").endswith('"')
+    return (text.startswith("“") and opens > closes) or (text.rstrip(".!? ").endswith("”") and closes > opens)
 
 
 def _author(medium: Any) -> Any | None:
