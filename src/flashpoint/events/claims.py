@@ -762,8 +762,8 @@ def _quoted_clause(trigger: Any, quote: tuple[int, int] | None) -> bool:
     a phrase, or in a sentence that opens a quotation it does not close (a quote running on) or closes
     one it did not open."""
     if quote is not None:
-        return len(trigger.doc.text[quote[0] : quote[1]].split()) >= _QUOTED_WORDS
-    text = trigger.sent.text.strip()
+        return len(str(trigger.doc.text)[quote[0] : quote[1]].split()) >= _QUOTED_WORDS
+    text = str(trigger.sent.text).strip()
     opens = sum(text.count(mark) for mark in _OPENING_MARKS)
     closes = text.count("”")
     straight = text.count('"')
