@@ -261,7 +261,7 @@ class ClaimReader:
             # A post quoted in an article: its author is the (named) source, the platform the channel.
             claimant, stance = outer.pop(), "reported"
             claimant_actor = self._resolve_text(claimant)
-        elif _quoted_clause(trigger, quote):
+        elif _quoted_clause(trigger, self.doc.text[quote[0] : quote[1]] if quote else None):
             # a quoted statement whose speaker this sentence does not name: someone's words, not the author's
             claimant, stance = None, "reported"
         else:
@@ -757,12 +757,12 @@ class ClaimReader:
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
 
 
-def _quoted_clause(trigger: Any, quote: tuple[int, int] | None) -> bool:
+def _quoted_clause(trigger: Any, quoted: str | None) -> bool:
     """Return True when the trigger stands in a quoted clause: inside quotation marks that hold more than
     a phrase, or in a sentence that opens a quotation it does not close (a quote running on) or closes
     one it did not open."""
-    if quote is not None:
-        return len(str(trigger.doc.text)[quote[0] : quote[1]].split()) >= _QUOTED_WORDS
+    if quoted is not None:
+        return len(quoted.split()) >= _QUOTED_WORDS
     text = str(trigger.sent.text).strip()
     opens = sum(text.count(mark) for mark in _OPENING_MARKS)
     closes = text.count("”")
