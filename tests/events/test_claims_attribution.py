@@ -212,3 +212,36 @@ def test_claims_attribution_a_quote_running_on_is_someones_word(
 ) -> None:
     claim = _claim(code_events(text), "ASSAULT")
     assert (claim.stance, claim.claimant) == (stance, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "stance"),
+    [
+        # a failed attempt, an act done without, and an act at risk
+        ("Rebels tried to storm the base but failed to break through its defences.", "ASSAULT", "negated"),
+        ("The troops entered the town without firing a shot.", "ASSAULT", "negated"),
+        (
+            "There is a growing risk of clashes between Ruritanian and Bordurian troops.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+    ],
+)
+def test_claims_attribution_failed_avoided_and_risked_acts(
+    code_events: Code, text: str, plover: str, stance: str
+) -> None:
+    assert stance in [e.claims[0].stance for e in code_events(text) if e.type == plover]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry dismissed reports that its troops had looted the village.",
+        "The ministry rejected claims that its troops had looted the village.",
+    ],
+)
+def test_claims_attribution_a_denied_charge_denies_its_act(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert all(e.type != "REJECT" for e in events)
+    denied = [e for e in events if e.claims[0].stance == "denied"]
+    assert denied and all(e.claims[0].claimant == "The ministry" and not e.happened for e in denied)

@@ -15,6 +15,7 @@ from flashpoint.records import STANCES, Actor, Claim, Document
 __all__ = [
     "ClaimReader",
     "denial_accusers",
+    "denied_charge",
     "is_outlet",
     "overall_stance",
     "quote_spans",
@@ -426,7 +427,10 @@ class ClaimReader:
             )
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head != noun.head else noun.head
         if verb.lemma_.lower() in _DENY_VERBS:
-            return None  # the denier speaks; the charge's author is another claimant (denial_accusers)
+            # the denier speaks ("dismissed reports that …"); the charge's author is another claimant
+            # (denial_accusers)
+            subject = _subject(verb)[0] if noun.lemma_.lower() in _CHARGE_NOUNS else None
+            return self._source_layer(subject, "denied") if subject is not None else None
         medium = _phrase(noun) if noun.lemma_.lower() in _MEDIA_NOUNS else None
         if owner is not None and owner.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj":
             # "Ruritania repeated its claim that …": the pronoun is the verb's subject
@@ -1124,6 +1128,14 @@ def related_stance(governor: Any, governor_type: str) -> str | None:
 def denies_a_claim(token: Any) -> bool:
     """Return True for a denial of a statement ("denied using chemical weapons", "denied that its jets
     struck", "denied the allegations"): a claim about an act, not a refusal (REJECT) of anything."""
+    if token.lemma_.lower() == "reject" and token.pos_ == "VERB":
+        # "rejected claims that its troops looted …": a charge with its content is denied, not refused
+        return any(
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in _CHARGE_NOUNS
+            and any(g.dep_ in {"acl", "ccomp"} for g in c.children)
+            for c in token.children
+        )
     if token.lemma_.lower() not in {"deny", "dismiss", "refute"} or token.pos_ != "VERB":
         return False
     for child in token.children:
@@ -1133,6 +1145,22 @@ def denies_a_claim(token: Any) -> bool:
             return True
     # "… – an accusation dismissed by the government"
     return token.dep_ == "acl" and token.head.lemma_.lower() in _DENIED_NOUNS
+
+
+def denied_charge(trigger: Any) -> bool:
+    """Return True for an act that a denied charge states: "dismissed reports that its troops looted …",
+    "rejected claims that …", "an allegation, denied by X, that …"."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return False
+        if node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _CHARGE_NOUNS:
+            return denies_a_claim(head.head) if head.dep_ in {"dobj", "nsubjpass"} else False
+        if node.dep_ not in {"conj", "ccomp", "xcomp"}:
+            return False
+        node = head
+    return False
 
 
 def denial_accusers(trigger: Any) -> tuple[Any, ...]:

@@ -64,6 +64,8 @@ CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 # Verbs whose object is a statement about an act, not the act's own tense: "has not claimed the attack".
 _STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
+_ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
+_RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "fear", "spectre", "specter"})
 _EXPECTED_HEADS = frozenset({"expect", "schedule", "due", "slate"})
 _NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
@@ -234,6 +236,19 @@ def read_modality(
         (c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c))
         or (c.dep_ == "preconj" and c.lower_ == "neither")
         for c in trigger.children
+    )
+    # "tried to storm the base but failed", "without firing a shot": the act did not come off
+    negated = negated or any(
+        node.lemma_.lower() in _ATTEMPT_HEADS
+        and any(c.dep_ == "conj" and c.lemma_.lower() in _FAIL_HEADS for c in node.children)
+        for node in chain[1:]
+    )
+    negated = negated or (trigger.dep_ == "pcomp" and trigger.head.lower_ == "without")
+    # "the risk of clashes", "fears of an attack": an act that may come
+    hypothetical = hypothetical or (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.lemma_.lower() in _RISK_NOUNS
     )
     # "are expected to launch an offensive", "is due to meet": scheduled or expected acts
     future = future or any(
