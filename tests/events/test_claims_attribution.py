@@ -245,3 +245,30 @@ def test_claims_attribution_a_denied_charge_denies_its_act(code_events: Code, te
     assert all(e.type != "REJECT" for e in events)
     denied = [e for e in events if e.claims[0].stance == "denied"]
     assert denied and all(e.claims[0].claimant == "The ministry" and not e.happened for e in denied)
+
+
+RELAY_CASES = [
+    # the passive "was quoted by X as saying": the speaker speaks, X relays
+    ("The governor was quoted by Radio Nord as saying that rebels had shelled the port.", "reported",
+     "The governor", "Radio Nord"),
+    ("Rebels shelled the port, the governor was quoted by Radio Nord as saying.", "reported", "the governor",
+     "Radio Nord"),
+    # "X reported, citing Y": Y is the innermost source, X the channel
+    ("Rebels shelled the port overnight, Radio Nord reported, citing local officials.", "alleged",
+     "local officials", "Radio Nord"),
+    ("Rebels shelled the port overnight, Radio Nord reported, citing the governor.", "reported", "the governor",
+     "Radio Nord"),
+    # a tweet reaches us through Twitter
+    ("The governor tweeted that rebels had shelled the port.", "reported", "The governor", "Twitter"),
+    # a role and the body it serves are one source
+    ("A spokesman for the Syldavian army said Bordurian troops had shelled the port.", "reported",
+     "A spokesman for the Syldavian army", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant", "channel"), RELAY_CASES)
+def test_claims_attribution_relays(
+    code_events: Code, text: str, stance: str, claimant: str | None, channel: str | None
+) -> None:
+    claim = _claim(code_events(text), "ASSAULT")
+    assert (claim.stance, claim.claimant, claim.channel) == (stance, claimant, channel)

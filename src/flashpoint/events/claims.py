@@ -181,6 +181,11 @@ _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 _PUBLISHING_VERBS = frozenset(
     {"post", "publish", "release", "issue", "broadcast", "air", "upload", "carry", "circulate", "share"}
 )
+# People named by their role: the body they serve is part of who they are.
+_ROLE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
+     "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
+)  # fmt: skip
 _OPENING_MARKS = ("“",)
 _QUOTED_WORDS = 5  # fewer quoted words are a phrase ("so-called 'liberation'"), not a statement
 _FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
@@ -674,13 +679,22 @@ class ClaimReader:
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject, end = verb.head, None  # "according to Moussa, who notes that …"
         layer = self._source_layer(subject, stance, end=end)
-        return _Layer(
-            layer.claimant,
-            layer.token,
-            _channel(verb, clause) or layer.channel,
-            layer.stance,
-            layer.anonymous,
-        )
+        channel = _channel(verb, clause) or layer.channel or ("Twitter" if lemma == "tweet" else None)
+        if channel is None and lemma in {"quote", "cite"}:
+            # "…, the governor was quoted by Radio Nord as saying"
+            relay = next(
+                (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+            )
+            channel = _phrase(relay) if relay is not None else None
+        cited = _cited(verb)
+        if cited is not None:
+            # "…, Radio Nord reported, citing the governor": the governor speaks, Radio Nord relays
+            source = self._source_layer(cited, stance)
+            relay = channel or (layer.claimant if layer.claimant and is_outlet(layer.claimant) else None)
+            return _Layer(
+                source.claimant, source.token, source.channel or relay, source.stance, source.anonymous
+            )
+        return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
     def _source_layer(self, token: Any, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
@@ -843,6 +857,13 @@ def _source_span(token: Any) -> tuple[int, int]:
     """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
     ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
     first, last = core_span(token)
+    if token.lemma_.lower() in _ROLE_NOUNS:
+        # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
+        role = next(
+            (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "from"}), None
+        )
+        if role is not None and role.i == last + 1:
+            last = role.right_edge.i
     for child in token.rights:
         name = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == last + 1
         joined = (
@@ -937,6 +958,18 @@ def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
     return first, head
 
 
+def _cited(verb: Any) -> Any | None:
+    """Return Y of "X reported, citing Y" / "X said, quoting Y", else None."""
+    for child in verb.children:
+        if (
+            child.dep_ in {"advcl", "xcomp", "conj"}
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in {"cite", "quote"}
+        ):
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
     """Return (speaker, relay) for "<relay> quoted <speaker> as saying", or None."""
     preposition = verb.head
@@ -945,10 +978,16 @@ def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
     quoting = preposition.head
     if quoting.lemma_.lower() not in {"quote", "cite"}:
         return None
-    speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    # "X quoted Y as saying", and the passive "Y was quoted by X as saying"
+    speaker = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if speaker is None:
         return None
-    return speaker, next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    relay = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        relay = next(
+            (p for a in quoting.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+    return speaker, relay
 
 
 def _finite_after_infinitive(node: Any) -> bool:
