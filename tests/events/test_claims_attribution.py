@@ -272,3 +272,26 @@ def test_claims_attribution_relays(
 ) -> None:
     claim = _claim(code_events(text), "ASSAULT")
     assert (claim.stance, claim.claimant, claim.channel) == (stance, claimant, channel)
+
+
+ALLEGATION_CASES = [
+    # an accusation with no accuser named: the act is alleged, by no one in particular
+    ("Bordurian troops are accused of killing civilians in the village.", "alleged", None),
+    ("Bordurian troops have been blamed for the attack on the market.", "alleged", None),
+    ("Bordurian troops are suspected of shelling the market.", "alleged", None),
+    # a named source's account that cannot be checked
+    ("The army said rebels shelled the market, a claim that could not be independently verified.", "alleged",
+     "The army"),
+    ("The army said, without providing evidence, that rebels had shelled the market.", "alleged", "The army"),
+    # an act a party blamed on another
+    ("The bombing, which the government blamed on the Red Hand, killed nine people.", "alleged",
+     "the government"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant"), ALLEGATION_CASES)
+def test_claims_attribution_allegations(
+    code_events: Code, text: str, stance: str, claimant: str | None
+) -> None:
+    found = [(e.claims[0].stance, e.claims[0].claimant) for e in code_events(text) if e.type == "ASSAULT"]
+    assert (stance, claimant) in found

@@ -186,6 +186,13 @@ _ROLE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
      "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
 )  # fmt: skip
+# Hedges on a source's account: the act is unverified.
+_UNVERIFIED = re.compile(
+    r"\b(could not be|cannot be|can't be|has not been|have not been|was not|were not)\s+(independently\s+)?"
+    r"(verified|confirmed|corroborated)|without (providing|offering|giving|citing) (any )?evidence|"
+    r"\b(unverified|unconfirmed)\b",
+    re.IGNORECASE,
+)
 _OPENING_MARKS = ("“",)
 _QUOTED_WORDS = 5  # fewer quoted words are a phrase ("so-called 'liberation'"), not a statement
 _FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
@@ -290,6 +297,13 @@ class ClaimReader:
             and _charges(trigger.sent.text, plover, actor_text, actor, claimant, claimant_actor)
         ):
             stance = "alleged"  # a named party charging another with violence
+        if claimant is not None and stance == "reported" and _UNVERIFIED.search(trigger.sent.text):
+            stance = "alleged"  # "…, a claim that could not be independently verified"
+        blamer = _blamer(trigger)
+        if blamer is not None and not layers:
+            # "the bombing, which the government blamed on the Red Hand, …": the government alleges it
+            layer = self._source_layer(blamer, "alleged")
+            claimant, claimant_actor, stance = layer.claimant, self._actor(layer), "alleged"
         claimer = responsibility_claimer(trigger)
         if claimer is not None and claimant is None:
             # "attacks, also claimed by X": X is who says so
@@ -773,6 +787,18 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _blamer(trigger: Any) -> Any | None:
+    """Return X of "the attack, which X blamed on Y" (on the trigger or on its subject), else None."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    for noun in (trigger, *subjects):
+        for child in noun.children:
+            if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() == "blame":
+                return next(
+                    (c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None
+                )
+    return None
 
 
 def _quoted_clause(trigger: Any, quoted: str | None) -> bool:

@@ -66,6 +66,7 @@ _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "
 _STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
 _ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
 _RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "fear", "spectre", "specter"})
+_CHARGING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "implicate"})
 _EXPECTED_HEADS = frozenset({"expect", "schedule", "due", "slate"})
 _NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
@@ -329,6 +330,12 @@ def _said_to(chain: list[Any]) -> bool:
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
             return True
+    # "are accused of killing", "have been blamed for the attack", "are suspected of shelling": no accuser
+    # named, the act is an allegation
+    node = chain[0]
+    if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"of", "for"}:
+        verb = node.head.head
+        return verb.lemma_.lower() in _CHARGING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
     return False
 
 
