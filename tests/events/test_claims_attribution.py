@@ -140,6 +140,8 @@ MORE_STANCE_CASES = [
     # the second of two planned acts is planned too, and claimed by no one yet
     ("The foreign minister told reporters that Ruritania is determined to push ahead with the offensive and "
      "capture the town.", "ASSAULT", "future"),
+    ("The Syldavian foreign minister said Syldavia is determined to push ahead with the campaign and capture "
+     "Velka from the rebels.", "ASSAULT", "future"),
     # killing someone held captive is a charge, not a casualty report
     ("The Red Hand said the pilot was captured and later killed by a Bordurian officer while being held at a "
      "base.", "ASSAULT", "alleged"),

@@ -258,7 +258,12 @@ def read_modality(
     )
     # "is determined to push on and capture the town": the second act is planned too
     future = future or (
-        trigger.dep_ == "conj" and trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_.lower() in intent
+        trigger.dep_ == "conj"
+        and (
+            (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_.lower() in intent)
+            # … parsed with "capture" hung on "is"
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in intent for c in trigger.head.children)
+        )
     )
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
