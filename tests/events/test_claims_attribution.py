@@ -297,3 +297,13 @@ def test_claims_attribution_allegations(
 ) -> None:
     found = [(e.claims[0].stance, e.claims[0].claimant) for e in code_events(text) if e.type == "ASSAULT"]
     assert (stance, claimant) in found
+
+
+def test_claims_attribution_a_source_unnamed_by_choice_alleges(code_events: Code) -> None:
+    text = "The Bordurian army's chief of staff, speaking on condition of anonymity, said rebels had shelled the town."
+    claim = _claim(code_events(text), "ASSAULT")
+    assert (claim.stance, claim.claimant, claim.anonymous) == (
+        "alleged",
+        "The Bordurian army's chief of staff",
+        True,
+    )

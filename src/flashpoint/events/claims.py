@@ -747,6 +747,8 @@ class ClaimReader:
             ):
                 end = after.right_edge.i + 1  # "one source | on the ground" attached to the verb
             span = token.doc[first:end]
+        # "the army's chief of staff, speaking on condition of anonymity, said": unnamed by choice
+        anonymous = anonymous or _unnamed_by_choice(token)
         if stance in {"asserted", "reported"}:
             # A neutral verb: a named source reports, an unnamed or generic one ("residents") alleges.
             stance = "alleged" if anonymous else "reported"
@@ -787,6 +789,13 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _unnamed_by_choice(source: Any) -> bool:
+    """Return True when a source or its verb says it spoke on condition of anonymity."""
+    verb = source.head
+    places = [source, *(c for c in verb.children if c.dep_ in {"advcl", "prep", "parataxis"} and c != source)]
+    return any(t.lower_ in {"anonymity", "anonymously"} for place in places for t in place.subtree)
 
 
 def _blamer(trigger: Any) -> Any | None:
