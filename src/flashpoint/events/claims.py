@@ -15,6 +15,7 @@ from flashpoint.records import STANCES, Actor, Claim, Document
 __all__ = [
     "ClaimReader",
     "denial_accusers",
+    "denied_charge",
     "is_outlet",
     "overall_stance",
     "quote_spans",
@@ -91,6 +92,7 @@ _TRAILING_VERBS = frozenset(
 _SOURCE_MEDIA = frozenset(
     {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
 )
+_INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "study", "survey", "analysis", "assessment"})
 _INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
 # Media a statement reaches us through, when no outlet or platform is named.
 _MEDIA_NOUNS = frozenset(
@@ -126,6 +128,8 @@ _UNLAWFUL_CUE = re.compile(
     r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
     re.IGNORECASE,
 )
+# … and, for a killing, that its victim was held captive (holding someone is no charge in itself).
+_CAPTIVE_CUE = re.compile(r"\b(custody|being held|in detention)\b", re.IGNORECASE)
 # Sources that observe a conflict rather than take part: their accounts are reports, not charges.
 _NEUTRAL_WORDS = frozenset(
     {
@@ -173,6 +177,26 @@ _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 _CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
+# Verbs that put a medium out on a platform: "a statement posted on Telegram".
+_PUBLISHING_VERBS = frozenset(
+    {"post", "publish", "release", "issue", "broadcast", "air", "upload", "carry", "circulate", "share"}
+)
+# People named by their role: the body they serve is part of who they are.
+_ROLE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
+     "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
+)  # fmt: skip
+# Hedges on a source's account: the act is unverified.
+_UNVERIFIED = re.compile(
+    r"\b(could not be|cannot be|can't be|has not been|have not been|was not|were not)\s+(independently\s+)?"
+    r"(verified|confirmed|corroborated)|without (providing|offering|giving|citing) (any )?evidence|"
+    r"\b(unverified|unconfirmed)\b",
+    re.IGNORECASE,
+)
+_OPENING_MARKS = ("“",)
+_QUOTED_WORDS = 5  # fewer quoted words are a phrase ("so-called 'liberation'"), not a statement
+_FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
+_NOBODY = frozenset({"nobody", "none", "noone", "neither"})
 
 
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -250,11 +274,11 @@ class ClaimReader:
             # A post quoted in an article: its author is the (named) source, the platform the channel.
             claimant, stance = outer.pop(), "reported"
             claimant_actor = self._resolve_text(claimant)
+        elif _quoted_clause(trigger, self.doc.text[quote[0] : quote[1]] if quote else None):
+            # a quoted statement whose speaker this sentence does not name: someone's words, not the author's
+            claimant, stance = None, "reported"
         else:
-            claimant, stance = (
-                None,
-                "asserted",
-            )  # the author's own voice (a re-post's outlet is not a claimant)
+            claimant, stance = None, "asserted"  # the author's own voice (a re-post's outlet is no claimant)
         # An own-voice claimant ("I", "we") is the post's author, or else the author: no claimant.
         if claimant and claimant.lower() in _FIRST_PERSON:
             if post is not None and post.author:
@@ -273,14 +297,46 @@ class ClaimReader:
             and _charges(trigger.sent.text, plover, actor_text, actor, claimant, claimant_actor)
         ):
             stance = "alleged"  # a named party charging another with violence
+        if claimant is not None and stance == "reported" and _UNVERIFIED.search(trigger.sent.text):
+            stance = "alleged"  # "…, a claim that could not be independently verified"
+        blamer = _blamer(trigger)
+        if blamer is not None and not layers:
+            # "the bombing, which the government blamed on the Red Hand, …": the government alleges it
+            layer = self._source_layer(blamer, "alleged")
+            claimant, claimant_actor, stance = layer.claimant, self._actor(layer), "alleged"
         claimer = responsibility_claimer(trigger)
         if claimer is not None and claimant is None:
             # "attacks, also claimed by X": X is who says so
             layer = self._source_layer(claimer, "reported")
             claimant, claimant_actor = layer.claimant, self._actor(layer)
-        responsible = claimer is not None or (
-            claimant is not None and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        # An act not done (yet) is claimed by no one: "said it will take the town", "said it never used"
+        done = not (
+            modality.negated
+            or modality.future
+            or modality.hypothetical
+            or modality.conditional
+            or modality.question
         )
+        # "residents reported shelling": what a source reports as its object is no act of its own
+        reported_object = (
+            trigger.dep_ == "dobj"
+            and self.lexicon.is_reporting(trigger.head)
+            and trigger.head.lemma_ != "claim"
+        )
+        responsible = claimer is not None or (
+            done
+            and not reported_object
+            and claimant is not None
+            and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        )
+        if (
+            claimant is not None
+            and layers
+            and plover in _UNLAWFUL
+            and _flatly_denied(trigger, modality)
+            and not _observer(claimant, claimant_actor)
+        ):
+            stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
         return Claim(
             stance=stance,
@@ -351,8 +407,28 @@ class ClaimReader:
                 layer = self._noun_layer(head)
                 if layer is not None:
                     layers.append(layer)
+            elif (
+                node.dep_ == "prep"
+                and node.lower_ in {"of", "about", "on"}
+                and head.lemma_.lower() == "report"
+                and head.pos_ == "NOUN"
+            ):
+                layers.append(self._reports_of(head))
             node = head
         return layers
+
+    def _reports_of(self, reports: Any) -> _Layer:
+        """Return the source of "reports of shelling": unnamed (alleged, no claimant) unless the reports
+        say whose they are; "press reports", "media reports" are the channel."""
+        owner = next((c for c in reports.children if c.dep_ == "poss"), None) or _author(reports)
+        modified = any(c.dep_ in {"compound", "amod", "nmod"} for c in reports.children)
+        first, _ = core_span(reports)
+        words = str(reports.doc[first : reports.i + 1].text).strip(_STRIP)
+        channel = words if modified or owner is not None else None
+        if owner is not None and owner.lower_ not in _POSSESSIVE_PRONOUNS:
+            layer = self._source_layer(owner, "reported")
+            return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
+        return _Layer(None, None, channel, "alleged", True)
 
     def _noun_layer(self, noun: Any) -> _Layer | None:
         # "Ruritania's claims that …", "a statement by the ministry that …", "said in a statement that …".
@@ -370,7 +446,10 @@ class ClaimReader:
             )
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.head != noun.head else noun.head
         if verb.lemma_.lower() in _DENY_VERBS:
-            return None  # the denier speaks; the charge's author is another claimant (denial_accusers)
+            # the denier speaks ("dismissed reports that …"); the charge's author is another claimant
+            # (denial_accusers)
+            subject = _subject(verb)[0] if noun.lemma_.lower() in _CHARGE_NOUNS else None
+            return self._source_layer(subject, "denied") if subject is not None else None
         medium = _phrase(noun) if noun.lemma_.lower() in _MEDIA_NOUNS else None
         if owner is not None and owner.lower_ in _POSSESSIVE_PRONOUNS and noun.dep_ == "dobj":
             # "Ruritania repeated its claim that …": the pronoun is the verb's subject
@@ -408,8 +487,11 @@ class ClaimReader:
             trailing = (
                 child.dep_ in {"parataxis", "ccomp", "advcl"} and child.i > trigger.i and child.tag_ != "VBG"
             )
+            # "… after the execution was reported": what is reported, in a clause of its own
+            subordinate = any(c.dep_ in {"mark", "auxpass"} for c in child.children)
             if (
                 trailing
+                and not subordinate
                 and self.lexicon.is_reporting(child)
                 and not any(c.dep_ == "ccomp" for c in child.children)
             ):
@@ -449,7 +531,22 @@ class ClaimReader:
         if owner is None:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
+        author = _author(medium)
+        if owner is None and author is not None:
+            # "a video released by X", "reports by rights groups": X speaks through the medium
+            layer = self._source_layer(author, "reported")
+            return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
         channel = medium.doc[first : last + 1].text.strip(_STRIP)
+        if (
+            owner is not None
+            and owner.dep_ == "poss"
+            and owner.lower_ not in _POSSESSIVE_PRONOUNS
+            and not _named(medium.doc[owner.i : owner.i + 1])
+        ):
+            # "the ministry's statement", "the activists' video": whoever owns it speaks through it
+            layer = self._source_layer(owner, "reported")
+            claimant = (layer.claimant or "").removesuffix("'s").removesuffix("’s").strip(_STRIP)
+            return _Layer(claimant or None, layer.token, channel, layer.stance, layer.anonymous)
         if (
             owner is not None
             and owner.lower_ not in _POSSESSIVE_PRONOUNS
@@ -476,6 +573,12 @@ class ClaimReader:
         for verb in sent:
             if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
                 continue
+            closing = _closing_source(verb)
+            if closing is not None:
+                # "…, said Ivan Petrov, a 40-year-old teacher.": the source closes the sentence
+                layer = self._source_layer(closing, "reported")
+                claimant = sent.doc[closing.left_edge.i : closing.right_edge.i + 1].text.strip(_STRIP + '"“”')
+                return [_Layer(claimant, layer.token, layer.channel, layer.stance, layer.anonymous)]
             if any(
                 c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
                 for c in verb.children
@@ -557,15 +660,12 @@ class ClaimReader:
                 layer.anonymous,
             )
         stance = self.lexicon.reporting.get(lemma, "asserted")
+        if any(c.dep_ == "neg" for c in verb.children):
+            if lemma != "deny":
+                return None  # "X has not claimed the attack", "did not say who fired": not X's word
+            stance = "reported"  # "did not deny that strikes took place": the strikes are X's account
         # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
-        subject = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
-            ),
-            None,
-        )
+        subject, end = _subject(verb)
         if lemma in {"hear", "learn"}:
             source = next(
                 (
@@ -588,27 +688,40 @@ class ClaimReader:
             # "X rejected the demand, saying …": the participle speaks for X.
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None:
-            return None
+        if subject is None or _nobody(subject):
+            return None  # "nobody claimed the attack": no one says so
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            subject = verb.head  # "according to Moussa, who notes that …"
-        layer = self._source_layer(subject, stance)
-        return _Layer(
-            layer.claimant,
-            layer.token,
-            _channel(verb, clause) or layer.channel,
-            layer.stance,
-            layer.anonymous,
-        )
+            subject, end = verb.head, None  # "according to Moussa, who notes that …"
+        layer = self._source_layer(subject, stance, end=end)
+        channel = _channel(verb, clause) or layer.channel or ("Twitter" if lemma == "tweet" else None)
+        if channel is None and lemma in {"quote", "cite"}:
+            # "…, the governor was quoted by Radio Nord as saying"
+            relay = next(
+                (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+            )
+            channel = _phrase(relay) if relay is not None else None
+        cited = _cited(verb)
+        if cited is not None:
+            # "…, Radio Nord reported, citing the governor": the governor speaks, Radio Nord relays
+            source = self._source_layer(cited, stance)
+            relay = channel or (layer.claimant if layer.claimant and is_outlet(layer.claimant) else None)
+            return _Layer(
+                source.claimant, source.token, source.channel or relay, source.stance, source.anonymous
+            )
+        return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
-    def _source_layer(self, token: Any, stance: str) -> _Layer:
+    def _source_layer(self, token: Any, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
-        if token.lemma_.lower() in _SOURCE_MEDIA:
-            return self._medium_source(token)
+        if token.lemma_.lower() in _SOURCE_MEDIA or (
+            token.lemma_.lower() in _INQUIRY_NOUNS and _author(token) is not None
+        ):
+            return self._medium_source(token)  # "an inquiry by X found …": X speaks through it
         if token.lower_ in _THIRD_PERSON:
             token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
-        first, last = core_span(token)
+        first, last = _source_span(token)
+        if end is not None:
+            last = max(last, end)
         span = token.doc[first : last + 1]
         named = _named(span)
         # "a news agency", "one resident": an indefinite source is unnamed, unless it says whose it is.
@@ -616,9 +729,10 @@ class ClaimReader:
             c.dep_ == "prep" and c.lower_ in {"for", "of", "from", "at", "with"} for c in token.children
         )
         lemma = token.lemma_.lower()
+        words = {lemma, token.lower_}  # "media" has the lemma "medium"
         generic = (
-            lemma in self.lexicon.anonymous
-            or lemma in _GENERIC
+            bool(words & self.lexicon.anonymous)
+            or bool(words & _GENERIC)
             or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
         )
         anonymous = not named and (generic or indefinite)
@@ -633,6 +747,8 @@ class ClaimReader:
             ):
                 end = after.right_edge.i + 1  # "one source | on the ground" attached to the verb
             span = token.doc[first:end]
+        # "the army's chief of staff, speaking on condition of anonymity, said": unnamed by choice
+        anonymous = anonymous or _unnamed_by_choice(token)
         if stance in {"asserted", "reported"}:
             # A neutral verb: a named source reports, an unnamed or generic one ("residents") alleges.
             stance = "alleged" if anonymous else "reported"
@@ -673,6 +789,126 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _unnamed_by_choice(source: Any) -> bool:
+    """Return True when a source or its verb says it spoke on condition of anonymity."""
+    verb = source.head
+    places = [source, *(c for c in verb.children if c.dep_ in {"advcl", "prep", "parataxis"} and c != source)]
+    return any(t.lower_ in {"anonymity", "anonymously"} for place in places for t in place.subtree)
+
+
+def _blamer(trigger: Any) -> Any | None:
+    """Return X of "the attack, which X blamed on Y" (on the trigger or on its subject), else None."""
+    subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    for noun in (trigger, *subjects):
+        for child in noun.children:
+            if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() == "blame":
+                return next(
+                    (c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE), None
+                )
+    return None
+
+
+def _quoted_clause(trigger: Any, quoted: str | None) -> bool:
+    """Return True when the trigger stands in a quoted clause: inside quotation marks that hold more than
+    a phrase, or in a sentence that opens a quotation it does not close (a quote running on) or closes
+    one it did not open."""
+    if quoted is not None:
+        return len(quoted.split()) >= _QUOTED_WORDS
+    text = str(trigger.sent.text).strip()
+    opens = sum(text.count(mark) for mark in _OPENING_MARKS)
+    closes = text.count("”")
+    straight = text.count('"')
+    if straight % 2 == 1:
+        return text.startswith('"') or text.rstrip(".!? ").endswith('"')
+    return (text.startswith("“") and opens > closes) or (text.rstrip(".!? ").endswith("”") and closes > opens)
+
+
+def _author(medium: Any) -> Any | None:
+    """Return X of "a statement by X", "a video released by X", "reports from X", else None."""
+    for child in medium.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in {"by", "from"}):
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _flatly_denied(trigger: Any, modality: Modality) -> bool:
+    """Return True when an act is said not to have happened in plain words ("did not", "has never",
+    "no … were arrested"), not said to have failed or to be yet to come."""
+    if not modality.negated or modality.future or modality.hypothetical or modality.conditional:
+        return False
+    heads = [trigger, trigger.head] if trigger.dep_ == "xcomp" else [trigger]
+    if any(c.dep_ == "neg" and c.lower_ in _FLAT_NEGATIONS for h in heads for c in h.children):
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in trigger.children)
+
+
+def _nobody(token: Any) -> bool:
+    """Return True for "no one", "nobody", "none of them", "no civilians"."""
+    return token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _subject(verb: Any) -> tuple[Any | None, int | None]:
+    """Return a verb of saying's subject and, when the parser split one name into two subjects ("the
+    rebel group Jaish al- | Islam said"), the index its span runs to; of two apart, the nearer one
+    ("four people injured … the ministry said")."""
+    # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
+    subjects = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
+    ]
+    if len(subjects) < 2:
+        return (subjects[0] if subjects else None), None
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) < 2:
+        return subjects[0], None
+    first, nearest = before[-2], before[-1]
+    if first.right_edge.i + 1 >= nearest.left_edge.i and not any(t.pos_ == "VERB" for t in first.subtree):
+        return first, nearest.right_edge.i
+    return nearest, None
+
+
+def _closing_source(verb: Any) -> Any | None:
+    """Return the source of "…, said Ivan Petrov, a teacher." when the parser made it the verb's
+    complement or object: a noun phrase right after the verb that runs to the end of the sentence."""
+    if verb.lower_ not in {"said", "says", "added", "reported", "reports"} or verb.i + 1 >= verb.sent.end:
+        return None
+    noun = next(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in {"ccomp", "dobj", "attr", "nsubj"}), None
+    )
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.left_edge.i != verb.i + 1:
+        return None
+    if noun.lemma_.lower() in _SOURCE_MEDIA:
+        return None  # "said the statement": read below, with the medium as the channel
+    rest = verb.doc[noun.right_edge.i + 1 : verb.sent.end]
+    return noun if all(t.is_punct or t.is_space for t in rest) else None
+
+
+def _source_span(token: Any) -> tuple[int, int]:
+    """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
+    ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
+    first, last = core_span(token)
+    if token.lemma_.lower() in _ROLE_NOUNS:
+        # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
+        role = next(
+            (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "from"}), None
+        )
+        if role is not None and role.i == last + 1:
+            last = role.right_edge.i
+    for child in token.rights:
+        name = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == last + 1
+        joined = (
+            child.dep_ == "conj"
+            and child.pos_ in {"NOUN", "PROPN"}
+            and all(t.dep_ in {"cc", "punct"} for t in token.doc[last + 1 : child.left_edge.i])
+        )
+        if name or joined:
+            last = child.right_edge.i
+    return first, last
 
 
 def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
@@ -757,6 +993,18 @@ def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
     return first, head
 
 
+def _cited(verb: Any) -> Any | None:
+    """Return Y of "X reported, citing Y" / "X said, quoting Y", else None."""
+    for child in verb.children:
+        if (
+            child.dep_ in {"advcl", "xcomp", "conj"}
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in {"cite", "quote"}
+        ):
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
     """Return (speaker, relay) for "<relay> quoted <speaker> as saying", or None."""
     preposition = verb.head
@@ -765,10 +1013,16 @@ def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
     quoting = preposition.head
     if quoting.lemma_.lower() not in {"quote", "cite"}:
         return None
-    speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    # "X quoted Y as saying", and the passive "Y was quoted by X as saying"
+    speaker = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if speaker is None:
         return None
-    return speaker, next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    relay = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        relay = next(
+            (p for a in quoting.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+    return speaker, relay
 
 
 def _finite_after_infinitive(node: Any) -> bool:
@@ -798,12 +1052,17 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
                 return _phrase(pobj)
+            if pobj is not None and is_outlet(_phrase(pobj)):
+                return _phrase(pobj)  # "said on its Telegram channel", "on state television"
         if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "write", "appear", "talk"}:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"on", "to", "in"}:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return _phrase(pobj)
+            medium = _medium(child)  # "speaking at a news conference"
+            if medium is not None:
+                return medium
     for holder in (verb, clause):
         medium = _medium(holder) if holder is not None else None
         if medium is not None:
@@ -814,12 +1073,14 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
 def _medium(holder: Any) -> str | None:
     """Return "a statement" for "in a statement", or the platform in "in a statement on Telegram"."""
     for prep in holder.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during", "at"}:
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in _MEDIA_NOUNS:
             continue
-        for inner in pobj.children:
+        # "in a statement posted on Telegram": the platform the medium was put out on
+        published = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
+        for inner in [*pobj.children, *(c for verb in published for c in verb.children)]:
             if inner.dep_ == "prep" and inner.lower_ in {"on", "to", "with", "by"}:
                 named = next((c for c in inner.children if c.dep_ == "pobj"), None)
                 if named is not None and named.ent_type_ in _WHEN:
@@ -878,7 +1139,9 @@ def _same_side(
     text = actor_text.lower()
     if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their"}:
         return True
-    if text == claimant.lower() or text in claimant.lower() or claimant.lower() in text:
+    said = claimant.lower()
+    # at a word's start: "Syria" in "Syrian troops", but not "he" in "the villages"
+    if re.search(r"\b" + re.escape(text), said) or re.search(r"\b" + re.escape(said), text):
         return True
     if actor is not None and claimant_actor is not None and actor.country and claimant_actor.country:
         return actor.country == claimant_actor.country and (
@@ -898,13 +1161,20 @@ def _charges(
     """Return True when a named source charges another party with an unlawful act or abuse (chemical
     weapons, executions, attacks on civilians, sieges, torture…): an allegation.  A casualty report
     ("strikes killed twelve") is not a charge."""
-    if plover not in _UNLAWFUL or is_outlet(claimant) or not _UNLAWFUL_CUE.search(sentence):
+    cue = _UNLAWFUL_CUE.search(sentence) or (plover == "ASSAULT" and _CAPTIVE_CUE.search(sentence))
+    if plover not in _UNLAWFUL or is_outlet(claimant) or not cue:
         return False
-    if claimant_actor is not None and claimant_actor.sector in _OBSERVERS:
-        return False  # a journalist, a monitor: they describe; a party to the conflict charges
-    if any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower())):
-        return False  # a monitor or a relief agency describes, it is not a party charging another
+    if _observer(claimant, claimant_actor):
+        return False  # a journalist, a monitor, a relief agency: they describe; a party charges
     return not _same_side(actor_text, actor, claimant, claimant_actor)
+
+
+def _observer(claimant: str, claimant_actor: Actor | None) -> bool:
+    """Return True for a source that watches a conflict rather than takes part: an outlet, a journalist,
+    a monitor, a relief or rights group, the UN."""
+    if is_outlet(claimant) or (claimant_actor is not None and claimant_actor.sector in _OBSERVERS):
+        return True
+    return any(w in _NEUTRAL_WORDS for w in re.findall(r"[a-z]+", claimant.lower()))
 
 
 def _own_attack(
@@ -932,6 +1202,14 @@ def related_stance(governor: Any, governor_type: str) -> str | None:
 def denies_a_claim(token: Any) -> bool:
     """Return True for a denial of a statement ("denied using chemical weapons", "denied that its jets
     struck", "denied the allegations"): a claim about an act, not a refusal (REJECT) of anything."""
+    if token.lemma_.lower() == "reject" and token.pos_ == "VERB":
+        # "rejected claims that its troops looted …": a charge with its content is denied, not refused
+        return any(
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in _CHARGE_NOUNS
+            and any(g.dep_ in {"acl", "ccomp"} for g in c.children)
+            for c in token.children
+        )
     if token.lemma_.lower() not in {"deny", "dismiss", "refute"} or token.pos_ != "VERB":
         return False
     for child in token.children:
@@ -941,6 +1219,22 @@ def denies_a_claim(token: Any) -> bool:
             return True
     # "… – an accusation dismissed by the government"
     return token.dep_ == "acl" and token.head.lemma_.lower() in _DENIED_NOUNS
+
+
+def denied_charge(trigger: Any) -> bool:
+    """Return True for an act that a denied charge states: "dismissed reports that its troops looted …",
+    "rejected claims that …", "an allegation, denied by X, that …"."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return False
+        if node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _CHARGE_NOUNS:
+            return denies_a_claim(head.head) if head.dep_ in {"dobj", "nsubjpass"} else False
+        if node.dep_ not in {"conj", "ccomp", "xcomp"}:
+            return False
+        node = head
+    return False
 
 
 def denial_accusers(trigger: Any) -> tuple[Any, ...]:
@@ -972,24 +1266,45 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
 
 def responsibility_claimer(trigger: Any) -> Any | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
-    responsibility"), else None."""
+    responsibility"), else None; None too when no one claims it ("no group has claimed the attack")."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
     for child in [c for noun in (trigger, *subjects) for c in noun.children]:
         # "the attack, for which X claimed responsibility", "attacks, also claimed by X, killed …"
         if child.dep_ in {"relcl", "acl", "parataxis"} and child.lemma_.lower() in _CLAIM_VERBS:
             if any(c.lemma_.lower() == "responsibility" for c in child.children):
-                return next((c for c in child.children if c.dep_ == "nsubj"), None)
+                return _claimer(child)
             if child.lemma_.lower() == "claim" and child.tag_ == "VBN":
-                return next((p for a in child.children if a.dep_ == "agent" for p in a.children), None)
+                return _claimer(child)
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
-        return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "X claimed the attacks"
+        return _claimer(head)  # "X claimed the attacks"
+    if trigger.dep_ == "conj" and head.lemma_.lower() == "claim":
+        # "attacks, also claimed by X, have killed …"; "… for which X claimed responsibility and where
+        # scores were killed"
+        passive = head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children)
+        relative = head.dep_ == "relcl" and any(c.lemma_.lower() == "responsibility" for c in head.children)
+        if passive or relative:
+            return _claimer(head)
     node = trigger
     for _ in range(4):
         head = node.head
         if head == node:
             return None
         if node.lemma_.lower() == "responsibility" and head.lemma_.lower() in _CLAIM_VERBS:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return _claimer(head)
         node = head
     return None
+
+
+def _claimer(verb: Any) -> Any | None:
+    """Return who claims with `verb` (its subject, or the agent of "claimed by X"), unless the claim
+    is negated or made by no one."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    # "claimed by X" names the claimer even where the parser gave the participle a subject
+    found = next(
+        (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+    )
+    if found is None:
+        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if found is None or _nobody(found) else found

@@ -14,6 +14,7 @@ from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
     denial_accusers,
+    denied_charge,
     denies_a_claim,
     overall_stance,
     related_stance,
@@ -395,6 +396,8 @@ class EventCoder:
         )
 
     def _denied(self, token: Any) -> bool:
+        if denied_charge(token):
+            return True  # "dismissed reports that its troops looted …" (claims.denied_charge)
         node = token
         for _ in range(4):
             if node.head == node:

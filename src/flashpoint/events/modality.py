@@ -62,6 +62,13 @@ _ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "ap
 _FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
 CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
+# Verbs whose object is a statement about an act, not the act's own tense: "has not claimed the attack".
+_STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
+_ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
+_RISK_NOUNS = frozenset({"risk", "danger", "possibility", "prospect", "fear", "spectre", "specter"})
+_CHARGING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "implicate"})
+_EXPECTED_HEADS = frozenset({"expect", "schedule", "due", "slate"})
+_NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
@@ -174,7 +181,9 @@ def read_modality(
                         hypothetical = True
                 elif word in _THREAT_AUX:
                     hypothetical = True
-                    intended = intended or announced
+                    # "may have struck": a guess about the past, never an announced act
+                    guessed = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.children)
+                    intended = intended or (announced and not guessed)
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
             elif child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS:
@@ -223,6 +232,39 @@ def read_modality(
             elif child.dep_ == "aux" and child.tag_ == "MD":
                 future = future or child.lower_ in _FUTURE_AUX
                 hypothetical = hypothetical or child.lower_ in _HYPOTHETICAL_AUX | _THREAT_AUX | {"would"}
+    # "no one was arrested", "neither side fired", "fired no shots": nobody did it
+    negated = negated or any(
+        (c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c))
+        or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in trigger.children
+    )
+    # "tried to storm the base but failed", "without firing a shot": the act did not come off
+    negated = negated or any(
+        node.lemma_.lower() in _ATTEMPT_HEADS
+        and any(c.dep_ == "conj" and c.lemma_.lower() in _FAIL_HEADS for c in node.children)
+        for node in chain[1:]
+    )
+    negated = negated or (trigger.dep_ == "pcomp" and trigger.head.lower_ == "without")
+    # "the risk of clashes", "fears of an attack": an act that may come
+    hypothetical = hypothetical or (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.lemma_.lower() in _RISK_NOUNS
+    )
+    # "are expected to launch an offensive", "is due to meet": scheduled or expected acts
+    future = future or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _EXPECTED_HEADS
+        for node in (*chain, *_light_verbs(trigger))
+    )
+    # "is determined to push on and capture the town": the second act is planned too
+    future = future or (
+        trigger.dep_ == "conj"
+        and (
+            (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_.lower() in intent)
+            # … parsed with "capture" hung on "is"
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in intent for c in trigger.head.children)
+        )
+    )
     question = _question(trigger)
     # A subject clause names a topic, not an act: "withdrawing the troops is not an option".
     hypothetical = hypothetical or trigger.dep_ in {"csubj", "csubjpass"}
@@ -236,6 +278,13 @@ def read_modality(
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
+
+
+def _nobody(token: Any) -> bool:
+    """Return True for a participant that is no one: "nobody", "none", "no one", "neither side"."""
+    if token.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in token.children)
 
 
 def _light_verbs(trigger: Any) -> list[Any]:
@@ -253,8 +302,14 @@ def _light_verbs(trigger: Any) -> list[Any]:
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return []
     verbs = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.pos_ in {"VERB", "AUX"}]
-    if trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        verbs.append(trigger.head)
+    head = trigger.head
+    # "has not claimed the attack", "did not report the raid": the verb says something about the act
+    if (
+        trigger.dep_ in {"dobj", "nsubjpass", "nsubj"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() not in _STATEMENT_VERBS
+    ):
+        verbs.append(head)
     return verbs
 
 
@@ -280,6 +335,12 @@ def _said_to(chain: list[Any]) -> bool:
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
             return True
+    # "are accused of killing", "have been blamed for the attack", "are suspected of shelling": no accuser
+    # named, the act is an allegation
+    node = chain[0]
+    if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"of", "for"}:
+        verb = node.head.head
+        return verb.lemma_.lower() in _CHARGING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
     return False
 
 
