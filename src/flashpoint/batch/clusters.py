@@ -77,7 +77,7 @@ def replay_group(rows: Iterable[Row], rules: ClusterRules) -> list[tuple[int, st
 
 
 def _best(row: Row, candidates: Sequence[Row], rules: ClusterRules) -> str | None:
-    """Return the id of the cluster the store's `find_cluster` would choose among `candidates`."""
+    """Return the id of the cluster `flashpoint.store.corroboration.find_cluster` would choose."""
     return choose_cluster(row, (seed for seed in candidates if seed["type"] == row["type"]), rules)
 
 

@@ -20,12 +20,13 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from flashpoint.corroborate.clusters import ClusterRules, find_cluster, refresh
-from flashpoint.corroborate.syndication import origin_for, signature, store_signature
+from flashpoint.corroborate.clusters import ClusterRules
+from flashpoint.corroborate.syndication import signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
 from flashpoint.store import schema as t
+from flashpoint.store.corroboration import find_cluster, origin_for, refresh, store_signature
 from flashpoint.store.ids import document_hash, document_id
 from flashpoint.store.migrations import upgrade
 from flashpoint.store.queries import event_select, within
@@ -120,7 +121,7 @@ class Store:
 
         False when a document with the same content hash is already stored: adding is idempotent.
         The same transaction corroborates: the document gets its origin id (syndication) and each of its
-        events joins a stored event cluster or starts one (`flashpoint.corroborate`).
+        events joins a stored event cluster or starts one (`flashpoint.store.corroboration`).
         """
         doc_hash = document_hash(doc)
         rows = document_rows(doc, now=self.clock())
