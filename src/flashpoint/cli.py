@@ -7,24 +7,18 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 import click
 
+from flashpoint.commands import EXIT_REJECTED, fail, near_point, progress, settings_of
 from flashpoint.errors import FlashpointError
 from flashpoint.records import STANCES, Rejection
 from flashpoint.settings import Settings
 
-__all__ = ["main"]
-
-EXIT_REJECTED = 3  # the run finished, but some inputs were rejected
+__all__ = ["EXIT_REJECTED", "main"]
 
 FORMATS = ("table", "csv", "json", "jsonl", "geojson")
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"flashpoint: error: {message}", err=True)
-    sys.exit(code)
 
 
 class _Group(click.Group):
@@ -34,7 +28,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except FlashpointError as exc:
-            _fail(str(exc))
+            fail(str(exc))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,12 +68,6 @@ def cli(
     )
 
 
-def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
-    return settings
-
-
 def _changes(changes: Any) -> str:
     parts = [
         f"{len(ids)} {name}"
@@ -91,12 +79,6 @@ def _changes(changes: Any) -> str:
         if ids
     ]
     return ", ".join(parts)
-
-
-def _progress(total: int | None, *, quiet: bool, unit: str) -> Any:
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit=unit, disable=quiet or (total is not None and total < 2), file=sys.stderr)
 
 
 # ---------------------------------------------------------------------------------------------- ingest
@@ -119,10 +101,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> None:
     from flashpoint.store import Store
     from flashpoint.workflow import ingest_items, read_and_run
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     store = Store.from_settings(settings)
     pipeline = load_pipeline(settings)
-    bar = _progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
+    bar = progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
     try:
         items = read_and_run(
             paths,
@@ -194,7 +176,7 @@ def events(
     """List the stored events, filtered, as a table, CSV, JSON, JSON lines or GeoJSON."""
     from flashpoint.store import EventQuery, Store
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     store = Store.from_settings(settings)
     query = EventQuery(
         type=event_type.upper() if event_type else None,
@@ -202,7 +184,7 @@ def events(
         country=country.upper() if country else None,
         since=since.date() if since else None,
         until=until.date() if until else None,
-        near=_near(near, km, settings) if near else None,
+        near=near_point(near, km, settings) if near else None,
         happened_only=happened,
         stance=stance,
         limit=limit,
@@ -229,21 +211,6 @@ def _claimants(detail: Any) -> str:
         for c in claims
     )
     return ", ".join(dict.fromkeys(label for label in labels if label)) or "-"
-
-
-def _near(near: str, km: float, settings: Settings) -> tuple[float, float, float]:
-    parts = near.split(",")
-    if len(parts) == 2:
-        try:
-            return float(parts[0]), float(parts[1]), km
-        except ValueError:
-            pass
-    from flashpoint.geo.gazetteer import Gazetteer
-
-    places = Gazetteer.open(settings.gazetteer_path).lookup(near, limit=1)
-    if not places:
-        _fail(f"--near: no place called {near!r} in the gazetteer (try LAT,LON)")
-    return places[0].lat, places[0].lon, km
 
 
 def _write_events(rows: list[Any], fmt: str, out: TextIO) -> None:
@@ -322,10 +289,10 @@ def show(ctx: click.Context, event_id: str, fmt: str) -> None:
     """Show one event with every report, sentence, document and claimant."""
     from flashpoint.store import Store
 
-    store = Store.from_settings(_settings(ctx))
+    store = Store.from_settings(settings_of(ctx))
     detail = store.event(event_id)
     if detail is None:
-        _fail(f"no event {event_id!r} in {_settings(ctx).db} (see `flashpoint events`)", code=1)
+        fail(f"no event {event_id!r} in {settings_of(ctx).db} (see `flashpoint events`)", code=1)
     data = detail.as_dict()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
@@ -385,9 +352,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, quiet: bool) -
     from flashpoint.pipeline import load_pipeline
     from flashpoint.workflow import read_and_run
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     pipeline = load_pipeline(settings)
-    bar = _progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
+    bar = progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
     rejected = 0
     records = []
     try:
@@ -422,7 +389,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     """Summarise the store: documents, events by type, top actors, rejections."""
     from flashpoint.store import Store
 
-    data = Store.from_settings(_settings(ctx)).stats().as_dict()
+    data = Store.from_settings(settings_of(ctx)).stats().as_dict()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:
@@ -479,7 +446,7 @@ def eval_events(ctx: click.Context, /, gold: Path, limit: int | None, **report_o
     """PLOVER type P/R/F1, actor/recipient accuracy, ACLED type accuracy."""
     from flashpoint.evaluate.events import score_file
 
-    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
+    _report(score_file(gold, settings_of(ctx), limit=limit), **report_options)
 
 
 @eval_group.command(name="claims")
@@ -489,7 +456,7 @@ def eval_claims(ctx: click.Context, /, gold: Path, limit: int | None, **report_o
     """Claims: event P/R/F1, stance accuracy and macro-F1, claimant and channel (as score_claims.py)."""
     from flashpoint.evaluate.claims import score_file
 
-    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
+    _report(score_file(gold, settings_of(ctx), limit=limit), **report_options)
 
 
 @eval_group.command(name="actors")
@@ -499,7 +466,7 @@ def eval_actors(ctx: click.Context, /, gold: Path, limit: int | None, **report_o
     """Actor country and sector accuracy."""
     from flashpoint.evaluate.actors import score_file
 
-    _report(score_file(gold, _settings(ctx), limit=limit), **report_options)
+    _report(score_file(gold, settings_of(ctx), limit=limit), **report_options)
 
 
 @eval_group.command(name="geo")
@@ -512,7 +479,7 @@ def eval_geo(
     """Toponym P/R/F1, error km, acc@161, AUC (EUPEG matching)."""
     from flashpoint.evaluate.geo import score_file
 
-    _report(score_file(gold, _settings(ctx), oracle=oracle, limit=limit), **report_options)
+    _report(score_file(gold, settings_of(ctx), oracle=oracle, limit=limit), **report_options)
 
 
 # ---------------------------------------------------------------------------------------------- gazetteer
@@ -529,7 +496,7 @@ def gazetteer_build(ctx: click.Context) -> None:
     """(Re)build the gazetteer from the bundled sources."""
     from flashpoint.geo.gazetteer import build_gazetteer
 
-    path = _settings(ctx).gazetteer_path
+    path = settings_of(ctx).gazetteer_path
     stats = build_gazetteer(path)
     click.echo(f"built {path}: {json.dumps(stats.as_dict(), default=str)}")
 
@@ -543,7 +510,7 @@ def gazetteer_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Import GeoNames dump files (allCountries/XX .txt or .zip, alternateNamesV2, admin1CodesASCII)."""
     from flashpoint.geo.gazetteer import Gazetteer
 
-    count = Gazetteer.open(_settings(ctx).gazetteer_path).import_geonames(list(files))
+    count = Gazetteer.open(settings_of(ctx).gazetteer_path).import_geonames(list(files))
     click.echo(f"imported {count} record(s)")
 
 
@@ -554,7 +521,7 @@ def gazetteer_add(ctx: click.Context, csv_file: Path) -> None:
     """Add places from a CSV: name, alternates (|-separated), lat, lon, country, admin1."""
     from flashpoint.geo.gazetteer import Gazetteer
 
-    count = Gazetteer.open(_settings(ctx).gazetteer_path).add_csv(csv_file)
+    count = Gazetteer.open(settings_of(ctx).gazetteer_path).add_csv(csv_file)
     click.echo(f"added {count} place(s)")
 
 
@@ -567,7 +534,7 @@ def gazetteer_lookup(ctx: click.Context, name: str, country: str | None, limit: 
     """Show the gazetteer entries a name can mean, best first."""
     from flashpoint.geo.gazetteer import Gazetteer
 
-    places = Gazetteer.open(_settings(ctx).gazetteer_path).lookup(name, country=country, limit=limit)
+    places = Gazetteer.open(settings_of(ctx).gazetteer_path).lookup(name, country=country, limit=limit)
     if not places:
         click.echo(f"no place called {name!r}")
         sys.exit(1)
@@ -584,7 +551,7 @@ def gazetteer_stats(ctx: click.Context) -> None:
     """Count the gazetteer's places and names."""
     from flashpoint.geo.gazetteer import Gazetteer
 
-    stats = Gazetteer.open(_settings(ctx).gazetteer_path).stats()
+    stats = Gazetteer.open(settings_of(ctx).gazetteer_path).stats()
     click.echo(json.dumps(stats.as_dict(), indent=2, default=str))
 
 
@@ -612,7 +579,7 @@ def serve(
     from flashpoint.api import serve as run_server
 
     run_server(
-        _settings(ctx),
+        settings_of(ctx),
         host=host,
         port=port,
         cors_origins=cors_origins or None,
@@ -633,7 +600,7 @@ def token_create(ctx: click.Context, name: str) -> None:
     """Create a token called NAME and print it (it is shown only once)."""
     from flashpoint.api import create_token
 
-    click.echo(create_token(_settings(ctx).db, name=name))
+    click.echo(create_token(settings_of(ctx).db, name=name))
 
 
 @token.command(name="list")
@@ -642,7 +609,7 @@ def token_list(ctx: click.Context) -> None:
     """List token names and whether they are active."""
     from flashpoint.api import list_tokens
 
-    for info in list_tokens(_settings(ctx).db):
+    for info in list_tokens(settings_of(ctx).db):
         state = "active" if info.active else f"revoked {info.revoked_at}"
         click.echo(f"{info.name}\tcreated {info.created_at}\t{state}")
 
@@ -654,8 +621,8 @@ def token_revoke(ctx: click.Context, name: str) -> None:
     """Revoke the token called NAME."""
     from flashpoint.api import revoke_token
 
-    if not revoke_token(_settings(ctx).db, name=name):
-        _fail(f"no active token called {name!r}", code=1)
+    if not revoke_token(settings_of(ctx).db, name=name):
+        fail(f"no active token called {name!r}", code=1)
     click.echo(f"revoked {name}")
 
 
@@ -670,7 +637,7 @@ def db_upgrade(ctx: click.Context) -> None:
     """Upgrade the database to the newest schema revision (opening a store does this too)."""
     from flashpoint.store import migrate
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     click.echo(f"{settings.db}: at revision {migrate(settings.db)}")
 
 
