@@ -20,29 +20,30 @@ from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, family
 
 __all__ = ["CLUSTER_COLUMNS", "cluster_ids", "cluster_ids_on_dask", "group_key", "replay_group", "rows_of"]
 
-# The events columns a cluster decision reads, under the names `compatible` expects.
-CLUSTER_COLUMNS: dict[str, str] = {
-    "event_id": "id",
-    "type": "type",
-    "happened": "happened",
-    "actor_country": "actor_country",
-    "actor_sector": "actor_sector",
-    "recipient_country": "recipient_country",
-    "recipient_sector": "recipient_sector",
-    "cluster_date": "cluster_date",
-    "place_id": "place_id",
-    "place_lat": "lat",
-    "place_lon": "lon",
-}
+# The events columns a cluster decision reads: the event's id and the fields `compatible` compares
+# (`flashpoint.store.rows.EVENT_FIELDS` names).
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "type",
+    "happened",
+    "actor_country",
+    "actor_sector",
+    "recipient_country",
+    "recipient_sector",
+    "cluster_date",
+    "place_id",
+    "lat",
+    "lon",
+)
 
 Row = dict[str, Any]
 
 
 def rows_of(events: pa.Table, *, first: int) -> list[Row]:
     """Return the cluster rows of an events table, numbered in order from `first` ("position")."""
-    table = events.select(list(CLUSTER_COLUMNS)).rename_columns(list(CLUSTER_COLUMNS.values()))
-    rows: list[Row] = table.to_pylist()
+    rows: list[Row] = events.select(list(CLUSTER_COLUMNS)).to_pylist()
     for offset, row in enumerate(rows):
+        row["id"] = row.pop("event_id")  # a cluster is named by its first event, as the `events` table's `id`
         row["position"] = first + offset
     return rows
 

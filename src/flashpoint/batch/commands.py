@@ -65,7 +65,7 @@ def batch_command(
     """
     from tqdm import tqdm
 
-    from flashpoint.batch.cluster import connect, run_batch
+    from flashpoint.batch.dask_run import connect, run_batch
     from flashpoint.batch.runner import run_local
     from flashpoint.ingest import count_inputs
 

@@ -1,7 +1,7 @@
 """Running partitions, in this process or on a worker, and writing their tables in input order.
 
 `run_partition` is the one code path both runs share: `run_local` calls it in a loop, the Dask run
-(`flashpoint.batch.cluster`) maps it over a bag. Either way the results go through `OrderedSink`,
+(`flashpoint.batch.dask_run`) maps it over a bag. Either way the results go through `OrderedSink`,
 which writes each partition's rows once every partition before it has been written, and at the end
 gives every event its cluster (`flashpoint.batch.clusters`: a keyed reduction, here or on Dask).
 """
