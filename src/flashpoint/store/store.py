@@ -33,6 +33,7 @@ from flashpoint.store.queries import event_select, within
 from flashpoint.store.results import (
     EventDetail,
     EventQuery,
+    StoredClaim,
     StoredDocument,
     StoredEvent,
     StoredRejection,
@@ -337,6 +338,24 @@ class Store:
             )
             for row in rows
         }
+
+    def claims_by_event(self, event_ids: Iterable[str]) -> dict[str, tuple[StoredClaim, ...]]:
+        """Return {event id: its claims, report by report} for the ids that have any, in one query.
+
+        (One query for every 500 ids: the length of an IN list is bounded.)
+        """
+        ids = list(dict.fromkeys(event_ids))
+        found: dict[str, list[StoredClaim]] = {}
+        with self._read() as conn:
+            for i in range(0, len(ids), 500):
+                rows = conn.execute(
+                    select(t.claims)
+                    .where(t.claims.c.event_id.in_(ids[i : i + 500]))
+                    .order_by(t.claims.c.report_id, t.claims.c.id)
+                ).mappings()
+                for row in rows:
+                    found.setdefault(row["event_id"], []).append(stored_claim(row))
+        return {event_id: tuple(claims) for event_id, claims in found.items()}
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """Return a stored document by store id ("doc_…"), or by the id it had in the pipeline; else None."""
