@@ -13,7 +13,8 @@ from flashpoint.commands import day, near_point, settings_of
 from flashpoint.settings import Settings
 
 if TYPE_CHECKING:
-    from flashpoint.store import Store
+    from flashpoint.alerts.flashpoints import Flashpoint
+    from flashpoint.store import Store, StoredEvent
 
 __all__ = ["alerts_command", "flashpoints_command"]
 
@@ -24,7 +25,7 @@ def _store(settings: Settings) -> Store:
     return Store.from_settings(settings)
 
 
-def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
+def _geojson(flashpoints: list[Flashpoint]) -> dict[str, Any]:
     features = []
     for fp in flashpoints:
         data = fp.as_dict()
@@ -36,7 +37,7 @@ def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
 SPARK_DAYS = 35  # the trend's baseline (28 days) and recent window (7), ending on the detection day
 
 
-def _table(flashpoints: list[Any], events: list[Any]) -> str:
+def _table(flashpoints: list[Flashpoint], events: list[StoredEvent]) -> str:
     """Return the flashpoints as a text table, each with a sparkline of its last 35 days of hostility."""
     from flashpoint.alerts.escalation import daily_hostility
     from flashpoint.alerts.flashpoints import local_events

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, family
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["CLUSTER_COLUMNS", "cluster_ids", "cluster_ids_on_dask", "group_key", "replay_group", "rows_of"]
 
@@ -101,7 +104,7 @@ def cluster_ids(rows: Sequence[Row], rules: ClusterRules) -> list[str]:
     return _in_order((pair for group in groups.values() for pair in replay_group(group, rules)), len(rows))
 
 
-def cluster_ids_on_dask(client: Any, rows: Sequence[Row], rules: ClusterRules) -> list[str]:
+def cluster_ids_on_dask(client: Client, rows: Sequence[Row], rules: ClusterRules) -> list[str]:
     """Return what `cluster_ids` returns, the groups shuffled to and replayed on the Dask workers."""
     import dask.bag as db
 
@@ -111,4 +114,4 @@ def cluster_ids_on_dask(client: Any, rows: Sequence[Row], rules: ClusterRules) -
     bag = db.from_sequence(rows, npartitions=parts)  # type: ignore[no-untyped-call]
     grouped = bag.groupby(group_key, shuffle="tasks")
     pairs = grouped.map(_replay_item, rules).flatten()
-    return _in_order(client.compute(pairs).result(), len(rows))
+    return _in_order(client.compute(pairs).result(), len(rows))  # type: ignore[no-untyped-call]

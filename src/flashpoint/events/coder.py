@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.acled import NOTE_SENTENCES, label_note
+from flashpoint.events.acled import NOTE_SENTENCES, classify, label_note
 from flashpoint.events.arguments import ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
@@ -22,6 +21,7 @@ from flashpoint.events.claims import (
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
+from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.events.patterns import VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event
@@ -73,15 +73,6 @@ _INSTRUMENTS = frozenset(
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    # The ontology crosswalk and ACLED classifier are optional collaborators: absent, the fields stay None.
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found if callable(found) else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What coding one document's triggers needs: the document, its actor lookup, claims and triggers."""
@@ -108,8 +99,9 @@ class EventCoder:
         self.arguments = ArgumentFinder(
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
-        self.crosswalk = _optional("flashpoint.events.ontology", "crosswalk")
-        self.classify = _optional("flashpoint.events.acled", "classify")
+        # plain imports: a renamed function fails at import, not by leaving CAMEO/ACLED fields empty
+        self.crosswalk: Callable[..., Any] | None = crosswalk
+        self.classify: Callable[..., Any] | None = classify
 
     def code(self, doc: Document) -> tuple[Event, ...]:
         """Return the events stated in a parsed document (empty when it has no parse)."""

@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
@@ -24,7 +23,7 @@ from flashpoint.corroborate.clusters import ClusterRules
 from flashpoint.corroborate.syndication import signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
-from flashpoint.settings import Settings
+from flashpoint.settings import Settings, database_url
 from flashpoint.store import schema as t
 from flashpoint.store.corroboration import find_cluster, origin_for, refresh, store_signature
 from flashpoint.store.ids import document_hash, document_id
@@ -49,15 +48,6 @@ Clock = Callable[[], dt.datetime]
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def database_url(url_or_path: str) -> str:
-    """Return an SQLAlchemy URL: URLs pass through, a bare path (or ":memory:") means SQLite."""
-    if "://" in url_or_path:
-        return url_or_path
-    if url_or_path in ("", ":memory:"):
-        return "sqlite://"
-    return f"sqlite:///{Path(url_or_path).expanduser()}"
 
 
 class Store:
