@@ -8,7 +8,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events.acled import NOTE_SENTENCES, classify, label_note
-from flashpoint.events.arguments import ArgumentFinder, Resolver
+from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
@@ -37,7 +37,6 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
 )
 _MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
 # Statements that are always made by someone to someone: without either party the trigger was misread.
 _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
@@ -542,7 +541,7 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
             and (
                 (p.sentence == event.sentence and event.trigger_start in subjectless)
                 or event.actor_text is None
-                or event.actor_text.lower() in _PRONOUNS
+                or event.actor_text.lower() in PRONOUNS
                 or (p.actor_text or "").lower() == event.actor_text.lower()
                 or bool(_CROWD & set(event.actor_text.lower().split()))
             )
@@ -570,7 +569,7 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
     for event in events:
         twin = None
         if event.type in _MATERIAL:
-            anonymous = event.actor_text is None or event.actor_text.lower() in _PRONOUNS
+            anonymous = event.actor_text is None or event.actor_text.lower() in PRONOUNS
             twin = next(
                 (
                     i
