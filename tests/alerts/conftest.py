@@ -124,14 +124,15 @@ class ReportFactory:
     def __call__(self, text: str, **fields: Any) -> Document:
         return make_report(text, **fields)
 
-    def add_all(
-        self, store: Store, rows: Iterable[Row], *, day: str | dt.date, place: str | None = None, **extra: Any
-    ) -> None:
-        """Store one report per row, all on `day`; `place` (when given) is every row's place."""
+    def documents(
+        self, rows: Iterable[Row], *, day: str | dt.date, place: str | None = None, **extra: Any
+    ) -> list[Document]:
+        """Return one document per row, all on `day`; `place` (when given) is every row's place."""
+        found = []
         for row in rows:
             text, kind, trigger, actor, recipient, *rest = row
             where, score = (place, rest[0]) if place is not None else (rest[0], rest[1])
-            store.add(
+            found.append(
                 make_report(
                     text,
                     type=kind,
@@ -144,6 +145,14 @@ class ReportFactory:
                     **extra,
                 )
             )
+        return found
+
+    def add_all(
+        self, store: Store, rows: Iterable[Row], *, day: str | dt.date, place: str | None = None, **extra: Any
+    ) -> None:
+        """Store the documents of `rows` (see `documents`)."""
+        for doc in self.documents(rows, day=day, place=place, **extra):
+            store.add(doc)
 
 
 @pytest.fixture()
