@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import tempfile
 import threading
 from collections import Counter
@@ -45,11 +44,10 @@ def main() -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(args.corpus)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    os.environ["FLASHPOINT_ALLOW_PRIVATE_URLS"] = "1"
     totals: Counter[str] = Counter()
     print(f"{'feed':48} {'docs':>5} {'rejected':>8}  reasons")
     for path in files:
-        items = list(read_inputs([f"{base}/{path.name}"], settings=Settings()))
+        items = list(read_inputs([f"{base}/{path.name}"], settings=Settings(allow_private_urls=True)))
         docs = sum(isinstance(i, Document) for i in items)
         reasons = Counter(i.reason for i in items if not isinstance(i, Document))
         totals["docs"] += docs

@@ -11,7 +11,16 @@ from typing import Any
 
 from flashpoint.errors import ConfigError
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "database_url"]
+
+
+def database_url(url_or_path: str) -> str:
+    """Return an SQLAlchemy URL: URLs pass through, a bare path (or ":memory:") means SQLite."""
+    if "://" in url_or_path:
+        return url_or_path
+    if url_or_path in ("", ":memory:"):
+        return "sqlite://"
+    return f"sqlite:///{Path(url_or_path).expanduser()}"
 
 
 def _default_cache_dir() -> Path:
@@ -46,6 +55,8 @@ class Settings:
     write_budget: float = 60.0  # seconds one POSTed document may take to read and code before it is rejected
     write_workers: int = 1  # threads running the write pipeline
     write_queue: int = 4  # writes that may wait for a worker; past it the API answers 503
+    cors_origins: tuple[str, ...] = ()  # origins allowed to call the API (none: CORS off; never "*")
+    tile_url: str | None = None  # a raster tile URL template ({z}/{x}/{y}) for the map's basemap
 
     @property
     def gazetteer_path(self) -> Path:
@@ -53,10 +64,8 @@ class Settings:
 
     @property
     def db_url(self) -> str:
-        """Return the SQLAlchemy URL for `db` (a bare path means SQLite)."""
-        if "://" in self.db:
-            return self.db
-        return f"sqlite:///{Path(self.db).expanduser()}"
+        """Return the SQLAlchemy URL for `db` (a bare path means SQLite): `database_url(db)`."""
+        return database_url(self.db)
 
     @classmethod
     def load(
@@ -96,6 +105,9 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
             elif name == "actors_files":
                 items = value.split(os.pathsep) if isinstance(value, str) else value
                 out[name] = tuple(Path(v) for v in items if v)
+            elif name == "cors_origins":
+                items = value.split(",") if isinstance(value, str) else value
+                out[name] = tuple(str(v).strip() for v in items if str(v).strip())
             elif isinstance(default, bool):
                 out[name] = str(value).lower() in {"1", "true", "yes", "on"}
             elif isinstance(default, int):

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Protocol
 
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
 
-__all__ = ["IngestSummary", "ingest_items", "read_and_run"]
+__all__ = ["DocumentSink", "IngestSummary", "ingest_items", "read_and_run"]
+
+
+class DocumentSink(Protocol):
+    """Where `ingest_items` puts what it reads: a `flashpoint.store.Store`, or anything that adds alike.
+
+    A protocol, so this module need not import the store (the store is a layer above the pipeline).
+    """
+
+    def add(self, doc: Document) -> bool:
+        """Store `doc`; return False when it was stored already."""
+        ...
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Record an input that could not be read."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +76,7 @@ def read_and_run(
 
 def ingest_items(
     items: Iterable[Document | Rejection],
-    store: Any,
+    store: DocumentSink,
     *,
     on_rejection: Callable[[Rejection], None] | None = None,
 ) -> IngestSummary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -114,13 +114,51 @@ def make_report(
     )
 
 
-ReportFactory = Callable[..., Document]
+# (text, type, trigger, actor, recipient, place, goldstein), or without the place when one is given for all
+Row = tuple[Any, ...]
+
+
+class ReportFactory:
+    """Builds one-event documents (`make_report`) and stores whole lists of them (`add_all`)."""
+
+    def __call__(self, text: str, **fields: Any) -> Document:
+        return make_report(text, **fields)
+
+    def documents(
+        self, rows: Iterable[Row], *, day: str | dt.date, place: str | None = None, **extra: Any
+    ) -> list[Document]:
+        """Return one document per row, all on `day`; `place` (when given) is every row's place."""
+        found = []
+        for row in rows:
+            text, kind, trigger, actor, recipient, *rest = row
+            where, score = (place, rest[0]) if place is not None else (rest[0], rest[1])
+            found.append(
+                make_report(
+                    text,
+                    type=kind,
+                    trigger=trigger,
+                    actor=actor,
+                    recipient=recipient,
+                    place=where,
+                    goldstein=score,
+                    day=day,
+                    **extra,
+                )
+            )
+        return found
+
+    def add_all(
+        self, store: Store, rows: Iterable[Row], *, day: str | dt.date, place: str | None = None, **extra: Any
+    ) -> None:
+        """Store the documents of `rows` (see `documents`)."""
+        for doc in self.documents(rows, day=day, place=place, **extra):
+            store.add(doc)
 
 
 @pytest.fixture()
 def report() -> ReportFactory:
-    """Return the builder of one-event documents (see `make_report`)."""
-    return make_report
+    """Return the builder of one-event documents (see `make_report`) that can also fill a store."""
+    return ReportFactory()
 
 
 @pytest.fixture(scope="session")

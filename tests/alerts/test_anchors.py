@@ -10,22 +10,6 @@ from flashpoint.store import Store
 DAY = "2018-01-28"
 
 
-def _add(store: Store, report: Any, rows: list[tuple[str, str, str, str, str | None, str, float]]) -> None:
-    for text, kind, trigger, actor, recipient, place, score in rows:
-        store.add(
-            report(
-                text,
-                type=kind,
-                trigger=trigger,
-                actor=actor,
-                recipient=recipient,
-                place=place,
-                goldstein=score,
-                day=DAY,
-            )
-        )
-
-
 # Turkey against Syrian forces in two places about 100 km apart: Afrin and Manbij.
 TWO_FRONTS = [
     ("Turkish jets bombed Syrian army posts near Afrin.", "ASSAULT", "bombed", "TURMIL", "SYRMIL", "Afrin", -10.0),
@@ -37,7 +21,7 @@ TWO_FRONTS = [
 
 
 def test_flashpoints_one_per_meeting_place_of_a_pair(store: Store, report: Any) -> None:
-    _add(store, report, TWO_FRONTS)
+    report.add_all(store, TWO_FRONTS, day=DAY)
     found = [fp for fp in find_flashpoints(store) if fp.actors == ("SYR", "TUR")]
     assert sorted(fp.place_name for fp in found) == ["Afrin", "Manbij"]
     by_place = {fp.place_name: fp for fp in found}
@@ -58,17 +42,17 @@ NAMED_ONLY = [
 
 
 def test_flashpoints_never_anchor_where_a_place_is_only_named(store: Store, report: Any) -> None:
-    _add(store, report, NAMED_ONLY)
+    report.add_all(store, NAMED_ONLY, day=DAY)
     assert [fp for fp in find_flashpoints(store) if fp.actors == ("TUR", "USA")] == []
 
 
 def test_flashpoints_anchor_where_one_sides_forces_meet_the_other(store: Store, report: Any) -> None:
     # the same statements, and now US troops reported in Idlib itself: the rivals meet there
-    _add(store, report, NAMED_ONLY)
-    _add(
+    report.add_all(store, NAMED_ONLY, day=DAY)
+    report.add_all(
         store,
-        report,
         [("US soldiers patrolled Idlib.", "MOBILIZE", "patrolled", "USAMIL", None, "Idlib", -2.0)],
+        day=DAY,
     )
     (fp,) = [fp for fp in find_flashpoints(store) if fp.actors == ("TUR", "USA")]
     assert fp.place_name == "Idlib"
@@ -77,7 +61,7 @@ def test_flashpoints_anchor_where_one_sides_forces_meet_the_other(store: Store, 
 def test_flashpoints_series_keep_each_places_events(store: Store, report: Any) -> None:
     from flashpoint.alerts.flashpoints import local_events
 
-    _add(store, report, TWO_FRONTS)
+    report.add_all(store, TWO_FRONTS, day=DAY)
     found = [fp for fp in find_flashpoints(store) if fp.actors == ("SYR", "TUR")]
     by_place = {fp.place_name: fp for fp in found}
     events = store.events()

@@ -30,19 +30,7 @@ SHOWDOWN = [
 
 
 def _client(store: Store, report: Any, tmp_path: Any) -> TestClient:
-    for text, kind, trigger, actor, recipient, score in SHOWDOWN:
-        store.add(
-            report(
-                text,
-                type=kind,
-                trigger=trigger,
-                actor=actor,
-                recipient=recipient,
-                place="Manbij",
-                goldstein=score,
-                day=DAY,
-            )
-        )
+    report.add_all(store, SHOWDOWN, day=DAY, place="Manbij")
     return TestClient(create_app(Settings(db=str(tmp_path / "unused.db")), store=store))
 
 

@@ -22,29 +22,21 @@ DAY = dt.date(2024, 3, 11)
 def settings(tmp_path: Path, report: Any) -> Settings:
     db = tmp_path / "cli.db"
     with Store.open(str(db)) as store:
-        store.add(
-            report(
-                "India warned Pakistan over firing near Poonch.",
-                type="THREATEN",
-                trigger="warned",
-                actor="INDGOV",
-                recipient="PAK",
-                place="Poonch",
-                day=DAY,
-                goldstein=-4.4,
-            )
-        )
-        store.add(
-            report(
-                "Indian troops moved guns up to Poonch.",
-                type="MOBILIZE",
-                trigger="moved",
-                actor="INDMIL",
-                recipient=None,
-                place="Poonch",
-                day=DAY,
-                goldstein=-7.0,
-            )
+        report.add_all(
+            store,
+            [
+                (
+                    "India warned Pakistan over firing near Poonch.",
+                    "THREATEN",
+                    "warned",
+                    "INDGOV",
+                    "PAK",
+                    -4.4,
+                ),
+                ("Indian troops moved guns up to Poonch.", "MOBILIZE", "moved", "INDMIL", None, -7.0),
+            ],
+            day=DAY,
+            place="Poonch",
         )
     return Settings(db=str(db))
 

@@ -17,7 +17,7 @@ from flashpoint.store import Store
 # (text, type, trigger, actor, recipient, place, goldstein) — a showdown told in our own words.
 MANBIJ = [
     ("Ankara told American soldiers to quit Manbij.", "REQUEST", "told", "TURGOV", "USAMIL", "Manbij", -1.0),
-    ("A US commander refused to leave Manbij.", "REJECT", "refused", "USAMIL", "TURGOV", -4.0),
+    ("A US commander refused to leave Manbij.", "REJECT", "refused", "USAMIL", "TURGOV", "Manbij", -4.0),
     ("Turkey's leader threatened to hit Manbij soon.", "THREATEN", "threatened", "TURGOV", "USA", "Manbij", -4.4),
     ("Turkish tanks drove towards Manbij at night.", "MOBILIZE", "drove", "TURMIL", None, "Manbij", -6.5),
 ]  # fmt: skip
@@ -31,21 +31,8 @@ OLD, NEW = dt.date(2018, 1, 20), dt.date(2025, 3, 10)
 
 
 def _fill(store: Store, report: Any) -> None:
-    for rows, day in ((MANBIJ, OLD), (BORDER, NEW)):
-        for text, kind, trigger, actor, recipient, *rest in rows:
-            place, score = (rest[0], rest[1]) if len(rest) == 2 else ("Manbij", rest[0])
-            store.add(
-                report(
-                    text,
-                    type=kind,
-                    trigger=trigger,
-                    actor=actor,
-                    recipient=recipient,
-                    place=place,
-                    goldstein=score,
-                    day=day,
-                )
-            )
+    report.add_all(store, MANBIJ, day=OLD)
+    report.add_all(store, BORDER, day=NEW)
 
 
 def _pairs(found: Any) -> set[tuple[str, ...]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -187,3 +188,18 @@ def test_reads_events_export_pages_through_header(client: TestClient, format: st
     last = client.get("/api/events", params={"format": format, "limit": 2, "offset": 2})
     assert first.headers["x-next-offset"] == "2"
     assert "x-next-offset" not in last.headers
+
+
+def test_reads_cors_origins_and_tile_url_come_from_the_config_file(
+    api_settings: Settings, filled_store: Store, tmp_path: Path
+) -> None:
+    config = tmp_path / "api.toml"
+    config.write_text(
+        f'[flashpoint]\ndb = "{api_settings.db}"\ncors_origins = ["https://desk.example"]\n'
+        'tile_url = "https://tiles.example/{z}/{x}/{y}.png"\n'
+    )
+    app = create_app(Settings.load(config=config, env={}), store=filled_store)
+    with TestClient(app) as client:
+        ok = client.get("/api/stats", headers={"Origin": "https://desk.example"})
+        assert client.get("/api/config").json()["tile_url"] == "https://tiles.example/{z}/{x}/{y}.png"
+    assert ok.headers["access-control-allow-origin"] == "https://desk.example"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +82,36 @@ def test_cluster_key_groups_near_events_of_one_type(a: Event, b: Event, same: bo
 
 def test_cluster_key_needs_a_place_and_a_date() -> None:
     assert cluster_key(_event(), km=50.0, days=3) is None
+
+
+def test_schemas_every_column_is_documented() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "batch.md").read_text(encoding="utf-8")
+    missing = [f"{name}.{field.name}" for name, schema in SCHEMAS.items() for field in schema]
+    assert [column for column in missing if f"`{column.split('.')[1]}`" not in docs] == []
+
+
+def test_schemas_events_use_the_store_field_names() -> None:
+    from flashpoint.store.rows import EVENT_FIELDS
+
+    names = SCHEMAS["events"].names
+    assert names[3 : 3 + len(EVENT_FIELDS)] == list(EVENT_FIELDS)
+
+
+def test_make_tables_event_and_report_fields_equal_the_store_rows() -> None:
+    from flashpoint.store.rows import EVENT_FIELDS, REPORT_PLACE_FIELDS, document_rows
+
+    event = replace(_event(place=_place(5.0, 6.0)), aux_modes=("hypothetical",))
+    doc = _document("ccc", event)
+    [parquet] = make_tables([doc], cluster_km=50.0, cluster_days=3)["events"].to_pylist()
+    [report] = make_tables([doc], cluster_km=50.0, cluster_days=3)["reports"].to_pylist()
+    stored = document_rows(doc, now=dt.datetime(2024, 6, 1, tzinfo=dt.UTC))
+    [sql] = stored.events
+    assert parquet["event_id"] == sql["id"]
+    lists = {"aux_modes": ",".join, "co_actors": lambda names: "; ".join(names) or None}
+    assert {name: lists.get(name, lambda v: v)(parquet[name]) for name in EVENT_FIELDS} == {
+        name: sql[name] for name in EVENT_FIELDS
+    }
+    assert {name: report[name] for name in REPORT_PLACE_FIELDS} == {
+        name: stored.reports[0][name] for name in REPORT_PLACE_FIELDS
+    }
+    assert parquet["lat"] == 5.0 and parquet["cluster_date"] == event.date

@@ -248,10 +248,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         return
 
 
-def test_read_inputs_reads_urls(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FLASHPOINT_ALLOW_PRIVATE_URLS", "1")
+def test_read_inputs_reads_urls(site: str) -> None:
     urls = [f"{site}/story.html", f"{site}/wire.rss", f"{site}/photo.png", f"{site}/gone.html"]
-    page, entry, photo, gone = list(read_inputs(urls, settings=Settings()))
+    page, entry, photo, gone = list(read_inputs(urls, settings=Settings(allow_private_urls=True)))
     assert isinstance(page, Document) and "eastern bridge" in page.text and page.url == urls[0]
     assert isinstance(entry, Document) and entry.format == "feed" and "central market" in entry.text
     assert isinstance(photo, Rejection) and "unexpected content type 'image/png'" in photo.reason
@@ -259,7 +258,8 @@ def test_read_inputs_reads_urls(site: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_read_inputs_refuses_loopback_urls_by_default(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("FLASHPOINT_ALLOW_PRIVATE_URLS", raising=False)
+    # only Settings.load reads the environment: a Settings built directly keeps its default
+    monkeypatch.setenv("FLASHPOINT_ALLOW_PRIVATE_URLS", "1")
     (item,) = list(read_inputs([f"{site}/story.html"], settings=Settings()))
     assert isinstance(item, Rejection)
     assert item.reason == "refused: 127.0.0.1 is a loopback address 127.0.0.1"

@@ -28,3 +28,15 @@ def test_store_single_report_place_is_the_event_place(store: Store, make_documen
     detail = store.event(request.id)
     assert detail is not None
     assert [r.place_name for r in detail.reports] == [request.place_name]
+
+
+def test_event_fields_names_are_event_fields() -> None:
+    import datetime as dt
+
+    from flashpoint.records import Event
+    from flashpoint.store.rows import EVENT_FIELDS, event_fields
+
+    event = Event(type="PROTEST", sentence=0, trigger_start=0, trigger_end=3, trigger="met")
+    fields = event_fields(event, published=dt.date(2024, 3, 1))
+    assert tuple(fields) == EVENT_FIELDS
+    assert fields["cluster_date"] == dt.date(2024, 3, 1)  # no date of its own: the document's

@@ -113,6 +113,30 @@ def test_store_add_rolls_back_everything_on_failure(store: Store, make_document:
     assert store.document(document_id(bad.hash)) is None
 
 
+def test_store_add_rolls_back_when_corroboration_fails_last(
+    store: Store, make_document: DocumentFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cluster recount is the last write of `add`: failing there must undo the document, its signature
+    # and band keys, its events, reports and claims, and the version token.
+    from sqlalchemy.exc import OperationalError
+
+    import flashpoint.store.store as store_module
+
+    store.add(make_document())
+    before, version = _counts(store), store.version()
+
+    def broken(*_args: object) -> None:
+        raise OperationalError("UPDATE events", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(store_module, "refresh", broken)
+    later = make_document(suffix=" Later text.")
+    with pytest.raises(StoreError, match="not stored"):
+        store.add(later)
+    assert _counts(store) == before
+    assert store.version() == version
+    assert store.document(document_id(later.hash)) is None
+
+
 def test_store_add_rolls_back_when_a_place_is_invalid(store: Store, make_document: DocumentFactory) -> None:
     bad = make_document(lat=123.0)
     with pytest.raises(StoreError):

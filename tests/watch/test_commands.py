@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,6 @@ def test_watch_once_ingests_the_feeds_file(
     make_rss: Callable[..., bytes],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("FLASHPOINT_ALLOW_PRIVATE_URLS", "1")
     monkeypatch.setattr(flashpoint.pipeline, "load_pipeline", lambda settings: Pipeline([]))
     feed_server.routes["/w.rss"] = route(
         body=make_rss(
@@ -70,7 +70,8 @@ def test_watch_once_ingests_the_feeds_file(
     )
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"# our test feed\n{feed_server.url('/w.rss')}\n\n", encoding="utf-8")
-    result = CliRunner().invoke(_cli(db_settings), ["watch", "--feeds", str(feeds), "--once"])
+    allowed = replace(db_settings, allow_private_urls=True)
+    result = CliRunner().invoke(_cli(allowed), ["watch", "--feeds", str(feeds), "--once"])
     assert result.exit_code == 0, result.output
     assert "3 document(s) added" in result.output
     with Store.open(db_settings.db_url) as store:
@@ -141,7 +142,7 @@ pipeline.load_pipeline = lambda settings=None: pipeline.Pipeline([Slow()])
 @click.group()
 @click.pass_context
 def root(ctx):
-    ctx.obj = Settings(db=sys.argv[1])
+    ctx.obj = Settings.load(db=sys.argv[1])  # reads FLASHPOINT_ALLOW_PRIVATE_URLS
 
 
 root.add_command(watch_command)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -44,23 +43,8 @@ def _alert_fixtures() -> ModuleType:
 
 def mixed_store_documents() -> list[Document]:
     """Return the one-event documents of both showdowns (2018 at Manbij, 2025 on the border)."""
-    make_report: Callable[..., Document] = _alert_fixtures().make_report
-    docs = []
-    for rows, day in ((MANBIJ, OLD), (BORDER, NEW)):
-        for text, kind, trigger, actor, recipient, place, score in rows:
-            docs.append(
-                make_report(
-                    text,
-                    type=kind,
-                    trigger=trigger,
-                    actor=actor,
-                    recipient=recipient,
-                    place=place,
-                    goldstein=score,
-                    day=day,
-                )
-            )
-    return docs
+    reports = _alert_fixtures().ReportFactory()
+    return reports.documents(MANBIJ, day=OLD) + reports.documents(BORDER, day=NEW)
 
 
 def _wait(driver: Any, condition: Any, *, timeout: float = 20) -> Any:

@@ -5,31 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from flashpoint.commands import day, near_point, settings_of
 from flashpoint.settings import Settings
+
+if TYPE_CHECKING:
+    from flashpoint.alerts.flashpoints import Flashpoint
+    from flashpoint.store import Store, StoredEvent
 
 __all__ = ["alerts_command", "flashpoints_command"]
 
 
-def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
-    return settings
-
-
-def _store(settings: Settings) -> Any:
+def _store(settings: Settings) -> Store:
     from flashpoint.store import Store
 
     return Store.from_settings(settings)
 
 
-def _day(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value is not None else None
-
-
-def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
+def _geojson(flashpoints: list[Flashpoint]) -> dict[str, Any]:
     features = []
     for fp in flashpoints:
         data = fp.as_dict()
@@ -41,7 +37,7 @@ def _geojson(flashpoints: list[Any]) -> dict[str, Any]:
 SPARK_DAYS = 35  # the trend's baseline (28 days) and recent window (7), ending on the detection day
 
 
-def _table(flashpoints: list[Any], events: list[Any]) -> str:
+def _table(flashpoints: list[Flashpoint], events: list[StoredEvent]) -> str:
     """Return the flashpoints as a text table, each with a sparkline of its last 35 days of hostility."""
     from flashpoint.alerts.escalation import daily_hostility
     from flashpoint.alerts.flashpoints import counted, local_events
@@ -108,15 +104,15 @@ def flashpoints_command(
     from flashpoint.alerts.registry import refresh_alerts
 
     if fmt in ("md", "html"):
-        click.echo(_brief(_settings(ctx), fmt, as_of=_day(as_of), since=_day(since), near=near, km=km,
+        click.echo(_brief(settings_of(ctx), fmt, as_of=day(as_of), since=day(since), near=near, km=km,
                           country=country), nl=False)  # fmt: skip
         return
-    with _store(_settings(ctx)) as store:
+    with _store(settings_of(ctx)) as store:
         if since is None:
-            found = find_flashpoints(store, as_of=_day(as_of))
+            found = find_flashpoints(store, as_of=day(as_of))
             refresh_alerts(store, flashpoints=found)
         else:
-            end = _day(as_of) or store.day_range()[1] or since.date()
+            end = day(as_of) or store.day_range()[1] or since.date()
             if end < since.date():
                 raise click.BadParameter("--since is after --as-of", param_hint="--since")
             window = (end - since.date()).days + 1
@@ -145,9 +141,7 @@ def _brief(
 
     point = None
     if near is not None:
-        from flashpoint.cli import _near
-
-        point = _near(near, km, settings)
+        point = near_point(near, km, settings)
     area = Area(near=point, near_name=near, country=country.upper() if country else None)
     with _store(settings) as store:
         until = as_of or store.day_range()[1] or dt.date.today()
@@ -184,7 +178,7 @@ def brief_command(
 ) -> None:
     """Write a self-contained situation brief of a window: flashpoints, what changed, contested claims, a map."""
     text = _brief(
-        _settings(ctx), fmt, as_of=_day(until), since=_day(since), near=near, km=km, country=country
+        settings_of(ctx), fmt, as_of=day(until), since=day(since), near=near, km=km, country=country
     )
     if out is None:
         click.echo(text, nl=False)
@@ -217,11 +211,11 @@ def alerts_command(
     from flashpoint.alerts.webhook import deliver_pending
 
     url = webhook or os.environ.get("FLASHPOINT_WEBHOOK_URL")
-    with _store(_settings(ctx)) as store:
+    with _store(settings_of(ctx)) as store:
         if url:
             report = deliver_pending(store, url)
             click.echo(f"webhook: {report.sent} sent, {report.failed} to retry", err=True)
-        found = list_alerts(store, since=_day(since), status=status)  # type: ignore[arg-type]
+        found = list_alerts(store, since=day(since), status=status)  # type: ignore[arg-type]
     if fmt == "json":
         click.echo(json.dumps([a.as_dict() for a in found], ensure_ascii=False, indent=2))
     elif fmt == "atom":

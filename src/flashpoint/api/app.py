@@ -160,12 +160,13 @@ def create_app(
     pipeline: Callable[[], Pipeline] | None = None,
     cors_origins: Sequence[str] | None = None,
     tile_url: str | None = None,
-) -> Any:
+) -> FastAPI:
     """Return the FastAPI app serving the API and the web page for the store in `settings.db`.
 
     `store` and `pipeline` replace the defaults (a Store opened on `settings.db_url`, and
     `flashpoint.load_pipeline(settings)` built on the first write).  CORS is off unless origins are
-    given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
+    given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map. Both
+    default to the settings' `cors_origins` and `tile_url` (a config file can set them).
     """
     base_url = check_base_url(settings.base_url)
 
@@ -177,10 +178,10 @@ def create_app(
     owned = store is None
     store = store or Store.from_settings(settings)
     ensure_table(store.engine)
-    origins = tuple(cors_origins if cors_origins is not None else getattr(settings, "cors_origins", ()) or ())
+    origins = tuple(cors_origins if cors_origins is not None else settings.cors_origins)
     if "*" in origins:
         raise FlashpointError("CORS origins must be listed one by one; a wildcard is refused")
-    tiles = tile_url if tile_url is not None else getattr(settings, "tile_url", None)
+    tiles = tile_url if tile_url is not None else settings.tile_url
 
     def default_pipeline() -> Pipeline:
         from flashpoint.pipeline import load_pipeline

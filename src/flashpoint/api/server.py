@@ -17,9 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 __all__ = ["RedactSecrets", "app_from_environment", "log_config", "redact", "serve", "settings_environment"]
 
@@ -74,15 +77,15 @@ def settings_environment(settings: Settings) -> dict[str, str]:
         value = getattr(settings, f.name)
         if value is None:
             continue
-        if isinstance(value, tuple):
-            value = os.pathsep.join(str(v) for v in value)
+        if isinstance(value, tuple):  # as Settings.load splits it: origins on ",", paths on os.pathsep
+            value = ("," if f.name == "cors_origins" else os.pathsep).join(str(v) for v in value)
         elif isinstance(value, Path):
             value = str(value)
         env[f"FLASHPOINT_{f.name.upper()}"] = str(value)
     return env
 
 
-def app_from_environment() -> Any:
+def app_from_environment() -> FastAPI:
     """Return the app a worker serves: settings from FLASHPOINT_*, CORS and tiles from FLASHPOINT_SERVE_*."""
     from flashpoint.api.app import create_app
 

@@ -6,7 +6,7 @@ DIR/{documents,events,reports,claims,places,rejections}.parquet, with the same r
 
 from __future__ import annotations
 
-from flashpoint.batch.cluster import connect, run_batch
+from flashpoint.batch.dask_run import connect, run_batch
 from flashpoint.batch.partitions import BatchError, Partition, Piece, plan_partitions, read_partition
 from flashpoint.batch.runner import (
     DEFAULT_PARTITION_SIZE,

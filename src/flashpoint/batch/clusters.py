@@ -12,37 +12,41 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, family
 
+if TYPE_CHECKING:
+    from distributed import Client
+
 __all__ = ["CLUSTER_COLUMNS", "cluster_ids", "cluster_ids_on_dask", "group_key", "replay_group", "rows_of"]
 
-# The events columns a cluster decision reads, under the names `compatible` expects.
-CLUSTER_COLUMNS: dict[str, str] = {
-    "event_id": "id",
-    "type": "type",
-    "happened": "happened",
-    "actor_country": "actor_country",
-    "actor_sector": "actor_sector",
-    "recipient_country": "recipient_country",
-    "recipient_sector": "recipient_sector",
-    "cluster_date": "cluster_date",
-    "place_id": "place_id",
-    "place_lat": "lat",
-    "place_lon": "lon",
-}
+# The events columns a cluster decision reads: the event's id and the fields `compatible` compares
+# (`flashpoint.store.rows.EVENT_FIELDS` names).
+CLUSTER_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "type",
+    "happened",
+    "actor_country",
+    "actor_sector",
+    "recipient_country",
+    "recipient_sector",
+    "cluster_date",
+    "place_id",
+    "lat",
+    "lon",
+)
 
 Row = dict[str, Any]
 
 
 def rows_of(events: pa.Table, *, first: int) -> list[Row]:
     """Return the cluster rows of an events table, numbered in order from `first` ("position")."""
-    table = events.select(list(CLUSTER_COLUMNS)).rename_columns(list(CLUSTER_COLUMNS.values()))
-    rows: list[Row] = table.to_pylist()
+    rows: list[Row] = events.select(list(CLUSTER_COLUMNS)).to_pylist()
     for offset, row in enumerate(rows):
+        row["id"] = row.pop("event_id")  # a cluster is named by its first event, as the `events` table's `id`
         row["position"] = first + offset
     return rows
 
@@ -77,7 +81,7 @@ def replay_group(rows: Iterable[Row], rules: ClusterRules) -> list[tuple[int, st
 
 
 def _best(row: Row, candidates: Sequence[Row], rules: ClusterRules) -> str | None:
-    """Return the id of the cluster the store's `find_cluster` would choose among `candidates`."""
+    """Return the id of the cluster `flashpoint.store.corroboration.find_cluster` would choose."""
     return choose_cluster(row, (seed for seed in candidates if seed["type"] == row["type"]), rules)
 
 
@@ -100,7 +104,7 @@ def cluster_ids(rows: Sequence[Row], rules: ClusterRules) -> list[str]:
     return _in_order((pair for group in groups.values() for pair in replay_group(group, rules)), len(rows))
 
 
-def cluster_ids_on_dask(client: Any, rows: Sequence[Row], rules: ClusterRules) -> list[str]:
+def cluster_ids_on_dask(client: Client, rows: Sequence[Row], rules: ClusterRules) -> list[str]:
     """Return what `cluster_ids` returns, the groups shuffled to and replayed on the Dask workers."""
     import dask.bag as db
 
@@ -110,4 +114,4 @@ def cluster_ids_on_dask(client: Any, rows: Sequence[Row], rules: ClusterRules) -
     bag = db.from_sequence(rows, npartitions=parts)  # type: ignore[no-untyped-call]
     grouped = bag.groupby(group_key, shuffle="tasks")
     pairs = grouped.map(_replay_item, rules).flatten()
-    return _in_order(client.compute(pairs).result(), len(rows))
+    return _in_order(client.compute(pairs).result(), len(rows))  # type: ignore[no-untyped-call]

@@ -10,11 +10,9 @@ import click
 
 from flashpoint.batch.partitions import BatchError
 from flashpoint.batch.runner import DEFAULT_PARTITION_SIZE, DEFAULT_RETRIES, BatchSummary
-from flashpoint.settings import Settings
+from flashpoint.commands import EXIT_REJECTED, settings_of
 
 __all__ = ["batch_command"]
-
-EXIT_REJECTED = 3  # as `ingest`: the run finished, but some inputs were rejected
 
 
 @click.command(name="batch")
@@ -67,13 +65,11 @@ def batch_command(
     """
     from tqdm import tqdm
 
-    from flashpoint.batch.cluster import connect, run_batch
+    from flashpoint.batch.dask_run import connect, run_batch
     from flashpoint.batch.runner import run_local
     from flashpoint.ingest import count_inputs
 
-    settings = ctx.obj
-    if not isinstance(settings, Settings):
-        raise BatchError("batch needs the Settings of the flashpoint command group")
+    settings = settings_of(ctx)
     if retries < 0:
         raise BatchError(f"--retries must be 0 or more, not {retries}")
     bar = tqdm(total=count_inputs(inputs, settings=settings), unit="doc", disable=quiet, file=sys.stderr)

@@ -1,7 +1,7 @@
 """Running partitions, in this process or on a worker, and writing their tables in input order.
 
 `run_partition` is the one code path both runs share: `run_local` calls it in a loop, the Dask run
-(`flashpoint.batch.cluster`) maps it over a bag. Either way the results go through `OrderedSink`,
+(`flashpoint.batch.dask_run`) maps it over a bag. Either way the results go through `OrderedSink`,
 which writes each partition's rows once every partition before it has been written, and at the end
 gives every event its cluster (`flashpoint.batch.clusters`: a keyed reduction, here or on Dask).
 """
@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -28,6 +28,9 @@ from flashpoint.pipeline import Pipeline, load_pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
 from flashpoint.workflow import IngestSummary, ingest_items
+
+if TYPE_CHECKING:
+    from flashpoint.store import Store
 
 __all__ = [
     "DEFAULT_PARTITION_SIZE",
@@ -161,7 +164,7 @@ class OrderedSink:
     """
 
     out: Path
-    store: Any = None
+    store: Store | None = None
     clusterer: Clusterer | None = None
     _events: list[pa.Table] = field(default_factory=list)
     _writers: dict[str, pq.ParquetWriter] = field(default_factory=dict)

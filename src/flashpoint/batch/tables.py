@@ -3,6 +3,10 @@
 Rows keep the order the inputs were read in (documents in input order, events in the order the
 document states them), so the output does not depend on how the inputs were partitioned or on
 which worker ran what. Event ids are the store's stable ids, so Parquet and database rows join.
+
+Events, claims and places take their fields, names and Arrow types from the store's one definition
+(`flashpoint.store.rows.event_fields`, `claim_fields`, `place_fields`, and the SQL column types): this
+module only adds keys (document id, positions, codes, the cluster) and keeps lists as Arrow lists.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
+from sqlalchemy import Boolean, Date, Float, Integer, String, Table
 
-from flashpoint.records import Actor, Document, Event, PlaceMention, Rejection
+from flashpoint.records import Document, Event, PlaceMention, Rejection
+from flashpoint.store import schema as t
 from flashpoint.store.ids import document_hash, event_id
+from flashpoint.store.rows import EVENT_FIELDS, REPORT_PLACE_FIELDS, claim_fields, event_fields, place_fields
 
 __all__ = ["SCHEMAS", "TABLES", "cluster_key", "empty_tables", "make_tables"]
 
@@ -25,6 +32,33 @@ _FLOAT = pa.float64()
 _BOOL = pa.bool_()
 _DATE = pa.date32()
 _STRS = pa.list_(pa.string())
+_LISTS = ("aux_modes", "co_actors", "chain")  # text in SQL, lists of strings here
+
+
+def _arrow(table: Table, name: str) -> pa.DataType:
+    """Return the Arrow type of a stored column: lists stay lists, the rest follows the SQL type."""
+    if name in _LISTS:
+        return _STRS
+    sql = table.c[name].type
+    for kind, arrow in ((Boolean, _BOOL), (Integer, _INT), (Float, _FLOAT), (Date, _DATE), (String, _STR)):
+        if isinstance(sql, kind):
+            return arrow
+    raise TypeError(f"no Arrow type for {table.name}.{name} ({sql!r}): add one to batch/tables.py")
+
+
+_CLAIM_FIELDS: tuple[str, ...] = (
+    "claimant",
+    "claimant_country",
+    "claimant_sector",
+    "channel",
+    "stance",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "chain",
+    "anonymous",
+)
+_PLACE_FIELDS = ("name", "lat", "lon", "country", "admin1", "feature_class", "feature_code")
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -49,42 +83,12 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("event_id", _STR),
             ("document_id", _STR),
             ("event_index", _INT),
-            ("type", _STR),
-            ("mode", _STR),
-            ("date", _DATE),
-            ("date_precision", _STR),
+            *((name, _arrow(t.events, name)) for name in EVENT_FIELDS),
             ("actor_code", _STR),
-            ("actor_country", _STR),
-            ("actor_sector", _STR),
-            ("actor_name", _STR),
-            ("actor_text", _STR),
             ("recipient_code", _STR),
-            ("recipient_country", _STR),
-            ("recipient_sector", _STR),
-            ("recipient_name", _STR),
-            ("recipient_text", _STR),
             ("co_actor_codes", _STRS),
-            ("negated", _BOOL),
-            ("aux_modes", _STRS),
-            ("happened", _BOOL),
-            ("place_id", _STR),
-            ("place_name", _STR),
-            ("place_surface", _STR),
-            ("place_lat", _FLOAT),
-            ("place_lon", _FLOAT),
-            ("place_precision", _INT),
-            ("place_country", _STR),
-            ("place_admin1", _STR),
-            ("cameo_root", _STR),
-            ("quad_class", _INT),
-            ("goldstein", _FLOAT),
-            ("acled_event_type", _STR),
-            ("acled_sub_event_type", _STR),
-            ("fatalities", _INT),
             ("cluster_key", _STR),
-            # the date clustering compares (the event's, else its document's publication date) and the
-            # id of the event's cluster: the event id of the cluster's first report (batch.clusters)
-            ("cluster_date", _DATE),
+            # the id of the event's cluster: the event id of the cluster's first report (batch.clusters)
             ("cluster_id", _STR),
         ]
     ),
@@ -98,6 +102,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("trigger", _STR),
             ("trigger_start", _INT),
             ("trigger_end", _INT),
+            # where this report places the event (the cluster's place is the first report's)
+            *((name, _arrow(t.reports, name)) for name in REPORT_PLACE_FIELDS),
             ("source", _STR),
             ("publisher", _STR),
             ("url", _STR),
@@ -110,17 +116,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("document_id", _STR),
             ("event_index", _INT),
             ("claim_index", _INT),
-            ("stance", _STR),
-            ("claimant", _STR),
             ("claimant_code", _STR),
-            ("claimant_country", _STR),
-            ("claimant_sector", _STR),
-            ("channel", _STR),
-            ("quote", _STR),
-            ("quote_start", _INT),
-            ("quote_end", _INT),
-            ("chain", _STRS),
-            ("anonymous", _BOOL),
+            *((name, _arrow(t.claims, name)) for name in _CLAIM_FIELDS),
         ]
     ),
     "places": pa.schema(
@@ -135,13 +132,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("precision", _INT),
             ("score", _FLOAT),
             ("place_id", _STR),
-            ("name", _STR),
-            ("lat", _FLOAT),
-            ("lon", _FLOAT),
-            ("country", _STR),
-            ("admin1", _STR),
-            ("feature_class", _STR),
-            ("feature_code", _STR),
+            *((name, _arrow(t.places, name)) for name in _PLACE_FIELDS),
             ("population", pa.int64()),
         ]
     ),
@@ -210,8 +201,20 @@ def _add_document(rows: dict[str, list[dict[str, Any]]], doc: Document, *, km: f
         rows["places"].append(_place_row(doc.id, index, mention))
     for index, event in enumerate(doc.events):
         ev_id = event_id(digest, event)
-        row = _event_row(doc.id, index, ev_id, event, km=km, days=days)
-        rows["events"].append({**row, "cluster_date": event.date or doc.published, "cluster_id": None})
+        fields = event_fields(event, published=doc.published)
+        rows["events"].append(
+            {
+                "event_id": ev_id,
+                "document_id": doc.id,
+                "event_index": index,
+                **fields,
+                "actor_code": event.actor.code if event.actor else None,
+                "recipient_code": event.recipient.code if event.recipient else None,
+                "co_actor_codes": [actor.code for actor in event.co_actors],
+                "cluster_key": cluster_key(event, km=km, days=days),
+                "cluster_id": None,
+            }
+        )
         sentence = next((s for s in doc.sentences if s.index == event.sentence), None)
         rows["reports"].append(
             {
@@ -223,6 +226,7 @@ def _add_document(rows: dict[str, list[dict[str, Any]]], doc: Document, *, km: f
                 "trigger": event.trigger,
                 "trigger_start": event.trigger_start,
                 "trigger_end": event.trigger_end,
+                **{name: fields[name] for name in REPORT_PLACE_FIELDS},
                 "source": doc.source,
                 "publisher": doc.publisher,
                 "url": doc.url,
@@ -237,68 +241,14 @@ def _add_document(rows: dict[str, list[dict[str, Any]]], doc: Document, *, km: f
                     "document_id": doc.id,
                     "event_index": index,
                     "claim_index": claim_index,
-                    "stance": claim.stance,
-                    "claimant": claim.claimant,
                     "claimant_code": actor.code if actor else None,
-                    "claimant_country": actor.country if actor else None,
-                    "claimant_sector": actor.sector if actor else None,
-                    "channel": claim.channel,
-                    "quote": claim.quote,
-                    "quote_start": claim.quote_start,
-                    "quote_end": claim.quote_end,
-                    "chain": list(claim.chain),
-                    "anonymous": claim.anonymous,
+                    **claim_fields(claim),
                 }
             )
 
 
-def _actor_fields(prefix: str, actor: Actor | None, text: str | None) -> dict[str, Any]:
-    return {
-        f"{prefix}_code": actor.code if actor else None,
-        f"{prefix}_country": actor.country if actor else None,
-        f"{prefix}_sector": actor.sector if actor else None,
-        f"{prefix}_name": actor.name if actor else None,
-        f"{prefix}_text": text,
-    }
-
-
-def _event_row(doc_id: str, index: int, ev_id: str, event: Event, *, km: float, days: int) -> dict[str, Any]:
-    mention = event.place
-    place = mention.place if mention is not None else None
-    return {
-        "event_id": ev_id,
-        "document_id": doc_id,
-        "event_index": index,
-        "type": event.type,
-        "mode": event.mode,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        **_actor_fields("actor", event.actor, event.actor_text),
-        **_actor_fields("recipient", event.recipient, event.recipient_text),
-        "co_actor_codes": [actor.code for actor in event.co_actors],
-        "negated": event.negated,
-        "aux_modes": list(event.aux_modes),
-        "happened": event.happened,
-        "place_id": place.id if place else None,
-        "place_name": place.name if place else (mention.surface if mention else None),
-        "place_surface": mention.surface if mention else None,
-        "place_lat": place.lat if place else None,
-        "place_lon": place.lon if place else None,
-        "place_precision": mention.precision if mention else None,
-        "place_country": place.country if place else None,
-        "place_admin1": place.admin1 if place else None,
-        "cameo_root": event.cameo_root,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "acled_event_type": event.acled_event_type,
-        "acled_sub_event_type": event.acled_sub_event_type,
-        "fatalities": event.fatalities,
-        "cluster_key": cluster_key(event, km=km, days=days),
-    }
-
-
 def _place_row(doc_id: str, index: int, mention: PlaceMention) -> dict[str, Any]:
-    place = mention.place
+    place = place_fields(mention.place) if mention.place is not None else {}
     return {
         "document_id": doc_id,
         "mention_index": index,
@@ -309,13 +259,7 @@ def _place_row(doc_id: str, index: int, mention: PlaceMention) -> dict[str, Any]
         "demonym": mention.demonym,
         "precision": mention.precision,
         "score": mention.score,
-        "place_id": place.id if place else None,
-        "name": place.name if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "feature_class": place.feature_class if place else None,
-        "feature_code": place.feature_code if place else None,
-        "population": place.population if place else None,
+        "place_id": place.get("id"),
+        **{name: place.get(name) for name in _PLACE_FIELDS},
+        "population": place.get("population"),
     }

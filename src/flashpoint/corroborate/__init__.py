@@ -1,10 +1,10 @@
-"""Corroboration: syndication (one origin per group of near-duplicate documents) and event clusters."""
+"""Corroboration: syndication (one origin per group of near-duplicate documents) and event clusters.
+
+Pure: it compares rows and signatures; the store runs the SQL (`flashpoint.store.corroboration`).
+"""
 
 from __future__ import annotations
 
-# The store builds on this package's modules, and they on the store's schema: the store is loaded first so
-# that importing this package before it works.
-import flashpoint.store  # noqa: F401
 from flashpoint.corroborate.clusters import STANCE_ORDER, ClusterRules, compatible, family, strongest
 from flashpoint.corroborate.syndication import outlet_key, shingles, signature
 

@@ -18,6 +18,9 @@ A report joins an existing cluster when all of these agree with the cluster's fi
 
 Among several matching clusters the nearest in date, then in distance, then the smallest id wins, so the
 outcome depends only on what is stored and the order documents arrive in.
+
+This module only compares rows: the store selects the candidates and writes the outcome
+(`flashpoint.store.corroboration`), and a backfill replays the same choice (`flashpoint.batch.clusters`).
 """
 
 from __future__ import annotations
@@ -27,11 +30,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-
+from flashpoint.geo.distance import great_circle_km as haversine_km
 from flashpoint.records import Claim
-from flashpoint.store import schema as t
-from flashpoint.store.queries import haversine_km
+from flashpoint.settings import Settings
 
 __all__ = [
     "STANCE_ORDER",
@@ -39,8 +40,6 @@ __all__ = [
     "choose_cluster",
     "compatible",
     "family",
-    "find_cluster",
-    "refresh",
     "report_stance",
     "strongest",
 ]
@@ -72,7 +71,7 @@ class ClusterRules:
     days: int = 3
 
     @classmethod
-    def from_settings(cls, settings: Any) -> ClusterRules:
+    def from_settings(cls, settings: Settings) -> ClusterRules:
         """Return the rules from a Settings (`cluster_km`, `cluster_days`)."""
         return cls(km=float(settings.cluster_km), days=int(settings.cluster_days))
 
@@ -144,19 +143,6 @@ def _shares_country(a: Mapping[Any, Any], b: Mapping[Any, Any]) -> bool:
     return bool(known & {b["actor_country"], b["recipient_country"]})
 
 
-def find_cluster(conn: Connection, row: Mapping[Any, Any], rules: ClusterRules) -> str | None:
-    """Return the id of the stored cluster the event row joins, or None when it starts a new one."""
-    ev = t.events
-    stmt = select(ev).where(ev.c.type == row["type"], ev.c.happened == bool(row["happened"]))
-    day: dt.date | None = row["cluster_date"]
-    if day is None:
-        stmt = stmt.where(ev.c.cluster_date.is_(None))
-    else:
-        span = dt.timedelta(days=rules.days)
-        stmt = stmt.where(ev.c.cluster_date >= day - span, ev.c.cluster_date <= day + span)
-    return choose_cluster(row, conn.execute(stmt).mappings(), rules)
-
-
 def choose_cluster(
     row: Mapping[Any, Any], candidates: Iterable[Mapping[Any, Any]], rules: ClusterRules
 ) -> str | None:
@@ -178,17 +164,3 @@ def choose_cluster(
         if best is None or key < best:
             best = key
     return None if best is None else best[2]
-
-
-def refresh(conn: Connection, cluster_id: str) -> None:
-    """Recount a cluster's independent origins and its strongest stance from its reports."""
-    rp = t.reports
-    origins = conn.execute(
-        select(func.count(func.distinct(rp.c.origin_key))).where(rp.c.event_id == cluster_id)
-    ).scalar_one()
-    stances = conn.execute(select(rp.c.stance).where(rp.c.event_id == cluster_id).distinct()).scalars()
-    conn.execute(
-        t.events.update()
-        .where(t.events.c.id == cluster_id)
-        .values(origins=max(1, int(origins)), stance=strongest(stances))
-    )

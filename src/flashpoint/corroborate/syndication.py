@@ -11,7 +11,8 @@ A document's origin is decided once, when it is stored, in this order:
 
 The MinHash signature and its LSH band keys are stored (`signatures`, `lsh_bands`), so a new document is
 compared with what is stored through an indexed lookup of its band keys: nothing stored is re-read or
-re-hashed.
+re-hashed.  That lookup and the writes are the store's (`flashpoint.store.corroboration`); this module
+signs, compares and decides.
 
 A report (one event in one sentence) normally has its document's origin.  A report inside an embedded post
 has the post author's voice instead (``post:<handle>``), and so has a sentence of the article that retells
@@ -23,28 +24,26 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, insert, select
 
 from flashpoint.records import Document, Event, Post
-from flashpoint.store import schema as t
 
 __all__ = [
     "BANDS",
     "NUM_PERM",
     "THRESHOLD",
     "Signature",
-    "find_duplicate",
-    "origin_for",
+    "closest",
+    "named_origin",
     "outlet_key",
+    "own_origin",
     "report_origin",
     "shingles",
     "signature",
-    "store_signature",
 ]
 
 NUM_PERM = 128
@@ -100,44 +99,35 @@ def outlet_key(name: str) -> str:
     return "outlet:" + ("-".join(words) or "unnamed")
 
 
-def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] | None:
-    """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
-    keys = list(sig.bands)
-    found = conn.execute(select(t.lsh_bands.c.document_id).where(t.lsh_bands.c.key.in_(keys))).scalars()
-    candidates = sorted(set(found))
-    best: tuple[str, str, float] | None = None
-    for i in range(0, len(candidates), 500):
-        rows = conn.execute(
-            select(t.signatures.c.document_id, t.signatures.c.minhash, t.documents.c.origin_id)
-            .join(t.documents, t.documents.c.id == t.signatures.c.document_id)
-            .where(t.signatures.c.document_id.in_(candidates[i : i + 500]))
-        ).all()
-        for doc_id, values, origin_id in rows:
-            score = sig.similarity(bytes(values))
-            if score >= THRESHOLD and (
-                best is None or score > best[2] or (score == best[2] and doc_id < best[0])
-            ):
-                best = (str(doc_id), str(origin_id), score)
+def closest(
+    sig: Signature, stored: Iterable[tuple[str, bytes, str]], best: tuple[str, str, float] | None = None
+) -> tuple[str, str, float] | None:
+    """Return (document id, origin id, similarity) of the most similar near-duplicate, or `best` when none beats it.
+
+    `stored` holds (document id, signature values, origin id) of candidate documents; a tie goes to the
+    smaller document id, so the outcome does not depend on the order candidates come in.
+    """
+    for doc_id, values, origin_id in stored:
+        score = sig.similarity(bytes(values))
+        if score >= THRESHOLD and (
+            best is None or score > best[2] or (score == best[2] and doc_id < best[0])
+        ):
+            best = (str(doc_id), str(origin_id), score)
     return best
 
 
-def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signature) -> str:
-    """Return the origin id of `doc` by the rules in this module's docstring."""
+def named_origin(doc: Document) -> str | None:
+    """Return the origin of a document that names its original outlet (rule 1), else None."""
     if doc.origin and doc.origin.strip():
         return outlet_key(doc.origin)
-    duplicate = find_duplicate(conn, sig)
-    if duplicate is not None:
-        return duplicate[1]
+    return None
+
+
+def own_origin(doc: Document, doc_id: str) -> str:
+    """Return the origin of a document with no near-duplicate stored: its publisher, else itself (rules 3-4)."""
     if doc.publisher and doc.publisher.strip():
         return outlet_key(doc.publisher)
     return f"doc:{doc_id}"
-
-
-def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
-    """Write the document's signature and band keys (inside the caller's transaction)."""
-    conn.execute(insert(t.signatures).values(document_id=doc_id, minhash=sig.values))
-    rows: list[dict[str, Any]] = [{"key": key, "document_id": doc_id} for key in sig.bands]
-    conn.execute(insert(t.lsh_bands), rows)
 
 
 def _post_key(post: Post) -> str | None:

@@ -8,7 +8,6 @@ A predicted event flagged negated whose claim is asserted, reported or alleged c
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.errors import FlashpointError
+from flashpoint.evaluate.gold import read_jsonl
 from flashpoint.records import Document, Event, Rejection
 
 if TYPE_CHECKING:
@@ -142,20 +141,12 @@ def _gold_view(raw: Mapping[str, Any]) -> ClaimView:
 
 def read_gold(path: Path) -> list[ClaimsGold]:
     """Return the records of a claims gold JSONL file; a malformed line is an error naming it."""
-    records: list[ClaimsGold] = []
-    number = 0
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                number += 1
-                if not line.strip():
-                    continue
-                raw = json.loads(line)
-                events = tuple(_gold_view(e) for e in raw["events"])
-                records.append(ClaimsGold(str(raw["id"]), str(raw["text"]), events, raw.get("published")))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise FlashpointError(f"cannot read claims gold {path} (line {number}): {exc!r}") from exc
-    return records
+    return read_jsonl(path, _gold_record, what="claims")
+
+
+def _gold_record(raw: dict[str, Any]) -> ClaimsGold:
+    events = tuple(_gold_view(e) for e in raw["events"])
+    return ClaimsGold(str(raw["id"]), str(raw["text"]), events, raw.get("published"))
 
 
 def _ratio(num: int, den: int) -> float | None:

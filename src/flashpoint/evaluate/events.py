@@ -23,7 +23,6 @@ How the numbers are formed:
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.evaluate.geo import ACCURACY_KM
+from flashpoint.evaluate.gold import read_jsonl
 from flashpoint.events import acled
 from flashpoint.geo.distance import great_circle_km
 from flashpoint.pipeline import Pipeline
@@ -193,27 +193,17 @@ class EventReport:
 
 
 def read_gold(path: Path) -> list[GoldRecord]:
-    """Return the records of an events gold JSONL file."""
-    records: list[GoldRecord] = []
-    number = 0
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                number += 1
-                if not line.strip():
-                    continue
-                raw = json.loads(line)
-                records.append(
-                    GoldRecord(
-                        id=str(raw["id"]),
-                        text=str(raw["text"]),
-                        published=raw.get("published"),
-                        events=tuple(raw.get("events") or ()),
-                    )
-                )
-    except (OSError, ValueError, KeyError) as exc:
-        raise FlashpointError(f"cannot read events gold {path} (line {number}): {exc}") from exc
-    return records
+    """Return the records of an events gold JSONL file; a malformed line is an error naming it."""
+    return read_jsonl(path, _gold_record, what="events")
+
+
+def _gold_record(raw: dict[str, Any]) -> GoldRecord:
+    return GoldRecord(
+        id=str(raw["id"]),
+        text=str(raw["text"]),
+        published=raw.get("published"),
+        events=tuple(raw.get("events") or ()),
+    )
 
 
 def _select(records: list[GoldRecord], limit: int | None, sample: int | None) -> list[GoldRecord]:

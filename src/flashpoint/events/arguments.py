@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from flashpoint.records import Actor
 
-__all__ = ["EFFORT_NOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
+__all__ = ["EFFORT_NOUNS", "PRONOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
 
 _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -24,7 +24,9 @@ _PLACE_PREPS = ("in", "inside", "near", "across", "throughout", "within", "into"
 _CORE_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "quantmod", "det", "case"})
 # Nouns of effort whose infinitive belongs to the clause's subject: "crossed in a push to drive …".
 EFFORT_NOUNS = frozenset({"push", "effort", "bid", "attempt", "campaign", "move", "drive", "order", "plan"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "i", "them"})
+# Pronouns that name no party by themselves ("they fired"): the coder and the parties never code them.
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
+_PRONOUNS = PRONOUNS | {"our"}  # finding arguments also passes over "our"
 # In direct speech only these point at the speaker: "'we fired', the colonel said" (but not "'they fired'").
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.acled import NOTE_SENTENCES, label_note
-from flashpoint.events.arguments import ArgumentFinder, Resolver
+from flashpoint.events.acled import NOTE_SENTENCES, classify, label_note
+from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
@@ -23,6 +22,7 @@ from flashpoint.events.claims import (
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
+from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.events.patterns import VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event
@@ -38,7 +38,6 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
 )
 _MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
 # Statements that are always made by someone to someone: without either party the trigger was misread.
 _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
@@ -74,15 +73,6 @@ _INSTRUMENTS = frozenset(
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    # The ontology crosswalk and ACLED classifier are optional collaborators: absent, the fields stay None.
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found if callable(found) else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What coding one document's triggers needs: the document, its actor lookup, claims and triggers."""
@@ -109,8 +99,9 @@ class EventCoder:
         self.arguments = ArgumentFinder(
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
-        self.crosswalk = _optional("flashpoint.events.ontology", "crosswalk")
-        self.classify = _optional("flashpoint.events.acled", "classify")
+        # plain imports: a renamed function fails at import, not by leaving CAMEO/ACLED fields empty
+        self.crosswalk: Callable[..., Any] | None = crosswalk
+        self.classify: Callable[..., Any] | None = classify
 
     def code(self, doc: Document) -> tuple[Event, ...]:
         """Return the events stated in a parsed document (empty when it has no parse)."""
@@ -553,7 +544,7 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
             and (
                 (p.sentence == event.sentence and event.trigger_start in subjectless)
                 or event.actor_text is None
-                or event.actor_text.lower() in _PRONOUNS
+                or event.actor_text.lower() in PRONOUNS
                 or (p.actor_text or "").lower() == event.actor_text.lower()
                 or bool(_CROWD & set(event.actor_text.lower().split()))
             )
@@ -581,7 +572,7 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
     for event in events:
         twin = None
         if event.type in _MATERIAL:
-            anonymous = event.actor_text is None or event.actor_text.lower() in _PRONOUNS
+            anonymous = event.actor_text is None or event.actor_text.lower() in PRONOUNS
             twin = next(
                 (
                     i

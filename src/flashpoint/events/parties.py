@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flashpoint.events.arguments import core_span
+from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.records import Actor
 
 __all__ = ["carried", "pick_recipient", "placed", "with_owner"]
 
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "its", "their", "his", "her"})
 # Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
 _BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
 
@@ -60,7 +59,7 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     country the sentence places them in; a pronoun that found no antecedent and forces from outside
     ("coalition forces", "peacekeepers") are left alone.
     """
-    if token.lower_ in _PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
+    if token.lower_ in PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
         return actor
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):

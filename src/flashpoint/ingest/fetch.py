@@ -11,7 +11,6 @@ of *decoded* content, so a compressed bomb is stopped as soon as it grows past t
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +21,7 @@ import httpx
 
 from flashpoint.errors import FetchError
 from flashpoint.records import Document, Rejection
+from flashpoint.settings import Settings
 
 __all__ = [
     "FEED_TYPES",
@@ -137,17 +137,13 @@ class Fetcher:
         )
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Fetcher:
-        """Return a Fetcher configured by Settings (missing fields take the defaults)."""
-        # The setting, or the environment variable Settings.load reads it from (for Settings built directly).
-        allow = bool(getattr(settings, "allow_private_urls", False)) or os.environ.get(
-            "FLASHPOINT_ALLOW_PRIVATE_URLS", ""
-        ).lower() in {"1", "true", "yes", "on"}
+    def from_settings(cls, settings: Settings) -> Fetcher:
+        """Return a Fetcher configured by Settings (a page is never read past 5 MB, whatever `max_bytes`)."""
         return cls(
-            allow_private=bool(allow),
-            timeout=float(getattr(settings, "fetch_timeout", 10.0)),
-            max_bytes=min(int(getattr(settings, "max_bytes", 5_000_000)), 5_000_000),
-            max_redirects=int(getattr(settings, "max_redirects", 5)),
+            allow_private=settings.allow_private_urls,
+            timeout=settings.fetch_timeout,
+            max_bytes=min(settings.max_bytes, 5_000_000),
+            max_redirects=settings.max_redirects,
         )
 
     def close(self) -> None:
@@ -273,7 +269,9 @@ def _media_type(header: str | None) -> str | None:
     return header.split(";", 1)[0].strip().lower() or None
 
 
-def read_url(url: str, *, settings: Any, fetcher: Fetcher | None = None) -> Iterator[Document | Rejection]:
+def read_url(
+    url: str, *, settings: Settings, fetcher: Fetcher | None = None
+) -> Iterator[Document | Rejection]:
     """Yield the Documents at `url` (an HTML page, a text, or a feed's entries), or the Rejection why not."""
     from flashpoint.ingest.feeds import looks_like_feed, read_feed
     from flashpoint.ingest.formats import read_bytes

@@ -1,4 +1,12 @@
-"""Rows: a Document turned into table rows, and table rows turned back into stored records."""
+"""Rows: a Document turned into table rows, and table rows turned back into stored records.
+
+`event_fields`, `claim_fields` and `place_fields` are the one definition of a record's flat fields and
+their names. Every sink starts from them and only adds keys or encodes values: the SQL rows here (ids,
+`aux_modes` and `co_actors` joined into text, a claim's `chain` as JSON), the Parquet tables of a backfill
+(`flashpoint.batch.tables`: lists, document ids and positions), and, through the stored rows, CSV and
+GeoJSON (`flashpoint.export`). A new event field is one edit to `event_fields` plus a migration adding
+its column.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +24,14 @@ from flashpoint.store.ids import document_hash, document_id, event_id
 from flashpoint.store.results import StoredClaim, StoredDocument, StoredEvent
 
 __all__ = [
+    "EVENT_FIELDS",
     "REPORT_PLACE_FIELDS",
     "DocumentRows",
     "aware",
+    "claim_fields",
     "document_rows",
+    "event_fields",
+    "place_fields",
     "stored_claim",
     "stored_document",
     "stored_event",
@@ -81,7 +93,7 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
     ]
     for mention in doc.places:
         if mention.place is not None:
-            rows.places.setdefault(mention.place.id, _place_row(mention.place))
+            rows.places.setdefault(mention.place.id, place_fields(mention.place))
         rows.place_mentions.append(
             {
                 "document_id": doc_id,
@@ -103,8 +115,8 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
             continue
         seen.add(ev_id)
         if event.place is not None and event.place.place is not None:
-            rows.places.setdefault(event.place.place.id, _place_row(event.place.place))
-        rows.events.append({**_event_row(ev_id, event), "cluster_date": event.date or doc.published})
+            rows.places.setdefault(event.place.place.id, place_fields(event.place.place))
+        rows.events.append({"id": ev_id, **_sql_event(event_fields(event, published=doc.published))})
         voice = report_origin(doc, event)
         event_place = rows.events[-1]
         rows.reports.append(
@@ -122,11 +134,17 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
                 "stance": report_stance(event.claims),
             }
         )
-        rows.claims.append([_claim_row(ev_id, claim) for claim in event.claims])
+        rows.claims.append(
+            [
+                {"event_id": ev_id, **claim, "chain": json.dumps(list(claim["chain"]))}
+                for claim in map(claim_fields, event.claims)
+            ]
+        )
     return rows
 
 
-def _place_row(place: Place) -> dict[str, Any]:
+def place_fields(place: Place) -> dict[str, Any]:
+    """Return a gazetteer place's fields: the `places` columns."""
     return {
         "id": place.id,
         "name": place.name,
@@ -140,12 +158,17 @@ def _place_row(place: Place) -> dict[str, Any]:
     }
 
 
-def _event_row(ev_id: str, event: Event) -> dict[str, Any]:
+def event_fields(event: Event, *, published: dt.date | None) -> dict[str, Any]:
+    """Return an event's fields under their one set of names (EVENT_FIELDS, in that order).
+
+    Values are plain Python: `aux_modes` and `co_actors` (names, else codes) are tuples, and
+    `cluster_date` is the day clustering compares, the event's date or else `published` (its document's).
+    The event's id is the sink's to add: it needs the document's hash (`flashpoint.store.event_id`).
+    """
     mention = event.place
     place = mention.place if mention is not None else None
     actor, recipient = event.actor, event.recipient
     return {
-        "id": ev_id,
         "type": event.type,
         "mode": event.mode,
         "actor_country": actor.country if actor else None,
@@ -157,7 +180,7 @@ def _event_row(ev_id: str, event: Event) -> dict[str, Any]:
         "recipient_name": recipient.name if recipient else None,
         "recipient_text": event.recipient_text,
         "negated": event.negated,
-        "aux_modes": ",".join(event.aux_modes),
+        "aux_modes": tuple(event.aux_modes),
         "happened": event.happened,
         "place_id": place.id if place else None,
         "place_name": place.name if place else (mention.surface if mention else None),
@@ -175,14 +198,24 @@ def _event_row(ev_id: str, event: Event) -> dict[str, Any]:
         "acled_event_type": event.acled_event_type,
         "acled_sub_event_type": event.acled_sub_event_type,
         "fatalities": event.fatalities,
-        "co_actors": "; ".join(a.name or a.code for a in event.co_actors) or None,
+        "co_actors": tuple(a.name or a.code for a in event.co_actors),
+        "cluster_date": event.date or published,
     }
 
 
-def _claim_row(ev_id: str, claim: Claim) -> dict[str, Any]:
+def _sql_event(fields: dict[str, Any]) -> dict[str, Any]:
+    # the `events` table keeps the two lists as text
+    return {
+        **fields,
+        "aux_modes": ",".join(fields["aux_modes"]),
+        "co_actors": "; ".join(fields["co_actors"]) or None,
+    }
+
+
+def claim_fields(claim: Claim) -> dict[str, Any]:
+    """Return a claim's fields under their one set of names (`chain` a tuple: the sink encodes it)."""
     actor = claim.claimant_actor
     return {
-        "event_id": ev_id,
         "claimant": claim.claimant,
         "claimant_country": actor.country if actor else None,
         "claimant_sector": actor.sector if actor else None,
@@ -191,7 +224,7 @@ def _claim_row(ev_id: str, claim: Claim) -> dict[str, Any]:
         "quote": claim.quote,
         "quote_start": claim.quote_start,
         "quote_end": claim.quote_end,
-        "chain": json.dumps(list(claim.chain)),
+        "chain": tuple(claim.chain),
         "anonymous": claim.anonymous,
     }
 
@@ -205,8 +238,7 @@ def aware(value: dt.datetime | None) -> dt.datetime | None:
 
 REPORT_PLACE_FIELDS = ("place_id", "place_name", "place_surface", "lat", "lon", "precision")
 
-EVENT_FIELDS = [
-    "id",
+EVENT_FIELDS: tuple[str, ...] = (
     "type",
     "mode",
     "actor_country",
@@ -218,6 +250,7 @@ EVENT_FIELDS = [
     "recipient_name",
     "recipient_text",
     "negated",
+    "aux_modes",
     "happened",
     "place_id",
     "place_name",
@@ -235,12 +268,16 @@ EVENT_FIELDS = [
     "acled_event_type",
     "acled_sub_event_type",
     "fatalities",
-]
+    "co_actors",
+    "cluster_date",
+)
+# the fields a StoredEvent takes as they are stored (the lists are decoded, cluster_date stays in SQL)
+_PLAIN_FIELDS = ("id", *(f for f in EVENT_FIELDS if f not in ("aux_modes", "co_actors", "cluster_date")))
 
 
 def stored_event(row: Mapping[Any, Any]) -> StoredEvent:
     """Return a StoredEvent from an events row joined with its first report, sentence and document."""
-    values = {name: row[name] for name in EVENT_FIELDS}
+    values = {name: row[name] for name in _PLAIN_FIELDS}
     values["negated"] = bool(values["negated"])
     values["happened"] = bool(values["happened"])
     aux = row["aux_modes"] or ""

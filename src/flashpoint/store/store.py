@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
@@ -20,18 +19,20 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from flashpoint.corroborate.clusters import ClusterRules, find_cluster, refresh
-from flashpoint.corroborate.syndication import origin_for, signature, store_signature
+from flashpoint.corroborate.clusters import ClusterRules
+from flashpoint.corroborate.syndication import signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
-from flashpoint.settings import Settings
+from flashpoint.settings import Settings, database_url
 from flashpoint.store import schema as t
+from flashpoint.store.corroboration import find_cluster, origin_for, refresh, store_signature
 from flashpoint.store.ids import document_hash, document_id
 from flashpoint.store.migrations import upgrade
 from flashpoint.store.queries import event_select, within
 from flashpoint.store.results import (
     EventDetail,
     EventQuery,
+    StoredClaim,
     StoredDocument,
     StoredEvent,
     StoredRejection,
@@ -47,15 +48,6 @@ Clock = Callable[[], dt.datetime]
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def database_url(url_or_path: str) -> str:
-    """Return an SQLAlchemy URL: URLs pass through, a bare path (or ":memory:") means SQLite."""
-    if "://" in url_or_path:
-        return url_or_path
-    if url_or_path in ("", ":memory:"):
-        return "sqlite://"
-    return f"sqlite:///{Path(url_or_path).expanduser()}"
 
 
 class Store:
@@ -120,7 +112,7 @@ class Store:
 
         False when a document with the same content hash is already stored: adding is idempotent.
         The same transaction corroborates: the document gets its origin id (syndication) and each of its
-        events joins a stored event cluster or starts one (`flashpoint.corroborate`).
+        events joins a stored event cluster or starts one (`flashpoint.store.corroboration`).
         """
         doc_hash = document_hash(doc)
         rows = document_rows(doc, now=self.clock())
@@ -336,6 +328,24 @@ class Store:
             )
             for row in rows
         }
+
+    def claims_by_event(self, event_ids: Iterable[str]) -> dict[str, tuple[StoredClaim, ...]]:
+        """Return {event id: its claims, report by report} for the ids that have any, in one query.
+
+        (One query for every 500 ids: the length of an IN list is bounded.)
+        """
+        ids = list(dict.fromkeys(event_ids))
+        found: dict[str, list[StoredClaim]] = {}
+        with self._read() as conn:
+            for i in range(0, len(ids), 500):
+                rows = conn.execute(
+                    select(t.claims)
+                    .where(t.claims.c.event_id.in_(ids[i : i + 500]))
+                    .order_by(t.claims.c.report_id, t.claims.c.id)
+                ).mappings()
+                for row in rows:
+                    found.setdefault(row["event_id"], []).append(stored_claim(row))
+        return {event_id: tuple(claims) for event_id, claims in found.items()}
 
     def document(self, doc_id: str) -> StoredDocument | None:
         """Return a stored document by store id ("doc_…"), or by the id it had in the pipeline; else None."""

@@ -10,17 +10,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from flashpoint.settings import Settings
+from flashpoint.commands import settings_of
 
 if TYPE_CHECKING:
     from flashpoint.watch.state import FeedState
 
 __all__ = ["feeds_group", "read_feeds_file", "watch_command"]
-
-
-def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.find_object(Settings)
-    return settings if settings is not None else Settings.load()
 
 
 def read_feeds_file(path: Path) -> list[str]:
@@ -59,7 +54,7 @@ def watch_command(
     from flashpoint.watch.poller import Watcher, parse_every
     from flashpoint.watch.state import FeedState
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     try:
         interval = parse_every(every)
     except ValueError as exc:
@@ -97,7 +92,7 @@ def _state(ctx: click.Context) -> FeedState:
     from flashpoint.store import Store
     from flashpoint.watch.state import FeedState
 
-    return FeedState(Store.from_settings(_settings(ctx)).engine)
+    return FeedState(Store.from_settings(settings_of(ctx)).engine)
 
 
 @feeds_group.command(name="add")

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.errors import FetchError, IngestError, StoreError
 from flashpoint.ingest.feeds import Feed, FeedEntry, entry_document, parse_feed
@@ -25,6 +25,9 @@ from flashpoint.ingest.formats import read_bytes
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.watch.state import FeedInfo, FeedState
+
+if TYPE_CHECKING:
+    from flashpoint.store import Store
 
 __all__ = ["CycleReport", "PollReport", "Watcher", "backoff", "parse_every"]
 
@@ -105,7 +108,7 @@ class Watcher:
     def __init__(
         self,
         *,
-        store: Any,
+        store: Store,
         pipeline: Pipeline,
         fetcher: Fetcher,
         every: dt.timedelta = dt.timedelta(minutes=10),

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from flashpoint.batch.clusters import cluster_ids_on_dask
 from flashpoint.batch.partitions import BatchError, Partition, plan_partitions
@@ -35,11 +35,14 @@ from flashpoint.corroborate.clusters import ClusterRules
 from flashpoint.pipeline import load_pipeline
 from flashpoint.settings import Settings
 
+if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
+
 __all__ = ["connect", "run_batch"]
 
 
 @contextmanager
-def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Any]:
+def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Client]:
     """Yield a distributed Client: a LocalCluster of `workers` processes (1 thread each), or an address."""
     from distributed import Client
 
@@ -72,7 +75,7 @@ def connect(scheduler: str = "local", *, workers: int = 2) -> Iterator[Any]:
 _TRIM = "MALLOC_TRIM_THRESHOLD_"
 
 
-def _local_cluster(workers: int) -> Any:
+def _local_cluster(workers: int) -> LocalCluster:
     """Return a LocalCluster of `workers` processes of 1 thread each, tuned for a CPU-bound pipeline."""
     import dask
     from distributed import LocalCluster
@@ -111,7 +114,7 @@ def _partition_task(
     ]
 
 
-def _warm_workers(client: Any, settings: Settings, factory: PipelineFactory) -> None:
+def _warm_workers(client: Client, settings: Settings, factory: PipelineFactory) -> None:
     """Build the pipeline on every worker: at once when the gazetteer index is ready, else one worker first.
 
     A missing or outdated index is (re)built by the first worker to open it, so the others wait for it.
@@ -146,7 +149,7 @@ def run_batch(
     out: Path,
     settings: Settings,
     *,
-    client: Any,
+    client: Client,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     retries: int = DEFAULT_RETRIES,
     load: bool = False,
@@ -174,7 +177,7 @@ def run_batch(
             results = bag.map_partitions(
                 _partition_task, settings=settings, factory=factory, keep_records=load
             )
-            futures = client.compute(results.to_delayed(), retries=retries)
+            futures = client.compute(results.to_delayed(), retries=retries)  # type: ignore[no-untyped-call]
             by_future = {future.key: partition for future, partition in zip(futures, partitions, strict=True)}
             for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 partition = by_future[future.key]

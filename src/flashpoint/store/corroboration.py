@@ -1,0 +1,83 @@
+"""Corroboration's SQL: the reads and writes `Store.add` makes, inside its transaction, to corroborate.
+
+`flashpoint.corroborate` decides (which cluster a report joins, whether two documents are near-duplicates,
+which origin a document has) from rows and signatures; this module fetches those rows and writes the
+outcome, always on the caller's connection, so a failure anywhere rolls all of it back with the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, strongest
+from flashpoint.corroborate.syndication import Signature, closest, named_origin, own_origin
+from flashpoint.records import Document
+from flashpoint.store import schema as t
+
+__all__ = ["find_cluster", "find_duplicate", "origin_for", "refresh", "store_signature"]
+
+_CHUNK = 500
+
+
+def find_cluster(conn: Connection, row: Mapping[str, Any], rules: ClusterRules) -> str | None:
+    """Return the id of the stored cluster the event row joins, or None when it starts a new one."""
+    ev = t.events
+    stmt = select(ev).where(ev.c.type == row["type"], ev.c.happened == bool(row["happened"]))
+    day: dt.date | None = row["cluster_date"]
+    if day is None:
+        stmt = stmt.where(ev.c.cluster_date.is_(None))
+    else:
+        span = dt.timedelta(days=rules.days)
+        stmt = stmt.where(ev.c.cluster_date >= day - span, ev.c.cluster_date <= day + span)
+    return choose_cluster(row, conn.execute(stmt).mappings(), rules)
+
+
+def refresh(conn: Connection, cluster_id: str) -> None:
+    """Recount a cluster's independent origins and its strongest stance from its reports."""
+    rp = t.reports
+    origins = conn.execute(
+        select(func.count(func.distinct(rp.c.origin_key))).where(rp.c.event_id == cluster_id)
+    ).scalar_one()
+    stances = conn.execute(select(rp.c.stance).where(rp.c.event_id == cluster_id).distinct()).scalars()
+    conn.execute(
+        t.events.update()
+        .where(t.events.c.id == cluster_id)
+        .values(origins=max(1, int(origins)), stance=strongest(stances))
+    )
+
+
+def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] | None:
+    """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
+    found = conn.execute(select(t.lsh_bands.c.document_id).where(t.lsh_bands.c.key.in_(list(sig.bands))))
+    candidates = sorted(set(found.scalars()))
+    best: tuple[str, str, float] | None = None
+    for i in range(0, len(candidates), _CHUNK):
+        rows = conn.execute(
+            select(t.signatures.c.document_id, t.signatures.c.minhash, t.documents.c.origin_id)
+            .join(t.documents, t.documents.c.id == t.signatures.c.document_id)
+            .where(t.signatures.c.document_id.in_(candidates[i : i + _CHUNK]))
+        ).all()
+        best = closest(sig, ((str(d), bytes(v), str(o)) for d, v, o in rows), best)
+    return best
+
+
+def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signature) -> str:
+    """Return the origin id of `doc` (`flashpoint.corroborate.syndication` gives the rules)."""
+    named = named_origin(doc)
+    if named is not None:
+        return named
+    duplicate = find_duplicate(conn, sig)
+    if duplicate is not None:
+        return duplicate[1]
+    return own_origin(doc, doc_id)
+
+
+def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
+    """Write the document's signature and band keys (inside the caller's transaction)."""
+    conn.execute(insert(t.signatures).values(document_id=doc_id, minhash=sig.values))
+    rows: list[dict[str, Any]] = [{"key": key, "document_id": doc_id} for key in sig.bands]
+    conn.execute(insert(t.lsh_bands), rows)
