@@ -165,3 +165,23 @@ def test_label_note_a_long_story_keeps_every_event() -> None:
     text = "Rebels shelled the town. Rebels shelled the town again."
     events = [_event("ASSAULT", 7, actor="Rebels"), _event("ASSAULT", 32, sentence=1, actor="Rebels")]
     assert len(label_note(text, events, sentences=NOTE_SENTENCES + 1)) == 2
+
+
+def test_label_note_the_polices_intervention_folds_into_the_protest() -> None:
+    text = "Nurses marched to the ministry. Police intervened and the crowd left."
+    events = [
+        _event("PROTEST", 7, actor="Nurses"),
+        _event("AID", 39, sentence=1, actor="Police"),
+    ]
+    (event,) = label_note(text, events, sentences=2)
+    assert event.type == "PROTEST" and event.acled_event_type == "Protests"
+
+
+def test_label_note_a_crowds_words_before_its_protest_fold_into_it() -> None:
+    text = "Local residents demanded clean water and then protested outside the town hall."
+    events = [
+        _event("REQUEST", text.index("demanded"), actor="Local residents"),
+        _event("PROTEST", text.index("protested"), actor="Local residents"),
+    ]
+    (event,) = label_note(text, events, sentences=1)
+    assert event.type == "PROTEST" and event.acled_sub_event_type == "Peaceful protest"

@@ -118,3 +118,12 @@ def test_link_each_strike_at_its_own_town(link: Link, parse: Callable[..., Docum
         [("destroyed a fuel", "ASSAULT"), ("destroyed a bridge", "ASSAULT"), ("destroyed a tank", "ASSAULT")],
     )
     assert [_surface(e) for e in events] == ["Saraqib", "Kafr Halab", "Al-Eis"]
+
+
+def test_link_a_building_far_from_the_town_it_is_in_gives_way_to_the_town(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    # the gazetteer's "Capitol" is in another country; the text puts this one in Homs
+    doc = parse("Hundreds of protesters gathered outside the Capitol in Homs on Monday.")
+    (event,) = link(doc, [("gathered", "PROTEST")])
+    assert _surface(event) == "Homs"

@@ -408,7 +408,8 @@ _SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "CONS
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "this", "these", "those"})
 _CROWD_WORDS = re.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|participants|picketers|crowds?|rioters?"
-    r"|residents|villagers|people|supporters|activists|members|workers|students|group|groups)\b",
+    r"|residents|villagers|people|supporters|activists|members|workers|students|group|groups|citizens|locals"
+    r"|relatives|families|parents|youths?|farmers|traders|vendors|drivers|teachers|nurses|employees)\b",
     re.IGNORECASE,
 )
 # Who answers a protest or an attack: its arrests, tear gas and beatings are part of that happening.
@@ -494,15 +495,18 @@ def _part_of(event: Event, main: Event, text: str, event_type: str, nominal: fro
         return True
     if event_type in {PROTESTS, RIOTS}:
         trigger = text[event.trigger_start : event.trigger_end + 12]
-        # what the crowd says after it took to the streets ("marched …, demanding …"; "They denounced …")
+        # what the crowd says: a crowd's words anywhere in the report, the protest's own actor's words after
+        # it took to the streets ("marched …, demanding …"; "They denounced …")
+        crowd = bool(_CROWD_WORDS.search(event.actor_text or ""))
         if _JOINING.match(trigger) or (
             event.type in _SAYING
-            and event.trigger_start > main.trigger_start
-            and (_same_side(event, main) or _CROWD_WORDS.search(event.actor_text or ""))
+            and (crowd or (event.trigger_start > main.trigger_start and _same_side(event, main)))
         ):
             return True
-        if event.type == "COERCE":
-            return _unnamed(event) or bool(_SECURITY_WORDS.search(event.actor_text or ""))
+        security = bool(_SECURITY_WORDS.search(event.actor_text or ""))
+        if event.type in {"COERCE", "AID", "MOBILIZE"}:
+            # the police's answer: arrests, "intervened", deployments to the protest
+            return security or (event.type == "COERCE" and _unnamed(event))
         if event.type == "ASSAULT" and (
             event.trigger_start in nominal or _CROWD_WORDS.search(event.actor_text or "")
         ):

@@ -239,7 +239,8 @@ def _best_in_sentence(
     best = _container(parsed, max(mentions, key=rank), context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return best
-    inside = _in_brackets_after(parsed, best, towns)
+    sentence_towns = [m for m in (context if context is not None else mentions) if (m.precision or 3) < 3]
+    inside = _in_brackets_after(parsed, best, sentence_towns)
     if inside is not None:
         # "in X state (coded to Y, X)", "in the Czech Republic [Prague]": the town its brackets name
         return inside
@@ -297,7 +298,12 @@ def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]
         while inner.dep_ in {"compound", "amod", "nmod"} and inner.head is not inner:
             inner = inner.head
         prep = inner.head if inner.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "in" or prep.head.i not in range(token.i, token.i + 3):
+        # "the Capitol in Charleston": the "in" follows the place's phrase, whatever the parser hung it on
+        if (
+            prep is None
+            or prep.lower_ != "in"
+            or not (prep.head.i in range(token.i, token.i + 3) or prep.i in range(token.i + 1, token.i + 4))
+        ):
             continue
         if haversine_km(best.place, mention.place) > _CONTAINER_KM:
             return mention
