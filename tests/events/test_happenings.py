@@ -109,8 +109,9 @@ def test_label_note_gives_one_label_to_the_main_act() -> None:
         _event("ASSAULT", "fired", start=7, goldstein=-9.0),
     ]
     labelled = label_note(text, events, sentences=1)
-    assert [e.acled_sub_event_type for e in labelled] == [None, "Protest with intervention"]
-    assert labelled[1].acled_event_type == "Protests"
+    # the tear gas is the protest's intervention: one event, the march, with the report's label
+    assert [(e.type, e.acled_sub_event_type) for e in labelled] == [("PROTEST", "Protest with intervention")]
+    assert labelled[0].acled_event_type == "Protests"
 
 
 def test_label_note_keeps_sentence_labels_in_a_long_story() -> None:

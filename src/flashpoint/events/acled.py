@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 
 from flashpoint.errors import OntologyError
 from flashpoint.events import ontology
-from flashpoint.records import Actor, Event
+from flashpoint.records import Actor, Event, PlaceMention, Sentence
 
-__all__ = ["NOTE_SENTENCES", "classify", "label_note"]
+__all__ = ["NOTE_SENTENCES", "classify", "elsewhere", "label_note", "note_length"]
 
 Coding = tuple[str | None, str | None]
 
@@ -375,6 +375,51 @@ def classify(
 # that happening, and the happening gets one ACLED label read from the whole report.
 NOTE_SENTENCES = 4
 
+# Bracketed tags close ACLED-style notes ("[size=dozens]", "[women targeted: girls]"): they are not sentences.
+_TAG = re.compile(r"\[[^\]]*\]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def note_length(sentences: Sequence[Sentence]) -> int:
+    """Return how many of the sentences say something: a sentence of bracketed tags only does not count."""
+    return sum(1 for sentence in sentences if _LETTER.search(_TAG.sub(" ", sentence.text)))
+
+
+# The PLOVER types whose event carries each ACLED event type, to find the act a short report is about.
+_CARRIERS: dict[str, frozenset[str]] = {
+    PROTESTS: frozenset({"PROTEST"}),
+    RIOTS: frozenset({"PROTEST", "ASSAULT"}),
+    BATTLE: frozenset({"ASSAULT"}),
+    REMOTE: frozenset({"ASSAULT"}),
+    CIVILIANS: frozenset({"ASSAULT", "COERCE"}),
+}
+_STRATEGIC_CARRIERS: dict[str, frozenset[str]] = {
+    "Arrests": frozenset({"COERCE"}),
+    "Agreement": frozenset({"AGREE"}),
+    "Change to group/activity": frozenset({"MOBILIZE", "COERCE"}),
+    "Non-violent transfer of territory": frozenset({"RETREAT"}),
+    "Looting/property destruction": frozenset({"ASSAULT", "COERCE"}),
+    "Disrupted weapons use": frozenset({"COERCE", "ASSAULT"}),
+}
+# Acts rather than words: a second act of this kind at another town is another happening.
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+# Statements: what a crowd says at its protest is the protest ("marched …, demanding …").
+_SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "CONSULT", "AGREE"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "this", "these", "those"})
+_CROWD_WORDS = re.compile(
+    r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|participants|picketers|crowds?|rioters?"
+    r"|residents|villagers|people|supporters|activists|members|workers|students|group|groups|citizens|locals"
+    r"|relatives|families|parents|youths?|farmers|traders|vendors|drivers|teachers|nurses|employees)\b",
+    re.IGNORECASE,
+)
+# Who answers a protest or an attack: its arrests, tear gas and beatings are part of that happening.
+_SECURITY_WORDS = re.compile(
+    r"\b(?:police\w*|security|officers?|soldiers?|troops?|army|military|gendarmes?|forces|guards?|authorities)\b",
+    re.IGNORECASE,
+)
+# Acts that join a happening rather than start one ("attended the rally", "joined the march").
+_JOINING = re.compile(r"^(?:attend\w*|join\w*|participat\w*|took part|take part|taking part)", re.IGNORECASE)
+
 
 def _strongest(events: Sequence[Event]) -> int | None:
     """Return the index of the event the report is about: the hardest act that happened, ties to the first."""
@@ -385,18 +430,121 @@ def _strongest(events: Sequence[Event]) -> int | None:
     return min(ranked)[2] if ranked else None
 
 
-def label_note(text: str, events: Sequence[Event], sentences: int) -> tuple[Event, ...]:
-    """Return the events with one ACLED label for a short report's one happening, on its main event.
+def _carrier(events: Sequence[Event], event_type: str, sub_type: str, default: int) -> int:
+    """Return the index of the event that carries the report's label: the first act of a fitting type."""
+    fitting = _CARRIERS.get(event_type) or _STRATEGIC_CARRIERS.get(sub_type, frozenset())
+    for i, event in enumerate(events):
+        if event.happened and event.type in fitting:
+            return i
+    return default
+
+
+def _unnamed(event: Event) -> bool:
+    return event.actor_text is None or event.actor_text.lower() in _PRONOUNS
+
+
+def _same_side(event: Event, main: Event) -> bool:
+    """Return True when the event's actor is the main act's actor, unnamed, or a pronoun for it."""
+    if _unnamed(event):
+        return True
+    text = (event.actor_text or "").lower()
+    own = (main.actor_text or "").lower()
+    return bool(own) and (text == own or text in own or own in text)
+
+
+def _towns(places: Sequence[PlaceMention], sentence: int) -> frozenset[str]:
+    """Return the towns and districts a sentence names (a name the gazetteer lacks counts by its words)."""
+    return frozenset(
+        (m.place.id if m.place is not None and not m.inferred else m.surface.lower())
+        for m in places
+        if m.sentence == sentence
+        and not m.demonym
+        and (m.place is None or m.inferred or (m.precision or 3) < 3)
+    )
+
+
+def elsewhere(event: Event, main: Event, places: Sequence[PlaceMention]) -> bool:
+    """Return True for an act of the main act's kind told in a sentence of its own about another town.
+
+    "Near A, two strikes destroyed a bridge. Near B, a strike hit a depot.": two strikes, two events.
+    """
+    if event.sentence == main.sentence or event.type not in _MATERIAL or event.type != main.type:
+        return False
+    there, here = _towns(places, event.sentence), _towns(places, main.sentence)
+    return bool(there) and bool(here) and not there & here
+
+
+def _claimant(event: Event) -> str | None:
+    return event.claims[0].claimant if event.claims else None
+
+
+def _part_of(event: Event, main: Event, text: str, event_type: str, nominal: frozenset[int]) -> bool:
+    """Return True when, in a short report about `main`, the event tells part of the same happening.
+
+    The same act told again (its casualties, a second verb for the clash), what the protesting crowd
+    says or who joins it, and the police's dispersal of a protest are one happening. Acts of other named
+    parties (a minister's decision the crowd protests), what another source says, and what did not
+    happen (a refused withdrawal, a denied attack) are events of their own.
+    """
+    if not event.happened or not (
+        # the author tells the happening and a source its toll ("…, police said") : one happening
+        _claimant(event) == _claimant(main) or _claimant(main) is None or _unnamed(event)
+    ):
+        return False
+    if event.type == main.type and event.type in _MATERIAL:
+        return True
+    if event_type in {PROTESTS, RIOTS}:
+        trigger = text[event.trigger_start : event.trigger_end + 12]
+        # what the crowd says: a crowd's words anywhere in the report, the protest's own actor's words after
+        # it took to the streets ("marched …, demanding …"; "They denounced …")
+        crowd = bool(_CROWD_WORDS.search(event.actor_text or ""))
+        if _JOINING.match(trigger) or (
+            event.type in _SAYING
+            and (crowd or (event.trigger_start > main.trigger_start and _same_side(event, main)))
+        ):
+            return True
+        security = bool(_SECURITY_WORDS.search(event.actor_text or ""))
+        if event.type in {"COERCE", "AID", "MOBILIZE"}:
+            # the police's answer: arrests, "intervened", deployments to the protest
+            return security or (event.type == "COERCE" and _unnamed(event))
+        if event.type == "ASSAULT" and (
+            event.trigger_start in nominal or _CROWD_WORDS.search(event.actor_text or "")
+        ):
+            # what the crowd is against, named as a noun ("against the invasion"), or the crowd's own riot
+            return True
+        # tear gas and rubber bullets to disperse the crowd are the protest's intervention, not an assault
+        after = text[event.trigger_start : event.trigger_end + 100].split(". ")[0]
+        return event.type == "ASSAULT" and bool(_rules().cues["intervene"].search(after.lower()))
+    if event_type in {BATTLE, REMOTE, CIVILIANS}:
+        # the fighting told again from the other side, or the attackers' further violence; an arrest
+        # or a raid is an act of its own ("shelled the town and arrested the mayor")
+        return event.type == "ASSAULT"
+    return event.type in _MATERIAL and _same_side(event, main)
+
+
+def label_note(
+    text: str,
+    events: Sequence[Event],
+    sentences: int,
+    *,
+    places: Sequence[PlaceMention] = (),
+    nominal: frozenset[int] = frozenset(),
+) -> tuple[Event, ...]:
+    """Return a short report's events as one happening: one event, labelled from the whole report.
 
     In a report of more than `NOTE_SENTENCES` sentences each event keeps the label of its own sentence.
-    In a shorter one the main event (the hardest act that happened) gets the label read from the whole
-    text, and the others, parts of the same happening, get none: ACLED counts one event.
+    In a shorter one the act the report is about (the first act that fits the label read from the whole
+    text, else the hardest act that happened) gets that label, and the events that are parts of the
+    same happening fold into it: ACLED counts one event. An act of the same kind told in a sentence of
+    its own about another town (`places`, the document's toponyms) is a happening of its own and keeps
+    its sentence's label; events of other parties stay, without a label. `nominal` holds the trigger
+    offsets of acts named by a noun ("the invasion").
     """
     if sentences > NOTE_SENTENCES or not events:
         return tuple(events)
-    main = _strongest(events)
-    assert main is not None
-    chosen = events[main]
+    strongest = _strongest(events)
+    assert strongest is not None
+    chosen = events[strongest]
     event_type, sub_type = classify(
         text,
         plover=chosen.type,
@@ -405,11 +553,16 @@ def label_note(text: str, events: Sequence[Event], sentences: int) -> tuple[Even
         recipient=chosen.recipient,
         negated=chosen.negated,
     )
-    if sub_type is None:
+    if event_type is None or sub_type is None:
         return tuple(events)
-    return tuple(
-        replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type)
-        if i == main
-        else replace(event, acled_event_type=None, acled_sub_event_type=None)
-        for i, event in enumerate(events)
-    )
+    main_index = _carrier(events, event_type, sub_type, strongest)
+    main = events[main_index]
+    kept: list[Event] = []
+    for i, event in enumerate(events):
+        if i == main_index:
+            kept.append(replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type))
+        elif elsewhere(event, main, places):
+            kept.append(event)
+        elif not _part_of(event, main, text, event_type, nominal):
+            kept.append(replace(event, acled_event_type=None, acled_sub_event_type=None))
+    return tuple(kept)

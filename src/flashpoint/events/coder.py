@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
-from flashpoint.events.acled import NOTE_SENTENCES, classify, label_note
+from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
 from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
@@ -25,7 +25,7 @@ from flashpoint.events.modality import Modality, cancelled, read_modality, recod
 from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.events.patterns import VerbTable, load_verb_table
-from flashpoint.records import Actor, Document, Event
+from flashpoint.records import Actor, Document, Event, PlaceMention
 
 __all__ = ["EventCoder"]
 
@@ -133,9 +133,12 @@ class EventCoder:
         # statements with no subject of their own ("…, demanding …", "… to denounce …")
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
-        kept = _one_per_happening(kept, note=len(doc.sentences) <= NOTE_SENTENCES)
+        sentences = note_length(doc.sentences)
+        kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
         answered = _answer_requests(kept, answering)
-        return label_note(doc.text, answered, len(doc.sentences)) if self.classify is not None else answered
+        if self.classify is None:
+            return answered
+        return label_note(doc.text, answered, sentences, places=doc.places, nominal=nominal)
 
     def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
         """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
@@ -559,7 +562,9 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 
 
-def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
+def _one_per_happening(
+    events: list[Event], *, note: bool, places: Sequence[PlaceMention] = ()
+) -> list[Event]:
     """Return the events with each happening once: later reports of an act fold into its first report.
 
     A later act of the same type, told by the same source, is the same happening when it names no actor
@@ -567,6 +572,7 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
     two sentences; in a short report (`note`, one happening as ACLED writes them), any later act of the
     same type told by the same source is, and so are the arrests, raids and bans that answer the attack
     or protest the report is about ("… protested outside the ministry. Police arrested two.").
+    An act told in a sentence of its own about another town (`places`) is another happening.
     """
     kept: list[Event] = []
     for event in events:
@@ -581,6 +587,7 @@ def _one_per_happening(events: list[Event], *, note: bool) -> list[Event]:
                     and other.happened == event.happened
                     and _claimant(other) == _claimant(event)
                     and (note or (anonymous and 0 <= event.sentence - other.sentence <= 2))
+                    and not elsewhere(event, other, places)
                 ),
                 None,
             )

@@ -20,6 +20,14 @@ LOCATIVE = frozenset(
 # Prepositions that place the event itself (the others may name a destination or an origin).
 STRONG = frozenset({"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"})
 FOCUS_SCORE = 0.5
+# Events that are things said: placed where they were said, else at the document's focus.
+STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+# Nouns that make a toponym before them a landmark inside a town ("Tahrir square", "Main Street").
+_LANDMARKS = frozenset(
+    {"square", "street", "avenue", "road", "boulevard", "bridge", "market", "hospital", "university", "stadium",
+     "park", "mosque", "church", "cathedral", "temple", "airport", "station", "building", "palace", "camp",
+     "roundabout", "junction", "plaza", "prison", "school", "college", "hall", "tower", "gate", "port"}
+)  # fmt: skip
 # Dependency links that keep a word inside the phrase of the verb it hangs from.
 PHRASE_LINKS = frozenset(
     {
@@ -64,13 +72,25 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
 
     When the sentence names only places the gazetteer lacks, the answer is the document's country (or None).
     """
-    usable = [m for m in doc.places if m.place is not None and not m.demonym and not m.inferred]
+    usable = [
+        m
+        for m in doc.places
+        if m.place is not None and not m.demonym and not m.inferred and not _fragment(doc.text, m)
+    ]
     here = [m for m in usable if m.sentence == event.sentence]
+    trigger = _token_at(doc.parsed, event.trigger_start)
     if here:
         # A country named outside any locative phrase ("the US refused", "an anti-France march") says who
         # or about whom, not where: the event is placed as if the sentence named no place.
-        trigger = _token_at(doc.parsed, event.trigger_start)
         here = [m for m in here if not _bare_country(m) or _attachment(doc.parsed, trigger, m) > 0]
+        # "at Armas square", "outside the Capitol in Hartford": a landmark is in a town, it is not one
+        here = [m for m in here if not _landmark(doc.parsed, m)] or here
+    if here and event.type in STATEMENTS:
+        # A statement happens where it is made ("told reporters in Geneva"), never at what it is about.
+        said = [m for m in here if _where_said(doc.parsed, trigger, m)]
+        if not said:
+            return _at_focus(focus)
+        return _best_in_sentence(doc.parsed, event, said, context=here)
     if here:
         return _best_in_sentence(doc.parsed, event, here)
     if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
@@ -78,7 +98,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         # country as far as we can tell — not at another town of the story.
         area = _country_mention(usable, focus)
         if area is None:
-            return None
+            # no country named: the resolver's guess for the unknown name (the document's focus), coarsely
+            guess = next((m for m in doc.places if m.inferred and m.sentence == event.sentence), None)
+            if guess is None:
+                return None
+            return replace(guess, precision=3, score=round(guess.score * FOCUS_SCORE, 3))
         return replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
     trigger = _token_at(doc.parsed, event.trigger_start)
     soil = [
@@ -93,15 +117,79 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     if soil:
         # "on Syrian soil", "in Iraqi territory": a nationality word inside a locative phrase names a country.
         return replace(soil[0], precision=3)
-    before = [m for m in usable if m.sentence == event.sentence - 1]
+    before = [m for m in usable if m.sentence == event.sentence - 1 and event.type not in STATEMENTS]
     if before:
-        nearest = max(before, key=lambda m: (-(m.precision or 3), m.start))
-        return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
-    if focus is not None:
-        return replace(
-            focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3)
+        # the place the previous sentence is about: a town before a country, the head of "X (Y, Z)"
+        # before what its brackets add, the first named before later ones
+        nearest = min(
+            before,
+            key=lambda m: (_bare_country(m), m.precision or 3, _bracketed(doc.parsed, m), m.start),
         )
-    return None
+        return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
+    return _at_focus(focus)
+
+
+def _at_focus(focus: PlaceMention | None) -> PlaceMention | None:
+    if focus is None:
+        return None
+    return replace(focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3))
+
+
+def _fragment(text: str, mention: PlaceMention) -> bool:
+    """Return True for a toponym glued by a hyphen to another word: part of a longer name ("Marrakech-Safi"),
+    or a modifier ("the Turkey-Greece border"), not a place named on its own."""
+    before = text[mention.start - 2 : mention.start]
+    after = text[mention.end : mention.end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalpha()
+    )
+
+
+def _landmark(parsed: Any, mention: PlaceMention) -> bool:
+    """Return True when the toponym names a landmark ("Armas square", "Hamra street"), not a town."""
+    token = _token_at(parsed, mention.start)
+    if token is None:
+        return False
+    end = _token_at(parsed, mention.end - 1)
+    last = end if end is not None else token
+    following = parsed[last.i + 1] if last.i + 1 < len(parsed) else None
+    return following is not None and following.lower_ in _LANDMARKS and following.i == last.head.i
+
+
+def _opening(parsed: Any, prep: Any) -> bool:
+    """Return True for a locative phrase that opens its sentence ("In X (Y), …", "On 3 May, in X, …"):
+    it places everything the sentence reports, whatever the parser hung it on."""
+    sent = prep.sent
+    if prep.lower_ not in STRONG:
+        return False
+    if prep.i == sent.start:
+        return True
+    previous = parsed[prep.i - 1]
+    if previous.text != ",":
+        return False
+    # only a date or time phrase may come before it ("On 12 March 2021, in X, …")
+    return all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct or t.lower_ in {"on", "around", "at"}
+               for t in parsed[sent.start : prep.i - 1])  # fmt: skip
+
+
+def _where_said(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
+    """Return True when the toponym says where a statement was made: a locative phrase on the statement
+    or on the act it is part of ("gathered in X to denounce …"), on its speaker ("students in X
+    demanded …"), or opening the sentence."""
+    token = _token_at(parsed, mention.start)
+    if token is None or trigger is None:
+        return False
+    while token.dep_ in {"compound", "amod", "nmod", "appos", "conj", "poss"} and token.head is not token:
+        token = token.head
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in LOCATIVE:
+        return False
+    if _opening(parsed, prep):
+        return True
+    holder = prep.head
+    speakers = {c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    governing = trigger.head if trigger.dep_ in {"xcomp", "advcl", "conj", "ccomp"} else None
+    return holder == trigger or holder in speakers or (governing is not None and holder == governing)
 
 
 def _bare_country(mention: PlaceMention) -> bool:
@@ -120,7 +208,14 @@ def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None)
     return None
 
 
-def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention]) -> PlaceMention:
+def _best_in_sentence(
+    parsed: Any,
+    event: Event,
+    mentions: Sequence[PlaceMention],
+    *,
+    context: Sequence[PlaceMention] | None = None,
+) -> PlaceMention:
+    """Return the best of `mentions` for the event; `context` (the sentence's places) may name its town."""
     trigger = _token_at(parsed, event.trigger_start)
 
     def rank(mention: PlaceMention) -> tuple[int, int, int, int, int]:
@@ -137,9 +232,18 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
             -mention.start if bracketed else -abs(mention.start - event.trigger_start),
         )
 
-    best = _container(parsed, max(mentions, key=rank), mentions)
+    towns = [m for m in mentions if (m.precision or 3) < 3]
+    if towns:
+        # a country named in the clause of a town says whose town it is (or who acts), not where
+        mentions = [m for m in mentions if not _bare_country(m) or rank(m)[0] >= 4] or mentions
+    best = _container(parsed, max(mentions, key=rank), context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return best
+    sentence_towns = [m for m in (context if context is not None else mentions) if (m.precision or 3) < 3]
+    inside = _in_brackets_after(parsed, best, sentence_towns)
+    if inside is not None:
+        # "in X state (coded to Y, X)", "in the Czech Republic [Prague]": the town its brackets name
+        return inside
     # "attacked the town of X in central Mali": a finer place of the same country that the trigger
     # governs is where it happened; the country only says where the town is.
     finer = [
@@ -151,6 +255,30 @@ def _best_in_sentence(parsed: Any, event: Event, mentions: Sequence[PlaceMention
         and _governed(parsed, trigger, m)
     ]
     return max(finer, key=rank) if finer else best
+
+
+def _in_brackets_after(
+    parsed: Any, region: PlaceMention, towns: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """Return the first town named inside the brackets right after a region's name, in that region."""
+    token = _token_at(parsed, region.end - 1)
+    if token is None or region.place is None:
+        return None
+    window = parsed[token.i + 1 : token.i + 4]
+    opening = next((t for t in window if t.text in {"(", "["}), None)
+    if opening is None:
+        return None
+    closing = next(
+        (t.idx for t in parsed[opening.i + 1 : opening.i + 15] if t.text in {")", "]"}), opening.idx + 200
+    )
+    for mention in sorted(towns, key=lambda m: m.start):
+        if (
+            opening.idx < mention.start < closing
+            and mention.place is not None
+            and mention.place.country == region.place.country
+        ):
+            return mention
+    return None
 
 
 # Places the gazetteer put this far from the town the text says they are in were misread ("the Capitol in
@@ -170,7 +298,12 @@ def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]
         while inner.dep_ in {"compound", "amod", "nmod"} and inner.head is not inner:
             inner = inner.head
         prep = inner.head if inner.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "in" or prep.head.i not in range(token.i, token.i + 3):
+        # "the Capitol in Charleston": the "in" follows the place's phrase, whatever the parser hung it on
+        if (
+            prep is None
+            or prep.lower_ != "in"
+            or not (prep.head.i in range(token.i, token.i + 3) or prep.i in range(token.i + 1, token.i + 4))
+        ):
             continue
         if haversine_km(best.place, mention.place) > _CONTAINER_KM:
             return mention
@@ -185,8 +318,8 @@ def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
     if token.dep_ in {"appos", "conj"} or parsed[token.i - 1].text == ",":
         return True
     for before in reversed(parsed[max(0, token.i - 12) : token.i]):
-        if before.text in {"(", ")"}:
-            return bool(before.text == "(")
+        if before.text in {"(", ")", "[", "]"}:
+            return bool(before.text in {"(", "["})
     return False
 
 
@@ -233,6 +366,8 @@ def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
         return 0
     if trigger is None:
         return 1
+    if _opening(parsed, prep) and prep.i < trigger.i:
+        return 5
     strong = 1 if prep.lower_ in STRONG else 0
     governor = prep.head
     if governor == trigger:
