@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from flashpoint.errors import OntologyError
 from flashpoint.events import ontology
-from flashpoint.records import Actor, Event, PlaceMention, Sentence
+from flashpoint.records import Actor, Claim, Event, PlaceMention, Sentence
 
 __all__ = ["NOTE_SENTENCES", "classify", "elsewhere", "label_note", "note_length"]
 
@@ -557,12 +557,35 @@ def label_note(
         return tuple(events)
     main_index = _carrier(events, event_type, sub_type, strongest)
     main = events[main_index]
+    folded = [
+        event
+        for i, event in enumerate(events)
+        if i != main_index
+        and not elsewhere(event, main, places)
+        and _part_of(event, main, text, event_type, nominal)
+    ]
     kept: list[Event] = []
     for i, event in enumerate(events):
         if i == main_index:
-            kept.append(replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type))
+            claims = _claims_of_happening(main, folded)
+            kept.append(
+                replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type, claims=claims)
+            )
         elif elsewhere(event, main, places):
             kept.append(event)
-        elif not _part_of(event, main, text, event_type, nominal):
+        elif event not in folded:
             kept.append(replace(event, acled_event_type=None, acled_sub_event_type=None))
     return tuple(kept)
+
+
+def _claims_of_happening(main: Event, folded: Sequence[Event]) -> tuple[Claim, ...]:
+    """Return the main act's claims, led by a claim of responsibility told in a report folded into it.
+
+    "Car bombs, also claimed by the group, killed twelve": the claim of responsibility, told with the
+    casualties, is the happening's stance (it comes first in ../shared/CLAIMS.md's precedence), not the
+    author's bare telling. Other sources of a folded toll ("…, police said") do not change the stance.
+    """
+    if main.claims and main.claims[0].stance == "claimed_responsibility":
+        return main.claims
+    claimed = next((c for e in folded for c in e.claims if c.stance == "claimed_responsibility"), None)
+    return main.claims if claimed is None else (claimed, *main.claims)
