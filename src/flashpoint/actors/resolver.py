@@ -140,6 +140,23 @@ _QUANTITIES = frozenset(
     ]
 )
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
+# Words of a force drawn from several states ("a regional peacekeeping force", "multinational troops"):
+# with no state named, the force is an intergovernmental one (IGO), as PLOVER codes peacekeepers.
+_MULTINATIONAL = frozenset(
+    {
+        "peacekeeping",
+        "peacekeeper",
+        "peacekeepers",
+        "multinational",
+        "coalition",
+        "regional",
+        "international",
+        "stabilisation",
+        "stabilization",
+    }
+)
+# Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
+_NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
 
@@ -325,7 +342,23 @@ class ActorResolver:
                     country = named.on(date)[0] or country
                 elif country is None:
                     country = self._country(tokens, rest, date)
-        if named is None and sector in _UNARMED and any(h.entry.sector == "OPP" for h in head):
+        if named is not None and named.kind == "person" and sector not in _NON_STATE:
+            # "Putin's forces", "Erdogan's government": a possessor lends its country, the head noun
+            # after it says who acts (a non-state owner's "fighters" stay the group's: "Hamas's fighters").
+            owned = _possessed_noun(tokens, head, named)
+            if owned is not None:
+                sector, named, role = owned, None, None
+        if named is None and country is None and sector == "MIL":
+            words = {t.key for t in tokens[:cut]}
+            if words & _MULTINATIONAL or ("led" in words and "coalition" in words):
+                country = "IGO"  # "a regional peacekeeping force", "coalition warplanes"
+        if named is None and sector is None and country is not None and _led_coalition(tokens, cut):
+            sector = "MIL"  # "the Saudi-led coalition": the forces its leader heads
+        if (
+            named is None
+            and sector in _UNARMED
+            and any(h.entry.sector == "OPP" and h.entry.kind == "sector" for h in head)
+        ):
             # "opposition lawmakers", "opposition journalists": the opposition they belong to is the sector.
             sector = "OPP"
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
@@ -412,6 +445,24 @@ def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bo
     plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
     ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
     return plural and (ends_demonym or key in _STATELESS)
+
+
+def _possessed_noun(tokens: Sequence[Token], head: Sequence[Hit], owner: Entry) -> str | None:
+    """Return the sector of the noun a named owner possesses ("Putin's forces" → MIL), or None."""
+    mark = next(
+        (h.last for h in head if h.entry is owner and h.last < len(tokens) and tokens[h.last].key == "'s"),
+        None,
+    )
+    if mark is None:
+        return None
+    nouns = [h for h in head if h.first > mark and h.entry.kind == "sector" and h.entry.sector]
+    return nouns[-1].entry.sector if nouns else None
+
+
+def _led_coalition(tokens: Sequence[Token], cut: int) -> bool:
+    """Return True for "X-led coalition" (the coalition ends the head)."""
+    keys = [t.key for t in tokens[:cut]]
+    return bool(keys) and keys[-1] in ("coalition", "alliance") and "led" in keys
 
 
 def _counted(tokens: Sequence[Token], cut: int) -> bool:
