@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from flashpoint.records import Actor
 
-__all__ = ["EFFORT_NOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
+__all__ = ["EFFORT_NOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span", "instrument_owner"]
 
 _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -41,6 +41,12 @@ _PROPOSAL_NOUNS = frozenset(
         "invitation",
         "ultimatum",
         "statement",
+        "resolution",
+        "motion",
+        "bill",
+        "initiative",
+        "draft",
+        "overture",
     }
 )
 
@@ -98,6 +104,20 @@ def core_span(token: Any) -> tuple[int, int]:
         elif child.dep_ in {"compound", "flat", "nummod"} and child.i == last + 1:
             last = child.i
     return first, last
+
+
+def instrument_owner(token: Any) -> Any | None:
+    """Return whose weapon an instrument subject is ("a Turkish drone strike", "Hamas rockets",
+    "the army's shells" → the owner's token), or None for a bare instrument ("two strikes")."""
+    owner = _child(token, ("poss",))
+    if owner is not None and owner.lower_ not in _PRONOUNS:
+        return owner
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"} and (
+            child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN"
+        ):
+            return child
+    return None
 
 
 def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:

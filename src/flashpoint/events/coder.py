@@ -9,7 +9,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events.acled import NOTE_SENTENCES, label_note
-from flashpoint.events.arguments import ArgumentFinder, Resolver
+from flashpoint.events.arguments import ArgumentFinder, Resolver, instrument_owner
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
@@ -210,7 +210,8 @@ class EventCoder:
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
         if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
-            found = replace(found, actor=None, co_actors=())  # "two strikes destroyed …": how, not who
+            # "two strikes destroyed …": how, not who; "a Turkish drone strike killed …": Turkey's
+            found = replace(found, actor=instrument_owner(found.actor), co_actors=())
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
         # reference back ("the convoy") or a topic ("talks on independence"), not a report.
         if (

@@ -90,7 +90,7 @@ def pick_recipient(
     fallback: tuple[Actor | None, str | None] = (None, None)
     own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
-        if token is None or _measure(token) or token.i in own:
+        if token is None or _measure(token) or token.i in own or _own_side(token):
             continue
         actor, text = lookup.resolve(token)
         if actor is not None and not actor.country and _thing(token, lookup):
@@ -106,6 +106,39 @@ def pick_recipient(
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback = (actor, text)
     return fallback
+
+
+# Possessive pronouns that point back at the actor: "withdrew its troops from X" acts on X, not on them.
+_OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+# An actor's own forces: what it moves or sends, never the other party ("their hostages", "his
+# counterpart", "its rebels" may well be another's).
+_FORCES = frozenset(
+    {
+        "troop",
+        "force",
+        "soldier",
+        "peacekeeper",
+        "army",
+        "military",
+        "unit",
+        "personnel",
+        "navy",
+        "warship",
+        "jet",
+        "aircraft",
+        "contingent",
+        "battalion",
+        "brigade",
+    }
+)
+
+
+def _own_side(token: Any) -> bool:
+    """Return True for the actor's own forces ("its peacekeepers", "their troops"), which are never the
+    other party of its act."""
+    return token.lemma_.lower() in _FORCES and any(
+        c.dep_ == "poss" and c.lower_ in _OWN for c in token.children
+    )
 
 
 # Units of distance and size: "bombed 15 km away from the convoy" is how far, not whom.
