@@ -48,3 +48,19 @@ def test_parties_vetoed_resolution_answers_its_owner(code_events: Code) -> None:
     # the party is the body that moved the resolution, not the document
     assert event.recipient is not None and event.recipient.country == "IGO"
     assert event.recipient_text == "Council"
+
+
+def test_parties_unknown_person_takes_the_country_of_the_sentence(code_events: Code) -> None:
+    events = code_events(
+        "Tomas Kraus met Syldavian officials in Kelvale on Monday.", places={"Kelvale": "BOR"}
+    )
+    event = _only(events, "CONSULT")
+    assert event.actor is not None and (event.actor.country, event.actor.kind) == ("BOR", "person")
+
+
+def test_parties_unknown_person_object_is_the_recipient_not_the_place(code_events: Code) -> None:
+    events = code_events(
+        "Ruritanian police arrested Maria Lopez in Kelvale on Friday.", places={"Kelvale": "BOR"}
+    )
+    event = _only(events, "COERCE")
+    assert event.recipient_text == "Maria Lopez"

@@ -60,7 +60,12 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     country the sentence places them in; a pronoun that found no antecedent and forces from outside
     ("coalition forces", "peacekeepers") are left alone.
     """
-    if token.lower_ in _PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
+    person = actor is None and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+    if (
+        token.lower_ in _PRONOUNS
+        or _refers_to_parties(token)
+        or (actor is None and token.pos_ != "NOUN" and not person)
+    ):
         return actor
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
@@ -69,7 +74,8 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     if located is None:
         return actor
     if actor is None:
-        return located
+        # a person the dictionary does not know is most likely of the country the sentence is about
+        return replace(located, kind="person") if person else located
     return replace(actor, country=located.country)
 
 
@@ -101,6 +107,8 @@ def pick_recipient(
             own = range(core_span(token)[0], token.i + 1)
         if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
             actor = placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
+        elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
