@@ -317,3 +317,40 @@ def test_resolver_possessor_lends_country_head_noun_sector(
     actor = resolver.resolve(text, date=dt.date(2023, 6, 1))
     assert actor is not None
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("rebel troops", "REB"),
+        ("a police general", "COP"),
+        ("militia commanders", "REB"),
+        ("riot police units", "COP"),
+        ("government troops", "MIL"),  # a government's troops are its army
+        ("police and soldiers", "MIL"),  # two services, the last one named
+    ],
+)
+def test_resolver_rank_noun_belongs_to_the_service_before_it(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Chechen fighters", "RUS", "REB"),
+        ("Catalan police", "ESP", "COP"),
+        ("Tibetan monks", "CHN", "REL"),
+        ("Darfuri refugees", "SDN", "REF"),
+        ("Latin American leaders", None, None),  # not American
+    ],
+)
+def test_resolver_regional_peoples_name_their_state(
+    resolver: ActorResolver, text: str, country: str | None, sector: str | None
+) -> None:
+    actor = resolver.resolve(text)
+    got = (actor.country, actor.sector) if actor is not None else (None, None)
+    assert got == (country, sector)

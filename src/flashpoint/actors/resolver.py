@@ -155,6 +155,8 @@ _MULTINATIONAL = frozenset(
         "stabilization",
     }
 )
+# Services whose ranks and units are theirs, not the army's ("rebel troops", "police commander").
+_SERVICES = frozenset({"REB", "PRM", "COP", "SPY", "CRM"})
 # Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
 _NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
@@ -348,6 +350,11 @@ class ActorResolver:
             owned = _possessed_noun(tokens, head, named)
             if owned is not None:
                 sector, named, role = owned, None, None
+        if named is None and sector == "MIL":
+            # "rebel troops", "police commander", "militia forces": a rank or force noun belongs to the
+            # service named before it; the army is only the default of a bare "troops".
+            service = _service(tokens, head)
+            sector = service or sector
         if named is None and country is None and sector == "MIL":
             words = {t.key for t in tokens[:cut]}
             if words & _MULTINATIONAL or ("led" in words and "coalition" in words):
@@ -457,6 +464,19 @@ def _possessed_noun(tokens: Sequence[Token], head: Sequence[Hit], owner: Entry) 
         return None
     nouns = [h for h in head if h.first > mark and h.entry.kind == "sector" and h.entry.sector]
     return nouns[-1].entry.sector if nouns else None
+
+
+def _service(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
+    """Return the sector of a non-military service word before a final military noun ("rebel troops"
+    → REB, "police commander" → COP), or None; not across "and" ("police and soldiers")."""
+    nouns = [h for h in head if h.entry.kind == "sector" and h.entry.sector]
+    if len(nouns) < 2 or nouns[-1].entry.sector != "MIL":
+        return None
+    before = nouns[-2]
+    between = {t.key for t in tokens[before.last : nouns[-1].first]}
+    if before.entry.sector in _SERVICES and not between & {"and", "or", "&"}:
+        return before.entry.sector
+    return None
 
 
 def _led_coalition(tokens: Sequence[Token], cut: int) -> bool:
