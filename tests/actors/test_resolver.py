@@ -354,3 +354,23 @@ def test_resolver_regional_peoples_name_their_state(
     actor = resolver.resolve(text)
     got = (actor.country, actor.sector) if actor is not None else (None, None)
     assert got == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Fatah militants", "REB"),  # a party's fighters are an armed group
+        ("the ANC's armed wing", "REB"),
+        ("Fatah officials", "PTY"),
+        ("two terror suspects", "REB"),
+        ("local warlords", "REB"),
+        ("village pastors", "REL"),
+        ("tribal chiefs", "CVL"),
+    ],
+)
+def test_resolver_armed_wings_and_more_generic_agents(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(2023, 6, 1))
+    assert actor is not None
+    assert actor.sector == sector

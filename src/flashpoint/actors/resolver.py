@@ -350,6 +350,11 @@ class ActorResolver:
             owned = _possessed_noun(tokens, head, named)
             if owned is not None:
                 sector, named, role = owned, None, None
+        if named is not None and named.kind == "organisation" and sector in ("PTY", "OPP"):
+            # "the ANC's armed wing", "Fatah militants": a party's fighters are an armed group
+            armed = [h for h in head if h.entry.kind == "sector" and h.entry.sector == "REB"]
+            if armed:
+                sector = "REB"
         if named is None and sector == "MIL":
             # "rebel troops", "police commander", "militia forces": a rank or force noun belongs to the
             # service named before it; the army is only the default of a bare "troops".
