@@ -64,3 +64,14 @@ def test_parties_unknown_person_object_is_the_recipient_not_the_place(code_event
     )
     event = _only(events, "COERCE")
     assert event.recipient_text == "Maria Lopez"
+
+
+def test_parties_agent_of_a_performing_passive_did_the_act(code_events: Code) -> None:
+    event = _only(code_events("The ambush near the dam was carried out by Ruritanian troops."), "ASSAULT")
+    assert event.actor is not None and event.actor.country == "RUR"
+
+
+def test_parties_accused_without_accuser_still_did_the_act(code_events: Code) -> None:
+    events = code_events("Ruritanian troops were accused of shelling two Bordurian villages.")
+    event = _only(events, "ASSAULT")
+    assert event.actor is not None and event.actor.country == "RUR"

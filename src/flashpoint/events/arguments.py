@@ -69,6 +69,24 @@ _JOINING = frozenset(
 )
 
 
+# Verbs whose passive agent performed the act named by their subject ("the raid was carried out by X").
+_PERFORMING = frozenset(
+    {
+        "claim",
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "organise",
+        "organize",
+        "perpetrate",
+        "commit",
+        "mount",
+        "lead",
+    }
+)
+
+
 class Resolver(Protocol):
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
@@ -280,6 +298,9 @@ class ArgumentFinder:
                 ):
                     actor = child
                     break
+        if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
+            # "the attack was claimed by X", "the raid was carried out by X": the agent did it
+            actor = _agent(trigger.head)
         if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)

@@ -300,6 +300,10 @@ class EventCoder:
             return replace(event, negated=True, aux_modes=aux, claims=(claim,))
         accusation = self.arguments.find(governor)
         if accusation.actor is None:
+            if accusation.recipient is not None and event.actor is None:
+                # "X was accused of shelling …" with no accuser named: the accused still did the act
+                actor, actor_text = claims.lookup.resolve(accusation.recipient)
+                return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
         if accusation.recipient is not None and event.actor_text == claim.claimant:
