@@ -374,3 +374,20 @@ def test_resolver_armed_wings_and_more_generic_agents(
     actor = resolver.resolve(text, date=dt.date(2023, 6, 1))
     assert actor is not None
     assert actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Yazidi fighters", None, "REB"),  # a stateless people: no country, its fighters an armed group
+        ("Yazidi families", None, "CVL"),
+        ("Rohingya refugees", "MMR", "REF"),  # a people is no organisation: the noun gives the sector
+        ("two Rohingya men", "MMR", "CVL"),
+    ],
+)
+def test_resolver_peoples_are_not_organisations(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)

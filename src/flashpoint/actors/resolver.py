@@ -329,7 +329,7 @@ class ActorResolver:
         if named is None and (stateless or sponsored) and sector in _IRREGULAR:
             # "US-backed Kurds", "Kurdish forces": a sponsored or stateless people's force is an armed
             # group, not a state's army; "Kurdish villagers" and "Iraqi Kurds" stay civilians.
-            civilians = sector == "CVL" or (people and not sponsored)
+            civilians = sector in ("CVL", None) or (people and not sponsored)
             sector = "CVL" if stateless and civilians and not sponsored else "REB"
         elif people and _counted(tokens, cut):
             # Counted people of a nation ("168 Liberians", "thousands of Brazilians") are civilians; the
