@@ -100,3 +100,21 @@ def test_dictionary_documented_example_loads(tmp_path: Path) -> None:
     assert taliban is not None and len(taliban.roles) == 2
     reuters = merged.get(("reuters",))
     assert reuters is not None and reuters.name == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("word", "plurals"),
+    [
+        ("monarch", {"monarchs"}),
+        ("church", {"churches"}),
+        ("german", {"germans"}),
+        ("gunman", {"gunmen"}),
+        ("thief", {"thieves"}),
+        ("chief", {"chiefs"}),
+        ("army", {"armies"}),
+    ],
+)
+def test_plural_forms_cover_the_english_plural(word: str, plurals: set[str]) -> None:
+    from flashpoint.actors.text import plural_forms
+
+    assert plurals <= set(plural_forms(word))

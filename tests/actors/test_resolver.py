@@ -254,3 +254,140 @@ def test_resolver_title_before_a_person_out_of_office_names_their_office(
     actor = resolver.resolve(text, date=dt.date(2020, 1, 1))
     assert actor is not None
     assert (actor.country, actor.sector) == ("LBY", sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("the village elders", "CVL"),
+        ("armed tribesmen", "CVL"),
+        ("private security guards", "COP"),
+        ("two bodyguards", "COP"),
+        ("the prison wardens", "COP"),
+        ("local bankers", "BUS"),
+        ("hundreds of inmates", "CVL"),
+        ("relief workers", "SOC"),
+        ("hospital staff", "MED"),
+        ("plane hijackers", "CRM"),
+        ("the city councillors", "GOV"),
+        ("Russian oligarchs", "ELI"),  # "-arch" takes "-s", not "-es"
+        ("two photojournalists", "JRN"),
+    ],
+)
+def test_resolver_generic_agent_nouns(resolver: ActorResolver, text: str, sector: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert actor.sector == sector
+
+
+@pytest.mark.parametrize("text", ["consumer prices", "relative calm"])
+def test_resolver_plural_only_agent_words_do_not_code_things(resolver: ActorResolver, text: str) -> None:
+    assert resolver.resolve(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("a regional peacekeeping force", "IGO", "MIL"),
+        ("multinational troops", "IGO", "MIL"),
+        ("coalition warplanes", "IGO", "MIL"),
+        ("Ghanaian peacekeepers", "GHA", "MIL"),  # a named state stays the state
+        ("the Saudi-led coalition", "SAU", "MIL"),
+        ("a French-led coalition", "FRA", "MIL"),
+    ],
+)
+def test_resolver_multinational_forces(resolver: ActorResolver, text: str, country: str, sector: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Putin's forces", "RUS", "MIL"),  # the possessor's country, the head noun's sector
+        ("Macron's government", "FRA", "GOV"),
+        ("Netanyahu's cabinet", "ISR", "GOV"),  # not OPP: the person's own sector is no "opposition" word
+        ("Hamas's fighters", "PSE", "REB"),
+    ],
+)
+def test_resolver_possessor_lends_country_head_noun_sector(
+    resolver: ActorResolver, text: str, country: str, sector: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(2023, 6, 1))
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("rebel troops", "REB"),
+        ("a police general", "COP"),
+        ("militia commanders", "REB"),
+        ("riot police units", "COP"),
+        ("government troops", "MIL"),  # a government's troops are its army
+        ("police and soldiers", "MIL"),  # two services, the last one named
+    ],
+)
+def test_resolver_rank_noun_belongs_to_the_service_before_it(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Chechen fighters", "RUS", "REB"),
+        ("Catalan police", "ESP", "COP"),
+        ("Tibetan monks", "CHN", "REL"),
+        ("Darfuri refugees", "SDN", "REF"),
+        ("Latin American leaders", None, None),  # not American
+    ],
+)
+def test_resolver_regional_peoples_name_their_state(
+    resolver: ActorResolver, text: str, country: str | None, sector: str | None
+) -> None:
+    actor = resolver.resolve(text)
+    got = (actor.country, actor.sector) if actor is not None else (None, None)
+    assert got == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Fatah militants", "REB"),  # a party's fighters are an armed group
+        ("the ANC's armed wing", "REB"),
+        ("Fatah officials", "PTY"),
+        ("two terror suspects", "REB"),
+        ("local warlords", "REB"),
+        ("village pastors", "REL"),
+        ("tribal chiefs", "CVL"),
+    ],
+)
+def test_resolver_armed_wings_and_more_generic_agents(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(2023, 6, 1))
+    assert actor is not None
+    assert actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Yazidi fighters", None, "REB"),  # a stateless people: no country, its fighters an armed group
+        ("Yazidi families", None, "CVL"),
+        ("Rohingya refugees", "MMR", "REF"),  # a people is no organisation: the noun gives the sector
+        ("two Rohingya men", "MMR", "CVL"),
+    ],
+)
+def test_resolver_peoples_are_not_organisations(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, sector)

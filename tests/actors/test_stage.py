@@ -88,3 +88,43 @@ def test_stage_contract(stage: ActorStage) -> None:
 def test_stage_pipe_matches_call(stage: ActorStage, parse: Callable[..., Any]) -> None:
     docs = [parse("Yemeni civilians fled."), parse("The Pentagon declined to comment.")]
     assert [d.mentions for d in stage.pipe(docs)] == [stage(d).mentions for d in docs]
+
+
+def _coded(stage: ActorStage, parse: Callable[..., Document], text: str) -> dict[str, str]:
+    doc = stage(parse(text, published=dt.date(2021, 3, 1)))
+    return {m.text: m.actor.code for m in doc.mentions if m.actor is not None}
+
+
+def test_stage_definite_phrase_takes_the_country_named_earlier(
+    stage: ActorStage, parse: Callable[..., Document]
+) -> None:
+    coded = _coded(
+        stage, parse, "Peru's interior ministry denied the report. Later the ministry closed two roads."
+    )
+    assert coded["ministry"] == "PERGOV"
+
+
+def test_stage_definite_phrase_stays_open_when_two_countries_share_its_noun(
+    stage: ActorStage, parse: Callable[..., Document]
+) -> None:
+    text = "The Chadian army and the Sudanese army met at the border. Then the army withdrew."
+    coded = _coded(stage, parse, text)
+    assert coded["army"] == "---MIL"
+
+
+def test_stage_bare_coalition_is_the_one_the_document_names(
+    stage: ActorStage, parse: Callable[..., Document]
+) -> None:
+    coded = _coded(
+        stage, parse, "A Saudi-led coalition formed in March. By June the coalition bombed a port."
+    )
+    assert coded["coalition"] == "SAUMIL"
+    war = _coded(stage, parse, "Near the river, the coalition carried out three strikes on Friday.")
+    assert war["coalition"] == "IGOMIL"
+
+
+def test_stage_bare_coalition_of_a_political_story_is_no_actor(
+    stage: ActorStage, parse: Callable[..., Document]
+) -> None:
+    coded = _coded(stage, parse, "The coalition lost its majority after the vote on Thursday.")
+    assert "coalition" not in coded and "The coalition" not in coded

@@ -140,6 +140,25 @@ _QUANTITIES = frozenset(
     ]
 )
 _PROPER = frozenset({"city", "region", "capital", "country", "demonym", "person", "organisation"})
+# Words of a force drawn from several states ("a regional peacekeeping force", "multinational troops"):
+# with no state named, the force is an intergovernmental one (IGO), as PLOVER codes peacekeepers.
+_MULTINATIONAL = frozenset(
+    {
+        "peacekeeping",
+        "peacekeeper",
+        "peacekeepers",
+        "multinational",
+        "coalition",
+        "regional",
+        "international",
+        "stabilisation",
+        "stabilization",
+    }
+)
+# Services whose ranks and units are theirs, not the army's ("rebel troops", "police commander").
+_SERVICES = frozenset({"REB", "PRM", "COP", "SPY", "CRM"})
+# Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
+_NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
 
 
@@ -310,7 +329,7 @@ class ActorResolver:
         if named is None and (stateless or sponsored) and sector in _IRREGULAR:
             # "US-backed Kurds", "Kurdish forces": a sponsored or stateless people's force is an armed
             # group, not a state's army; "Kurdish villagers" and "Iraqi Kurds" stay civilians.
-            civilians = sector == "CVL" or (people and not sponsored)
+            civilians = sector in ("CVL", None) or (people and not sponsored)
             sector = "CVL" if stateless and civilians and not sponsored else "REB"
         elif people and _counted(tokens, cut):
             # Counted people of a nation ("168 Liberians", "thousands of Brazilians") are civilians; the
@@ -325,7 +344,33 @@ class ActorResolver:
                     country = named.on(date)[0] or country
                 elif country is None:
                     country = self._country(tokens, rest, date)
-        if named is None and sector in _UNARMED and any(h.entry.sector == "OPP" for h in head):
+        if named is not None and named.kind == "person" and sector not in _NON_STATE:
+            # "Putin's forces", "Erdogan's government": a possessor lends its country, the head noun
+            # after it says who acts (a non-state owner's "fighters" stay the group's: "Hamas's fighters").
+            owned = _possessed_noun(tokens, head, named)
+            if owned is not None:
+                sector, named, role = owned, None, None
+        if named is not None and named.kind == "organisation" and sector in ("PTY", "OPP"):
+            # "the ANC's armed wing", "Fatah militants": a party's fighters are an armed group
+            armed = [h for h in head if h.entry.kind == "sector" and h.entry.sector == "REB"]
+            if armed:
+                sector = "REB"
+        if named is None and sector == "MIL":
+            # "rebel troops", "police commander", "militia forces": a rank or force noun belongs to the
+            # service named before it; the army is only the default of a bare "troops".
+            service = _service(tokens, head)
+            sector = service or sector
+        if named is None and country is None and sector == "MIL":
+            words = {t.key for t in tokens[:cut]}
+            if words & _MULTINATIONAL or ("led" in words and "coalition" in words):
+                country = "IGO"  # "a regional peacekeeping force", "coalition warplanes"
+        if named is None and sector is None and country is not None and _led_coalition(tokens, cut):
+            sector = "MIL"  # "the Saudi-led coalition": the forces its leader heads
+        if (
+            named is None
+            and sector in _UNARMED
+            and any(h.entry.sector == "OPP" and h.entry.kind == "sector" for h in head)
+        ):
             # "opposition lawmakers", "opposition journalists": the opposition they belong to is the sector.
             sector = "OPP"
         if any(h.entry.kind == "modifier" for h in head) and sector in _OFFICES:
@@ -412,6 +457,37 @@ def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bo
     plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
     ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
     return plural and (ends_demonym or key in _STATELESS)
+
+
+def _possessed_noun(tokens: Sequence[Token], head: Sequence[Hit], owner: Entry) -> str | None:
+    """Return the sector of the noun a named owner possesses ("Putin's forces" → MIL), or None."""
+    mark = next(
+        (h.last for h in head if h.entry is owner and h.last < len(tokens) and tokens[h.last].key == "'s"),
+        None,
+    )
+    if mark is None:
+        return None
+    nouns = [h for h in head if h.first > mark and h.entry.kind == "sector" and h.entry.sector]
+    return nouns[-1].entry.sector if nouns else None
+
+
+def _service(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
+    """Return the sector of a non-military service word before a final military noun ("rebel troops"
+    → REB, "police commander" → COP), or None; not across "and" ("police and soldiers")."""
+    nouns = [h for h in head if h.entry.kind == "sector" and h.entry.sector]
+    if len(nouns) < 2 or nouns[-1].entry.sector != "MIL":
+        return None
+    before = nouns[-2]
+    between = {t.key for t in tokens[before.last : nouns[-1].first]}
+    if before.entry.sector in _SERVICES and not between & {"and", "or", "&"}:
+        return before.entry.sector
+    return None
+
+
+def _led_coalition(tokens: Sequence[Token], cut: int) -> bool:
+    """Return True for "X-led coalition" (the coalition ends the head)."""
+    keys = [t.key for t in tokens[:cut]]
+    return bool(keys) and keys[-1] in ("coalition", "alliance") and "led" in keys
 
 
 def _counted(tokens: Sequence[Token], cut: int) -> bool:

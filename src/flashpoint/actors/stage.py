@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from flashpoint.actors.entries import STRONG_KINDS
 from flashpoint.actors.resolver import ActorResolver
 from flashpoint.actors.text import tokenize
-from flashpoint.records import Document, Mention
+from flashpoint.records import Actor, Document, Mention
 from flashpoint.settings import Settings
 
 __all__ = ["ActorStage"]
@@ -35,6 +36,14 @@ _LOCATIVE = frozenset(
         "outside",
     ]
 )
+# Words of a war report: a bare "the coalition" in it is the military coalition fighting it.
+_MILITARY_CUES = re.compile(
+    r"\b(?:air ?strikes?|air ?raids?|warplanes?|airstrikes?|Daesh|ISIS|ISIL|Islamic State"
+    r"|(?:conducted|carried out|launched) (?:\w+ )?(?:air ?)?strikes)\b",
+    re.IGNORECASE,
+)
+# A bare coalition: the document says which one it is, or it is no party at all.
+_COALITIONS = frozenset({"coalition", "the coalition", "coalition's", "the coalition's"})
 # Dictionary hits the phrase pass adds even where spaCy found no chunk or entity.
 _PHRASE_KINDS = STRONG_KINDS | {"capital"}
 
@@ -65,14 +74,18 @@ class ActorStage:
         taken = bytearray(len(doc.text) + 1)  # 1 where a mention already covers the character
         found: list[Mention] = []
 
+        pending: list[Mention] = []  # phrases that name an actor only in the document's context
+
         def add(start: int, end: int, text: str) -> None:
             if taken.find(1, start, end) != -1:
                 return
             actor = self.resolver.resolve(text, date=doc.published, cased=True)
+            sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
             if actor is None:
+                if text.lower() in _COALITIONS:
+                    pending.append(Mention(start, end, text, None, sentence))
                 return
             taken[start:end] = b"\x01" * (end - start)
-            sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
             found.append(Mention(start, end, text, actor, sentence))
 
         for span in _spans(parsed):
@@ -83,7 +96,50 @@ class ActorStage:
             if hit.entry.kind in _PHRASE_KINDS and before not in _LOCATIVE:
                 add(hit.start, hit.end, doc.text[hit.start : hit.end])
         found.sort(key=lambda m: m.start)
-        return found
+        return _in_context(doc.text, found, pending)
+
+
+def _in_context(text: str, found: list[Mention], pending: list[Mention]) -> list[Mention]:
+    """Return the mentions with what the document already said about them.
+
+    A definite generic phrase takes the country of the one earlier phrase with its head noun that named
+    one ("Iraq's defence ministry … the ministry" → IRQ; "the army" after "Sudanese army" → SDN, but not
+    after both a Sudanese and a Chadian army). A bare "the coalition" is the military coalition the
+    document names ("the Saudi-led coalition", "coalition warplanes"), and nothing when it names none
+    (a governing coalition is no armed party).
+    """
+    seen: dict[str, str | None] = {}  # head noun → the one country named with it (None: several)
+    coalition: Actor | None = None
+    out: list[Mention] = []
+    for mention in found:
+        actor = mention.actor
+        head = _head(mention.text)
+        if actor is not None and actor.country:
+            if head:
+                seen[head] = actor.country if seen.get(head, actor.country) == actor.country else None
+            if coalition is None and actor.sector == "MIL" and "coalition" in mention.text.lower():
+                coalition = Actor(actor.country, "MIL", actor.name, actor.kind)
+        elif (
+            actor is not None and actor.sector and head and seen.get(head) and _definite(text, mention.start)
+        ):
+            mention = replace(mention, actor=replace(actor, country=seen[head]))
+        out.append(mention)
+    if coalition is None and pending and _MILITARY_CUES.search(text):
+        coalition = Actor("IGO", "MIL", kind="organisation")  # the coalition of a war report: multinational
+    if coalition is not None and pending:
+        out = sorted([*out, *(replace(m, actor=coalition) for m in pending)], key=lambda m: m.start)
+    return out
+
+
+def _head(phrase: str) -> str:
+    tokens = tokenize(phrase)
+    return tokens[-1].key if tokens and tokens[-1].key != "'s" else ""
+
+
+def _definite(text: str, start: int) -> bool:
+    """Return True when "the" (or "this", "that") opens the phrase at `start`."""
+    before = text[max(0, start - 5) : start].lower().split()
+    return bool(before) and before[-1] in ("the", "this", "that") and text[start - 1 : start].isspace()
 
 
 def _spans(parsed: Any) -> Iterator[Any]:

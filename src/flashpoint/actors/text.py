@@ -64,11 +64,22 @@ def phrase_key(text: str) -> tuple[str, ...]:
 
 
 def plural_forms(word: str) -> tuple[str, ...]:
-    """Return likely English plurals of a lower-case noun ("army" → "armies", "policeman" → "policemen")."""
+    """Return likely English plurals of a lower-case noun ("army" → "armies", "policeman" → "policemen").
+
+    Where spelling cannot tell, both forms are given: "monarch" → "monarchs" but "church" → "churches",
+    "German" → "Germans" but "gunman" → "gunmen", "thief" → "thieves" but "chief" → "chiefs". The form
+    that is not English never occurs in text, so it costs nothing.
+    """
     if word.endswith("man"):
-        return (word[:-3] + "men",)
+        return (word[:-3] + "men", word + "s")
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return (word[:-1] + "ies",)
-    if word.endswith(("s", "x", "z", "ch", "sh")):
+    if word.endswith("ch"):
+        return (word + "es", word + "s")
+    if word.endswith(("s", "x", "z", "sh")):
         return (word + "es",)
+    if word.endswith("fe"):
+        return (word[:-2] + "ves", word + "s")
+    if word.endswith("f") and not word.endswith("ff"):
+        return (word[:-1] + "ves", word + "s")
     return (word + "s",)

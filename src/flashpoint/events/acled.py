@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from flashpoint.errors import OntologyError
 from flashpoint.events import ontology
+from flashpoint.events.arguments import PRONOUNS
 from flashpoint.records import Actor, Claim, Event, PlaceMention, Sentence
 
 __all__ = ["NOTE_SENTENCES", "classify", "elsewhere", "label_note", "note_length"]
@@ -405,7 +406,7 @@ _STRATEGIC_CARRIERS: dict[str, frozenset[str]] = {
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 # Statements: what a crowd says at its protest is the protest ("marched …, demanding …").
 _SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "CONSULT", "AGREE"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "this", "these", "those"})
+_UNNAMED = PRONOUNS | {"this", "these", "those"}  # an actor named only by a pronoun or demonstrative
 _CROWD_WORDS = re.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|marchers|strikers|participants|picketers|crowds?|rioters?"
     r"|residents|villagers|people|supporters|activists|members|workers|students|group|groups|citizens|locals"
@@ -440,7 +441,7 @@ def _carrier(events: Sequence[Event], event_type: str, sub_type: str, default: i
 
 
 def _unnamed(event: Event) -> bool:
-    return event.actor_text is None or event.actor_text.lower() in _PRONOUNS
+    return event.actor_text is None or event.actor_text.lower() in _UNNAMED
 
 
 def _same_side(event: Event, main: Event) -> bool:

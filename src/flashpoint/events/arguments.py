@@ -8,7 +8,15 @@ from typing import Any, Protocol
 
 from flashpoint.records import Actor
 
-__all__ = ["EFFORT_NOUNS", "PRONOUNS", "ArgumentFinder", "Arguments", "Resolver", "core_span"]
+__all__ = [
+    "EFFORT_NOUNS",
+    "PRONOUNS",
+    "ArgumentFinder",
+    "Arguments",
+    "Resolver",
+    "core_span",
+    "instrument_owner",
+]
 
 _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
@@ -43,6 +51,12 @@ _PROPOSAL_NOUNS = frozenset(
         "invitation",
         "ultimatum",
         "statement",
+        "resolution",
+        "motion",
+        "bill",
+        "initiative",
+        "draft",
+        "overture",
     }
 )
 
@@ -61,6 +75,24 @@ _JOINING = frozenset(
         "turn",
         "come",
         "flock",
+    }
+)
+
+
+# Verbs whose passive agent performed the act named by their subject ("the raid was carried out by X").
+_PERFORMING = frozenset(
+    {
+        "claim",
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "organise",
+        "organize",
+        "perpetrate",
+        "commit",
+        "mount",
+        "lead",
     }
 )
 
@@ -100,6 +132,20 @@ def core_span(token: Any) -> tuple[int, int]:
         elif child.dep_ in {"compound", "flat", "nummod"} and child.i == last + 1:
             last = child.i
     return first, last
+
+
+def instrument_owner(token: Any) -> Any | None:
+    """Return whose weapon an instrument subject is ("a Turkish drone strike", "Hamas rockets",
+    "the army's shells" → the owner's token), or None for a bare instrument ("two strikes")."""
+    owner = _child(token, ("poss",))
+    if owner is not None and owner.lower_ not in _PRONOUNS:
+        return owner
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"} and (
+            child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN"
+        ):
+            return child
+    return None
 
 
 def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
@@ -262,6 +308,9 @@ class ArgumentFinder:
                 ):
                     actor = child
                     break
+        if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
+            # "the attack was claimed by X", "the raid was carried out by X": the agent did it
+            actor = _agent(trigger.head)
         if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)

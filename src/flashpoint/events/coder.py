@@ -8,7 +8,7 @@ from typing import Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
-from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver
+from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner
 from flashpoint.events.background import is_background
 from flashpoint.events.claims import (
     ClaimReader,
@@ -205,7 +205,8 @@ class EventCoder:
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
         if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
-            found = replace(found, actor=None, co_actors=())  # "two strikes destroyed …": how, not who
+            # "two strikes destroyed …": how, not who; "a Turkish drone strike killed …": Turkey's
+            found = replace(found, actor=instrument_owner(found.actor), co_actors=())
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
         # reference back ("the convoy") or a topic ("talks on independence"), not a report.
         if (
@@ -294,6 +295,10 @@ class EventCoder:
             return replace(event, negated=True, aux_modes=aux, claims=(claim,))
         accusation = self.arguments.find(governor)
         if accusation.actor is None:
+            if accusation.recipient is not None and event.actor is None:
+                # "X was accused of shelling …" with no accuser named: the accused still did the act
+                actor, actor_text = claims.lookup.resolve(accusation.recipient)
+                return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
         if accusation.recipient is not None and event.actor_text == claim.claimant:

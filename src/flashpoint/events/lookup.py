@@ -176,6 +176,8 @@ class ActorLookup:
         if actor is not None:
             if actor.sector is None and found is not None and found.country == actor.country:
                 return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
+            if actor.country is None and found is not None and found.country and found.sector == actor.sector:
+                return found, text  # "the ministry" after "Iraq's defence ministry": the document's context
             return self._office(token, actor), text
         if found is not None:
             return found, text
@@ -189,7 +191,23 @@ class ActorLookup:
             )
             if actor is not None:
                 return actor, text
-        return None, text
+        return self._geocoded(token), text
+
+    def _geocoded(self, token: Any) -> Actor | None:
+        """Return the country of a place name the gazetteer placed but the actor dictionary does not know
+        ("fired at targets in Jenin"), or None."""
+        if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+            return None
+        for place in self.places:
+            if (
+                place.place is not None
+                and not place.inferred
+                and not place.demonym
+                and place.place.country
+                and place.start <= token.idx < place.end
+            ):
+                return Actor(country=place.place.country)
+        return None
 
     def _office(self, token: Any, actor: Actor) -> Actor:
         """Return the actor, or for a known person out of office on the date (no sector, or ELI) the office

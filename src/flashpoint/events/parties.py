@@ -59,7 +59,12 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     country the sentence places them in; a pronoun that found no antecedent and forces from outside
     ("coalition forces", "peacekeepers") are left alone.
     """
-    if token.lower_ in PRONOUNS or _refers_to_parties(token) or (actor is None and token.pos_ != "NOUN"):
+    person = actor is None and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+    if (
+        token.lower_ in PRONOUNS
+        or _refers_to_parties(token)
+        or (actor is None and token.pos_ != "NOUN" and not person)
+    ):
         return actor
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
@@ -68,7 +73,8 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     if located is None:
         return actor
     if actor is None:
-        return located
+        # a person the dictionary does not know is most likely of the country the sentence is about
+        return replace(located, kind="person") if person else located
     return replace(actor, country=located.country)
 
 
@@ -89,7 +95,7 @@ def pick_recipient(
     fallback: tuple[Actor | None, str | None] = (None, None)
     own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
-        if token is None or _measure(token) or token.i in own:
+        if token is None or _measure(token) or token.i in own or _own_side(token):
             continue
         actor, text = lookup.resolve(token)
         if actor is not None and not actor.country and _thing(token, lookup):
@@ -100,11 +106,46 @@ def pick_recipient(
             own = range(core_span(token)[0], token.i + 1)
         if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
             actor = placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
+        elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback = (actor, text)
     return fallback
+
+
+# Possessive pronouns that point back at the actor: "withdrew its troops from X" acts on X, not on them.
+_OWN = frozenset({"its", "their", "our", "his", "her", "my"})
+# An actor's own forces: what it moves or sends, never the other party ("their hostages", "his
+# counterpart", "its rebels" may well be another's).
+_FORCES = frozenset(
+    {
+        "troop",
+        "force",
+        "soldier",
+        "peacekeeper",
+        "army",
+        "military",
+        "unit",
+        "personnel",
+        "navy",
+        "warship",
+        "jet",
+        "aircraft",
+        "contingent",
+        "battalion",
+        "brigade",
+    }
+)
+
+
+def _own_side(token: Any) -> bool:
+    """Return True for the actor's own forces ("its peacekeepers", "their troops"), which are never the
+    other party of its act."""
+    return token.lemma_.lower() in _FORCES and any(
+        c.dep_ == "poss" and c.lower_ in _OWN for c in token.children
+    )
 
 
 # Units of distance and size: "bombed 15 km away from the convoy" is how far, not whom.
