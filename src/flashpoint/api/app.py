@@ -29,10 +29,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
 from flashpoint.api.analysis import analysis_router
-from flashpoint.api.conditional import ConditionalReads
+from flashpoint.api.conditional import CacheCounters, ReadCache
 from flashpoint.api.links import check_base_url
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
+from flashpoint.api.versions import VersionWatch
 from flashpoint.api.workers import WritePool
 from flashpoint.api.writes import PipelineSlot, write_router
 from flashpoint.errors import FlashpointError, StoreError
@@ -160,12 +161,14 @@ def create_app(
     pipeline: Callable[[], Pipeline] | None = None,
     cors_origins: Sequence[str] | None = None,
     tile_url: str | None = None,
+    read_cache: dict[str, Any] | None = None,
 ) -> Any:
     """Return the FastAPI app serving the API and the web page for the store in `settings.db`.
 
     `store` and `pipeline` replace the defaults (a Store opened on `settings.db_url`, and
     `flashpoint.load_pipeline(settings)` built on the first write).  CORS is off unless origins are
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map.
+    `read_cache` sets `ReadCache` options (`slow`, `refresh_share`, `min_refresh`, `max_bytes`).
     """
     base_url = check_base_url(settings.base_url)
 
@@ -191,8 +194,10 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.writes.closed:  # served again after a shutdown (tests do this)
             app.state.writes = write_pool()
+        versions.open()
         yield
         app.state.writes.close()
+        versions.close()
         if owned:
             store.close()
 
@@ -206,6 +211,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
+    versions = VersionWatch(store)
+    app.state.versions = versions
     app.state.settings = settings
     app.state.pipeline = PipelineSlot(pipeline or default_pipeline)
     app.state.tile_url = tiles
@@ -216,7 +223,6 @@ def create_app(
     app.include_router(write_router())
     _add_error_handlers(app)
     _add_web(app)
-    app.add_middleware(ConditionalReads)  # ETag / 304 on GET /api/…, inside CORS so a 304 carries its headers
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -225,7 +231,13 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 6 (not Starlette's 9): most of the size for a fraction of the time; each answer is compressed
+    # once per store version, then served from ReadCache.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # Outside gzip and CORS (whose output it keeps, keyed on Accept-Encoding and Origin), inside the
+    # security headers (so a 304 carries them too).
+    app.state.read_cache = CacheCounters()
+    app.add_middleware(ReadCache, versions=versions, counters=app.state.read_cache, **(read_cache or {}))
     app.add_middleware(
         SecurityHeaders,
         default_policy=_page_policy(tiles),
