@@ -110,7 +110,8 @@ def _event(rng: random.Random, world: _World, day: dt.date, sentence: int, start
     rival = rng.choice(RIVALS[country])
     first, second = (rival, country) if rng.random() < 0.5 else (country, rival)
     actor = Actor(first, rng.choice(SECTORS))
-    recipient = Actor(second, rng.choice(SECTORS)) if first != second or rng.random() < 0.5 else None
+    # Most reports code one side only (as in real news): a recipient on a quarter of them.
+    recipient = Actor(second, rng.choice(SECTORS)) if first != second and rng.random() < 0.25 else None
     text = TEMPLATES[kind].format(
         a=actor.code, b=recipient.code if recipient else "residents", place=place.name, day=day.isoformat()
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import os
 import socket
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -202,3 +204,38 @@ def test_version_watch_without_a_file_asks_the_store(url: str) -> None:
         watch = VersionWatch(store)
         assert not watch.cheap
         assert watch.current() == store.version()
+
+
+PG_URL = os.environ.get("FLASHPOINT_TEST_PG_URL")
+
+
+@pytest.fixture()
+def pg_url() -> Iterator[str]:
+    """A private schema on the PostgreSQL server of FLASHPOINT_TEST_PG_URL, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    assert PG_URL is not None
+    schema = f"fp_cache_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(PG_URL is None, reason="set FLASHPOINT_TEST_PG_URL to run against PostgreSQL")
+def test_version_watch_on_postgresql_reuses_a_read_briefly(pg_url: str) -> None:
+    with Store.open(pg_url) as store, Store.open(pg_url) as writer:
+        watch = VersionWatch(store)
+        assert not watch.cheap and watch.max_age > 0
+        assert watch.recent() is None
+        first = watch.current()
+        assert watch.recent() == first  # within max_age: no query
+        assert writer.add(_new_document("on-postgres"))
+        watch.max_age = 0.0  # the next read asks the server
+        assert watch.current() != first and watch.current() == store.version()

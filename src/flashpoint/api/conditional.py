@@ -124,9 +124,10 @@ class ReadCache:
         query = normalised_query(scope.get("query_string", b"").decode("latin-1"))
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
         key: _Key = (scope["path"], query, gzip, headers.get(b"origin", b""))
-        if self.versions.cheap:
+        version = self.versions.recent()
+        if version is None and self.versions.cheap:
             version = self.versions.current()
-        else:
+        elif version is None:
             version = await anyio.to_thread.run_sync(self.versions.current)
         entry = self.entries.get(key)
         if (

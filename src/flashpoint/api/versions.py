@@ -5,17 +5,23 @@ the connection pool.  On SQLite, `PRAGMA data_version` on a connection of our ow
 whether any other connection, in this process or another, committed since we last asked; the version is
 read again only then.  That connection never writes (a commit of its own would not move its
 data_version) and never holds a transaction open, so it never keeps the writer or a checkpoint waiting.
-On PostgreSQL, or an in-memory SQLite database, every call reads `Store.version()`.
+On PostgreSQL, where no such local check exists, the version read is kept for `POSTGRES_MAX_AGE`
+seconds (50 ms): a read within that time of a commit may get the answer from just before it, and
+thousands of reads per second cost twenty version queries.  An in-memory SQLite database (tests) reads
+`Store.version()` on every call.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 from flashpoint.store import Store
 
-__all__ = ["VersionWatch"]
+__all__ = ["POSTGRES_MAX_AGE", "VersionWatch"]
+
+POSTGRES_MAX_AGE = 0.05  # seconds a PostgreSQL version read is reused
 
 
 class VersionWatch:
@@ -28,16 +34,36 @@ class VersionWatch:
         self.open()
         self._seen: int | None = None
         self._version: str | None = None
+        self._read_at = 0.0
+        self.max_age = POSTGRES_MAX_AGE if store.engine.dialect.name == "postgresql" else 0.0
 
     @property
     def cheap(self) -> bool:
         """True when `current()` is a local check most of the time (fine on an event loop)."""
         return self._probe is not None
 
+    def recent(self) -> str | None:
+        """Return the version read less than `max_age` seconds ago (PostgreSQL), else None; never blocks on I/O."""
+        if self._probe is not None or self.max_age <= 0:
+            return None
+        with self._lock:
+            if self._version is not None and time.monotonic() - self._read_at < self.max_age:
+                return self._version
+        return None
+
     def current(self) -> str:
         """Return `Store.version()`, from memory while the database reports no commit since the last read."""
         if self._probe is None:
-            return self.store.version()
+            if self.max_age <= 0:
+                return self.store.version()
+            now = time.monotonic()
+            with self._lock:
+                if self._version is not None and now - self._read_at < self.max_age:
+                    return self._version
+            version = self.store.version()  # outside the lock: a slow server must not queue every reader
+            with self._lock:
+                self._version, self._read_at = version, now
+            return version
         with self._lock:
             try:
                 seen = int(self._probe.execute("PRAGMA data_version").fetchone()[0])
