@@ -80,6 +80,8 @@ class SecurityHeaders:
     set a policy of its own.
     """
 
+    ALWAYS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
+
     def __init__(self, app: ASGIApp, *, default_policy: str, policies: dict[str, str] | None = None) -> None:
         self.app = app
         self.default_policy = default_policy
@@ -94,8 +96,8 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
+                for name, value in self.ALWAYS:
+                    headers[name.decode()] = value.decode()
                 if headers.get("content-type", "").startswith("text/html"):
                     # A route that sets its own policy (the brief: no script at all) keeps it.
                     headers.setdefault("Content-Security-Policy", policy)
@@ -209,6 +211,9 @@ def create_app(
         # Swagger UI loads its script from a CDN: off unless asked for, so nothing breaks or leaks offline.
         docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
+        # FastAPI's OpenTelemetry bridge asks the global providers (environment look-ups) on every
+        # request, a third of what a cached read costs; flashpoint configures no telemetry.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.store = store
     versions = VersionWatch(store)
@@ -234,14 +239,20 @@ def create_app(
     # Level 6 (not Starlette's 9): most of the size for a fraction of the time; each answer is compressed
     # once per store version, then served from ReadCache.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
-    # Outside gzip and CORS (whose output it keeps, keyed on Accept-Encoding and Origin), inside the
-    # security headers (so a 304 carries them too).
-    app.state.read_cache = CacheCounters()
-    app.add_middleware(ReadCache, versions=versions, counters=app.state.read_cache, **(read_cache or {}))
     app.add_middleware(
         SecurityHeaders,
         default_policy=_page_policy(tiles),
         policies={"/docs": _DOCS_POLICY} if settings.api_docs else {},
+    )
+    # Outermost: it keeps what gzip, CORS and the security headers made of an answer (keyed on
+    # Accept-Encoding and Origin), so a repeated read runs none of them again.
+    app.state.read_cache = CacheCounters()
+    app.add_middleware(
+        ReadCache,
+        versions=versions,
+        counters=app.state.read_cache,
+        not_modified_headers=SecurityHeaders.ALWAYS,
+        **(read_cache or {}),
     )
     return app
 

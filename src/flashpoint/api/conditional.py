@@ -27,6 +27,7 @@ import asyncio
 import hashlib
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
@@ -102,6 +103,7 @@ class ReadCache:
         refresh_share: float = 0.2,
         min_refresh: float = 1.0,
         counters: CacheCounters | None = None,
+        not_modified_headers: Sequence[tuple[bytes, bytes]] = (),
     ) -> None:
         self.app = app
         self.versions = versions
@@ -115,13 +117,15 @@ class ReadCache:
         self.computing: dict[_Key, asyncio.Future[CachedResponse]] = {}
         self.refreshing: set[asyncio.Task[None]] = set()
         self.counters = counters or CacheCounters()
+        self.not_modified_headers = list(not_modified_headers)
+        self._queries: dict[bytes, str] = {}  # raw query string -> normalised, for the repeated ones
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/"):
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        query = normalised_query(scope.get("query_string", b"").decode("latin-1"))
+        query = self._normalised(scope.get("query_string", b""))
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
         key: _Key = (scope["path"], query, gzip, headers.get(b"origin", b""))
         version = self.versions.recent()
@@ -143,7 +147,7 @@ class ReadCache:
             asked = headers.get(b"if-none-match")
             if asked is not None and _matches(asked.decode("latin-1"), tag):
                 self.counters.not_modified += 1
-                await _not_modified(send, tag)
+                await self._not_modified(send, tag)
                 return
             entry = await self._compute(key, scope, version)
         else:
@@ -153,10 +157,25 @@ class ReadCache:
         asked = headers.get(b"if-none-match")
         if entry.status == 200 and asked is not None and _matches(asked.decode("latin-1"), entry.tag):
             self.counters.not_modified += 1
-            await _not_modified(send, entry.tag)
+            await self._not_modified(send, entry.tag)
             return
         await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
         await send({"type": "http.response.body", "body": entry.body})
+
+    def _normalised(self, raw: bytes) -> str:
+        if not raw:
+            return ""
+        query = self._queries.get(raw)
+        if query is None:
+            if len(self._queries) >= 4096:  # a bound, not an LRU: the map asks the same few again and again
+                self._queries.clear()
+            query = self._queries[raw] = normalised_query(raw.decode("latin-1"))
+        return query
+
+    async def _not_modified(self, send: Send, tag: str) -> None:
+        headers = [(b"etag", tag.encode()), (b"cache-control", b"no-cache"), *self.not_modified_headers]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
 
     async def _compute(self, key: _Key, scope: Scope, version: str) -> CachedResponse:
         """Return the response for `key` at `version`, computed once however many requests ask at once."""
@@ -211,7 +230,7 @@ class ReadCache:
         """Run the app for a copy of `scope` (without If-None-Match) and collect what it sends."""
         inner = dict(scope)
         inner["headers"] = [(k, v) for k, v in scope.get("headers") or [] if k != b"if-none-match"]
-        tag = etag(version, scope["path"], normalised_query(scope.get("query_string", b"").decode("latin-1")))
+        tag = etag(version, scope["path"], self._normalised(scope.get("query_string", b"")))
         status = 500
         headers: list[tuple[bytes, bytes]] = []
         chunks: list[bytes] = []
@@ -251,9 +270,3 @@ class ReadCache:
         while self.bytes > self.max_bytes and self.entries:
             _key, dropped = self.entries.popitem(last=False)
             self.bytes -= dropped.size
-
-
-async def _not_modified(send: Send, tag: str) -> None:
-    headers = [(b"etag", tag.encode()), (b"cache-control", b"no-cache")]
-    await send({"type": "http.response.start", "status": 304, "headers": headers})
-    await send({"type": "http.response.body", "body": b""})
