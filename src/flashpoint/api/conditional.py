@@ -9,7 +9,7 @@ gets `304 Not Modified` without the route running.  Tags are weak (`W/"…"`): t
 gzipped or not.
 
 After a write, a read recomputes its answer once per process (concurrent requests for the same answer
-wait for that one computation instead of repeating it).  With `slow` set (`serve` sets 0.25; an app
+wait for that one computation instead of repeating it).  With `slow` set (`serve` sets 0.1; an app
 built by `create_app` alone always answers fresh), a read whose last computation took longer than
 `slow` seconds (the whole-store flashpoint detection, statistics over a large store) is not recomputed
 in the request: the previous answer, with its own ETag, is served while one refresh runs in the

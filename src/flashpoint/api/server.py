@@ -73,7 +73,7 @@ def log_config() -> dict[str, Any]:
 
 # A served read that took longer than this to compute is answered from its previous version while it is
 # recomputed in the background (see flashpoint.api.conditional): the map never waits on a detection.
-SERVE_READ_CACHE: dict[str, Any] = {"slow": 0.25}
+SERVE_READ_CACHE: dict[str, Any] = {"slow": 0.1}
 
 WORKER_HEALTHCHECK_SECONDS = 60
 
