@@ -29,10 +29,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint import __version__
 from flashpoint.api.analysis import analysis_router
-from flashpoint.api.conditional import ConditionalReads
+from flashpoint.api.conditional import CacheCounters, ReadCache
 from flashpoint.api.links import check_base_url
 from flashpoint.api.reads import read_router
 from flashpoint.api.tokens import ensure_table
+from flashpoint.api.versions import VersionWatch
 from flashpoint.api.workers import WritePool
 from flashpoint.api.writes import PipelineSlot, write_router
 from flashpoint.errors import FlashpointError, StoreError
@@ -79,6 +80,8 @@ class SecurityHeaders:
     set a policy of its own.
     """
 
+    ALWAYS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
+
     def __init__(self, app: ASGIApp, *, default_policy: str, policies: dict[str, str] | None = None) -> None:
         self.app = app
         self.default_policy = default_policy
@@ -93,8 +96,8 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
+                for name, value in self.ALWAYS:
+                    headers[name.decode()] = value.decode()
                 if headers.get("content-type", "").startswith("text/html"):
                     # A route that sets its own policy (the brief: no script at all) keeps it.
                     headers.setdefault("Content-Security-Policy", policy)
@@ -160,6 +163,7 @@ def create_app(
     pipeline: Callable[[], Pipeline] | None = None,
     cors_origins: Sequence[str] | None = None,
     tile_url: str | None = None,
+    read_cache: dict[str, Any] | None = None,
 ) -> FastAPI:
     """Return the FastAPI app serving the API and the web page for the store in `settings.db`.
 
@@ -167,6 +171,7 @@ def create_app(
     `flashpoint.load_pipeline(settings)` built on the first write).  CORS is off unless origins are
     given (never a wildcard); `tile_url` is a raster tile template ("…/{z}/{x}/{y}.png") for the map. Both
     default to the settings' `cors_origins` and `tile_url` (a config file can set them).
+    `read_cache` sets `ReadCache` options (`slow`, `refresh_share`, `min_refresh`, `max_bytes`).
     """
     base_url = check_base_url(settings.base_url)
 
@@ -192,8 +197,10 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.writes.closed:  # served again after a shutdown (tests do this)
             app.state.writes = write_pool()
+        versions.open()
         yield
         app.state.writes.close()
+        versions.close()
         if owned:
             store.close()
 
@@ -205,8 +212,13 @@ def create_app(
         # Swagger UI loads its script from a CDN: off unless asked for, so nothing breaks or leaks offline.
         docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
+        # FastAPI's OpenTelemetry bridge asks the global providers (environment look-ups) on every
+        # request, a third of what a cached read costs; flashpoint configures no telemetry.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.store = store
+    versions = VersionWatch(store)
+    app.state.versions = versions
     app.state.settings = settings
     app.state.pipeline = PipelineSlot(pipeline or default_pipeline)
     app.state.tile_url = tiles
@@ -217,7 +229,6 @@ def create_app(
     app.include_router(write_router())
     _add_error_handlers(app)
     _add_web(app)
-    app.add_middleware(ConditionalReads)  # ETag / 304 on GET /api/…, inside CORS so a 304 carries its headers
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -226,11 +237,23 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Level 6 (not Starlette's 9): most of the size for a fraction of the time; each answer is compressed
+    # once per store version, then served from ReadCache.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(
         SecurityHeaders,
         default_policy=_page_policy(tiles),
         policies={"/docs": _DOCS_POLICY} if settings.api_docs else {},
+    )
+    # Outermost: it keeps what gzip, CORS and the security headers made of an answer (keyed on
+    # Accept-Encoding and Origin), so a repeated read runs none of them again.
+    app.state.read_cache = CacheCounters()
+    app.add_middleware(
+        ReadCache,
+        versions=versions,
+        counters=app.state.read_cache,
+        not_modified_headers=SecurityHeaders.ALWAYS,
+        **(read_cache or {}),
     )
     return app
 

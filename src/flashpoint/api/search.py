@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_
+from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
 from sqlalchemy.exc import SQLAlchemyError
 
 from flashpoint.errors import StoreError
@@ -62,12 +62,28 @@ def event_dict(event: StoredEvent) -> dict[str, Any]:
 
 
 def find_events(store: Store, search: EventSearch) -> list[StoredEvent]:
-    """Return one page of events matching `search`, latest date first."""
+    """Return one page of events matching `search`, latest date first.
+
+    Without a text filter the page is chosen first on the events table alone (its ids, from the
+    (date, lat, lon, id) index for a date range and a box), and only that page is joined with its first
+    report, claim, document and sentence: the cost follows the page, not every event that matches.
+    """
     stance = search.stance or search.query.stance
     stmt = event_select(replace(search.query, limit=None, offset=0, near=None, stance=stance))
     for clause in _extra_filters(search):
         stmt = stmt.where(clause)
-    stmt = stmt.offset(search.offset).limit(search.limit)
+    if search.text:  # the filter reads the joined sentence: one query over the join
+        stmt = stmt.offset(search.offset).limit(search.limit)
+    else:
+        events = t.events
+        page = (
+            select(events.c.id)
+            .where(stmt.whereclause if stmt.whereclause is not None else true())
+            .order_by(events.c.date.desc().nulls_last(), events.c.id)
+            .offset(search.offset)
+            .limit(search.limit)
+        )
+        stmt = event_select(EventQuery()).where(events.c.id.in_(page.scalar_subquery()))
     try:
         with store.engine.connect() as conn:
             rows = conn.execute(stmt).mappings().all()

@@ -24,7 +24,15 @@ from flashpoint.settings import Settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["RedactSecrets", "app_from_environment", "log_config", "redact", "serve", "settings_environment"]
+__all__ = [
+    "SERVE_READ_CACHE",
+    "RedactSecrets",
+    "app_from_environment",
+    "log_config",
+    "redact",
+    "serve",
+    "settings_environment",
+]
 
 # A query parameter starts right after "?" or "&" (the look-behind keeps each search from rescanning a
 # long name from every position: the log filter must stay linear in the line it cleans).
@@ -66,6 +74,12 @@ def log_config() -> dict[str, Any]:
     return config
 
 
+# A served read that took longer than this to compute is answered from its previous version while it is
+# recomputed in the background (see flashpoint.api.conditional): the map never waits on a detection.
+SERVE_READ_CACHE: dict[str, Any] = {"slow": 0.1}
+
+WORKER_HEALTHCHECK_SECONDS = 60
+
 _CORS = "FLASHPOINT_SERVE_CORS_ORIGINS"  # a JSON list
 _TILES = "FLASHPOINT_SERVE_TILE_URL"
 
@@ -90,7 +104,12 @@ def app_from_environment() -> FastAPI:
     from flashpoint.api.app import create_app
 
     origins = json.loads(os.environ.get(_CORS) or "null")
-    return create_app(Settings.load(), cors_origins=origins, tile_url=os.environ.get(_TILES) or None)
+    return create_app(
+        Settings.load(),
+        cors_origins=origins,
+        tile_url=os.environ.get(_TILES) or None,
+        read_cache=SERVE_READ_CACHE,
+    )
 
 
 def serve(
@@ -109,7 +128,7 @@ def serve(
     from flashpoint.api.app import create_app
 
     if workers <= 1:
-        app = create_app(settings, cors_origins=cors_origins, tile_url=tile_url)
+        app = create_app(settings, cors_origins=cors_origins, tile_url=tile_url, read_cache=SERVE_READ_CACHE)
         uvicorn.run(
             app, host=host, port=port, log_level=log_level, server_header=False, log_config=log_config()
         )
@@ -128,4 +147,7 @@ def serve(
         log_level=log_level,
         server_header=False,
         log_config=log_config(),
+        # uvicorn kills a worker that does not answer its supervisor's ping within this many seconds (5 by
+        # default): on a busy machine a worker still importing its app misses it and is restarted forever.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )
