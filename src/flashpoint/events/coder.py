@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
+from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, label_note
 from flashpoint.events.arguments import ArgumentFinder, Resolver
 from flashpoint.events.background import is_background
@@ -91,6 +92,9 @@ class _Context:
     claims: ClaimReader
     triggers: dict[int, TriggerEntry]
     sentence_index: dict[int, int] = field(default_factory=dict)
+    # (trigger offset, type) → (trigger token, negated when coded): the crosswalks are read for the
+    # events that survive the document's filters only, from what each event was when it was coded.
+    crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -108,6 +112,8 @@ class EventCoder:
         self.arguments = ArgumentFinder(
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
+        # Lemmas that can head a lexicon phrase, spelled as the parser may give them.
+        self._heads = frozenset(lemma for _, lemma in lexicon.entries) | frozenset(lexicon.verb_lemmas)
         self.crosswalk = _optional("flashpoint.events.ontology", "crosswalk")
         self.classify = _optional("flashpoint.events.acled", "classify")
 
@@ -117,10 +123,10 @@ class EventCoder:
         if parsed is None:
             return ()
         triggers: dict[int, TriggerEntry] = {}
-        for token in parsed:
-            entry = self.lexicon.match(token)
+        for i in self._possible_triggers(parsed):
+            entry = self.lexicon.match(parsed[i])
             if entry is not None:
-                triggers[token.i] = entry
+                triggers[i] = entry
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
         lookup = ActorLookup(
@@ -142,8 +148,16 @@ class EventCoder:
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
         kept = _one_per_happening(kept, note=len(doc.sentences) <= NOTE_SENTENCES)
-        answered = _answer_requests(kept, answering)
+        answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
         return label_note(doc.text, answered, len(doc.sentences)) if self.classify is not None else answered
+
+    def _possible_triggers(self, parsed: Any) -> list[int]:
+        """Return the indices of the tokens whose lemma heads a lexicon phrase (read from the lemma array,
+        without building a token object for every word of the document)."""
+        lemmas = parsed.to_array("LEMMA").tolist()
+        strings = parsed.vocab.strings
+        wanted = {key for key in set(lemmas) if strings[key].lower() in self._heads}
+        return [i for i, key in enumerate(lemmas) if key in wanted]
 
     def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
         """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
@@ -177,9 +191,7 @@ class EventCoder:
                 or _frame(token)
             ):
                 continue
-            event = self._event(
-                context.doc, token, entry, context.lookup, context.claims, context.sentence_index, triggers
-            )
+            event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
             if event is not None:
@@ -192,16 +204,8 @@ class EventCoder:
         stated = {token.i for token, _ in coded}
         return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
-    def _event(
-        self,
-        doc: Document,
-        token: Any,
-        entry: TriggerEntry,
-        lookup: ActorLookup,
-        claims: ClaimReader,
-        sentence_index: dict[int, int],
-        triggers: dict[int, TriggerEntry],
-    ) -> Event | None:
+    def _event(self, context: _Context, token: Any, entry: TriggerEntry) -> Event | None:
+        doc, lookup, claims, triggers = context.doc, context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
@@ -258,7 +262,8 @@ class EventCoder:
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
         if self._denied(token):
             claim = replace(claim, stance="denied")
-        sentence = sentence_index.get(token.sent.start_char, -1)
+        sentence = context.sentence_index.get(docindex.sentence(token).start_char, -1)
+        context.crosswalk_inputs.setdefault((token.idx, plover), (token, modality.negated))
         return Event(
             type=plover,
             sentence=sentence,
@@ -274,7 +279,6 @@ class EventCoder:
             aux_modes=modality.aux_modes,
             claims=(claim,),
             co_actors=co_actors,
-            **self._crosswalks(token, plover, mode, actor, recipient, modality.negated),
         )
 
     def _related(
@@ -318,6 +322,15 @@ class EventCoder:
             found.append(replace(event, negated=False, aux_modes=aux, claims=(claim,)))
         return found
 
+    def _walked(self, event: Event, context: _Context) -> Event:
+        """Return the event with its CAMEO, QuadClass, Goldstein and ACLED fields filled in."""
+        found = context.crosswalk_inputs.get((event.trigger_start, event.type))
+        if found is None:
+            return event
+        token, negated = found
+        fields = self._crosswalks(token, event.type, event.mode, event.actor, event.recipient, negated)
+        return replace(event, **fields) if fields else event
+
     def _crosswalks(
         self,
         token: Any,
@@ -338,7 +351,12 @@ class EventCoder:
             )
         if self.classify is not None:
             event_type, sub_type = self.classify(
-                token.sent.text, plover=plover, mode=mode, actor=actor, recipient=recipient, negated=negated
+                docindex.sentence_text(token),
+                plover=plover,
+                mode=mode,
+                actor=actor,
+                recipient=recipient,
+                negated=negated,
             )
             fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
         return fields
@@ -362,17 +380,29 @@ class EventCoder:
         One per sentence: the verb nearest the sentence's root, with its most specific pattern.
         """
         found: dict[int, TriggerEntry] = {}
+        known = self.verbs.verbs
         for sentence in parsed.sents:
             if sentence.start in stated:
                 continue
+            # Verbs the table knows, shallowest first: patterns are matched only at the shallowest depth
+            # that has one (matching is the costly part; most verbs never need it).
+            candidates = sorted(
+                (_depth(token), token.i, token)
+                for token in sentence
+                if token.pos_ in {"VERB", "AUX"}
+                and token.lemma_.lower() in known
+                and token.i not in triggers
+                and token.dep_ not in _MODIFIER_DEPS
+                and not self.lexicon.is_reporting(token)
+            )
             best: tuple[int, int, int, TriggerEntry] | None = None
-            for token in sentence:
-                if token.i in triggers or token.dep_ in _MODIFIER_DEPS or self.lexicon.is_reporting(token):
-                    continue
+            for depth, i, token in candidates:
+                if best is not None and depth > best[0]:
+                    break
                 pattern = self.verbs.best(token)
                 if pattern is None:
                     continue
-                rank = (_depth(token), -pattern.size, token.i)
+                rank = (depth, -pattern.size, i)
                 if best is None or rank < best[:3]:
                     best = (*rank, pattern.entry(token.lemma_.lower()))
             if best is not None:
