@@ -160,8 +160,11 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
         return False
     head = token.head
     if token.dep_ == "conj":
+        # "donated and delivered food" is one act; "rejected the plan and opposed the tariff" are two
         other = triggers.get(head.i)
-        return other is not None and other.type == entry.type
+        return (
+            other is not None and other.type == entry.type and not (_has_object(token) and _has_object(head))
+        )
     if token.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
     if any(c.dep_ == "mark" for c in token.children):
@@ -170,6 +173,10 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
         return head.i in triggers
     # "began a hunger strike to protest": the light verb's object is the event being explained.
     return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
+
+
+def _has_object(token: Any) -> bool:
+    return any(c.dep_ in {"dobj", "attr", "dative"} for c in token.children)
 
 
 def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:

@@ -24,14 +24,14 @@ from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
-from flashpoint.events.patterns import VerbTable, load_verb_table
+from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event
 
 __all__ = ["EventCoder"]
 
 # Edges through which a trigger is the content of a governing trigger above it.
 _CONTENT_DEPS = frozenset(
-    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "dative", "attr", "oprd"}
+    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "dative", "attr", "oprd", "nsubjpass"}
 )
 # Prepositions that attach circumstances, not content: "as part of the offensive", "after the attack".
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -146,7 +146,9 @@ class EventCoder:
         answering = frozenset(t.idx for t, e in coded if e.type == "REJECT" and _refers_back(t))
         # statements with no subject of their own ("…, demanding …", "… to denounce …")
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
+        # acts named as called off ("the talks were called off"): told, negated, even with no party named
+        called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off), subjectless)
         kept = _one_per_happening(kept, note=len(doc.sentences) <= NOTE_SENTENCES)
         answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
         return label_note(doc.text, answered, len(doc.sentences)) if self.classify is not None else answered
@@ -191,6 +193,10 @@ class EventCoder:
                 or _frame(token)
             ):
                 continue
+            if _calls_off(token, triggers):
+                continue  # "the talks were cancelled": the talks, negated, are the event
+            if entry.type == "ASSAULT" and _labour_strike(token):
+                entry = _LABOUR_STRIKE
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
@@ -400,7 +406,9 @@ class EventCoder:
                 if best is not None and depth > best[0]:
                     break
                 pattern = self.verbs.best(token)
-                if pattern is None:
+                if pattern is None or (not _transitive(token) and not _prepositional(pattern)):
+                    # a verb's bare code, and a pattern's words after the verb, name what it was done to:
+                    # "shops closed along the road" closed nothing
                     continue
                 rank = (depth, -pattern.size, i)
                 if best is None or rank < best[:3]:
@@ -448,6 +456,10 @@ class EventCoder:
             # A coordinated clause with its own subject, or a new verb of saying, starts a new statement:
             # "X demanded that …, the US refused, and a general said that …".
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and _has_subject(node):
+                return None
+            # "rejected the plan and condemned the arrests": a second predicate of the same subject is a
+            # second statement, not the content of the first
+            if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and head.i in triggers:
                 return None
             if node != token and self.lexicon.is_reporting(node) and node.i not in triggers:
                 return None
@@ -497,7 +509,9 @@ class EventCoder:
         return plover, mode
 
 
-def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()) -> list[Event]:
+def _one_per_sentence(
+    events: list[Event], nominal: frozenset[int] = frozenset(), called_off: frozenset[int] = frozenset()
+) -> list[Event]:
     """Return the events without repeats and without empty statements.
 
     One act told twice in a sentence by the same source, once without its actor or once as a noun
@@ -530,7 +544,12 @@ def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()
             None,
         )
         if twin is None:
-            if event.actor_text is not None or event.recipient_text is not None or not _told(event):
+            if (
+                event.actor_text is not None
+                or event.recipient_text is not None
+                or not _told(event)
+                or event.trigger_start in called_off
+            ):
                 kept.append(event)
             continue
         other = kept[twin]
@@ -701,6 +720,91 @@ def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry])
     return None
 
 
+_LABOUR_STRIKE = TriggerEntry("PROTEST", "strike", "strike", (), "verb", "strike (labour)")
+# People who strike by stopping work: "bus drivers struck", "a strike by teachers".
+_WORKERS = frozenset(
+    {
+        "worker",
+        "employee",
+        "staff",
+        "driver",
+        "teacher",
+        "nurse",
+        "doctor",
+        "miner",
+        "docker",
+        "dockworker",
+        "pilot",
+        "union",
+        "unionist",
+        "labourer",
+        "laborer",
+        "porter",
+        "lawyer",
+        "clerk",
+        "conductor",
+        "trader",
+        "shopkeeper",
+        "farmer",
+        "employe",
+        "personnel",
+        "crew",
+        "operator",
+    }
+)
+# What a labour strike is about or how long it lasts: "a strike over pay", "a two-day strike".
+_LABOUR_WORDS = frozenset(
+    {"pay", "wage", "salary", "pension", "bonus", "contract", "hour", "day", "week", "general", "nationwide"}
+)
+
+
+def _labour_strike(token: Any) -> bool:
+    """Return True for a strike of workers, not of arms: "bus drivers struck", "a two-day strike over pay".
+
+    A strike that hits something ("struck the convoy", "strikes on the town") is an attack; one without a
+    target whose strikers are workers, or whose words say how long it lasts or what pay it is about, is a
+    labour strike.
+    """
+    if token.lemma_.lower() != "strike":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _STRIKE_TARGETS and not _when(c) for c in children):
+        return False  # "struck at the rebels", "strikes on the town" (but "struck on Monday")
+    if token.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        return subject is not None and _worker(subject)
+    # the noun: "the teachers' strike", "a strike by nurses", "a three-day strike over wages"
+    for child in children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and (
+            _worker(child) or child.lemma_.lower() in _LABOUR_WORDS
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"by", "over", "of"}:
+            if any(
+                _worker(o) or o.lemma_.lower() in _LABOUR_WORDS for o in child.children if o.dep_ == "pobj"
+            ):
+                return True
+    return False
+
+
+_STRIKE_TARGETS = frozenset({"on", "against", "at", "near"})
+
+
+def _when(preposition: Any) -> bool:
+    """Return True for a prepositional phrase that names a time ("on Monday", "at dawn")."""
+    return any(
+        o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in {"dawn", "dusk", "night", "noon"}
+        for o in preposition.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _worker(token: Any) -> bool:
+    return token.lemma_.lower() in _WORKERS
+
+
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
@@ -797,6 +901,58 @@ def _misparsed_predicate(token: Any) -> bool:
 def _purpose(node: Any) -> bool:
     """Return True for a purpose clause ("agreed to set up a centre to develop …"): part of its act."""
     return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "for",
+        "against",
+        "from",
+        "into",
+        "over",
+        "by",
+        "of",
+        "about",
+        "toward",
+        "towards",
+        "through",
+        "across",
+        "off",
+        "out",
+        "up",
+        "down",
+        "upon",
+        "onto",
+        "between",
+        "among",
+    }
+)
+
+
+def _prepositional(pattern: VerbPattern) -> bool:
+    """Return True for a CAMEO pattern whose words after the verb start with a preposition ("fire on")."""
+    return any(
+        alternative and alternative[0] in _PREPOSITIONS for slot in pattern.after[:1] for alternative in slot
+    )
+
+
+def _transitive(token: Any) -> bool:
+    """Return True for a verb used with what it acts on: an object, a passive subject or an agent."""
+    return any(c.dep_ in {"dobj", "nsubjpass", "dative", "agent"} for c in token.children)
+
+
+def _calls_off(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an agentless verb of calling off whose act is coded ("the talks were cancelled")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "agent"} for c in token.children)
+        and any(c.i in triggers and cancelled(c) for c in token.children)
+    )
 
 
 def _has_subject(token: Any) -> bool:

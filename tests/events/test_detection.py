@@ -1,0 +1,103 @@
+"""Event detection: labour strikes, coordinated statements, called-off acts, lexicon families, and verbs
+that act on nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.records import Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def _types(events: tuple[Event, ...]) -> list[str]:
+    return [e.type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bus drivers struck for a second day in the capital.",
+        "Hospital nurses struck on Monday over unpaid wages.",
+        "The teachers' strike entered its third week.",
+        "A two-day strike over pensions shut the ports.",
+        "Dock workers walked off the job on Monday.",
+    ],
+)
+def test_detection_labour_strike_is_a_protest(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert "PROTEST" in _types(events)
+    assert "ASSAULT" not in _types(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian warplanes struck a fuel depot near the border.",
+        "Bordurian artillery struck at the rebel positions overnight.",
+    ],
+)
+def test_detection_strike_with_a_target_stays_an_attack(code_events: Code, text: str) -> None:
+    assert "ASSAULT" in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Borduria rejected the proposal and opposed the new tariff.", ["REJECT", "REJECT"]),
+        ("The Ruritanian ministry rejected the budget and condemned the decision.", ["REJECT", "ACCUSE"]),
+    ],
+)
+def test_detection_coordinated_statements_are_two_events(
+    code_events: Code, text: str, expected: list[str]
+) -> None:
+    assert sorted(_types(code_events(text))) == sorted(expected)
+
+
+def test_detection_one_act_done_twice_over_stays_one(code_events: Code) -> None:
+    assert _types(code_events("Syldavia donated and delivered medicine to Borduria.")) == ["AID"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks were called off.", "The talks planned for Friday were cancelled."],
+)
+def test_detection_called_off_talks_without_parties(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert _types(events) == ["CONSULT"]
+    assert events[0].negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shops closed along the main road.",
+        "Several offices closed early in the afternoon.",
+    ],
+)
+def test_detection_dictionary_verb_acting_on_nothing_is_no_event(code_events: Code, text: str) -> None:
+    assert code_events(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruritania and Borduria reached an agreement on fishing rights.", "AGREE"),
+        ("The rival factions reached a deal on sharing power.", "AGREE"),
+        ("The Bordurian president arrived in Ruritania on a three-day state visit.", "CONSULT"),
+        ("The Syldavian envoy paid a visit to the Ruritanian capital.", "CONSULT"),
+        ("Ruritanian authorities lifted the curfew in the capital.", "CONCEDE"),
+        ("Borduria announced an easing of travel restrictions for Ruritanian traders.", "CONCEDE"),
+        ("Bordurian soldiers forced the villagers to leave their homes.", "COERCE"),
+        ("Ruritania has used chemical weapons against the rebels.", "ASSAULT"),
+        ("The use of poison gas by Bordurian forces was condemned.", "ASSAULT"),
+    ],
+)
+def test_detection_lexicon_families(code_events: Code, text: str, expected: str) -> None:
+    assert expected in _types(code_events(text))
+
+
+def test_detection_lifted_curfew_is_not_a_curfew(code_events: Code) -> None:
+    assert "COERCE" not in _types(code_events("Ruritanian authorities lifted the curfew in the capital."))
