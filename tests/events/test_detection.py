@@ -101,3 +101,25 @@ def test_detection_lexicon_families(code_events: Code, text: str, expected: str)
 
 def test_detection_lifted_curfew_is_not_a_curfew(code_events: Code) -> None:
     assert "COERCE" not in _types(code_events("Ruritanian authorities lifted the curfew in the capital."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council met on Friday to discuss the alleged attack on the village.", "ASSAULT"),
+        ("Witnesses told of a suspected raid on the clinic.", "COERCE"),
+        ("An attack that killed four guards shocked the Ruritanian capital.", "ASSAULT"),
+    ],
+)
+def test_detection_event_noun_with_its_own_stance_or_clause(
+    code_events: Code, text: str, expected: str
+) -> None:
+    assert expected in _types(code_events(text))
+
+
+def test_detection_event_noun_alone_is_a_reference_back(code_events: Code) -> None:
+    assert "ASSAULT" not in _types(code_events("The attack shocked the Ruritanian capital."))
+
+
+def test_detection_verb_whose_subject_is_an_act_is_no_new_event(code_events: Code) -> None:
+    assert code_events("The talks went on for hours.") == ()

@@ -9,7 +9,7 @@ from flashpoint.events.arguments import EFFORT_NOUNS
 from flashpoint.events.lexicon import TriggerEntry
 from flashpoint.events.modality import cancelled
 
-__all__ = ["is_background"]
+__all__ = ["is_background", "stance_word"]
 
 # Subordinate clauses that set a condition or a time for the main event: "unless …", "as …", "after …".
 _SUBORDINATE_MARKS = frozenset(
@@ -43,6 +43,33 @@ _SAYING_NOUNS = frozenset(
 )
 
 Triggers = Mapping[int, TriggerEntry]
+
+# Words that give an event noun its own stance: "the alleged raid", "a failed attack", "possible strikes".
+_STANCE_WORDS = frozenset(
+    {
+        "alleged",
+        "suspected",
+        "reported",
+        "apparent",
+        "purported",
+        "presumed",
+        "claimed",
+        "possible",
+        "potential",
+        "planned",
+        "failed",
+        "attempted",
+        "thwarted",
+        "foiled",
+        "imminent",
+        "threatened",
+    }
+)
+
+
+def stance_word(token: Any) -> bool:
+    """Return True for an event noun with a word of its own that says how far it happened."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _STANCE_WORDS for c in token.children)
 
 
 def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
@@ -182,8 +209,10 @@ def _has_object(token: Any) -> bool:
 def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
     # "staged rallies", "killed in a bombing"), not a second one.
-    if entry.pos != "noun" or token.head == token or cancelled(token):
-        return False  # "the talks were cancelled": the called-off act is coded, negated
+    if entry.pos != "noun" or token.head == token or cancelled(token) or stance_word(token):
+        # "the talks were cancelled": the called-off act is coded, negated; "discussed the alleged
+        # attack": an act with a stance of its own is not the verb's own act
+        return False
     head = token.head
     if head.i in triggers and triggers[head.i].pos == "verb":
         return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type

@@ -11,7 +11,7 @@ from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, label_note
 from flashpoint.events.arguments import ArgumentFinder, Resolver
-from flashpoint.events.background import is_background
+from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
     denial_accusers,
@@ -229,6 +229,8 @@ class EventCoder:
             and (entry.type != "ASSAULT" or found.recipient is None)
             and not cancelled(token)  # "the talks were cancelled": the called-off act, negated
             and not _reported_happening(token)
+            and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
+            and not _told_by_clause(token)  # "an attack that killed four"
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -400,15 +402,19 @@ class EventCoder:
                 and token.i not in triggers
                 and token.dep_ not in _MODIFIER_DEPS
                 and not self.lexicon.is_reporting(token)
+                # "the talks went on for hours": a verb whose subject is an act tells of that act
+                and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
                 if best is not None and depth > best[0]:
                     break
                 pattern = self.verbs.best(token)
-                if pattern is None or (not _transitive(token) and not _prepositional(pattern)):
-                    # a verb's bare code, and a pattern's words after the verb, name what it was done to:
-                    # "shops closed along the road" closed nothing
+                if pattern is None or (
+                    pattern.after and not _prepositional(pattern) and not _transitive(token)
+                ):
+                    # a pattern's words right after the verb name what it was done to: "shops closed along
+                    # the road" closed nothing (a verb's bare code holds with or without an object)
                     continue
                 rank = (depth, -pattern.size, i)
                 if best is None or rank < best[:3]:
@@ -781,11 +787,14 @@ def _labour_strike(token: Any) -> bool:
             _worker(child) or child.lemma_.lower() in _LABOUR_WORDS
         ):
             return True
-        if child.dep_ == "prep" and child.lower_ in {"by", "over", "of"}:
-            if any(
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"by", "over", "of"}
+            and any(
                 _worker(o) or o.lemma_.lower() in _LABOUR_WORDS for o in child.children if o.dep_ == "pobj"
-            ):
-                return True
+            )
+        ):
+            return True
     return False
 
 
@@ -803,6 +812,17 @@ def _when(preposition: Any) -> bool:
 
 def _worker(token: Any) -> bool:
     return token.lemma_.lower() in _WORKERS
+
+
+def _told_by_clause(token: Any) -> bool:
+    """Return True for an event noun whose own relative clause tells what it did ("a raid that killed
+    four", "an attack which left dozens dead"): a report, not a reference back."""
+    return any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)
+        for c in token.children
+    )
 
 
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
