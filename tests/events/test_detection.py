@@ -123,3 +123,28 @@ def test_detection_event_noun_alone_is_a_reference_back(code_events: Code) -> No
 
 def test_detection_verb_whose_subject_is_an_act_is_no_new_event(code_events: Code) -> None:
     assert code_events("The talks went on for hours.") == ()
+
+
+def test_detection_launched_strikes_are_attacks(code_events: Code) -> None:
+    events = code_events("Ruritanian jets launched twelve strikes against Bordurian positions.")
+    assert _types(events) == ["ASSAULT"]
+
+
+def test_detection_use_of_weapons_needs_a_user(code_events: Code) -> None:
+    assert code_events("The use of chemical weapons is a breach of international law.") == ()
+    assert "ASSAULT" in _types(code_events("The use of chemical weapons by Bordurian forces was confirmed."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian reporter asked the minister whether he had known about the plan.",
+        "Borduria asked Syldavia what it intended to do.",
+    ],
+)
+def test_detection_a_question_is_no_request(code_events: Code, text: str) -> None:
+    assert "REQUEST" not in _types(code_events(text))
+
+
+def test_detection_asking_for_an_act_is_a_request(code_events: Code) -> None:
+    assert "REQUEST" in _types(code_events("Borduria asked Syldavia to release the detained fishermen."))

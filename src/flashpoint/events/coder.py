@@ -193,6 +193,8 @@ class EventCoder:
                 or _frame(token)
             ):
                 continue
+            if entry.type == "REQUEST" and _question(token):
+                continue  # "asked him whether he knew": a question, not a request
             if _calls_off(token, triggers):
                 continue  # "the talks were cancelled": the talks, negated, are the event
             if entry.type == "ASSAULT" and _labour_strike(token):
@@ -226,7 +228,8 @@ class EventCoder:
         if (
             entry.pos == "noun"
             and found.actor is None
-            and (entry.type != "ASSAULT" or found.recipient is None)
+            # an attack may name only its target, but "the use of gas" names only the weapon
+            and (entry.type != "ASSAULT" or found.recipient is None or entry.head == "use")
             and not cancelled(token)  # "the talks were cancelled": the called-off act, negated
             and not _reported_happening(token)
             and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
@@ -959,6 +962,20 @@ def _prepositional(pattern: VerbPattern) -> bool:
     return any(
         alternative and alternative[0] in _PREPOSITIONS for slot in pattern.after[:1] for alternative in slot
     )
+
+
+def _question(token: Any) -> bool:
+    """Return True for "ask" with an indirect question and no act asked for ("asked whether he knew")."""
+    if token.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+            return True
+        if clause.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}:
+            return True
+    return False
 
 
 def _transitive(token: Any) -> bool:
