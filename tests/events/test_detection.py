@@ -148,3 +148,17 @@ def test_detection_a_question_is_no_request(code_events: Code, text: str) -> Non
 
 def test_detection_asking_for_an_act_is_a_request(code_events: Code) -> None:
     assert "REQUEST" in _types(code_events("Borduria asked Syldavia to release the detained fishermen."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was captured by Bordurian special forces in May.", "COERCE"),
+        ("Ruritanian troops captured two suspected smugglers near the border.", "COERCE"),
+        ("Rebels captured the town after a week of fighting.", "ASSAULT"),
+    ],
+)
+def test_detection_capturing_people_is_an_arrest(code_events: Code, text: str, expected: str) -> None:
+    types = _types(code_events(text))
+    assert expected in types
+    assert ({"COERCE", "ASSAULT"} - {expected}).isdisjoint(types)

@@ -199,6 +199,8 @@ class EventCoder:
                 continue  # "the talks were cancelled": the talks, negated, are the event
             if entry.type == "ASSAULT" and _labour_strike(token):
                 entry = _LABOUR_STRIKE
+            elif entry.type == "ASSAULT" and _captures_people(token):
+                entry = _CAPTURE
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
@@ -799,6 +801,50 @@ def _labour_strike(token: Any) -> bool:
         ):
             return True
     return False
+
+
+_CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+# Taking people, not ground: "captured the commander" is an arrest, "captured the town" an assault.
+_TAKERS = frozenset({"capture", "seize", "nab", "grab"})
+_PEOPLE = frozenset(
+    {
+        "suspect",
+        "leader",
+        "commander",
+        "fighter",
+        "militant",
+        "soldier",
+        "member",
+        "man",
+        "woman",
+        "official",
+        "smuggler",
+        "gunman",
+        "insurgent",
+        "rebel",
+        "journalist",
+        "activist",
+        "deputy",
+        "aide",
+        "son",
+        "brother",
+        "chief",
+    }
+)
+
+
+def _captures_people(token: Any) -> bool:
+    """Return True for a verb of taking whose patient is a person ("was captured by", "seized two suspects")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _TAKERS:
+        return False
+    patient = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if patient is None:
+        return False
+    return (
+        patient.ent_type_ == "PERSON"
+        or patient.lower_ in {"him", "her", "them", "he", "she", "they"}
+        or patient.lemma_.lower() in _PEOPLE
+    )
 
 
 _STRIKE_TARGETS = frozenset({"on", "against", "at", "near"})
