@@ -162,3 +162,17 @@ def test_detection_capturing_people_is_an_arrest(code_events: Code, text: str, e
     types = _types(code_events(text))
     assert expected in types
     assert ({"COERCE", "ASSAULT"} - {expected}).isdisjoint(types)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Bordurian judge did not agree.", "Ruritania has not accepted the Syldavian offer."],
+)
+def test_detection_not_agreeing_is_a_refusal(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert _types(events) == ["REJECT"]
+    assert not events[0].negated
+
+
+def test_detection_not_agreeing_in_future_stays_as_told(code_events: Code) -> None:
+    assert "REJECT" not in _types(code_events("Ruritania might not agree to the plan if talks fail."))

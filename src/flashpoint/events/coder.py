@@ -250,6 +250,9 @@ class EventCoder:
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
+        if plover == "AGREE" and _refused(token, modality) and self._governor(token, triggers) is None:
+            # "Borduria did not agree", "has not accepted the offer": a refusal that happened
+            plover, mode, modality = "REJECT", None, replace(modality, negated=False)
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
         if found.actor is not None:
@@ -1007,6 +1010,22 @@ def _prepositional(pattern: VerbPattern) -> bool:
     """Return True for a CAMEO pattern whose words after the verb start with a preposition ("fire on")."""
     return any(
         alternative and alternative[0] in _PREPOSITIONS for slot in pattern.after[:1] for alternative in slot
+    )
+
+
+def _refused(token: Any, modality: Modality) -> bool:
+    """Return True for a plainly negated verb of agreeing: no intention, condition, question or hedge."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and modality.negated
+        and not (
+            modality.intended
+            or modality.future
+            or modality.hypothetical
+            or modality.conditional
+            or modality.question
+            or modality.hedged
+        )
     )
 
 
