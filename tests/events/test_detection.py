@@ -176,3 +176,17 @@ def test_detection_not_agreeing_is_a_refusal(code_events: Code, text: str) -> No
 
 def test_detection_not_agreeing_in_future_stays_as_told(code_events: Code) -> None:
     assert "REJECT" not in _types(code_events("Ruritania might not agree to the plan if talks fail."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bordurian rebels retook the town from the army.",
+        "The city was taken back by Ruritanian troops in March.",
+        "Syldavian forces liberated the port after a long siege.",
+        "The report details the destruction of the old market by the militia.",
+        "The execution of the pilot by the rebels drew wide anger.",
+    ],
+)
+def test_detection_taking_ground_and_killing_captives(code_events: Code, text: str) -> None:
+    assert "ASSAULT" in _types(code_events(text))

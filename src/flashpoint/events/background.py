@@ -202,6 +202,14 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
     return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
 
 
+def _own_party(token: Any) -> bool:
+    """Return True for an event noun whose modifier names a party of its own ("an ISIS attack")."""
+    return any(
+        c.dep_ in {"compound", "poss", "amod"} and c.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}
+        for c in token.children
+    )
+
+
 def _has_object(token: Any) -> bool:
     return any(c.dep_ in {"dobj", "attr", "dative"} for c in token.children)
 
@@ -215,6 +223,8 @@ def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
         return False
     head = token.head
     if head.i in triggers and triggers[head.i].pos == "verb":
+        if _own_party(token):
+            return False  # "repelled an ISIS attack": the attack is the other side's act
         return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
     if token.dep_ == "pobj" and head.head.i in triggers:
         return triggers[head.head.i].type == entry.type
