@@ -190,3 +190,11 @@ def test_detection_not_agreeing_in_future_stays_as_told(code_events: Code) -> No
 )
 def test_detection_taking_ground_and_killing_captives(code_events: Code, text: str) -> None:
     assert "ASSAULT" in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I hope that yesterday's agreement can help the process.", "They used the March ceasefire to regroup."],
+)
+def test_detection_a_date_is_no_party(code_events: Code, text: str) -> None:
+    assert "AGREE" not in _types(code_events(text))

@@ -223,6 +223,8 @@ class EventCoder:
             found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
+        if found.actor is not None and found.actor.ent_type_ in {"DATE", "TIME"}:
+            found = replace(found, actor=None, co_actors=())  # "yesterday's agreement": when, not who
         if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
             found = replace(found, actor=None, co_actors=())  # "two strikes destroyed …": how, not who
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
