@@ -198,3 +198,9 @@ def test_detection_taking_ground_and_killing_captives(code_events: Code, text: s
 )
 def test_detection_a_date_is_no_party(code_events: Code, text: str) -> None:
     assert "AGREE" not in _types(code_events(text))
+
+
+def test_detection_a_vow_is_a_threat_by_its_owner(code_events: Code) -> None:
+    events = code_events("The campaign follows Ruritania's vow to destroy the rebel group.")
+    assert _types(events) == ["THREATEN"]
+    assert events[0].actor_text == "Ruritania"
