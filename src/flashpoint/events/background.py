@@ -223,8 +223,8 @@ def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
         return False
     head = token.head
     if head.i in triggers and triggers[head.i].pos == "verb":
-        if _own_party(token):
-            return False  # "repelled an ISIS attack": the attack is the other side's act
+        if token.dep_ == "dobj" and _own_party(token):
+            return False  # "repelled an ISIS attack": the object is the other side's act
         return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
     if token.dep_ == "pobj" and head.head.i in triggers:
         return triggers[head.head.i].type == entry.type
