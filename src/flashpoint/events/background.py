@@ -9,7 +9,7 @@ from flashpoint.events.arguments import EFFORT_NOUNS
 from flashpoint.events.lexicon import TriggerEntry
 from flashpoint.events.modality import cancelled
 
-__all__ = ["is_background"]
+__all__ = ["is_background", "stance_word"]
 
 # Subordinate clauses that set a condition or a time for the main event: "unless …", "as …", "after …".
 _SUBORDINATE_MARKS = frozenset(
@@ -43,6 +43,33 @@ _SAYING_NOUNS = frozenset(
 )
 
 Triggers = Mapping[int, TriggerEntry]
+
+# Words that give an event noun its own stance: "the alleged raid", "a failed attack", "possible strikes".
+_STANCE_WORDS = frozenset(
+    {
+        "alleged",
+        "suspected",
+        "reported",
+        "apparent",
+        "purported",
+        "presumed",
+        "claimed",
+        "possible",
+        "potential",
+        "planned",
+        "failed",
+        "attempted",
+        "thwarted",
+        "foiled",
+        "imminent",
+        "threatened",
+    }
+)
+
+
+def stance_word(token: Any) -> bool:
+    """Return True for an event noun with a word of its own that says how far it happened."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _STANCE_WORDS for c in token.children)
 
 
 def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
@@ -160,8 +187,11 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
         return False
     head = token.head
     if token.dep_ == "conj":
+        # "donated and delivered food" is one act; "rejected the plan and opposed the tariff" are two
         other = triggers.get(head.i)
-        return other is not None and other.type == entry.type
+        return (
+            other is not None and other.type == entry.type and not (_has_object(token) and _has_object(head))
+        )
     if token.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
     if any(c.dep_ == "mark" for c in token.children):
@@ -172,13 +202,29 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
     return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
 
 
+def _own_party(token: Any) -> bool:
+    """Return True for an event noun whose modifier names a party of its own ("an ISIS attack")."""
+    return any(
+        c.dep_ in {"compound", "poss", "amod"} and c.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}
+        for c in token.children
+    )
+
+
+def _has_object(token: Any) -> bool:
+    return any(c.dep_ in {"dobj", "attr", "dative"} for c in token.children)
+
+
 def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
     # "staged rallies", "killed in a bombing"), not a second one.
-    if entry.pos != "noun" or token.head == token or cancelled(token):
-        return False  # "the talks were cancelled": the called-off act is coded, negated
+    if entry.pos != "noun" or token.head == token or cancelled(token) or stance_word(token):
+        # "the talks were cancelled": the called-off act is coded, negated; "discussed the alleged
+        # attack": an act with a stance of its own is not the verb's own act
+        return False
     head = token.head
     if head.i in triggers and triggers[head.i].pos == "verb":
+        if token.dep_ == "dobj" and _own_party(token):
+            return False  # "repelled an ISIS attack": the object is the other side's act
         return token.dep_ in {"nsubj", "nsubjpass", "dobj"} or triggers[head.i].type == entry.type
     if token.dep_ == "pobj" and head.head.i in triggers:
         return triggers[head.head.i].type == entry.type

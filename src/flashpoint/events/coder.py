@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.errors import FlashpointError
+from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
 from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner
-from flashpoint.events.background import is_background
+from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
     denial_accusers,
@@ -24,14 +25,14 @@ from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
-from flashpoint.events.patterns import VerbTable, load_verb_table
+from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event, PlaceMention
 
 __all__ = ["EventCoder"]
 
 # Edges through which a trigger is the content of a governing trigger above it.
 _CONTENT_DEPS = frozenset(
-    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "dative", "attr", "oprd"}
+    {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "conj", "dative", "attr", "oprd", "nsubjpass"}
 )
 # Prepositions that attach circumstances, not content: "as part of the offensive", "after the attack".
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -82,6 +83,9 @@ class _Context:
     claims: ClaimReader
     triggers: dict[int, TriggerEntry]
     sentence_index: dict[int, int] = field(default_factory=dict)
+    # (trigger offset, type) → (trigger token, negated when coded): the crosswalks are read for the
+    # events that survive the document's filters only, from what each event was when it was coded.
+    crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -99,6 +103,8 @@ class EventCoder:
         self.arguments = ArgumentFinder(
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
+        # Lemmas that can head a lexicon phrase, spelled as the parser may give them.
+        self._heads = frozenset(lemma for _, lemma in lexicon.entries) | frozenset(lexicon.verb_lemmas)
         # plain imports: a renamed function fails at import, not by leaving CAMEO/ACLED fields empty
         self.crosswalk: Callable[..., Any] | None = crosswalk
         self.classify: Callable[..., Any] | None = classify
@@ -109,10 +115,10 @@ class EventCoder:
         if parsed is None:
             return ()
         triggers: dict[int, TriggerEntry] = {}
-        for token in parsed:
-            entry = self.lexicon.match(token)
+        for i in self._possible_triggers(parsed):
+            entry = self.lexicon.match(parsed[i])
             if entry is not None:
-                triggers[token.i] = entry
+                triggers[i] = entry
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
         lookup = ActorLookup(
@@ -132,13 +138,23 @@ class EventCoder:
         answering = frozenset(t.idx for t, e in coded if e.type == "REJECT" and _refers_back(t))
         # statements with no subject of their own ("…, demanding …", "… to denounce …")
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal), subjectless)
+        # acts named as called off ("the talks were called off"): told, negated, even with no party named
+        called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
-        answered = _answer_requests(kept, answering)
+        answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
         if self.classify is None:
             return answered
         return label_note(doc.text, answered, sentences, places=doc.places, nominal=nominal)
+
+    def _possible_triggers(self, parsed: Any) -> list[int]:
+        """Return the indices of the tokens whose lemma heads a lexicon phrase (read from the lemma array,
+        without building a token object for every word of the document)."""
+        lemmas = parsed.to_array("LEMMA").tolist()
+        strings = parsed.vocab.strings
+        wanted = {key for key in set(lemmas) if strings[key].lower() in self._heads}
+        return [i for i, key in enumerate(lemmas) if key in wanted]
 
     def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
         """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
@@ -172,9 +188,15 @@ class EventCoder:
                 or _frame(token)
             ):
                 continue
-            event = self._event(
-                context.doc, token, entry, context.lookup, context.claims, context.sentence_index, triggers
-            )
+            if entry.type == "REQUEST" and _question(token):
+                continue  # "asked him whether he knew": a question, not a request
+            if _calls_off(token, triggers):
+                continue  # "the talks were cancelled": the talks, negated, are the event
+            if entry.type == "ASSAULT" and _labour_strike(token):
+                entry = _LABOUR_STRIKE
+            elif entry.type == "ASSAULT" and _captures_people(token):
+                entry = _CAPTURE
+            event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
             if event is not None:
@@ -187,16 +209,8 @@ class EventCoder:
         stated = {token.i for token, _ in coded}
         return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
-    def _event(
-        self,
-        doc: Document,
-        token: Any,
-        entry: TriggerEntry,
-        lookup: ActorLookup,
-        claims: ClaimReader,
-        sentence_index: dict[int, int],
-        triggers: dict[int, TriggerEntry],
-    ) -> Event | None:
+    def _event(self, context: _Context, token: Any, entry: TriggerEntry) -> Event | None:
+        doc, lookup, claims, triggers = context.doc, context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
@@ -204,6 +218,8 @@ class EventCoder:
             found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
+        if found.actor is not None and found.actor.ent_type_ in {"DATE", "TIME"}:
+            found = replace(found, actor=None, co_actors=())  # "yesterday's agreement": when, not who
         if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
             # "two strikes destroyed …": how, not who; "a Turkish drone strike killed …": Turkey's
             found = replace(found, actor=instrument_owner(found.actor), co_actors=())
@@ -212,9 +228,12 @@ class EventCoder:
         if (
             entry.pos == "noun"
             and found.actor is None
-            and (entry.type != "ASSAULT" or found.recipient is None)
+            # an attack may name only its target, but "the use of gas" names only the weapon
+            and (entry.type != "ASSAULT" or found.recipient is None or entry.head == "use")
             and not cancelled(token)  # "the talks were cancelled": the called-off act, negated
             and not _reported_happening(token)
+            and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
+            and not _told_by_clause(token)  # "an attack that killed four"
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -229,6 +248,9 @@ class EventCoder:
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
+        if plover == "AGREE" and _refused(token, modality) and self._governor(token, triggers) is None:
+            # "Borduria did not agree", "has not accepted the offer": a refusal that happened
+            plover, mode, modality = "REJECT", None, replace(modality, negated=False)
         plover, mode = self._inner_mode(token, plover, mode, triggers)
         actor, actor_text = lookup.resolve(found.actor) if found.actor is not None else (None, None)
         if found.actor is not None:
@@ -254,7 +276,8 @@ class EventCoder:
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
         if self._denied(token):
             claim = replace(claim, stance="denied")
-        sentence = sentence_index.get(token.sent.start_char, -1)
+        sentence = context.sentence_index.get(docindex.sentence(token).start_char, -1)
+        context.crosswalk_inputs.setdefault((token.idx, plover), (token, modality.negated))
         return Event(
             type=plover,
             sentence=sentence,
@@ -270,7 +293,6 @@ class EventCoder:
             aux_modes=modality.aux_modes,
             claims=(claim,),
             co_actors=co_actors,
-            **self._crosswalks(token, plover, mode, actor, recipient, modality.negated),
         )
 
     def _related(
@@ -318,6 +340,15 @@ class EventCoder:
             found.append(replace(event, negated=False, aux_modes=aux, claims=(claim,)))
         return found
 
+    def _walked(self, event: Event, context: _Context) -> Event:
+        """Return the event with its CAMEO, QuadClass, Goldstein and ACLED fields filled in."""
+        found = context.crosswalk_inputs.get((event.trigger_start, event.type))
+        if found is None:
+            return event
+        token, negated = found
+        fields = self._crosswalks(token, event.type, event.mode, event.actor, event.recipient, negated)
+        return replace(event, **fields) if fields else event
+
     def _crosswalks(
         self,
         token: Any,
@@ -338,7 +369,12 @@ class EventCoder:
             )
         if self.classify is not None:
             event_type, sub_type = self.classify(
-                token.sent.text, plover=plover, mode=mode, actor=actor, recipient=recipient, negated=negated
+                docindex.sentence_text(token),
+                plover=plover,
+                mode=mode,
+                actor=actor,
+                recipient=recipient,
+                negated=negated,
             )
             fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
         return fields
@@ -362,17 +398,35 @@ class EventCoder:
         One per sentence: the verb nearest the sentence's root, with its most specific pattern.
         """
         found: dict[int, TriggerEntry] = {}
+        known = self.verbs.verbs
         for sentence in parsed.sents:
             if sentence.start in stated:
                 continue
+            # Verbs the table knows, shallowest first: patterns are matched only at the shallowest depth
+            # that has one (matching is the costly part; most verbs never need it).
+            candidates = sorted(
+                (_depth(token), token.i, token)
+                for token in sentence
+                if token.pos_ in {"VERB", "AUX"}
+                and token.lemma_.lower() in known
+                and token.i not in triggers
+                and token.dep_ not in _MODIFIER_DEPS
+                and not self.lexicon.is_reporting(token)
+                # "the talks went on for hours": a verb whose subject is an act tells of that act
+                and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
+            )
             best: tuple[int, int, int, TriggerEntry] | None = None
-            for token in sentence:
-                if token.i in triggers or token.dep_ in _MODIFIER_DEPS or self.lexicon.is_reporting(token):
-                    continue
+            for depth, i, token in candidates:
+                if best is not None and depth > best[0]:
+                    break
                 pattern = self.verbs.best(token)
-                if pattern is None:
+                if pattern is None or (
+                    pattern.after and not _prepositional(pattern) and not _transitive(token)
+                ):
+                    # a pattern's words right after the verb name what it was done to: "shops closed along
+                    # the road" closed nothing (a verb's bare code holds with or without an object)
                     continue
-                rank = (_depth(token), -pattern.size, token.i)
+                rank = (depth, -pattern.size, i)
                 if best is None or rank < best[:3]:
                     best = (*rank, pattern.entry(token.lemma_.lower()))
             if best is not None:
@@ -420,6 +474,10 @@ class EventCoder:
             # A coordinated clause with its own subject, or a new verb of saying, starts a new statement:
             # "X demanded that …, the US refused, and a general said that …".
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and _has_subject(node):
+                return None
+            # "rejected the plan and condemned the arrests": a second predicate of the same subject is a
+            # second statement, not the content of the first
+            if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and head.i in triggers:
                 return None
             if node != token and self.lexicon.is_reporting(node) and node.i not in triggers:
                 return None
@@ -469,7 +527,9 @@ class EventCoder:
         return plover, mode
 
 
-def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()) -> list[Event]:
+def _one_per_sentence(
+    events: list[Event], nominal: frozenset[int] = frozenset(), called_off: frozenset[int] = frozenset()
+) -> list[Event]:
     """Return the events without repeats and without empty statements.
 
     One act told twice in a sentence by the same source, once without its actor or once as a noun
@@ -502,7 +562,12 @@ def _one_per_sentence(events: list[Event], nominal: frozenset[int] = frozenset()
             None,
         )
         if twin is None:
-            if event.actor_text is not None or event.recipient_text is not None or not _told(event):
+            if (
+                event.actor_text is not None
+                or event.recipient_text is not None
+                or not _told(event)
+                or event.trigger_start in called_off
+            ):
                 kept.append(event)
             continue
         other = kept[twin]
@@ -677,6 +742,149 @@ def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry])
     return None
 
 
+_LABOUR_STRIKE = TriggerEntry("PROTEST", "strike", "strike", (), "verb", "strike (labour)")
+# People who strike by stopping work: "bus drivers struck", "a strike by teachers".
+_WORKERS = frozenset(
+    {
+        "worker",
+        "employee",
+        "staff",
+        "driver",
+        "teacher",
+        "nurse",
+        "doctor",
+        "miner",
+        "docker",
+        "dockworker",
+        "pilot",
+        "union",
+        "unionist",
+        "labourer",
+        "laborer",
+        "porter",
+        "lawyer",
+        "clerk",
+        "conductor",
+        "trader",
+        "shopkeeper",
+        "farmer",
+        "employe",
+        "personnel",
+        "crew",
+        "operator",
+    }
+)
+# What a labour strike is about or how long it lasts: "a strike over pay", "a two-day strike".
+_LABOUR_WORDS = frozenset(
+    {"pay", "wage", "salary", "pension", "bonus", "contract", "hour", "day", "week", "general", "nationwide"}
+)
+
+
+def _labour_strike(token: Any) -> bool:
+    """Return True for a strike of workers, not of arms: "bus drivers struck", "a two-day strike over pay".
+
+    A strike that hits something ("struck the convoy", "strikes on the town") is an attack; one without a
+    target whose strikers are workers, or whose words say how long it lasts or what pay it is about, is a
+    labour strike.
+    """
+    if token.lemma_.lower() != "strike":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _STRIKE_TARGETS and not _when(c) for c in children):
+        return False  # "struck at the rebels", "strikes on the town" (but "struck on Monday")
+    if token.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        return subject is not None and _worker(subject)
+    # the noun: "the teachers' strike", "a strike by nurses", "a three-day strike over wages"
+    for child in children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and (
+            _worker(child) or child.lemma_.lower() in _LABOUR_WORDS
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"by", "over", "of"}
+            and any(
+                _worker(o) or o.lemma_.lower() in _LABOUR_WORDS for o in child.children if o.dep_ == "pobj"
+            )
+        ):
+            return True
+    return False
+
+
+_CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+# Taking people, not ground: "captured the commander" is an arrest, "captured the town" an assault.
+_TAKERS = frozenset({"capture", "seize", "nab", "grab"})
+_PEOPLE = frozenset(
+    {
+        "suspect",
+        "leader",
+        "commander",
+        "fighter",
+        "militant",
+        "soldier",
+        "member",
+        "man",
+        "woman",
+        "official",
+        "smuggler",
+        "gunman",
+        "insurgent",
+        "rebel",
+        "journalist",
+        "activist",
+        "deputy",
+        "aide",
+        "son",
+        "brother",
+        "chief",
+    }
+)
+
+
+def _captures_people(token: Any) -> bool:
+    """Return True for a verb of taking whose patient is a person ("was captured by", "seized two suspects")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _TAKERS:
+        return False
+    patient = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if patient is None:
+        return False
+    return (
+        patient.ent_type_ == "PERSON"
+        or patient.lower_ in {"him", "her", "them", "he", "she", "they"}
+        or patient.lemma_.lower() in _PEOPLE
+    )
+
+
+_STRIKE_TARGETS = frozenset({"on", "against", "at", "near"})
+
+
+def _when(preposition: Any) -> bool:
+    """Return True for a prepositional phrase that names a time ("on Monday", "at dawn")."""
+    return any(
+        o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in {"dawn", "dusk", "night", "noon"}
+        for o in preposition.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _worker(token: Any) -> bool:
+    return token.lemma_.lower() in _WORKERS
+
+
+def _told_by_clause(token: Any) -> bool:
+    """Return True for an event noun whose own relative clause tells what it did ("a raid that killed
+    four", "an attack which left dozens dead"): a report, not a reference back."""
+    return any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)
+        for c in token.children
+    )
+
+
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
@@ -773,6 +981,88 @@ def _misparsed_predicate(token: Any) -> bool:
 def _purpose(node: Any) -> bool:
     """Return True for a purpose clause ("agreed to set up a centre to develop …"): part of its act."""
     return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "for",
+        "against",
+        "from",
+        "into",
+        "over",
+        "by",
+        "of",
+        "about",
+        "toward",
+        "towards",
+        "through",
+        "across",
+        "off",
+        "out",
+        "up",
+        "down",
+        "upon",
+        "onto",
+        "between",
+        "among",
+    }
+)
+
+
+def _prepositional(pattern: VerbPattern) -> bool:
+    """Return True for a CAMEO pattern whose words after the verb start with a preposition ("fire on")."""
+    return any(
+        alternative and alternative[0] in _PREPOSITIONS for slot in pattern.after[:1] for alternative in slot
+    )
+
+
+def _refused(token: Any, modality: Modality) -> bool:
+    """Return True for a plainly negated verb of agreeing: no intention, condition, question or hedge."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and modality.negated
+        and not (
+            modality.intended
+            or modality.future
+            or modality.hypothetical
+            or modality.conditional
+            or modality.question
+            or modality.hedged
+        )
+    )
+
+
+def _question(token: Any) -> bool:
+    """Return True for "ask" with an indirect question and no act asked for ("asked whether he knew")."""
+    if token.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+            return True
+        if clause.left_edge.tag_ in {"WDT", "WP", "WP$", "WRB"}:
+            return True
+    return False
+
+
+def _transitive(token: Any) -> bool:
+    """Return True for a verb used with what it acts on: an object, a passive subject or an agent."""
+    return any(c.dep_ in {"dobj", "nsubjpass", "dative", "agent"} for c in token.children)
+
+
+def _calls_off(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an agentless verb of calling off whose act is coded ("the talks were cancelled")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "agent"} for c in token.children)
+        and any(c.i in triggers and cancelled(c) for c in token.children)
+    )
 
 
 def _has_subject(token: Any) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flashpoint.events.arguments import Resolver, core_span
+from flashpoint.events.docindex import sentence, sentence_ents, sentence_text
 from flashpoint.records import Actor, Mention, PlaceMention
 
 __all__ = ["ActorLookup", "is_feature"]
@@ -98,7 +99,7 @@ class ActorLookup:
         """Return the character spans of the participial statements in a token's sentence that do not
         hold the token ("…, saying it would wait for word from X")."""
         spans = []
-        for verb in token.sent:
+        for verb in sentence(token):
             if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
                 subtree = list(verb.subtree)
                 if token not in subtree:
@@ -111,7 +112,7 @@ class ActorLookup:
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
         sentence places it. Geocoded places come first, then place and nationality names in the sentence.
         """
-        sent = token.sent
+        sent = sentence(token)
         best: tuple[int, str] | None = None
         # Its own phrase does not place it ("US-backed Kurds" are not American).
         first, last = core_span(token)
@@ -133,7 +134,7 @@ class ActorLookup:
             # Place names beat nationality words, which are often someone else's ("Turkish troops
             # drove Kurds out of X").
             for labels in ({"GPE", "LOC"}, {"NORP"}):
-                for ent in sent.ents:
+                for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
                         or (ent.start_char < own_end and ent.end_char > own_start)
@@ -229,7 +230,7 @@ class ActorLookup:
         if self.resolver is None or not text:
             return None
         # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
-        return self.resolver.resolve(text, date=self.date, context=token.sent.text, cased=True)
+        return self.resolver.resolve(text, date=self.date, context=sentence_text(token), cased=True)
 
     def _from_mentions(self, start: int, end: int) -> Actor | None:
         best: Mention | None = None

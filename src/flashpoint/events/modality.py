@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flashpoint.events.docindex import sentence_ents
+
 __all__ = [
     "ALLEGING_WORDS",
     "COOPERATIVE",
@@ -381,7 +383,7 @@ def _question(trigger: Any) -> bool:
 def _historical_date(trigger: Any, published: dt.date | None) -> bool:
     if published is None:
         return False
-    for ent in trigger.sent.ents:
+    for ent in sentence_ents(trigger):
         if ent.label_ != "DATE":
             continue
         head = ent.root

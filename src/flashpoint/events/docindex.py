@@ -1,0 +1,73 @@
+"""Per-document indices the event stage reads many times over: sentences and their entities, built once.
+
+`token.sent` walks the parse to find the sentence bounds, and `span.ents` rebuilds every entity span of the
+whole document on each call; the coder asks both for every candidate trigger. The index is built on the
+first question about a document and kept until a question about another document comes (one slot per
+thread: the stage codes one document at a time).
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from typing import Any
+
+__all__ = ["sentence", "sentence_ents", "sentence_text"]
+
+
+class _Index:
+    """The sentences of one parsed document, their start tokens, and the entities of each."""
+
+    __slots__ = ("doc", "ents", "sentences", "starts", "texts")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        try:
+            self.sentences: list[Any] = list(doc.sents)
+        except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
+            self.sentences = []
+        self.texts: list[str | None] = [None] * len(self.sentences)
+        self.starts: list[int] = [s.start for s in self.sentences]
+        self.ents: list[list[Any]] = [[] for _ in self.sentences]
+        for ent in doc.ents:
+            at = bisect.bisect_right(self.starts, ent.start) - 1
+            if at >= 0 and ent.end <= self.sentences[at].end:
+                self.ents[at].append(ent)
+
+    def position(self, token: Any) -> int:
+        return max(bisect.bisect_right(self.starts, token.i) - 1, 0)
+
+
+_slot = threading.local()
+
+
+def _index(doc: Any) -> _Index:
+    found: _Index | None = getattr(_slot, "index", None)
+    if found is None or found.doc is not doc:
+        found = _Index(doc)
+        _slot.index = found
+    return found
+
+
+def sentence(token: Any) -> Any:
+    """Return the sentence span that holds a token (the same span as `token.sent`)."""
+    index = _index(token.doc)
+    return index.sentences[index.position(token)] if index.sentences else token.sent
+
+
+def sentence_ents(token: Any) -> tuple[Any, ...]:
+    """Return the entities inside the sentence that holds a token (as `token.sent.ents`)."""
+    index = _index(token.doc)
+    return tuple(index.ents[index.position(token)]) if index.sentences else tuple(token.sent.ents)
+
+
+def sentence_text(token: Any) -> str:
+    """Return the text of the sentence that holds a token (as `token.sent.text`)."""
+    index = _index(token.doc)
+    if not index.sentences:
+        return str(token.sent.text)
+    at = index.position(token)
+    text = index.texts[at]
+    if text is None:
+        text = index.texts[at] = str(index.sentences[at].text)
+    return text

@@ -1,0 +1,30 @@
+"""The per-document index: the same sentences and entities as spaCy's own properties, read once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.events.docindex import sentence, sentence_ents, sentence_text
+from flashpoint.records import Document
+
+
+def test_docindex_matches_spacy_sentences_and_entities(parse: Callable[..., Document]) -> None:
+    text = (
+        "Ruritanian troops shelled a village near Klow on Monday. The mayor of Szohod said nothing. "
+        "On Tuesday Borduria and Syldavia met in Paris, and Ruritania protested."
+    )
+    parsed = parse(text).parsed
+    assert parsed is not None
+    for token in parsed:
+        assert sentence(token) == token.sent
+        assert sentence_text(token) == token.sent.text
+        assert [e.text for e in sentence_ents(token)] == [e.text for e in token.sent.ents]
+
+
+def test_docindex_follows_the_document_asked_about(parse: Callable[..., Document]) -> None:
+    first = parse("Borduria protested. Syldavia agreed.").parsed
+    second = parse("Ruritania met Borduria in Paris.").parsed
+    assert first is not None and second is not None
+    assert sentence_text(first[3]) == "Syldavia agreed."
+    assert sentence_text(second[0]) == "Ruritania met Borduria in Paris."
+    assert sentence_text(first[0]) == "Borduria protested."
