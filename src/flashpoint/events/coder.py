@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events.acled import NOTE_SENTENCES, label_note
@@ -25,6 +25,9 @@ from flashpoint.events.modality import Modality, cancelled, read_modality, recod
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.events.patterns import VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event
+
+if TYPE_CHECKING:
+    from flashpoint.events.learned import EventModel
 
 __all__ = ["EventCoder"]
 
@@ -100,9 +103,15 @@ class EventCoder:
     """Codes the events of parsed documents; build once, call `code(doc)` per document."""
 
     def __init__(
-        self, lexicon: Lexicon, *, resolver: Resolver | None = None, verbs: VerbTable | None = None
+        self,
+        lexicon: Lexicon,
+        *,
+        resolver: Resolver | None = None,
+        verbs: VerbTable | None = None,
+        model: EventModel | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.model = model  # the learned chooser (events/learned.py); None: the rules alone
         self.resolver = resolver
         self.verbs = verbs if verbs is not None else load_verb_table()
         self.arguments = ArgumentFinder(
@@ -131,6 +140,8 @@ class EventCoder:
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
         stated = {token.sent.start for token, _ in coded}
         extra = self._dictionary_triggers(parsed, triggers, stated)
+        if self.model is not None:  # the learned chooser picks among those sentences' candidates
+            extra = self.model.choose(parsed, triggers, extra, stated, self.verbs, reporting=self.lexicon.reporting)
         if extra:
             triggers.update(extra)
             coded = sorted(coded + self._code_triggers(context, list(extra)), key=lambda pair: pair[0].i)
