@@ -33,6 +33,8 @@ from flashpoint.events.patterns import VerbTable, load_verb_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261202
+# Candidates that are no event outnumber triggers four to one; each counts a fifth of a trigger.
+NONE_WEIGHT = 0.2
 _SLOT = re.compile(r"\{(\w+)\}")
 _CHOICE = re.compile(r"\(([^()]*\|[^()]*)\)")
 _TRIGGER = re.compile(r"\[([^\[\]]+)\]")
@@ -100,6 +102,8 @@ def expand(path: Path, slots: dict[str, list[str]], *, per_line: int, seed: int)
                 choice = rng.choice(found.group(1).split("|"))
                 filled = filled[: found.start()] + choice + filled[found.end() :]
                 trigger = found.start()
+            if "[" in filled or "{" in filled:
+                raise ValueError(f"{path}:{number}: one [trigger] a line, and every {{slot}} in slots.txt")
             filled = filled.replace(" .", ".").replace(" ,", ",")
             filled = filled[0].upper() + filled[1:]
             if filled in seen:
@@ -141,7 +145,7 @@ def own_examples(
     sentences: Sequence[Sentence], docs: Sequence[Any], featurize: Featurizer, lexicon: Lexicon
 ) -> list[Example]:
     """Return the labelled candidates of our own sentences: the trigger with its type, and the sentence's
-    other candidates the lexicon does not take as no event (half weight)."""
+    other candidates the lexicon does not take as no event (at NONE_WEIGHT)."""
     examples: list[Example] = []
     for sentence, doc in zip(sentences, docs, strict=True):
         trigger = _token_at(doc, sentence.trigger) if sentence.trigger is not None else None
@@ -151,7 +155,7 @@ def own_examples(
             elif _candidate(token, lexicon.reporting) and (
                 sentence.plover == NONE or _lexicon_type(token, lexicon) is None
             ):
-                examples.append(Example(featurize(token), LABELS.index(NONE), 0.5))
+                examples.append(Example(featurize(token), LABELS.index(NONE), NONE_WEIGHT))
     return examples
 
 
@@ -167,7 +171,7 @@ def gold_examples(
 ) -> list[Example]:
     """Return candidates of the PLOVER tune half: for each gold event, the candidate offering its type
     (lexicon or CAMEO) nearest the root, else the root-most verb; other candidates of one-event sentences
-    that neither table takes are no event."""
+    that neither table takes are no event (at NONE_WEIGHT)."""
     examples: list[Example] = []
     verbs = featurize.verbs
     for record, doc in zip(records, docs, strict=True):
@@ -190,8 +194,12 @@ def gold_examples(
             examples.append(Example(featurize(token), LABELS.index(plover), 1.0))
         if len(types) == 1:
             for token in candidates:
-                if token.i not in used and _lexicon_type(token, lexicon) is None and verbs.best(token) is None:
-                    examples.append(Example(featurize(token), LABELS.index(NONE), 0.5))
+                if (
+                    token.i not in used
+                    and _lexicon_type(token, lexicon) is None
+                    and verbs.best(token) is None
+                ):
+                    examples.append(Example(featurize(token), LABELS.index(NONE), NONE_WEIGHT))
     return examples
 
 
@@ -214,7 +222,7 @@ def weak_examples(docs: Iterable[Any], featurize: Featurizer, lexicon: Lexicon) 
 
 
 def train(
-    examples: Sequence[Example], *, min_count: int = 2, l2: float = 1e-3, steps: int = 300, seed: int = SEED
+    examples: Sequence[Example], *, min_count: int = 2, l2: float = 1e-4, steps: int = 600, seed: int = SEED
 ) -> EventModel:
     """Return a multinomial logistic regression fitted by full-batch Adam (deterministic for a seed)."""
     counts = Counter(name for example in examples for name in set(example.names))
@@ -243,10 +251,13 @@ def train(
         probabilities /= probabilities.sum(axis=1, keepdims=True)
         error = (probabilities - onehot) * weights[:, None]
         flat = rows.ravel()
-        gradient = np.stack(
-            [np.bincount(flat, weights=np.repeat(error[:, c], width), minlength=pad + 1) for c in range(classes)],
+        gradient: np.ndarray[Any, np.dtype[np.float64]] = np.stack(
+            [
+                np.bincount(flat, weights=np.repeat(error[:, c], width), minlength=pad + 1)
+                for c in range(classes)
+            ],
             axis=1,
-        )
+        ).astype(np.float64)
         gradient += l2 * table
         gradient[pad] = 0.0
         first = 0.9 * first + 0.1 * gradient
@@ -293,14 +304,16 @@ def _parse(nlp: Any, texts: list[str]) -> list[Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "src/flashpoint/events/data/model/event_model.npz")
     parser.add_argument("--sentences", type=Path, default=ROOT / "bench/training/event_sentences.txt")
     parser.add_argument("--slots", type=Path, default=ROOT / "bench/training/slots.txt")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--per-line", type=int, default=12, help="sentences drawn from each written line")
     parser.add_argument("--weak-articles", type=int, default=120, help="corpus articles for weak labels")
-    parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--steps", type=int, default=600)
     parser.add_argument("--own-only", action="store_true", help="train on our own sentences only")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
@@ -325,7 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus = args.shared / "data/corpus/fakes_syria.jsonl"
     if not args.own_only and corpus.exists() and args.weak_articles > 0:
         with corpus.open(encoding="utf-8") as lines:
-            texts = [json.loads(line)["text"] for _, line in zip(range(args.weak_articles), lines, strict=False)]
+            texts = [
+                json.loads(line)["text"] for _, line in zip(range(args.weak_articles), lines, strict=False)
+            ]
         before = len(examples)
         examples += weak_examples(_parse(nlp, texts), featurize, lexicon)
         sources["weakly labelled corpus verbs"] = len(examples) - before

@@ -141,7 +141,9 @@ class EventCoder:
         stated = {token.sent.start for token, _ in coded}
         extra = self._dictionary_triggers(parsed, triggers, stated)
         if self.model is not None:  # the learned chooser picks among those sentences' candidates
-            extra = self.model.choose(parsed, triggers, extra, stated, self.verbs, reporting=self.lexicon.reporting)
+            extra = self.model.choose(
+                parsed, triggers, extra, stated, self.verbs, reporting=self.lexicon.reporting
+            )
         if extra:
             triggers.update(extra)
             coded = sorted(coded + self._code_triggers(context, list(extra)), key=lambda pair: pair[0].i)

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from flashpoint.errors import LexiconError
-from flashpoint.events.lexicon import PLOVER_TYPES, TriggerEntry
+from flashpoint.events.lexicon import PLOVER_TYPES, Pos, TriggerEntry
 from flashpoint.events.patterns import VerbPattern, VerbTable
 
 __all__ = ["LABELS", "NONE", "EventModel", "features", "load_event_model"]
@@ -40,12 +40,28 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CONTROL = frozenset({"xcomp", "ccomp"})
 
 
+@functools.lru_cache(maxsize=1)
+def synonym_sets() -> Mapping[str, tuple[str, ...]]:
+    """Return the CAMEO table's synonym sets by word ("truce" → CEASEFIRE): word classes that let the model
+    carry what it learned of one word to the others of its set."""
+    text = resources.files("flashpoint.events").joinpath("data", "cameo_verbs.tsv").read_text("utf-8")
+    sets: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("@set\t"):
+            _, name, words = line.split("\t")[:3]
+            for word in words.split("|"):
+                if " " not in word:
+                    sets.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in sets.items()}
+
+
 def features(token: Any, *, lexicon_type: str | None = None, pattern: VerbPattern | None = None) -> list[str]:
     """Return the sparse feature names of a candidate trigger token in its parse.
 
     Features are strings ("lemma=shell", "dobj=village"), so the model's table is readable and a word it
     never saw simply adds nothing. No vectors: a dictionary lookup per feature.
     """
+    sets = synonym_sets()
     lemma = token.lemma_.lower()
     pos = token.pos_
     head = token.head
@@ -60,6 +76,7 @@ def features(token: Any, *, lexicon_type: str | None = None, pattern: VerbPatter
         f"head_dep={token.dep_}>{head.pos_ if head is not token else 'ROOT'}",
         f"suffix={token.lower_[-3:]}",
     ]
+    found.extend(f"set={name}" for name in sets.get(lemma, ()))
     if head is not token and token.dep_ in _CONTROL:
         found.append(f"governor={head.lemma_.lower()}")
     subject_ent = ""
@@ -72,6 +89,7 @@ def features(token: Any, *, lexicon_type: str | None = None, pattern: VerbPatter
         if dep in _OBJECTS:
             found.append(f"obj={word}")
             found.append(f"lemma_obj={lemma}_{word}")
+            found.extend(f"obj_set={name}" for name in sets.get(word, ()))
             if child.ent_type_:
                 found.append(f"obj_ent={child.ent_type_}")
         elif dep == "prt":
@@ -81,6 +99,7 @@ def features(token: Any, *, lexicon_type: str | None = None, pattern: VerbPatter
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.append(f"prep_obj={word}_{pobj.lemma_.lower()}")
+                    found.extend(f"pobj_set={name}" for name in sets.get(pobj.lemma_.lower(), ()))
         elif dep in _SUBJECTS:
             found.append(f"subj={word}")
             subject_ent = child.ent_type_ or subject_ent
@@ -144,30 +163,40 @@ class EventModel:
         reporting: Mapping[str, str],
     ) -> dict[int, TriggerEntry]:
         """Return the triggers for the sentences the lexicon left without an event (start tokens not in
-        `stated`): in each, the candidate the model finds most likely an event, when it clears the
-        threshold; the CAMEO table's `offered` trigger is one candidate among the sentence's verbs and
-        nouns, and is dropped when the model finds no event there.
+        `stated`).
+
+        Where the CAMEO table `offered` a trigger, it stays, retyped when the model is sure of another type
+        (the table's patterns are many and good at finding the act, weaker at naming it). Where nothing was
+        offered, the candidate the model finds most likely an event becomes one when it clears the
+        threshold.
         """
         chosen: dict[int, TriggerEntry] = {}
         for sentence in parsed.sents:
             if sentence.start in stated:
+                continue
+            offer = next(((i, e) for i, e in offered.items() if sentence.start <= i < sentence.end), None)
+            if offer is not None:
+                token, entry = parsed[offer[0]], offer[1]
+                plover, probability = self.best(features(token, pattern=verbs.best(token)))
+                if plover != entry.type and probability >= self.threshold:
+                    entry = TriggerEntry(
+                        plover, None, entry.head, entry.rest, entry.pos, f"model {plover.lower()}"
+                    )
+                chosen[offer[0]] = entry
                 continue
             best: tuple[float, int, TriggerEntry] | None = None
             for token in sentence:
                 if token.i in triggers or not _candidate(token, reporting):
                     continue
                 pattern = verbs.best(token)
-                probability_of = self.best(features(token, pattern=pattern))
-                plover, probability = probability_of
-                if probability < self.threshold:
-                    continue
-                if best is None or probability > best[0]:
+                plover, probability = self.best(features(token, pattern=pattern))
+                if probability >= self.threshold and (best is None or probability > best[0]):
                     mode = pattern.mode if pattern is not None and pattern.plover == plover else None
-                    if token.i in offered and offered[token.i].type == plover:
-                        mode = offered[token.i].mode
-                    pos = "verb" if token.pos_ in {"VERB", "AUX"} else "noun"
-                    phrase = f"model {plover.lower()}"
-                    best = (probability, token.i, TriggerEntry(plover, mode, token.lemma_.lower(), (), pos, phrase))
+                    pos: Pos = "verb" if token.pos_ in {"VERB", "AUX"} else "noun"
+                    entry = TriggerEntry(
+                        plover, mode, token.lemma_.lower(), (), pos, f"model {plover.lower()}"
+                    )
+                    best = (probability, token.i, entry)
             if best is not None:
                 chosen[best[1]] = best[2]
         return chosen
@@ -202,7 +231,7 @@ def read_event_model(data: bytes, origin: str = _MODEL_FILE) -> EventModel:
             names = bytes(stored["names"]).decode("utf-8").split("\n")
             weights = stored["weights"].astype(np.float32)
             threshold = float(stored["threshold"][0])
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, EOFError, KeyError, ValueError) as exc:
         raise LexiconError(f"cannot read the event model {origin}: {exc}") from exc
     if weights.shape != (len(names), len(labels)) or set(labels) - set(LABELS):
         raise LexiconError(f"{origin}: the weight table does not fit its labels and feature names")
