@@ -156,3 +156,22 @@ def test_training_sentences_expand_with_their_trigger_marked() -> None:
     assert all(s.trigger is not None for s in sentences if s.plover != NONE)
     assert all("{" not in s.text and "[" not in s.text for s in sentences)
     assert any(s.held_out for s in sentences) and not all(s.held_out for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruritanian soldiers torched the granary outside the town.", "ASSAULT"),
+        ("The Syldavian army massed tanks near the Bordurian border.", "MOBILIZE"),
+        ("Ruritanian volunteers handed out blankets to families in the flooded villages.", "AID"),
+    ],
+)
+def test_packaged_model_codes_what_the_rules_miss(
+    parse: Callable[..., Document], text: str, expected: str
+) -> None:
+    # Words neither the lexicon nor the CAMEO table codes in these phrasings; our own training lines do.
+    stage = EventStage(Settings(), resolver=FakeResolver())
+    doc = parse(text)
+    assert expected not in {e.type for e in stage(doc).events}
+    learned = EventStage(Settings(event_model=True), resolver=FakeResolver())
+    assert expected in {e.type for e in learned(doc).events}
