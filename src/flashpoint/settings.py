@@ -38,6 +38,7 @@ class Settings:
     actors_files: tuple[Path, ...] = ()  # user actor dictionaries merged over ours
     max_bytes: int = 20_000_000  # inputs larger than this are rejected
     batch_size: int = 32  # documents per nlp.pipe batch
+    event_model: bool = False  # let the learned chooser (events/learned.py) code sentences the lexicon missed
     # fetching (feeds and article pages)
     allow_private_urls: bool = False  # let URLs resolve to loopback/private addresses (tests, intranets)
     fetch_timeout: float = 10.0

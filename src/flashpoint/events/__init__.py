@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flashpoint.events.arguments import Resolver
 from flashpoint.events.coder import EventCoder
+from flashpoint.events.learned import load_event_model
 from flashpoint.events.lexicon import PLOVER_TYPES, Lexicon, TriggerEntry, load_lexicon
 from flashpoint.records import Document
 from flashpoint.settings import Settings
@@ -27,7 +28,8 @@ class EventStage:
     ) -> None:
         self.settings = settings
         self.resolver = resolver
-        self.coder = EventCoder(load_lexicon(lexicon), resolver=resolver)
+        model = load_event_model() if settings.event_model else None
+        self.coder = EventCoder(load_lexicon(lexicon), resolver=resolver, model=model)
 
     def __call__(self, doc: Document) -> Document:
         return replace(doc, events=self.coder.code(doc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
@@ -27,6 +27,9 @@ from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
 from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event, PlaceMention
+
+if TYPE_CHECKING:
+    from flashpoint.events.learned import EventModel
 
 __all__ = ["EventCoder"]
 
@@ -95,9 +98,15 @@ class EventCoder:
     """Codes the events of parsed documents; build once, call `code(doc)` per document."""
 
     def __init__(
-        self, lexicon: Lexicon, *, resolver: Resolver | None = None, verbs: VerbTable | None = None
+        self,
+        lexicon: Lexicon,
+        *,
+        resolver: Resolver | None = None,
+        verbs: VerbTable | None = None,
+        model: EventModel | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.model = model  # the learned chooser (events/learned.py); None: the rules alone
         self.resolver = resolver
         self.verbs = verbs if verbs is not None else load_verb_table()
         self.arguments = ArgumentFinder(
@@ -129,6 +138,10 @@ class EventCoder:
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
         stated = {token.sent.start for token, _ in coded}
         extra = self._dictionary_triggers(parsed, triggers, stated)
+        if self.model is not None:  # the learned chooser picks among those sentences' candidates
+            extra = self.model.choose(
+                parsed, triggers, extra, stated, self.verbs, reporting=self.lexicon.reporting
+            )
         if extra:
             triggers.update(extra)
             coded = sorted(coded + self._code_triggers(context, list(extra)), key=lambda pair: pair[0].i)
