@@ -126,11 +126,18 @@ def serve(
     import uvicorn
 
     from flashpoint.api.app import create_app
+    from flashpoint.api.nodelay import NODELAY_HTTP
 
     if workers <= 1:
         app = create_app(settings, cors_origins=cors_origins, tile_url=tile_url, read_cache=SERVE_READ_CACHE)
         uvicorn.run(
-            app, host=host, port=port, log_level=log_level, server_header=False, log_config=log_config()
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            server_header=False,
+            log_config=log_config(),
+            http=NODELAY_HTTP,
         )
         return
     # Fail here (bad URL, a newer schema, a wildcard origin), not once in every worker.
@@ -150,4 +157,5 @@ def serve(
         # uvicorn kills a worker that does not answer its supervisor's ping within this many seconds (5 by
         # default): on a busy machine a worker still importing its app misses it and is restarted forever.
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+        http=NODELAY_HTTP,  # uvicorn's worker sockets leave Nagle on: 40 ms a response (api/nodelay.py)
     )
