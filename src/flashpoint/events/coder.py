@@ -583,14 +583,7 @@ def _one_per_sentence(
             ):
                 kept.append(event)
             continue
-        other = kept[twin]
-        kept[twin] = replace(
-            other,
-            actor=other.actor or event.actor,
-            actor_text=other.actor_text if other.actor is not None else event.actor_text,
-            recipient=other.recipient or event.recipient,
-            recipient_text=other.recipient_text if other.recipient is not None else event.recipient_text,
-        )
+        kept[twin] = _fill_parties(kept[twin], event)
     return kept
 
 
@@ -645,6 +638,17 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 
 
+def _fill_parties(kept: Event, twin: Event) -> Event:
+    """Return `kept` with the actor and recipient it lacks taken from `twin`, a report of the same event."""
+    return replace(
+        kept,
+        actor=kept.actor or twin.actor,
+        actor_text=kept.actor_text if kept.actor is not None else twin.actor_text,
+        recipient=kept.recipient or twin.recipient,
+        recipient_text=kept.recipient_text if kept.recipient is not None else twin.recipient_text,
+    )
+
+
 def _one_per_happening(
     events: list[Event], *, note: bool, places: Sequence[PlaceMention] = ()
 ) -> list[Event]:
@@ -679,14 +683,7 @@ def _one_per_happening(
         if twin is None:
             kept.append(event)
             continue
-        other = kept[twin]
-        kept[twin] = replace(
-            other,
-            actor=other.actor or event.actor,
-            actor_text=other.actor_text if other.actor is not None else event.actor_text,
-            recipient=other.recipient or event.recipient,
-            recipient_text=other.recipient_text if other.recipient is not None else event.recipient_text,
-        )
+        kept[twin] = _fill_parties(kept[twin], event)
     return kept
 
 
