@@ -12,7 +12,7 @@ import logging
 import re
 import socket
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
@@ -21,38 +21,18 @@ import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from tests.api.trigger_stage import TriggerStage
 
 import flashpoint.ingest.formats as formats
 from flashpoint.api import create_app, create_token
 from flashpoint.api.server import log_config, redact
 from flashpoint.errors import StoreError
 from flashpoint.pipeline import Pipeline
-from flashpoint.records import Document, Event, Sentence
+from flashpoint.records import Document
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
 WAIT = 20.0  # seconds any single wait may take before the test gives up (never an assertion on time)
-
-
-class _TriggerStage:
-    """Sentences at full stops; an ASSAULT wherever "shelled" occurs (no spaCy)."""
-
-    name = "trigger"
-    requires = frozenset({"text"})
-    provides = frozenset({"sentences", "events"})
-
-    def __call__(self, doc: Document) -> Document:
-        sentences, events = [], []
-        for index, match in enumerate(re.finditer(r"[^.\s][^.]*\.?", doc.text)):
-            sentences.append(Sentence(index, match.start(), match.end(), match.group()))
-            at = match.group().find("shelled")
-            if at >= 0:
-                start = match.start() + at
-                events.append(Event("ASSAULT", index, start, start + 7, "shelled"))
-        return replace(doc, sentences=tuple(sentences), events=tuple(events))
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        return (self(doc) for doc in docs)
 
 
 class _Gate:
@@ -70,7 +50,7 @@ class _Gate:
         self.released.set()
 
 
-class _GatedStage(_TriggerStage):
+class _GatedStage(TriggerStage):
     def __init__(self, gate: _Gate) -> None:
         self.gate = gate
 
@@ -80,7 +60,7 @@ class _GatedStage(_TriggerStage):
 
 
 def _pipeline() -> Pipeline:
-    return Pipeline([_TriggerStage()])
+    return Pipeline([TriggerStage()])
 
 
 @contextmanager

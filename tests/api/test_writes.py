@@ -2,45 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.api.trigger_stage import TriggerStage
 
 from flashpoint.api import create_app, create_token, revoke_token
 from flashpoint.errors import ModelNotFound
 from flashpoint.pipeline import Pipeline
-from flashpoint.records import Document, Event, Sentence
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
 
-class _TriggerStage:
-    """A stand-in for the NLP stages: sentences end at full stops, ASSAULT wherever "shelled" occurs."""
-
-    name = "trigger"
-    requires = frozenset({"text"})
-    provides = frozenset({"sentences", "events"})
-
-    def __call__(self, doc: Document) -> Document:
-        sentences, events = [], []
-        for index, match in enumerate(re.finditer(r"[^.\s][^.]*\.?", doc.text)):
-            sentences.append(Sentence(index, match.start(), match.end(), match.group()))
-            at = match.group().find("shelled")
-            if at >= 0:
-                start = match.start() + at
-                events.append(Event("ASSAULT", index, start, start + 7, "shelled"))
-        return replace(doc, sentences=tuple(sentences), events=tuple(events))
-
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        return (self(doc) for doc in docs)
-
-
 @pytest.fixture()
 def client(api_settings: Settings, filled_store: Store) -> Iterator[TestClient]:
-    app = create_app(api_settings, store=filled_store, pipeline=lambda: Pipeline([_TriggerStage()]))
+    app = create_app(api_settings, store=filled_store, pipeline=lambda: Pipeline([TriggerStage()]))
     with TestClient(app) as client:
         yield client
 
