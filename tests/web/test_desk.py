@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import sys
 from pathlib import Path
@@ -10,25 +9,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.alerts.showdowns import BORDER, MANBIJ, NEW, OLD
 
 from flashpoint.records import Document
 
 pytestmark = pytest.mark.browser
-
-OLD, NEW = dt.date(2018, 1, 20), dt.date(2025, 3, 10)
-# A Manbij showdown in 2018 and a border standoff in 2025, in our own words.
-MANBIJ = [
-    ("Ankara told American soldiers to quit Manbij.", "REQUEST", "told", "TURGOV", "USAMIL", "Manbij", -1.0),
-    ("A US commander refused to leave Manbij.", "REJECT", "refused", "USAMIL", "TURGOV", "Manbij", -4.0),
-    ("Turkey's leader threatened to hit Manbij soon.", "THREATEN", "threatened", "TURGOV", "USA", "Manbij", -4.4),
-    ("Turkish tanks drove towards Manbij at night.", "MOBILIZE", "drove", "TURMIL", None, "Manbij", -6.5),
-]  # fmt: skip
-BORDER = [
-    ("Delhi accused Islamabad of shelling near Poonch.", "ACCUSE", "accused", "INDGOV", "PAKGOV", "Poonch", -2.0),
-    ("Pakistan threatened India over troops at Kotli.", "THREATEN", "threatened", "PAKGOV", "IND", "Kotli", -4.4),
-    ("Indian troops massed along the line near Poonch.", "MOBILIZE", "massed", "INDMIL", None, "Poonch", -6.5),
-    ("Pakistani soldiers moved up to Kotli overnight.", "MOBILIZE", "moved", "PAKMIL", None, "Kotli", -6.5),
-]  # fmt: skip
 
 
 def _alert_fixtures() -> ModuleType:
