@@ -558,23 +558,22 @@ def label_note(
         return tuple(events)
     main_index = _carrier(events, event_type, sub_type, strongest)
     main = events[main_index]
-    folded = [
-        event
+    apart = {i for i, event in enumerate(events) if i != main_index and elsewhere(event, main, places)}
+    folded = {
+        i
         for i, event in enumerate(events)
-        if i != main_index
-        and not elsewhere(event, main, places)
-        and _part_of(event, main, text, event_type, nominal)
-    ]
+        if i != main_index and i not in apart and _part_of(event, main, text, event_type, nominal)
+    }
     kept: list[Event] = []
     for i, event in enumerate(events):
         if i == main_index:
-            claims = _claims_of_happening(main, folded)
+            claims = _claims_of_happening(main, [events[k] for k in sorted(folded)])
             kept.append(
                 replace(event, acled_event_type=event_type, acled_sub_event_type=sub_type, claims=claims)
             )
-        elif elsewhere(event, main, places):
+        elif i in apart:
             kept.append(event)
-        elif event not in folded:
+        elif i not in folded:
             kept.append(replace(event, acled_event_type=None, acled_sub_event_type=None))
     return tuple(kept)
 
