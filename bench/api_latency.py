@@ -22,6 +22,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
+from flashpoint import open_store
 from flashpoint.api import create_app
 from flashpoint.settings import Settings
 from flashpoint.store import Store
@@ -107,7 +108,7 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory()
     db = args.db or Path(folder.name) / "bench.db"
     fresh = not db.exists()
-    store = Store.open(str(db))
+    store = open_store(str(db))
     if fresh:
         started = time.perf_counter()
         fill(store, args.events, seed=args.seed)

@@ -19,9 +19,9 @@ import time
 
 from click.testing import CliRunner
 
+from flashpoint import open_store
 from flashpoint.brief import build_brief, render_brief
 from flashpoint.cli import cli
-from flashpoint.store import Store
 
 
 def _cli(db: str, *args: str) -> list[dict[str, object]]:
@@ -39,7 +39,7 @@ def main() -> int:
     parser.add_argument("--since", type=dt.date.fromisoformat, required=True)
     parser.add_argument("--until", type=dt.date.fromisoformat, required=True)
     args = parser.parse_args()
-    with Store.open(args.db) as store:
+    with open_store(args.db) as store:
         started = time.perf_counter()
         brief = build_brief(store, since=args.since, until=args.until)
         md, html = render_brief(brief, format="md"), render_brief(brief, format="html")

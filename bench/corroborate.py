@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from flashpoint import open_store
 from flashpoint.records import Actor, Document, Event, Place, PlaceMention, Sentence, content_hash
-from flashpoint.store import Store
 from flashpoint.store import schema as t
 
 TYPES = ("ASSAULT", "MOBILIZE", "THREATEN", "ACCUSE", "CONSULT", "PROTEST")
@@ -103,7 +103,7 @@ def main() -> None:
     ]
     earlier: list[str] = []
     earlier_limit = 2000  # copies are made of recent articles, as syndication does
-    with tempfile.TemporaryDirectory() as folder, Store.open(str(Path(folder) / "bench.db")) as store:
+    with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
         print(f"{'docs':>6} {'ms/doc':>8} {'events':>7} {'reports':>8} {'origins':>8}")
         for base in range(0, args.docs, args.step):
             del earlier[:-earlier_limit]

@@ -19,12 +19,12 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from flashpoint import open_store
 from flashpoint.ingest import read_inputs
 from flashpoint.ingest.fetch import Fetcher
 from flashpoint.pipeline import Pipeline
 from flashpoint.records import Document
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 from flashpoint.watch import Watcher
 
 
@@ -54,7 +54,7 @@ def main() -> None:
         totals["rejected"] += len(items) - docs
         print(f"{path.name:48} {docs:>5} {len(items) - docs:>8}  {dict(reasons) or ''}")
     with tempfile.TemporaryDirectory() as tmp, Fetcher(allow_private=True) as fetcher:
-        store = Store.open(str(Path(tmp) / "feeds.db"))
+        store = open_store(str(Path(tmp) / "feeds.db"))
         watcher = Watcher(store=store, pipeline=Pipeline([]), fetcher=fetcher, fetch_articles=False)
         watcher.add_feeds(f"{base}/{p.name}" for p in files)
         cycle = watcher.cycle()

@@ -32,12 +32,12 @@ from typing import Any
 import httpx
 import uvicorn
 
+from flashpoint import open_store
 from flashpoint.api import create_app
 from flashpoint.ingest.fetch import Fetcher
 from flashpoint.pipeline import Pipeline, load_pipeline
 from flashpoint.records import Document, Event, Sentence
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 from flashpoint.watch import Watcher
 
 PLACES = ("ridge", "harbour", "depot", "bridge", "market", "checkpoint", "clinic", "school")
@@ -161,7 +161,7 @@ def reader(base: str, stop: threading.Event, latencies: list[float], errors: lis
 def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
     """Return the figures of one bounded load run on the database at `url`."""
     settings = Settings(db=url)
-    store = Store.open(url)
+    store = open_store(url)
     started = time.monotonic()
     feeds = feed_server(args.feeds, args.rate, started)
     feed_port = feeds.server_address[1]
@@ -171,7 +171,7 @@ def run(url: str, args: argparse.Namespace) -> dict[str, Any]:
     watcher.add_feeds(f"http://127.0.0.1:{feed_port}/feed/{i}.rss" for i in range(args.feeds))
     watch_thread = threading.Thread(target=watcher.run, daemon=True)
 
-    api_store = Store.open(url)
+    api_store = open_store(url)
     app = create_app(settings, store=api_store)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

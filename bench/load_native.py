@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic
 
-from flashpoint.store import Store
+from flashpoint import open_store
 
 _CLOCK = os.sysconf("SC_CLK_TCK")
 _DONE = r"""
@@ -108,7 +108,7 @@ class Ingest:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        with Store.open(self.db) as store:
+        with open_store(self.db) as store:
             index = 10_000_000 + int(time.time() * 1000) % 1_000_000 * 100
             while not self.stop.is_set():
                 index += 1
@@ -227,7 +227,7 @@ def warm(url: str, *, headers: dict[str, str], workers: int, rounds: int = 20) -
 
 def routes(db: str) -> dict[str, str]:
     """Return the map's reads on `db`: the bbox read covers the 30 days ending on the latest event day."""
-    with Store.open(db) as store:
+    with open_store(db) as store:
         _first, last = store.day_range()
     until = last or dt.date.today()
     since = until - dt.timedelta(days=29)
@@ -270,7 +270,7 @@ def database(kind: str, args: argparse.Namespace, folder: Path) -> Iterator[str]
         return
     if kind == "sqlite":
         url = str(folder / "load.db")
-        with Store.open(url) as store:
+        with open_store(url) as store:
             synthetic.fill(store, events=args.events, days=args.days)
         yield url
         return
@@ -282,7 +282,7 @@ def database(kind: str, args: argparse.Namespace, folder: Path) -> Iterator[str]
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     url = f"{args.postgres}{'&' if '?' in args.postgres else '?'}options=-csearch_path%3D{schema}"
     try:
-        with Store.open(url) as store:
+        with open_store(url) as store:
             synthetic.fill(store, events=args.events, days=args.days)
         yield url
     finally:

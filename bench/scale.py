@@ -33,9 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic
 
+from flashpoint import open_store
 from flashpoint.api.formats import events_response
 from flashpoint.api.search import BBox, EventSearch, find_events
-from flashpoint.store import EventQuery, Store
+from flashpoint.store import EventQuery
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -64,7 +65,7 @@ def searches(count: int, *, seed: int = 3) -> list[EventSearch]:
 
 def measure(db: str, *, events: int, days: int, queries: int) -> dict[str, Any]:
     """Return the figures of `queries` bounding-box reads on `db`, filling it first when needed."""
-    with Store.open(db) as store:
+    with open_store(db) as store:
         held = store.stats().events
         built = None
         if held < events:

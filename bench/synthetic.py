@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from flashpoint import open_store
+from flashpoint.corroborate import Corroboration
 from flashpoint.records import Actor, Claim, Document, Event, Place, PlaceMention, Sentence, content_hash
 from flashpoint.store import Store
 from flashpoint.store import schema as t
@@ -219,7 +221,7 @@ def fill(
     seen_places: set[str] = set()
     pending = 0
     for doc in documents(events=events, days=days, seed=seed, per_doc=per_doc):
-        rows = document_rows(doc, now=now)
+        rows = document_rows(doc, now=now, voices=Corroboration())
         buffer.setdefault("documents", []).append({**rows.document, "origin_id": rows.document["id"]})
         buffer.setdefault("sentences", []).extend(rows.sentences)
         places.update(rows.places)
@@ -247,7 +249,7 @@ def main() -> int:
     parser.add_argument("--per-doc", type=int, default=4, help="events per document")
     args = parser.parse_args()
     started = time.perf_counter()
-    with Store.open(args.db) as store:
+    with open_store(args.db) as store:
         docs = fill(store, events=args.events, days=args.days, seed=args.seed, per_doc=args.per_doc)
     print(f"{args.events} events in {docs} documents written in {time.perf_counter() - started:.1f} s")
     return 0

@@ -48,11 +48,7 @@ _CODE_MODES = {
 # Verbs whose own code is an event only with the right object ("want peace" is a wish, "died" names no
 # attacker, "arrived" and "considered" are no meetings): for them only patterns with words count.
 _BARE_NOT_EVENTS = frozenset(
-    """abandon abstain aim allocate appreciate arrive assemble bless boost cable call communicate comply
-    consider decide despair determine die dismay disturb enact encourage endanger expect express extract fail
-    favor finance greet hear impel import influence intend introduce is lament link merge monitor notify
-    offend prepare provoke purchase regret rejoice respect revive search seek signal spy strive submit trade
-    vote want""".split()
+    ["abandon", "abstain", "aim", "allocate", "appreciate", "arrive", "assemble", "bless", "boost", "cable", "call", "communicate", "comply", "consider", "decide", "despair", "determine", "die", "dismay", "disturb", "enact", "encourage", "endanger", "expect", "express", "extract", "fail", "favor", "finance", "greet", "hear", "impel", "import", "influence", "intend", "introduce", "is", "lament", "link", "merge", "monitor", "notify", "offend", "prepare", "provoke", "purchase", "regret", "rejoice", "respect", "revive", "search", "seek", "signal", "spy", "strive", "submit", "trade", "vote", "want"]
 )
 _KNOWN_MODES = {
     "CONSULT": {"visit", "third-party", "multilateral", "phone"},

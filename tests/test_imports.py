@@ -6,8 +6,9 @@ faces"). A module may import its own layer and the layers below it, never one ab
 0. base: `errors`, `records`, `settings` — what every package shares.
 1. stages: `ingest`, `nlp`, `actors`, `events`, `geo`, `time`, `corroborate` — each turns records into
    records. `corroborate` is a stage: it signs documents, compares rows and chooses a cluster without
-   SQL; the store calls it inside `Store.add`'s transaction and owns the SQL
-   (`flashpoint.store.corroboration`), so the store imports corroboration and never the reverse.
+   SQL. The store owns the SQL (`flashpoint.store.corroboration`) and asks a corroborator object for
+   each decision inside `Store.add`'s transaction; `flashpoint.open_store` (a face) passes
+   `flashpoint.corroborate.Corroboration` in. Neither package imports the other.
 2. `pipeline`, `workflow` — build and run the stages.
 3. `store` — keeps what the pipeline made.
 4. analysis: `alerts`, `brief`, `export`, `evaluate`, `watch`, `batch` — read the store, or run the
@@ -171,6 +172,17 @@ def test_imports_no_package_imports_a_higher_layer() -> None:
 def test_imports_every_package_has_a_layer() -> None:
     for package in package_graph(import_graph(SRC)):
         layer(package)
+
+
+def test_imports_store_and_corroborate_never_import_each_other() -> None:
+    graph = import_graph(SRC)
+    crossing = sorted(
+        f"{module} -> {target}"
+        for module, targets in graph.items()
+        for target in targets
+        if {owner(module), owner(target)} == {"store", "corroborate"}
+    )
+    assert crossing == []
 
 
 @pytest.mark.parametrize("stage", ["ingest", "nlp", "actors", "events", "geo", "time", "corroborate"])

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.records import (
     Actor,
     Claim,
@@ -176,6 +177,6 @@ def clock() -> Clock:
 @pytest.fixture()
 def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
     """A fresh SQLite store whose clock the test controls."""
-    opened = Store.open(str(tmp_path / "alerts.db"), clock=clock)
+    opened = open_store(str(tmp_path / "alerts.db"), clock=clock)
     yield opened
     opened.close()

@@ -11,9 +11,9 @@ from xml.etree import ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
+from flashpoint import open_store
 from flashpoint.alerts.commands import alerts_command, flashpoints_command
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 
 DAY = dt.date(2024, 3, 11)
 
@@ -21,7 +21,7 @@ DAY = dt.date(2024, 3, 11)
 @pytest.fixture()
 def settings(tmp_path: Path, report: Any) -> Settings:
     db = tmp_path / "cli.db"
-    with Store.open(str(db)) as store:
+    with open_store(str(db)) as store:
         report.add_all(
             store,
             [

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.records import Actor, Claim, Document, Event, Place, PlaceMention, Sentence
 from flashpoint.settings import Settings
 from flashpoint.store import Store
@@ -149,7 +150,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture()
 def filled_store(db_path: Path) -> Iterator[Store]:
     """A store on a temp SQLite file holding the three sample articles."""
-    store = Store.open(str(db_path))
+    store = open_store(str(db_path))
     for spec in SPECS:
         assert store.add(build_document(spec))
     yield store

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from flashpoint import open_store
 from flashpoint.api.search import find_events
-from flashpoint.store import EventQuery, Store
+from flashpoint.store import EventQuery
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -27,7 +28,7 @@ def _bench(name: str) -> ModuleType:
 
 def test_load_benches_synthetic_store_is_filled_and_searchable(tmp_path: Path) -> None:
     synthetic = _bench("synthetic")
-    with Store.open(str(tmp_path / "syn.db")) as store:
+    with open_store(str(tmp_path / "syn.db")) as store:
         documents = synthetic.fill(store, events=120, days=30, per_doc=4)
         stats = store.stats()
         assert (documents, stats.events, stats.reports, stats.documents) == (30, 120, 120, 30)
@@ -56,7 +57,7 @@ def test_load_benches_bbox_pages_match_one_query_over_the_join(tmp_path: Path) -
     # as the single query over the join that a text filter still uses.
     scale = _bench("scale")
     synthetic = _bench("synthetic")
-    with Store.open(str(tmp_path / "pages.db")) as store:
+    with open_store(str(tmp_path / "pages.db")) as store:
         synthetic.fill(store, events=400, days=60)
         for search in scale.searches(5):
             paged = [e.id for e in find_events(store, search)]
@@ -76,11 +77,11 @@ def test_load_benches_bbox_pages_match_one_query_over_the_join(tmp_path: Path) -
 def test_load_benches_native_load_figures_without_wrk(tmp_path: Path) -> None:
     load = _bench("load_native")
     assert load.process_tree_cpu(os.getpid()) > 0  # this test has spent some CPU already
-    with Store.open(str(tmp_path / "load.db")) as store:
+    with open_store(str(tmp_path / "load.db")) as store:
         _bench("synthetic").fill(store, events=40, days=40)
     routes = load.routes(str(tmp_path / "load.db"))
     assert set(routes) == {"events_bbox_30d", "flashpoints", "stats"}
-    with Store.open(str(tmp_path / "load.db")) as store:
+    with open_store(str(tmp_path / "load.db")) as store:
         _first, last = store.day_range()
     assert last is not None
     since = last - dt.timedelta(days=29)

@@ -22,6 +22,7 @@ import httpx
 import pytest
 import uvicorn
 
+from flashpoint import open_store
 from flashpoint.api import create_app
 from flashpoint.api.conditional import normalised_query
 from flashpoint.api.versions import VersionWatch
@@ -77,7 +78,7 @@ def test_read_cache_304_until_a_write_then_a_new_answer(api_settings: Settings, 
         assert repeat.content == first.content and repeat.headers["etag"] == tag
         assert counters.computed == computed and counters.hits >= 1  # from memory: the route did not run
         # A write by another connection (another process would do the same) moves the version.
-        with Store.open(api_settings.db_url) as writer:
+        with open_store(api_settings.db_url) as writer:
             assert writer.add(_new_document("written-elsewhere"))
         changed = client.get("/api/events", params={"limit": 50}, headers={"If-None-Match": tag})
         assert changed.status_code == 200 and changed.headers["etag"] != tag
@@ -115,7 +116,7 @@ def test_read_cache_many_waiting_requests_share_one_computation(
     counters = app.state.read_cache
     with live(app) as base:
         httpx.get(base + "/api/stats", timeout=WAIT)
-        with Store.open(api_settings.db_url) as writer:
+        with open_store(api_settings.db_url) as writer:
             assert writer.add(_new_document("one-more"))
         computed = counters.computed
 
@@ -150,7 +151,7 @@ def test_read_cache_slow_answer_is_served_stale_while_refreshed(
     counters = app.state.read_cache
     with live(app) as base, httpx.Client(base_url=base, timeout=WAIT) as client:
         before = client.get("/api/stats")
-        with Store.open(api_settings.db_url) as writer:
+        with open_store(api_settings.db_url) as writer:
             assert writer.add(_new_document("arrives-later"))
         stale = client.get("/api/stats")
         assert stale.content == before.content and stale.headers["etag"] == before.headers["etag"]
@@ -172,7 +173,7 @@ def test_read_cache_fresh_by_default_after_a_write(api_settings: Settings, fille
     app = create_app(api_settings, store=filled_store)
     with live(app) as base, httpx.Client(base_url=base, timeout=WAIT) as client:
         before = client.get("/api/flashpoints").json()
-        with Store.open(api_settings.db_url) as writer:
+        with open_store(api_settings.db_url) as writer:
             assert writer.add(_new_document("fresh-one"))
         after = client.get("/api/stats").json()
         assert after["documents"] == len(SPECS) + 1
@@ -182,7 +183,7 @@ def test_read_cache_fresh_by_default_after_a_write(api_settings: Settings, fille
 
 def test_version_watch_reads_the_store_only_after_a_commit(tmp_path: Path) -> None:
     db = str(tmp_path / "watched.db")
-    with Store.open(db) as store, Store.open(db) as writer:
+    with open_store(db) as store, open_store(db) as writer:
         watch = VersionWatch(store)
         try:
             assert watch.cheap
@@ -200,7 +201,7 @@ def test_version_watch_reads_the_store_only_after_a_commit(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("url", [":memory:"])
 def test_version_watch_without_a_file_asks_the_store(url: str) -> None:
-    with Store.open(url) as store:
+    with open_store(url) as store:
         watch = VersionWatch(store)
         assert not watch.cheap
         assert watch.current() == store.version()
@@ -230,7 +231,7 @@ def pg_url() -> Iterator[str]:
 @pytest.mark.postgres
 @pytest.mark.skipif(PG_URL is None, reason="set FLASHPOINT_TEST_PG_URL to run against PostgreSQL")
 def test_version_watch_on_postgresql_reuses_a_read_briefly(pg_url: str) -> None:
-    with Store.open(pg_url) as store, Store.open(pg_url) as writer:
+    with open_store(pg_url) as store, open_store(pg_url) as writer:
         watch = VersionWatch(store)
         assert not watch.cheap and watch.max_age > 0
         assert watch.recent() is None

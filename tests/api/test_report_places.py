@@ -10,10 +10,10 @@ from types import ModuleType
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from flashpoint import open_store
 from flashpoint.api import create_app
 from flashpoint.cli import cli
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 
 
 def _alert_fixtures() -> ModuleType:
@@ -29,7 +29,7 @@ def _alert_fixtures() -> ModuleType:
 def convoy_store(db: Path) -> str:
     """Store two reports of one convoy move (Idlib, then Kafr Halab nearby); return the event id."""
     make_report = _alert_fixtures().make_report
-    with Store.open(str(db)) as store:
+    with open_store(str(db)) as store:
         for text, trigger, place, outlet, claimant in (
             ("A Turkish army convoy drove through Idlib.", "drove", "Idlib", "Wire One", None),
             ("The Turkish convoy halted near Kafr Halab.", "halted", "Kafr Halab", "Radio Two", "a reporter"),

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import httpx
 
+from flashpoint import open_store
 from flashpoint.api.server import settings_environment
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 
 
 def test_server_settings_environment_rebuilds_the_settings(tmp_path: Path) -> None:
@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 def test_server_workers_answer(tmp_path: Path) -> None:
     db = tmp_path / "served.db"
-    Store.open(str(db)).close()
+    open_store(str(db)).close()
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     command = [

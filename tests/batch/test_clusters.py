@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from flashpoint.batch import make_tables
 from flashpoint.batch.clusters import cluster_ids, cluster_ids_on_dask, group_key, rows_of
+from flashpoint.corroborate import Corroboration
 from flashpoint.corroborate.clusters import ClusterRules
 from flashpoint.records import Actor, Document, Event, Place, PlaceMention, Sentence
 from flashpoint.store import Store
@@ -75,7 +76,7 @@ def _documents() -> list[Document]:
 
 
 def _store_clusters(docs: list[Document], tmp_path: Path) -> dict[str, str]:
-    store = Store.open(f"sqlite:///{tmp_path / 'clusters.db'}", rules=RULES)
+    store = Store.open(f"sqlite:///{tmp_path / 'clusters.db'}", corroborator=Corroboration(RULES))
     try:
         for doc in docs:
             store.add(doc)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from click.testing import CliRunner
 
+from flashpoint import open_store
 from flashpoint.batch import TABLES
 from flashpoint.batch.commands import batch_command
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 
 
 def test_batch_command_writes_parquet_and_loads(corpus: Path, tmp_path: Path, gazetteer_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_batch_command_writes_parquet_and_loads(corpus: Path, tmp_path: Path, ga
     assert result.exit_code == 3, result.output  # the JSONL holds two bad lines
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
     documents = pq.read_table(out / "documents.parquet").num_rows
-    store = Store.open(settings.db_url)
+    store = open_store(settings.db_url)
     try:
         stats = store.stats()
     finally:

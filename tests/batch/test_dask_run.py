@@ -12,10 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import select
 
+from flashpoint import open_store
 from flashpoint.batch import TABLES, BatchSummary, run_batch, run_local
 from flashpoint.batch.runner import pipelines_built
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 from flashpoint.store import schema as t
 
 # Four reports in our own words: three of one shelling (two of them placed in the same town), one protest.
@@ -67,7 +67,7 @@ def test_run_batch_load_stores_documents_and_rejections(
 ) -> None:
     _local, dask, summary, settings = runs
     assert summary.loaded is not None
-    store = Store.open(settings.db_url)
+    store = open_store(settings.db_url)
     try:
         stats = store.stats().as_dict()
         rejected = {r.source for r in store.rejections()}
@@ -92,7 +92,7 @@ def test_run_batch_builds_the_pipeline_once_per_worker(
 def test_run_batch_clusters_events_as_the_store_does(runs: tuple[Path, Path, BatchSummary, Settings]) -> None:
     _local, dask, _summary, settings = runs
     events = pq.read_table(dask / "events.parquet").to_pylist()
-    store = Store.open(settings.db_url)
+    store = open_store(settings.db_url)
     try:
         with store.engine.connect() as conn:
             stored = dict(conn.execute(select(t.reports.c.own_id, t.reports.c.event_id)).all())

@@ -98,13 +98,14 @@ def test_schemas_events_use_the_store_field_names() -> None:
 
 
 def test_make_tables_event_and_report_fields_equal_the_store_rows() -> None:
+    from flashpoint.corroborate import Corroboration
     from flashpoint.store.rows import EVENT_FIELDS, REPORT_PLACE_FIELDS, document_rows
 
     event = replace(_event(place=_place(5.0, 6.0)), aux_modes=("hypothetical",))
     doc = _document("ccc", event)
     [parquet] = make_tables([doc], cluster_km=50.0, cluster_days=3)["events"].to_pylist()
     [report] = make_tables([doc], cluster_km=50.0, cluster_days=3)["reports"].to_pylist()
-    stored = document_rows(doc, now=dt.datetime(2024, 6, 1, tzinfo=dt.UTC))
+    stored = document_rows(doc, now=dt.datetime(2024, 6, 1, tzinfo=dt.UTC), voices=Corroboration())
     [sql] = stored.events
     assert parquet["event_id"] == sql["id"]
     lists = {"aux_modes": ",".join, "co_actors": lambda names: "; ".join(names) or None}

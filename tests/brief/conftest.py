@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.store import Store
 
 
@@ -44,7 +45,7 @@ SHOWDOWN = [
 def store(tmp_path: Path) -> Iterator[Store]:
     """A store holding SHOWDOWN."""
     make_report = _alert_fixtures().make_report
-    opened = Store.open(str(tmp_path / "brief.db"))
+    opened = open_store(str(tmp_path / "brief.db"))
     for text, kind, trigger, actor, recipient, place, day, score, outlet, stance, claimant, aux in SHOWDOWN:
         opened.add(
             make_report(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.records import (
     Actor,
     Claim,
@@ -106,6 +107,6 @@ def report() -> ReportFactory:
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh SQLite store with the default clustering rules (50 km, 3 days)."""
-    opened = Store.open(str(tmp_path / "corroborate.db"))
+    opened = open_store(str(tmp_path / "corroborate.db"))
     yield opened
     opened.close()

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from flashpoint import open_store
+from flashpoint.corroborate import Corroboration
 from flashpoint.corroborate.clusters import STANCE_ORDER, ClusterRules, strongest
 from flashpoint.store import Store, event_id
 
@@ -97,7 +99,9 @@ def test_clusters_strongest_follows_the_documented_order(
 
 
 def test_clusters_respect_the_rules_given(tmp_path: Path, report: Any) -> None:
-    with Store.open(str(tmp_path / "wide.db"), rules=ClusterRules(km=150.0, days=3)) as wide:
+    with Store.open(
+        str(tmp_path / "wide.db"), corroborator=Corroboration(ClusterRules(km=150.0, days=3))
+    ) as wide:
         wide.add(report(BASE))
         wide.add(
             report(
@@ -134,16 +138,16 @@ def _clusters(store: Store) -> dict[str, tuple[int, int, tuple[str, ...]]]:
 
 def test_clusters_are_the_same_in_one_batch_or_ten(tmp_path: Path, report: Any) -> None:
     docs = _corpus(report)
-    with Store.open(str(tmp_path / "one.db")) as one:
+    with open_store(str(tmp_path / "one.db")) as one:
         for doc in docs:
             one.add(doc)
         whole = _clusters(one)
     path = str(tmp_path / "ten.db")
     for batch in range(10):
-        with Store.open(path) as part:
+        with open_store(path) as part:
             for doc in docs[batch * 3 : batch * 3 + 3]:
                 part.add(doc)
-    with Store.open(path) as ten:
+    with open_store(path) as ten:
         assert _clusters(ten) == whole
     assert len(whole) < len(docs)  # the corpus does collapse
 

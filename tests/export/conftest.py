@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.records import Actor, Claim, Document, Event, Place, PlaceMention, Sentence, content_hash
-from flashpoint.store import Store, StoredEvent
+from flashpoint.store import StoredEvent
 
 TEXT = (
     "Border guards fired on smugglers near Zakho on Tuesday. "
@@ -117,7 +118,7 @@ def document() -> Document:
 @pytest.fixture()
 def stored(document: Document, tmp_path: Path) -> list[StoredEvent]:
     """The document's events as the store gives them back (latest date first)."""
-    with Store.open(
+    with open_store(
         str(tmp_path / "export.db"), clock=lambda: dt.datetime(2023, 5, 11, tzinfo=dt.UTC)
     ) as store:
         store.add(document)

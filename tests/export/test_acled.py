@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.export import CSV_COLUMNS, write_csv
 from flashpoint.export.acled import admin2_name, inter_code, interaction, source_scale
 from flashpoint.records import Actor, Document
-from flashpoint.store import Store, StoredEvent
+from flashpoint.store import StoredEvent
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_acled_csv_lists_co_actors_as_associated_actors(document: Document, tmp_
         document.events[0], co_actors=(Actor("TUR", "MIL"), Actor("USA", "MIL", name="US-led coalition"))
     )
     doc = replace(document, events=(joint, *document.events[1:]))
-    with Store.open(str(tmp_path / "joint.db")) as store:
+    with open_store(str(tmp_path / "joint.db")) as store:
         store.add(doc)
         rows = _rows(store.events())
     assert rows["ASSAULT"]["assoc_actor_1"] == "TURMIL; US-led coalition"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.records import (
     Actor,
     Claim,
@@ -61,7 +62,7 @@ def now() -> dt.datetime:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh Store: an SQLite file, or a private schema on the PostgreSQL server."""
     if request.param == "sqlite":
-        opened = Store.open(str(tmp_path / "events.db"), clock=fixed_clock)
+        opened = open_store(str(tmp_path / "events.db"), clock=fixed_clock)
         yield opened
         opened.close()
         return
@@ -77,7 +78,7 @@ def _postgres_store() -> Iterator[Store]:
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     separator = "&" if "?" in PG_URL else "?"
-    opened = Store.open(f"{PG_URL}{separator}options=-csearch_path%3D{schema}", clock=fixed_clock)
+    opened = open_store(f"{PG_URL}{separator}options=-csearch_path%3D{schema}", clock=fixed_clock)
     try:
         yield opened
     finally:

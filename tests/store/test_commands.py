@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import event
 
+from flashpoint import open_store
 from flashpoint.records import Document
 from flashpoint.store import EventQuery, Store
 from flashpoint.store.commands import write_listing
@@ -46,7 +47,7 @@ def test_write_listing_table_queries_do_not_grow_with_rows(
 ) -> None:
     counts = []
     for documents in (1, 4):
-        with Store.open(str(tmp_path / f"{documents}.db")) as store:
+        with open_store(str(tmp_path / f"{documents}.db")) as store:
             _fill(store, make_document, documents)
             assert len(store.events()) == 3 * documents
             queries, table = _queries(store, "table")

@@ -15,9 +15,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, create_engine, func, insert, inspect, select, text, update
 
+from flashpoint import open_store
 from flashpoint.api.tokens import ensure_table, token_metadata
 from flashpoint.errors import StoreError
-from flashpoint.store import EventQuery, Store, database_url, migrate
+from flashpoint.store import EventQuery, database_url, migrate
 from flashpoint.store import schema as t
 from flashpoint.store.migrations import BASELINE, alembic_config, head_revision
 from flashpoint.store.rows import REPORT_PLACE_FIELDS
@@ -118,7 +119,7 @@ def _make_pre_alembic(engine: Engine) -> None:
 
 
 def test_migrations_new_database_is_at_head(db_url: str, engine: Engine) -> None:
-    with Store.open(db_url, clock=fixed_clock) as store:
+    with open_store(db_url, clock=fixed_clock) as store:
         assert store.revision == head_revision()
     assert _revision(engine) == head_revision()
     assert NEW_INDEX in _event_indexes(engine)
@@ -131,7 +132,7 @@ def test_migrations_pre_alembic_database_is_adopted_and_upgraded(db_url: str, en
     _make_pre_alembic(engine)
     assert NEW_INDEX not in _event_indexes(engine)
     assert _revision(engine) is None
-    with Store.open(db_url, clock=fixed_clock) as store:
+    with open_store(db_url, clock=fixed_clock) as store:
         assert store.revision == head_revision()
         kept = store.events(EventQuery(since=dt.date(2024, 1, 2)))
     assert [e.id for e in kept] == [f"ev_{2:016x}", f"ev_{1:016x}"]
@@ -145,7 +146,7 @@ def test_migrations_upgrade_is_idempotent(start: str, db_url: str, engine: Engin
         _make_pre_alembic(engine)
     first = migrate(db_url)
     second = migrate(db_url)
-    Store.open(db_url).close()
+    open_store(db_url).close()
     assert first == second == head_revision()
     with engine.connect() as conn:
         versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
@@ -180,7 +181,7 @@ def test_migrations_refuse_an_unknown_revision(db_url: str, engine: Engine) -> N
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'from_the_future'"))
     with pytest.raises(StoreError, match="from_the_future"):
-        Store.open(db_url)
+        open_store(db_url)
 
 
 def test_migrations_refuse_a_schema_older_than_the_baseline(db_url: str, engine: Engine) -> None:
@@ -215,7 +216,7 @@ def test_migrations_failed_upgrade_leaves_the_database_as_it_was(db_url: str, en
 
 def test_migrations_concurrent_openers_of_a_new_database_all_succeed(db_url: str, engine: Engine) -> None:
     def open_once(_: int) -> str | None:
-        with Store.open(db_url) as store:
+        with open_store(db_url) as store:
             return store.revision
 
     with ThreadPoolExecutor(max_workers=4) as pool:

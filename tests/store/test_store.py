@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from flashpoint import open_store
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Event, Rejection
 from flashpoint.store import Store, database_url, document_id, event_id
@@ -29,7 +30,7 @@ def _counts(store: Store) -> dict[str, int]:
 
 def test_store_open_creates_schema_in_wal_mode(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
-    with Store.open(str(path)) as store:
+    with open_store(str(path)) as store:
         with store.engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
             keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
@@ -46,14 +47,14 @@ def test_store_open_creates_schema_in_wal_mode(tmp_path: Path) -> None:
 )
 def test_store_open_bad_url_raises_store_error(url: str, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="database"):
-        Store.open(url.format(missing=tmp_path / "absent"))
+        open_store(url.format(missing=tmp_path / "absent"))
 
 
 def test_store_open_unwritable_path_raises_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot open"):
-        Store.open(str(blocker / "db.sqlite"))
+        open_store(str(blocker / "db.sqlite"))
 
 
 @pytest.mark.parametrize(
@@ -137,6 +138,45 @@ def test_store_add_rolls_back_when_corroboration_fails_last(
     assert store.document(document_id(later.hash)) is None
 
 
+def test_store_opened_without_corroborator_reads_but_refuses_to_add(
+    tmp_path: Path, make_document: DocumentFactory
+) -> None:
+    path = str(tmp_path / "plain.db")
+    with open_store(path) as full:
+        full.add(make_document())
+    with Store.open(path) as plain:
+        assert plain.stats().documents == 1  # reading needs no corroboration rules
+        before = _counts(plain)
+        with pytest.raises(StoreError, match="open_store"):
+            plain.add(make_document(suffix=" Another text."))
+        assert _counts(plain) == before
+
+
+class _CountingJudge:
+    """flashpoint's rules, counting what the store asks: the store decides nothing itself."""
+
+    def __init__(self) -> None:
+        from flashpoint.corroborate import Corroboration
+
+        self.rules = Corroboration()
+        self.asked: dict[str, int] = {}
+
+    def __getattr__(self, name: str) -> object:
+        self.asked[name] = self.asked.get(name, 0) + 1
+        return getattr(self.rules, name)
+
+
+def test_store_add_asks_its_corroborator_for_every_decision(
+    tmp_path: Path, make_document: DocumentFactory
+) -> None:
+    judge = _CountingJudge()
+    with Store.open(str(tmp_path / "judged.db"), corroborator=judge) as store:  # type: ignore[arg-type]
+        assert store.add(make_document())
+    assert {"sign", "named_origin", "own_origin", "choose_cluster", "strongest", "report_stance"} <= set(
+        judge.asked
+    )
+
+
 def test_store_add_rolls_back_when_a_place_is_invalid(store: Store, make_document: DocumentFactory) -> None:
     bad = make_document(lat=123.0)
     with pytest.raises(StoreError):
@@ -148,7 +188,7 @@ def test_store_event_ids_are_stable_across_stores(tmp_path: Path, make_document:
     doc = make_document()
     ids = []
     for name in ("one.db", "two.db"):
-        with Store.open(str(tmp_path / name)) as store:
+        with open_store(str(tmp_path / name)) as store:
             store.add(doc)
             ids.append(sorted(e.id for e in store.events()))
     assert ids[0] == ids[1]
@@ -267,6 +307,6 @@ def test_store_public_names_resolve() -> None:
 
 
 def test_store_open_in_memory(make_document: DocumentFactory) -> None:
-    with Store.open(":memory:") as store:
+    with open_store(":memory:") as store:
         assert store.add(make_document()) is True
         assert store.stats().events == 3

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.store import Store
 
 PG_URL = os.environ.get("FLASHPOINT_TEST_PG_URL")
@@ -138,7 +139,7 @@ def route() -> type[Route]:
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A fresh Store: an SQLite file, or a private schema on the PostgreSQL server."""
     if request.param == "sqlite":
-        opened = Store.open(str(tmp_path / "watch.db"))
+        opened = open_store(str(tmp_path / "watch.db"))
         yield opened
         opened.close()
         return
@@ -150,7 +151,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     separator = "&" if "?" in PG_URL else "?"
-    opened = Store.open(f"{PG_URL}{separator}options=-csearch_path%3D{schema}")
+    opened = open_store(f"{PG_URL}{separator}options=-csearch_path%3D{schema}")
     yield opened
     opened.close()
     with admin.begin() as conn:

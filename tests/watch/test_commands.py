@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 import flashpoint.pipeline
+from flashpoint import open_store
 from flashpoint.pipeline import Pipeline
 from flashpoint.settings import Settings
-from flashpoint.store import Store
 from flashpoint.watch.commands import feeds_group, read_feeds_file, watch_command
 
 
@@ -74,7 +74,7 @@ def test_watch_once_ingests_the_feeds_file(
     result = CliRunner().invoke(_cli(allowed), ["watch", "--feeds", str(feeds), "--once"])
     assert result.exit_code == 0, result.output
     assert "3 document(s) added" in result.output
-    with Store.open(db_settings.db_url) as store:
+    with open_store(db_settings.db_url) as store:
         assert store.stats().documents == 3
 
 
@@ -173,13 +173,13 @@ def test_watch_exits_zero_on_sigterm_after_the_current_document(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if db.exists():
-            with Store.open(str(db)) as store:
+            with open_store(str(db)) as store:
                 if store.stats().documents >= 2:
                     break
         time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err.decode()
-    with Store.open(str(db)) as store:
+    with open_store(str(db)) as store:
         stored = store.stats().documents
     assert 2 <= stored < len(items)  # stopped early, and kept what it had finished

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from flashpoint import open_store
 from flashpoint.api import create_app
 from flashpoint.records import Document
 from flashpoint.settings import Settings
@@ -109,7 +110,7 @@ def serve_documents(tmp_path: Path) -> Callable[[list[Document]], LiveServer]:
 
     def serve(docs: list[Document]) -> LiveServer:
         db = tmp_path / "web.db"
-        store = Store.open(str(db))
+        store = open_store(str(db))
         for doc in docs:
             store.add(doc)
         return LiveServer(store, Settings(db=str(db)))
@@ -122,7 +123,7 @@ def serve_database() -> Callable[[Path], LiveServer]:
     """Return a function giving a (not yet started) server on an existing database file."""
 
     def serve(db: Path) -> LiveServer:
-        return LiveServer(Store.open(str(db)), Settings(db=str(db)))
+        return LiveServer(open_store(str(db)), Settings(db=str(db)))
 
     return serve
 

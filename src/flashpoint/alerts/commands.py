@@ -20,9 +20,9 @@ __all__ = ["alerts_command", "flashpoints_command"]
 
 
 def _store(settings: Settings) -> Store:
-    from flashpoint.store import Store
+    from flashpoint import open_store
 
-    return Store.from_settings(settings)
+    return open_store(settings)
 
 
 def _geojson(flashpoints: list[Flashpoint]) -> dict[str, Any]:

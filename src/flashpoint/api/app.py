@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from flashpoint import __version__
+from flashpoint import __version__, open_store
 from flashpoint.api.analysis import analysis_router
 from flashpoint.api.conditional import CacheCounters, ReadCache
 from flashpoint.api.links import check_base_url
@@ -181,7 +181,7 @@ def create_app(
         )
 
     owned = store is None
-    store = store or Store.from_settings(settings)
+    store = store or open_store(settings)
     ensure_table(store.engine)
     origins = tuple(cors_origins if cors_origins is not None else settings.cors_origins)
     if "*" in origins:

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from flashpoint.batch.clusters import CLUSTER_COLUMNS, cluster_ids, rows_of
 from flashpoint.batch.partitions import BatchError, Partition, plan_partitions, read_partition
 from flashpoint.batch.tables import SCHEMAS, TABLES, make_tables
-from flashpoint.corroborate.clusters import ClusterRules
+from flashpoint.corroborate import ClusterRules, Corroboration
 from flashpoint.pipeline import Pipeline, load_pipeline
 from flashpoint.records import Document, Rejection
 from flashpoint.settings import Settings
@@ -270,7 +270,7 @@ def open_sink(
     if load:
         from flashpoint.store import Store
 
-        store = Store.from_settings(settings)
+        store = Store.open(settings.db_url, corroborator=Corroboration.from_settings(settings))
     if clusterer is None:
         rules = ClusterRules.from_settings(settings)
         clusterer = functools.partial(cluster_ids, rules=rules)

@@ -29,13 +29,13 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> N
     Each rejected input is named on stderr with its reason and recorded in the store; the exit
     status is 3 when anything was rejected. Documents already stored are skipped before parsing.
     """
+    from flashpoint import open_store
     from flashpoint.ingest import count_inputs
     from flashpoint.pipeline import load_pipeline
-    from flashpoint.store import Store
     from flashpoint.workflow import ingest_items, read_and_run
 
     settings = settings_of(ctx)
-    store = Store.from_settings(settings)
+    store = open_store(settings)
     pipeline = load_pipeline(settings)
     bar = progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
     try:

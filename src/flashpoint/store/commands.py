@@ -70,10 +70,11 @@ def events_command(
     fmt: str,
 ) -> None:
     """List the stored events, filtered, as a table, CSV, JSON, JSON lines or GeoJSON."""
-    from flashpoint.store import EventQuery, Store
+    from flashpoint import open_store
+    from flashpoint.store import EventQuery
 
     settings = settings_of(ctx)
-    store = Store.from_settings(settings)
+    store = open_store(settings)
     query = EventQuery(
         type=event_type.upper() if event_type else None,
         actor=actor,
@@ -94,11 +95,11 @@ def events_command(
 @click.pass_context
 def show_command(ctx: click.Context, event_id: str, fmt: str) -> None:
     """Show one event with every report, sentence, document and claimant."""
+    from flashpoint import open_store
     from flashpoint.export import nested_text, report_places
-    from flashpoint.store import Store
 
     settings = settings_of(ctx)
-    detail = Store.from_settings(settings).event(event_id)
+    detail = open_store(settings).event(event_id)
     if detail is None:
         fail(f"no event {event_id!r} in {settings.db} (see `flashpoint events`)", code=1)
     data = detail.as_dict()
@@ -114,10 +115,10 @@ def show_command(ctx: click.Context, event_id: str, fmt: str) -> None:
 @click.pass_context
 def stats_command(ctx: click.Context, fmt: str) -> None:
     """Summarise the store: documents, events by type, top actors, rejections."""
+    from flashpoint import open_store
     from flashpoint.export import nested_text
-    from flashpoint.store import Store
 
-    data = Store.from_settings(settings_of(ctx)).stats().as_dict()
+    data = open_store(settings_of(ctx)).stats().as_dict()
     if fmt == "json":
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     else:

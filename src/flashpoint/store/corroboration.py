@@ -1,29 +1,74 @@
 """Corroboration's SQL: the reads and writes `Store.add` makes, inside its transaction, to corroborate.
 
-`flashpoint.corroborate` decides (which cluster a report joins, whether two documents are near-duplicates,
-which origin a document has) from rows and signatures; this module fetches those rows and writes the
-outcome, always on the caller's connection, so a failure anywhere rolls all of it back with the document.
+The store never imports `flashpoint.corroborate`. It asks a `Corroborator` (below) for every decision —
+which cluster a report joins, whether two documents are near-duplicates, which origin a document has —
+and this module fetches the rows those decisions need and writes the outcome, always on the caller's
+connection, so a failure anywhere rolls all of it back with the document.
+`flashpoint.corroborate.Corroboration` is the corroborator flashpoint ships; `flashpoint.open_store` wires it in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, func, insert, select
 
-from flashpoint.corroborate.clusters import ClusterRules, choose_cluster, strongest
-from flashpoint.corroborate.syndication import Signature, closest, named_origin, own_origin
-from flashpoint.records import Document
+from flashpoint.records import Claim, Document, Event
 from flashpoint.store import schema as t
 
-__all__ = ["find_cluster", "find_duplicate", "origin_for", "refresh", "store_signature"]
+__all__ = [
+    "Corroborator",
+    "Signed",
+    "find_cluster",
+    "find_duplicate",
+    "origin_for",
+    "refresh",
+    "store_signature",
+]
 
 _CHUNK = 500
 
 
-def find_cluster(conn: Connection, row: Mapping[str, Any], rules: ClusterRules) -> str | None:
+class Signed(Protocol):
+    """A document's signature as the store keeps it: hash values and LSH band keys."""
+
+    @property
+    def values(self) -> bytes: ...
+
+    @property
+    def bands(self) -> tuple[str, ...]: ...
+
+
+class Corroborator(Protocol):
+    """The decisions `Store.add` asks for; `flashpoint.corroborate.Corroboration` makes them."""
+
+    @property
+    def window_days(self) -> int: ...
+
+    def sign(self, text: str) -> Any: ...
+
+    def named_origin(self, doc: Document) -> str | None: ...
+
+    def own_origin(self, doc: Document, doc_id: str) -> str: ...
+
+    def closest(
+        self, sig: Any, stored: Iterable[tuple[str, bytes, str]], best: tuple[str, str, float] | None = None
+    ) -> tuple[str, str, float] | None: ...
+
+    def choose_cluster(
+        self, row: Mapping[str, Any], candidates: Iterable[Mapping[Any, Any]]
+    ) -> str | None: ...
+
+    def strongest(self, stances: Iterable[str | None]) -> str | None: ...
+
+    def report_stance(self, claims: Iterable[Claim]) -> str: ...
+
+    def report_origin(self, doc: Document, event: Event) -> str | None: ...
+
+
+def find_cluster(conn: Connection, row: Mapping[str, Any], judge: Corroborator) -> str | None:
     """Return the id of the stored cluster the event row joins, or None when it starts a new one."""
     ev = t.events
     stmt = select(ev).where(ev.c.type == row["type"], ev.c.happened == bool(row["happened"]))
@@ -31,12 +76,12 @@ def find_cluster(conn: Connection, row: Mapping[str, Any], rules: ClusterRules) 
     if day is None:
         stmt = stmt.where(ev.c.cluster_date.is_(None))
     else:
-        span = dt.timedelta(days=rules.days)
+        span = dt.timedelta(days=judge.window_days)
         stmt = stmt.where(ev.c.cluster_date >= day - span, ev.c.cluster_date <= day + span)
-    return choose_cluster(row, conn.execute(stmt).mappings(), rules)
+    return judge.choose_cluster(row, conn.execute(stmt).mappings())
 
 
-def refresh(conn: Connection, cluster_id: str) -> None:
+def refresh(conn: Connection, cluster_id: str, judge: Corroborator) -> None:
     """Recount a cluster's independent origins and its strongest stance from its reports."""
     rp = t.reports
     origins = conn.execute(
@@ -46,11 +91,11 @@ def refresh(conn: Connection, cluster_id: str) -> None:
     conn.execute(
         t.events.update()
         .where(t.events.c.id == cluster_id)
-        .values(origins=max(1, int(origins)), stance=strongest(stances))
+        .values(origins=max(1, int(origins)), stance=judge.strongest(stances))
     )
 
 
-def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] | None:
+def find_duplicate(conn: Connection, sig: Signed, judge: Corroborator) -> tuple[str, str, float] | None:
     """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
     found = conn.execute(select(t.lsh_bands.c.document_id).where(t.lsh_bands.c.key.in_(list(sig.bands))))
     candidates = sorted(set(found.scalars()))
@@ -61,22 +106,22 @@ def find_duplicate(conn: Connection, sig: Signature) -> tuple[str, str, float] |
             .join(t.documents, t.documents.c.id == t.signatures.c.document_id)
             .where(t.signatures.c.document_id.in_(candidates[i : i + _CHUNK]))
         ).all()
-        best = closest(sig, ((str(d), bytes(v), str(o)) for d, v, o in rows), best)
+        best = judge.closest(sig, ((str(d), bytes(v), str(o)) for d, v, o in rows), best)
     return best
 
 
-def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signature) -> str:
-    """Return the origin id of `doc` (`flashpoint.corroborate.syndication` gives the rules)."""
-    named = named_origin(doc)
+def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signed, judge: Corroborator) -> str:
+    """Return the origin id of `doc`: the one it names, a stored near-duplicate's, else its own."""
+    named = judge.named_origin(doc)
     if named is not None:
         return named
-    duplicate = find_duplicate(conn, sig)
+    duplicate = find_duplicate(conn, sig, judge)
     if duplicate is not None:
         return duplicate[1]
-    return own_origin(doc, doc_id)
+    return judge.own_origin(doc, doc_id)
 
 
-def store_signature(conn: Connection, doc_id: str, sig: Signature) -> None:
+def store_signature(conn: Connection, doc_id: str, sig: Signed) -> None:
     """Write the document's signature and band keys (inside the caller's transaction)."""
     conn.execute(insert(t.signatures).values(document_id=doc_id, minhash=sig.values))
     rows: list[dict[str, Any]] = [{"key": key, "document_id": doc_id} for key in sig.bands]

@@ -17,9 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flashpoint.corroborate.clusters import report_stance
-from flashpoint.corroborate.syndication import report_origin
 from flashpoint.records import Claim, Document, Event, Place
+from flashpoint.store.corroboration import Corroborator
 from flashpoint.store.ids import document_hash, document_id, event_id
 from flashpoint.store.results import StoredClaim, StoredDocument, StoredEvent
 
@@ -54,8 +53,11 @@ class DocumentRows:
     claims: list[list[dict[str, Any]]] = field(default_factory=list)  # parallel to events
 
 
-def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
-    """Return the rows `doc` writes; events repeating an id within the document are written once."""
+def document_rows(doc: Document, *, now: dt.datetime, voices: Corroborator) -> DocumentRows:
+    """Return the rows `doc` writes; events repeating an id within the document are written once.
+
+    `voices` gives each report's stance and, for an embedded post's report, its own origin.
+    """
     doc_hash = document_hash(doc)
     doc_id = document_id(doc_hash)
     rows = DocumentRows(
@@ -117,7 +119,7 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
         if event.place is not None and event.place.place is not None:
             rows.places.setdefault(event.place.place.id, place_fields(event.place.place))
         rows.events.append({"id": ev_id, **_sql_event(event_fields(event, published=doc.published))})
-        voice = report_origin(doc, event)
+        voice = voices.report_origin(doc, event)
         event_place = rows.events[-1]
         rows.reports.append(
             {
@@ -131,7 +133,7 @@ def document_rows(doc: Document, *, now: dt.datetime) -> DocumentRows:
                 "own_id": ev_id,
                 # an embedded post keeps its own origin; the store fills in the document's otherwise
                 "origin_key": voice,
-                "stance": report_stance(event.claims),
+                "stance": voices.report_stance(event.claims),
             }
         )
         rows.claims.append(

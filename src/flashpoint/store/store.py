@@ -19,13 +19,17 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from flashpoint.corroborate.clusters import ClusterRules
-from flashpoint.corroborate.syndication import signature
 from flashpoint.errors import StoreError
 from flashpoint.records import Document, Rejection
-from flashpoint.settings import Settings, database_url
+from flashpoint.settings import database_url
 from flashpoint.store import schema as t
-from flashpoint.store.corroboration import find_cluster, origin_for, refresh, store_signature
+from flashpoint.store.corroboration import (
+    Corroborator,
+    find_cluster,
+    origin_for,
+    refresh,
+    store_signature,
+)
 from flashpoint.store.ids import document_hash, document_id
 from flashpoint.store.migrations import upgrade
 from flashpoint.store.queries import event_select, within
@@ -51,32 +55,31 @@ def _utcnow() -> dt.datetime:
 
 
 class Store:
-    """The event database. Build with `Store.open(url)`; close with `close()` or a `with` block."""
+    """The event database. Build with `flashpoint.open_store(url)`; close with `close()` or a `with` block.
+
+    `Store.open(url)` alone gives a store that reads; adding documents needs a `corroborator` (the rules
+    that cluster reports and find syndicated copies), which `flashpoint.open_store` passes in.
+    """
 
     def __init__(
-        self, engine: Engine, *, clock: Clock | None = None, rules: ClusterRules | None = None
+        self, engine: Engine, *, clock: Clock | None = None, corroborator: Corroborator | None = None
     ) -> None:
         self.engine = engine
         self.clock: Clock = clock or _utcnow
-        self.rules = rules or ClusterRules()
+        self.corroborator = corroborator
         self.revision: str | None = None  # the schema's migration revision, set by `open`
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, clock: Clock | None = None) -> Store:
-        """Return the Store that `settings` name, with its corroboration thresholds."""
-        return cls.open(settings.db_url, clock=clock, rules=ClusterRules.from_settings(settings))
-
-    @classmethod
-    def open(cls, url: str, *, clock: Clock | None = None, rules: ClusterRules | None = None) -> Store:
+    def open(cls, url: str, *, clock: Clock | None = None, corroborator: Corroborator | None = None) -> Store:
         """Return a Store on `url` (a bare path means SQLite), its schema created or upgraded to the newest.
 
         A new database is built by the migrations; an older one is upgraded in one transaction (see
         `flashpoint.store.migrations`); a database newer than this flashpoint raises StoreError.
 
-        `rules` are the corroboration thresholds (`ClusterRules.from_settings(settings)`); defaults match
-        the Settings defaults.
+        `corroborator` makes corroboration's decisions while `add` writes (see
+        `flashpoint.store.corroboration`); without one the store reads but cannot add.
         """
-        store = cls(_engine(url), clock=clock, rules=rules)
+        store = cls(_engine(url), clock=clock, corroborator=corroborator)
         store._create_schema(url)
         return store
 
@@ -114,15 +117,21 @@ class Store:
         The same transaction corroborates: the document gets its origin id (syndication) and each of its
         events joins a stored event cluster or starts one (`flashpoint.store.corroboration`).
         """
+        judge = self.corroborator
+        if judge is None:
+            raise StoreError(
+                "this store was opened without corroboration rules, so it cannot add documents: "
+                "open it with flashpoint.open_store(url) or pass corroborator= to Store.open"
+            )
         doc_hash = document_hash(doc)
-        rows = document_rows(doc, now=self.clock())
-        sig = signature(doc.text)
+        rows = document_rows(doc, now=self.clock(), voices=judge)
+        sig = judge.sign(doc.text)
         doc_id = document_id(doc_hash)
         try:
             with self.engine.begin() as conn:
                 if self._has_hash(conn, doc_hash):
                     return False
-                origin_id = origin_for(conn, doc, doc_id, sig)
+                origin_id = origin_for(conn, doc, doc_id, sig, judge)
                 conn.execute(insert(t.documents), [{**rows.document, "origin_id": origin_id}])
                 store_signature(conn, doc_id, sig)
                 if rows.posts:
@@ -134,7 +143,7 @@ class Store:
                     conn.execute(insert(t.place_mentions), rows.place_mentions)
                 touched: dict[str, None] = {}
                 for event_row, report, claims in zip(rows.events, rows.reports, rows.claims, strict=True):
-                    cluster_id = find_cluster(conn, event_row, self.rules)
+                    cluster_id = find_cluster(conn, event_row, judge)
                     if cluster_id is None:
                         cluster_id = event_row["id"]
                         conn.execute(
@@ -154,7 +163,7 @@ class Store:
                         )
                     touched[cluster_id] = None
                 for cluster_id in touched:
-                    refresh(conn, cluster_id)
+                    refresh(conn, cluster_id, judge)
                 _mark_changed(conn)
         except IntegrityError as exc:
             # A concurrent writer may have stored the same document first: that is still idempotent.

@@ -48,9 +48,9 @@ def watch_command(
     the pipeline and stored; items already stored or seen are skipped. A failing feed is retried
     later with exponential backoff.
     """
+    from flashpoint import open_store
     from flashpoint.ingest.fetch import Fetcher
     from flashpoint.pipeline import load_pipeline
-    from flashpoint.store import Store
     from flashpoint.watch.poller import Watcher, parse_every
     from flashpoint.watch.state import FeedState
 
@@ -59,7 +59,7 @@ def watch_command(
         interval = parse_every(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from exc
-    store = Store.from_settings(settings)
+    store = open_store(settings)
     state = FeedState(store.engine)
     if feeds_file is not None:
         now = dt.datetime.now(dt.UTC)
@@ -89,10 +89,10 @@ def feeds_group() -> None:
 
 
 def _state(ctx: click.Context) -> FeedState:
-    from flashpoint.store import Store
+    from flashpoint import open_store
     from flashpoint.watch.state import FeedState
 
-    return FeedState(Store.from_settings(settings_of(ctx)).engine)
+    return FeedState(open_store(settings_of(ctx)).engine)
 
 
 @feeds_group.command(name="add")
