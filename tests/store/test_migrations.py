@@ -26,7 +26,7 @@ from flashpoint.watch.state import feeds_metadata
 
 from .conftest import PG_URL, fixed_clock
 
-NEW_INDEX = "ix_events_date_lat_lon"
+NEW_INDEX = "ix_events_date_lat_lon_id"  # the newest index (migration 0005)
 
 
 @pytest.fixture(
@@ -205,7 +205,7 @@ def test_migrations_downgrade_to_baseline_and_back(db_url: str, engine: Engine) 
 
 def test_migrations_failed_upgrade_leaves_the_database_as_it_was(db_url: str, engine: Engine) -> None:
     _make_pre_alembic(engine)
-    with engine.begin() as conn:  # a stray index with the name revision 0002 wants makes 0002 fail
+    with engine.begin() as conn:  # a stray index with the name revision 0005 wants makes 0005 fail
         conn.execute(text(f"CREATE INDEX {NEW_INDEX} ON events (type)"))
     with pytest.raises(StoreError):
         migrate(db_url)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.exc import SQLAlchemyError
 
 from flashpoint.errors import StoreError
@@ -21,7 +21,7 @@ from flashpoint.store import schema as t
 from flashpoint.store.queries import event_select
 from flashpoint.store.rows import stored_event
 
-__all__ = ["BBox", "EventSearch", "event_dict", "find_events", "origins_of"]
+__all__ = ["BBox", "EventSearch", "event_dict", "find_events", "origins_of", "page_select"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,8 @@ def event_dict(event: StoredEvent) -> dict[str, Any]:
 def find_events(store: Store, search: EventSearch) -> list[StoredEvent]:
     """Return one page of events matching `search`, latest date first.
 
-    Without a text filter the page is chosen first on the events table alone (its ids, from the
-    (date, lat, lon, id) index for a date range and a box), and only that page is joined with its first
+    Without a text filter the page is chosen first on the events table alone (its ids, read from the
+    (date, lat, lon, id) index alone for a date range and a box), and only that page is joined with its first
     report, claim, document and sentence: the cost follows the page, not every event that matches.
     """
     stance = search.stance or search.query.stance
@@ -75,21 +75,31 @@ def find_events(store: Store, search: EventSearch) -> list[StoredEvent]:
     if search.text:  # the filter reads the joined sentence: one query over the join
         stmt = stmt.offset(search.offset).limit(search.limit)
     else:
-        events = t.events
-        page = (
-            select(events.c.id)
-            .where(stmt.whereclause if stmt.whereclause is not None else true())
-            .order_by(events.c.date.desc().nulls_last(), events.c.id)
-            .offset(search.offset)
-            .limit(search.limit)
-        )
-        stmt = event_select(EventQuery()).where(events.c.id.in_(page.scalar_subquery()))
+        page = page_select(stmt, search)
+        stmt = event_select(EventQuery()).where(t.events.c.id.in_(page.scalar_subquery()))
     try:
         with store.engine.connect() as conn:
-            rows = conn.execute(stmt).mappings().all()
+            result = conn.execute(stmt)
+            keys = tuple(result.keys())
+            rows = [dict(zip(keys, row, strict=True)) for row in result]  # plain dicts read fastest
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read events: {exc}") from exc
     return [stored_event(row) for row in rows]
+
+
+def page_select(stmt: Select[Any], search: EventSearch) -> Select[Any]:
+    """Return the SELECT of one page of event ids under `stmt`'s conditions, latest date first.
+
+    On a date range and a box it reads the (date, lat, lon, id) index alone, never the events table.
+    """
+    events = t.events
+    return (
+        select(events.c.id)
+        .where(stmt.whereclause if stmt.whereclause is not None else true())
+        .order_by(events.c.date.desc().nulls_last(), events.c.id)
+        .offset(search.offset)
+        .limit(search.limit)
+    )
 
 
 def _extra_filters(search: EventSearch) -> list[ColumnElement[bool]]:

@@ -204,7 +204,8 @@ Index(None, events.c.actor_country)
 Index(None, events.c.recipient_country)
 Index(None, events.c.place_country)
 Index(None, events.c.lat, events.c.lon)
-Index(None, events.c.date, events.c.lat, events.c.lon)  # migration 0002: date range + bounding box
+# migration 0005: a date range and a bounding box, the page of ids read from the index alone
+Index(None, events.c.date, events.c.lat, events.c.lon, events.c.id)
 Index(None, events.c.cluster_date)
 
 reports = Table(
