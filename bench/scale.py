@@ -3,6 +3,7 @@
     .venv/bin/python bench/scale.py                              # SQLite, 1,000,000 synthetic events
     .venv/bin/python bench/scale.py --db /tmp/big.db --keep      # build once, measure again later
     .venv/bin/python bench/scale.py --postgres "$(bash scripts/start-postgres.sh)"
+    .venv/bin/python bench/scale.py --postgres URL --no-sqlite --schema fp_scale_1m --keep   # build once, again later
     .venv/bin/python bench/scale.py --events 2000 --queries 20   # a quick run
 
 Builds a synthetic store (`bench/synthetic.py`: invented towns around nine regional centres, three years,
@@ -108,14 +109,15 @@ def measure(db: str, *, events: int, days: int, queries: int) -> dict[str, Any]:
 
 
 @contextmanager
-def postgres_schema(url: str, *, keep: bool) -> Iterator[str]:
-    """Yield `url` narrowed to a new private schema, dropped afterwards unless `keep`."""
+def postgres_schema(url: str, *, keep: bool, schema: str | None = None) -> Iterator[str]:
+    """Yield `url` narrowed to a private schema (`schema`, else a new one), dropped afterwards unless `keep`."""
     from sqlalchemy import create_engine, text
 
-    schema = f"fp_scale_{uuid.uuid4().hex[:8]}"
+    schema = schema or f"fp_scale_{uuid.uuid4().hex[:8]}"
+    print(f"scale: PostgreSQL schema {schema}", file=sys.stderr, flush=True)
     admin = create_engine(url)
     with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
+        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {schema}"))
     try:
         yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
     finally:
@@ -132,6 +134,9 @@ def main() -> int:
     parser.add_argument("--postgres", help="a PostgreSQL URL: also measure there (in a private schema)")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL schema")
+    parser.add_argument(
+        "--schema", help="the PostgreSQL schema to fill or reuse (with --keep: measure again later)"
+    )
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--days", type=int, default=3 * 365)
     parser.add_argument("--queries", type=int, default=200)
@@ -147,7 +152,7 @@ def main() -> int:
             if not args.json:
                 print(f"sqlite: {json.dumps(report['results']['sqlite'])}", flush=True)
         if args.postgres:
-            with postgres_schema(args.postgres, keep=args.keep) as url:
+            with postgres_schema(args.postgres, keep=args.keep, schema=args.schema) as url:
                 figures = measure(url, events=args.events, days=args.days, queries=args.queries)
             report["results"]["postgresql"] = figures
             if not args.json:

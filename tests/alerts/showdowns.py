@@ -18,3 +18,24 @@ BORDER = [
     ("Pakistani soldiers moved up to Kotli overnight.", "MOBILIZE", "moved", "PAKMIL", None, "Kotli", -6.5),
 ]  # fmt: skip
 OLD, NEW = dt.date(2018, 1, 20), dt.date(2025, 3, 10)
+
+# The alerts tests' standoff on one day (rows for `ReportFactory.add_all` with place="Poonch"): India threatens
+# Pakistan and Indian troops move up; an accusation goes between them when a test needs a third report.
+POONCH_DAY = dt.date(2024, 3, 11)
+POONCH_THREAT = (
+    "India warned Pakistan over firing near Poonch.",
+    "THREATEN",
+    "warned",
+    "INDGOV",
+    "PAK",
+    -4.4,
+)
+POONCH_ACCUSATION = (
+    "Pakistan accused India of shelling a village near Poonch.",
+    "ACCUSE",
+    "accused",
+    "PAKGOV",
+    "IND",
+    -2.0,
+)
+POONCH_MOVE = ("Indian troops moved guns up to Poonch.", "MOBILIZE", "moved", "INDMIL", None, -7.0)

@@ -6,40 +6,19 @@ import datetime as dt
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from tests.alerts.showdowns import POONCH_DAY, POONCH_MOVE, POONCH_THREAT
+
 from flashpoint.alerts.atom import atom_feed
 from flashpoint.alerts.registry import list_alerts, refresh_alerts
 from flashpoint.store import Store
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-DAY = dt.date(2024, 3, 11)
+DAY = POONCH_DAY
 
 
 def test_atom_feed_has_an_entry_per_alert(store: Store, report: Any) -> None:
-    store.add(
-        report(
-            "India warned Pakistan over firing near Poonch.",
-            type="THREATEN",
-            trigger="warned",
-            actor="INDGOV",
-            recipient="PAK",
-            place="Poonch",
-            day=DAY,
-            goldstein=-4.4,
-        )
-    )
-    store.add(
-        report(
-            "Indian troops moved guns up to Poonch.",
-            type="MOBILIZE",
-            trigger="moved",
-            actor="INDMIL",
-            recipient=None,
-            place="Poonch",
-            day=DAY,
-            goldstein=-7.0,
-            handle="@ridge_watch",
-        )
-    )
+    report.add_all(store, [POONCH_THREAT], day=DAY, place="Poonch")
+    report.add_all(store, [POONCH_MOVE], day=DAY, place="Poonch", handle="@ridge_watch")
     refresh_alerts(store, as_of=DAY)
     alerts = list_alerts(store)
     root = ET.fromstring(atom_feed(alerts, link="http://127.0.0.1/alerts.atom"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -10,12 +9,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from tests.alerts.showdowns import POONCH_DAY, POONCH_MOVE, POONCH_THREAT
 
 from flashpoint import open_store
 from flashpoint.alerts.commands import alerts_command, flashpoints_command
 from flashpoint.settings import Settings
 
-DAY = dt.date(2024, 3, 11)
+DAY = POONCH_DAY
 
 
 @pytest.fixture()
@@ -24,17 +24,7 @@ def settings(tmp_path: Path, report: Any) -> Settings:
     with open_store(str(db)) as store:
         report.add_all(
             store,
-            [
-                (
-                    "India warned Pakistan over firing near Poonch.",
-                    "THREATEN",
-                    "warned",
-                    "INDGOV",
-                    "PAK",
-                    -4.4,
-                ),
-                ("Indian troops moved guns up to Poonch.", "MOBILIZE", "moved", "INDMIL", None, -7.0),
-            ],
+            [POONCH_THREAT, POONCH_MOVE],
             day=DAY,
             place="Poonch",
         )

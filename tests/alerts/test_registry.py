@@ -7,51 +7,18 @@ import json
 from typing import Any
 
 from sqlalchemy import select
+from tests.alerts.showdowns import POONCH_ACCUSATION, POONCH_DAY, POONCH_MOVE, POONCH_THREAT
 
 from flashpoint.alerts.registry import list_alerts, refresh_alerts
 from flashpoint.store import Store
 from flashpoint.store import schema as t
 
-DAY = dt.date(2024, 3, 11)
+DAY = POONCH_DAY
 
 
 def _flare(store: Store, report: Any) -> None:
-    store.add(
-        report(
-            "India warned Pakistan over firing near Poonch.",
-            type="THREATEN",
-            trigger="warned",
-            actor="INDGOV",
-            recipient="PAK",
-            place="Poonch",
-            day=DAY,
-            goldstein=-4.4,
-        )
-    )
-    store.add(
-        report(
-            "Pakistan accused India of shelling a village near Poonch.",
-            type="ACCUSE",
-            trigger="accused",
-            actor="PAKGOV",
-            recipient="IND",
-            place="Poonch",
-            day=DAY,
-            goldstein=-2.0,
-        )
-    )
-    store.add(
-        report(
-            "Indian troops moved guns up to Poonch.",
-            type="MOBILIZE",
-            trigger="moved",
-            actor="INDMIL",
-            recipient=None,
-            place="Poonch",
-            day=DAY,
-            goldstein=-6.0,
-        )
-    )
+    move = (*POONCH_MOVE[:5], -6.0)
+    report.add_all(store, [POONCH_THREAT, POONCH_ACCUSATION, move], day=DAY, place="Poonch")
 
 
 def _outbox(store: Store) -> list[tuple[str, str]]:

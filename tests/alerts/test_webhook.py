@@ -10,12 +10,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from tests.alerts.showdowns import POONCH_DAY, POONCH_MOVE, POONCH_THREAT
 
 from flashpoint.alerts.registry import refresh_alerts
 from flashpoint.alerts.webhook import WebhookSender, deliver_pending, pending_deliveries
 from flashpoint.store import Store
 
-DAY = dt.date(2024, 3, 11)
+DAY = POONCH_DAY
 
 
 class Receiver:
@@ -57,30 +58,7 @@ def receiver(request: pytest.FixtureRequest) -> Iterator[Receiver]:
 
 
 def _queue_one(store: Store, report: Any) -> None:
-    store.add(
-        report(
-            "India warned Pakistan over firing near Poonch.",
-            type="THREATEN",
-            trigger="warned",
-            actor="INDGOV",
-            recipient="PAK",
-            place="Poonch",
-            day=DAY,
-            goldstein=-4.4,
-        )
-    )
-    store.add(
-        report(
-            "Indian troops moved guns up to Poonch.",
-            type="MOBILIZE",
-            trigger="moved",
-            actor="INDMIL",
-            recipient=None,
-            place="Poonch",
-            day=DAY,
-            goldstein=-7.0,
-        )
-    )
+    report.add_all(store, [POONCH_THREAT, POONCH_MOVE], day=DAY, place="Poonch")
     assert refresh_alerts(store, as_of=DAY).opened
 
 
