@@ -86,6 +86,8 @@ _MEDIA_NOUNS = frozenset(
         "release",
         "address",
         "posting",
+        "remark",
+        "comment",
     }
 )
 
