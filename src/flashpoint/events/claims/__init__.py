@@ -10,16 +10,19 @@ from flashpoint.events.claims.channel import is_outlet
 from flashpoint.events.claims.quotes import quote_spans
 from flashpoint.events.claims.reader import ClaimReader
 from flashpoint.events.claims.related import (
+    charge_denier,
     denial_accusers,
     denied_charge,
     denies_a_claim,
     related_stance,
     responsibility_claimer,
+    responsibility_denier,
 )
 from flashpoint.events.claims.stance import overall_stance
 
 __all__ = [
     "ClaimReader",
+    "charge_denier",
     "denial_accusers",
     "denied_charge",
     "denies_a_claim",
@@ -28,4 +31,5 @@ __all__ = [
     "quote_spans",
     "related_stance",
     "responsibility_claimer",
+    "responsibility_denier",
 ]

@@ -123,6 +123,10 @@ def _source_span(token: Any) -> tuple[int, int]:
     """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
     ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
     first, last = core_span(token)
+    for child in token.rights:
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in child.children):
+            # "accused by the governor | of attacking …": the charge the parser hung on the accuser
+            last = min(last, child.i - 1)
     if token.lemma_.lower() in _ROLE_NOUNS:
         # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
         role = next(

@@ -200,6 +200,22 @@ class ClaimReader:
             anonymous=anonymous,
         )
 
+    def denied(self, claim: Claim, trigger: Any, *, denier: Any | None = None) -> Claim:
+        """Return the claim for a denied act: stance denied, and the denier as claimant ("the army denied
+        shelling …", "the shelling was denied by the army"); the claim as read when no denier is named.
+        `denier` names the denier when the denial is not above the act ("…, but B denied the claim")."""
+        denier = denier if denier is not None else _denier(trigger)
+        if denier is None:
+            return replace(claim, stance="denied")
+        layer = self._source_layer(denier, "denied")
+        return replace(
+            claim,
+            stance="denied",
+            claimant=layer.claimant,
+            claimant_actor=self._actor(layer),
+            anonymous=layer.anonymous,
+        )
+
     def accused(self, claim: Claim, accuser: Any, modality: Modality) -> Claim:
         """Return the claim for an act an accusation charges ("A accused B of shelling …"): alleged,
         with the accuser as claimant (the accusation itself is the author's)."""
@@ -568,7 +584,9 @@ class ClaimReader:
         ):
             return self._medium_source(token)  # "an inquiry by X found …": X speaks through it
         if token.lower_ in _THIRD_PERSON:
-            token = _earlier_speaker(token, self.lexicon) or token  # "He said …": the speaker named before
+            # "the army says it has documented …": the speaker of the statement around; else "He said …":
+            # the speaker named before
+            token = _outer_speaker(token, self.lexicon) or _earlier_speaker(token, self.lexicon) or token
         first, last = _source_span(token)
         if end is not None:
             last = max(last, end)
@@ -639,3 +657,35 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _denier(trigger: Any) -> Any | None:
+    """Return who denies an act: the subject of the denial above it, or the agent of "denied by X"."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return None
+        if head.lemma_.lower() in _DENY_VERBS and head.pos_ in {"VERB", "AUX"}:
+            agent = next(
+                (p for a in head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+            )
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            found = agent if agent is not None else subject
+            return None if found is None or found.lower_ in _RELATIVE or _nobody(found) else found
+        node = head
+    return None
+
+
+def _outer_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
+    """Return the named subject of the verb of saying whose statement a pronoun's own saying is part of
+    ("the army said it had found that …" → the army), else None."""
+    verb = pronoun.head
+    if verb.dep_ not in {"ccomp", "xcomp"} or not lexicon.is_reporting(verb.head):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if pronoun.lower_ in {"he", "she"} and subject.ent_type_ not in {"PERSON", ""}:
+        return None
+    return subject

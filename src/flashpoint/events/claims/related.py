@@ -7,7 +7,15 @@ from typing import Any
 from flashpoint.events.claims.claimant import _RELATIVE
 from flashpoint.events.modality import CANCEL_VERBS
 
-__all__ = ["denial_accusers", "denied_charge", "denies_a_claim", "related_stance", "responsibility_claimer"]
+__all__ = [
+    "charge_denier",
+    "denial_accusers",
+    "denied_charge",
+    "denies_a_claim",
+    "related_stance",
+    "responsibility_claimer",
+    "responsibility_denier",
+]
 
 _RELATED = {"REJECT": "negated"}
 
@@ -125,6 +133,42 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
         elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             found.extend(c for c in child.children if c.dep_ == "pobj")
     return tuple(found)
+
+
+def responsibility_denier(trigger: Any) -> Any | None:
+    """Return the subject of "denied responsibility for <trigger>", else None."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return None
+        if node.lemma_.lower() == "responsibility" and head.lemma_.lower() in _DENY_VERBS:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return None if subject is None or _nobody(subject) else subject
+        node = head
+    return None
+
+
+def charge_denier(accusation: Any) -> Any | None:
+    """Return who denies an accusation made in the same sentence, when the denial points back at it
+    ("A accused B of shelling …, but the claim was denied by B", "…, an accusation dismissed by B",
+    "… while B refuted these allegations"), else None."""
+    for verb in accusation.sent:
+        if verb.i <= accusation.i or verb.lemma_.lower() not in _DENY_VERBS or verb.pos_ != "VERB":
+            continue
+        charges = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if verb.dep_ == "acl":
+            charges.append(verb.head)  # "an accusation dismissed by B"
+        charge = next((c for c in charges if c.lemma_.lower() in _CHARGE_NOUNS), None)
+        if charge is None or any(c.dep_ in {"acl", "ccomp", "relcl"} and c != verb for c in charge.children):
+            continue  # "denied claims that …": a charge with its own content, read where it is stated
+        agent = next(
+            (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+        found = agent if agent is not None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if found is not None and not _nobody(found) and found.lower_ not in _RELATIVE:
+            return found
+    return None
 
 
 def responsibility_claimer(trigger: Any) -> Any | None:
