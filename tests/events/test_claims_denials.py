@@ -118,3 +118,20 @@ def test_claims_denials_denied_responsibility_charges_the_denier(code_events: Co
     assert [(e.actor_text, e.claims[0].stance, e.claims[0].claimant) for e in events] == [
         ("The Bordurian government", "denied", "The Bordurian government")
     ]
+
+
+def test_claims_denials_an_act_named_by_a_noun_is_charged_to_the_accused(code_events: Code) -> None:
+    events = code_events("Ruritania accused Borduria of the attack on the depot.")
+    acts = [(e.actor_text, e.claims[0].stance, e.claims[0].claimant) for e in events if e.type == "ASSAULT"]
+    assert acts == [("Borduria", "alleged", "Ruritania")]
+
+
+def test_claims_denials_according_to_heading_the_sentence_names_the_source(code_events: Code) -> None:
+    text = "According to critics, the new permits are slowly forcing farmers to leave their land."
+    assert _found(code_events(text), "COERCE") == [("alleged", "critics", None)]
+
+
+def test_claims_denials_an_object_that_is_not_the_event_is_no_report(code_events: Code) -> None:
+    # "show a reaction to the shelling": the shelling is not what the world is said to show
+    text = "Syldavia must show a firm reaction to the shelling of the market by the militia."
+    assert [c for _, c, _ in _found(code_events(text), "ASSAULT")] == [None]

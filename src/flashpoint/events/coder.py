@@ -13,6 +13,7 @@ from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, inst
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
+    accused_party,
     charge_denier,
     denial_accusers,
     denied_charge,
@@ -242,7 +243,8 @@ class EventCoder:
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
             # … and the denier of "X denied responsibility for the massacre" is the one it is charged to
-            claimer = responsibility_claimer(token) or responsibility_denier(token)
+            # … as is the accused of "A accused B of the attack"
+            claimer = responsibility_claimer(token) or responsibility_denier(token) or accused_party(token)
             found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events

@@ -10,6 +10,7 @@ from flashpoint.events.claims.channel import is_outlet
 from flashpoint.events.claims.quotes import quote_spans
 from flashpoint.events.claims.reader import ClaimReader
 from flashpoint.events.claims.related import (
+    accused_party,
     charge_denier,
     denial_accusers,
     denied_charge,
@@ -22,6 +23,7 @@ from flashpoint.events.claims.stance import overall_stance
 
 __all__ = [
     "ClaimReader",
+    "accused_party",
     "charge_denier",
     "denial_accusers",
     "denied_charge",

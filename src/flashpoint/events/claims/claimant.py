@@ -41,7 +41,7 @@ _INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three
 
 # Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
 _GENERIC = frozenset(
-    {"rebel", "opponent", "opposition", "activist", "militant", "fighter", "insurgent", "eyewitness", "survivor",
+    {"rebel", "opponent", "opposition", "activist", "critic", "militant", "fighter", "insurgent", "eyewitness", "survivor",
      "villager"}
 )  # fmt: skip
 

@@ -263,7 +263,13 @@ class ClaimReader:
             hearsay = node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
             if hearsay:
                 pass  # "troops are said to have shelled …": no source named, the modality says alleged
-            elif self.lexicon.is_reporting(head) and (node.dep_ in _CLAUSE_LINKS or complement):
+            elif (
+                self.lexicon.is_reporting(head)
+                and (node.dep_ in _CLAUSE_LINKS or complement)
+                # "residents reported shelling", but not "must show a reaction to the use of gas": an
+                # object is what is reported only when it is the event itself
+                and (node.dep_ != "dobj" or node == trigger)
+            ):
                 layer = self._layer(head, node)
                 if layer is not None:
                     layers.append(layer)
@@ -431,7 +437,9 @@ class ClaimReader:
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
         sent = trigger.sent
         for word in sent:
-            if word.i > trigger.i and word.lower_ == "according":
+            # "…, according to X", and "According to X, …" heading the whole sentence
+            opening = word.i < trigger.i and word.head == sent.root and word.i == sent.start
+            if (word.i > trigger.i or opening) and word.lower_ == "according":
                 for to in word.children:
                     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                     if pobj is not None:

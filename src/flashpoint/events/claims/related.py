@@ -8,6 +8,7 @@ from flashpoint.events.claims.claimant import _RELATIVE
 from flashpoint.events.modality import CANCEL_VERBS
 
 __all__ = [
+    "accused_party",
     "charge_denier",
     "denial_accusers",
     "denied_charge",
@@ -147,6 +148,19 @@ def responsibility_denier(trigger: Any) -> Any | None:
             return None if subject is None or _nobody(subject) else subject
         node = head
     return None
+
+
+def accused_party(trigger: Any) -> Any | None:
+    """Return B of "A accused B of the attack" / "blamed B for the attack" (an act named by a noun, whose
+    doer the charge names), else None."""
+    preposition = trigger.head
+    if trigger.dep_ != "pobj" or preposition.lower_ not in {"of", "for"} or preposition.head == preposition:
+        return None
+    verb = preposition.head
+    if verb.lemma_.lower() not in _ACCUSING_VERBS or verb.pos_ != "VERB":
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
 
 
 def charge_denier(accusation: Any) -> Any | None:
