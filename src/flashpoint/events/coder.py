@@ -18,6 +18,7 @@ from flashpoint.events.claims import (
     denial_accusers,
     denied_charge,
     denies_a_claim,
+    medium_content,
     overall_stance,
     related_stance,
     responsibility_claimer,
@@ -203,6 +204,7 @@ class EventCoder:
                 and is_background(token, entry, triggers)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
+                and not self._said_through_medium(token)
             ):
                 continue
             if (
@@ -489,6 +491,12 @@ class EventCoder:
             if child.dep_ in deps
             for t in child.subtree
         )
+
+    def _said_through_medium(self, token: Any) -> bool:
+        # "told Radio Nord in an interview that troops shelled …": what is said, not a description
+        clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+        said = medium_content(clause)
+        return said is not None and self.lexicon.is_reporting(said)
 
     def _denied(self, token: Any) -> bool:
         if denied_charge(token):

@@ -6,7 +6,7 @@ The package's modules: `reader` (the ClaimReader, which turns a trigger's attrib
 underscore are shared inside the package only.
 """
 
-from flashpoint.events.claims.channel import is_outlet
+from flashpoint.events.claims.channel import is_outlet, medium_content
 from flashpoint.events.claims.quotes import quote_spans
 from flashpoint.events.claims.reader import ClaimReader
 from flashpoint.events.claims.related import (
@@ -29,6 +29,7 @@ __all__ = [
     "denied_charge",
     "denies_a_claim",
     "is_outlet",
+    "medium_content",
     "overall_stance",
     "quote_spans",
     "related_stance",

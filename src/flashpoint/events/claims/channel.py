@@ -8,7 +8,7 @@ from typing import Any
 from flashpoint.events.arguments import core_span
 from flashpoint.events.claims.claimant import _Layer
 
-__all__ = ["is_outlet"]
+__all__ = ["is_outlet", "medium_content"]
 
 _STRIP = " ,.;:*_"
 
@@ -178,7 +178,8 @@ def _medium(holder: Any) -> str | None:
         # "in a statement posted on Telegram": the platform the medium was put out on
         published = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
         for inner in [*pobj.children, *(c for verb in published for c in verb.children)]:
-            if inner.dep_ == "prep" and inner.lower_ in {"on", "to", "with", "by"}:
+            # "… on Telegram", and the passive's agent: "a statement carried by the Rutag news agency"
+            if inner.dep_ in {"prep", "agent"} and inner.lower_ in {"on", "to", "with", "by"}:
                 named = next((c for c in inner.children if c.dep_ == "pobj"), None)
                 if named is not None and named.ent_type_ in _WHEN:
                     continue  # "in a statement on Wednesday"
@@ -202,3 +203,23 @@ def _relay(outer: list[_Layer]) -> str | None:
         if layer.claimant and is_outlet(layer.claimant):
             return layer.claimant
     return None
+
+
+def medium_content(clause: Any) -> Any | None:
+    """Return the verb of saying whose medium a that-clause hangs on ("told X in an interview that …",
+    "said at a news conference that …": the parser makes the clause the medium's), else None."""
+    medium = clause.head
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    # "that" a complementizer: marked so, or read as an object where the clause has its own object
+    objects = [c for c in clause.children if c.dep_ == "dobj" and c is not that]
+    if (
+        clause.dep_ not in {"acl", "relcl"}
+        or that is None
+        or not (that.dep_ == "mark" or objects)
+        or medium.lemma_.lower() not in _MEDIA_NOUNS
+        or medium.dep_ != "pobj"
+        or medium.head.dep_ != "prep"
+    ):
+        return None
+    verb = medium.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None

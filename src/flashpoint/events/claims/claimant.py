@@ -27,7 +27,22 @@ _SAYING_NOUNS = frozenset(
 
 # Verbs of saying that may close a sentence after the event they report.
 _TRAILING_VERBS = frozenset(
-    {"said", "says", "reported", "reports", "added", "told", "claimed", "claims", "quoted"}
+    {
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "added",
+        "told",
+        "claimed",
+        "claims",
+        "quoted",
+        "posted",
+        "tweeted",
+        "wrote",
+        "stated",
+        "announced",
+    }
 )
 
 # Media that speak as sources ("the statement said", "a report says").

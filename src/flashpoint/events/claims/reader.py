@@ -11,10 +11,12 @@ from flashpoint.events.claims.channel import (
     _STRIP,
     _channel,
     _cited,
+    _medium,
     _phrase,
     _quoted_as,
     _relay,
     is_outlet,
+    medium_content,
 )
 from flashpoint.events.claims.claimant import (
     _BOUNDARY_DEPS,
@@ -159,6 +161,9 @@ class ClaimReader:
             # "attacks, also claimed by X": X is who says so
             layer = self._source_layer(claimer, "reported")
             claimant, claimant_actor = layer.claimant, self._actor(layer)
+            # "… claimed responsibility in a statement posted on its website": the claim's own channel
+            verb = claimer.head if claimer.dep_ == "nsubj" else claimer.head.head
+            channel = channel or _channel(verb) or _medium(trigger)
         # An act not done (yet) is claimed by no one: "said it will take the town", "said it never used"
         done = not (
             modality.negated
@@ -239,6 +244,14 @@ class ClaimReader:
             if head == node:
                 layers.extend(self._trailing_report(node, trigger))
                 break
+            said = medium_content(node)
+            if said is not None and self.lexicon.is_reporting(said):
+                # "told Radio Nord in an interview that …": the that-clause hung on the medium is what is said
+                layer = self._layer(said, node)
+                if layer is not None:
+                    layers.append(layer)
+                node = said
+                continue
             # An adverbial clause marked "that" is a misparsed complement clause.
             complement = node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in node.children
@@ -452,7 +465,13 @@ class ClaimReader:
                 # "…, said Ivan Petrov, a 40-year-old teacher.": the source closes the sentence
                 layer = self._source_layer(closing, "reported")
                 claimant = sent.doc[closing.left_edge.i : closing.right_edge.i + 1].text.strip(_STRIP + '"“”')
-                return [_Layer(claimant, layer.token, layer.channel, layer.stance, layer.anonymous)]
+                channel = layer.channel or _channel(verb)
+                return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
+            quoting = _quoting(verb)
+            if quoting is not None:
+                # "…, Radio Nord quoted a police officer as saying": the officer speaks, Radio Nord relays
+                said = self._layer(verb)
+                return [said] if said is not None else []
             if any(
                 c.i > verb.i and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ != "VBG"))
                 for c in verb.children
@@ -521,7 +540,7 @@ class ClaimReader:
 
     def _layer(self, verb: Any, clause: Any | None = None) -> _Layer | None:
         lemma = verb.lemma_.lower()
-        quoted = _quoted_as(verb)
+        quoted = _quoted_as(verb) or _quoting(verb)
         if quoted is not None:
             # "Radio Nord quoted the governor as saying …": the governor speaks, Radio Nord relays.
             source, relay = quoted
@@ -628,7 +647,7 @@ class ClaimReader:
         if stance in {"asserted", "reported"}:
             # A neutral verb: a named source reports, an unnamed or generic one ("residents") alleges.
             stance = "alleged" if anonymous else "reported"
-        channel = None
+        channel = _medium(token)  # "said the governor in a statement", the medium hung on the source
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -697,3 +716,15 @@ def _outer_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     if pronoun.lower_ in {"he", "she"} and subject.ent_type_ not in {"PERSON", ""}:
         return None
     return subject
+
+
+def _quoting(verb: Any) -> tuple[Any, Any] | None:
+    """Return (speaker, relay) of a closing "<relay> quoted <speaker> as saying", else None."""
+    if verb.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    relay = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    as_saying = any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i)
+    if speaker is None or relay is None or not as_saying:
+        return None
+    return speaker, relay
