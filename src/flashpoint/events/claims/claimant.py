@@ -182,6 +182,36 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
+def _last_named(pronoun: Any) -> Any | None:
+    """Return whom a speaking pronoun most likely stands for when no earlier speaker is found: for "he"
+    or "she" the last person named before it (this sentence and the two before), for "it" or "they" the
+    named subject of the sentence before ("The ministry issued a statement. It said …"); else None."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    if pronoun.lower_ in {"he", "she"}:
+        people = [t for t in doc[start : pronoun.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        if not people:
+            return None
+        last = people[-1]
+        # the head of the name ("Anna Keller" → "Keller"), so the source's span covers the whole name
+        while last.head.ent_type_ == "PERSON" and last.head.i > last.i and last.dep_ == "compound":
+            last = last.head
+        return last
+    if pronoun.sent.start == 0:
+        return None
+    before = doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if pronoun.lower_ == "it" and subject.tag_ in {"NNS", "NNPS"}:
+        return None
+    return subject
+
+
 def _said_above(node: Any, lexicon: Lexicon) -> bool:
     """Return True when a clause is (within a few steps) the complement of a verb of saying."""
     for _ in range(4):

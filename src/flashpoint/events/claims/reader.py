@@ -36,6 +36,7 @@ from flashpoint.events.claims.claimant import (
     _closing_source,
     _earlier_speaker,
     _finite_after_infinitive,
+    _last_named,
     _Layer,
     _named,
     _noun_phrase_before,
@@ -99,7 +100,7 @@ class ClaimReader:
             post = None  # the document is the post: its author's own voice
         quote = self._quote(trigger.idx)
         if not layers and quote is not None:
-            layers = self._speaker_near(trigger)
+            layers = self._speaker_near(trigger, quote[1])
         if not layers:
             layers = self._trailing_source(trigger)
         outer: list[str] = []
@@ -613,7 +614,12 @@ class ClaimReader:
         if token.lower_ in _THIRD_PERSON:
             # "the army says it has documented …": the speaker of the statement around; else "He said …":
             # the speaker named before
-            token = _outer_speaker(token, self.lexicon) or _earlier_speaker(token, self.lexicon) or token
+            token = (
+                _outer_speaker(token, self.lexicon)
+                or _earlier_speaker(token, self.lexicon)
+                or _last_named(token)
+                or token
+            )
         first, last = _source_span(token)
         if end is not None:
             last = max(last, end)
@@ -655,10 +661,15 @@ class ClaimReader:
                     channel = _phrase(pobj)
         return _Layer(span.text.strip(_STRIP) or None, token, channel, stance, anonymous)
 
-    def _speaker_near(self, trigger: Any) -> list[_Layer]:
-        # A quotation without its own attribution belongs to the speaker named beside it.
+    def _speaker_near(self, trigger: Any, quote_end: int) -> list[_Layer]:
+        # A quotation without its own attribution belongs to the speaker named beside it: in its own
+        # sentence, in the sentence where it closes ("“… all night. They …,” Keller said."), or before.
         sentence = trigger.sent
         candidates = [sentence]
+        following = sentence
+        while following.end < len(trigger.doc) and following.end_char < quote_end:
+            following = trigger.doc[following.end].sent
+            candidates.append(following)
         if sentence.start > 0:
             candidates.append(trigger.doc[sentence.start - 1].sent)
         for sent in candidates:
