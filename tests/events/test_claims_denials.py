@@ -135,3 +135,23 @@ def test_claims_denials_an_object_that_is_not_the_event_is_no_report(code_events
     # "show a reaction to the shelling": the shelling is not what the world is said to show
     text = "Syldavia must show a firm reaction to the shelling of the market by the militia."
     assert [c for _, c, _ in _found(code_events(text), "ASSAULT")] == [None]
+
+
+BLAME_CASES = [
+    # "blamed X on Y": Y did it, alleged by the blamer
+    ("The governor blamed the bombing of the market on the militia.", "the militia", "The governor"),
+    ("The attack, which killed twelve people, was blamed on the militia by the governor.", "the militia",
+     "the governor"),
+    # "blamed Y for X"
+    ("The governor blamed the militia for the bombing of the market.", "the militia", "The governor"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "blamed", "blamer"), BLAME_CASES)
+def test_claims_denials_a_blamed_act_is_charged_to_the_blamed(
+    code_events: Code, text: str, blamed: str, blamer: str
+) -> None:
+    acts = [e for e in code_events(text) if e.type == "ASSAULT"]
+    assert [(e.actor_text, e.claims[0].stance, e.claims[0].claimant) for e in acts] == [
+        (blamed, "alleged", blamer)
+    ]

@@ -14,6 +14,7 @@ from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
     accused_party,
+    blamed_party,
     charge_denier,
     denial_accusers,
     denied_charge,
@@ -356,6 +357,20 @@ class EventCoder:
                 return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
+        blamed = blamed_party(governor, token)
+        if blamed is not None:
+            # "blamed the bombing on Y": Y is who did it (the parser may hand the act its own name)
+            actor, actor_text = claims.lookup.resolve(blamed)
+            if event.recipient_text == actor_text:
+                return replace(
+                    event,
+                    actor=actor,
+                    actor_text=actor_text,
+                    recipient=None,
+                    recipient_text=None,
+                    claims=(claim,),
+                )
+            return replace(event, actor=actor, actor_text=actor_text, claims=(claim,))
         # "B was accused by A of shelling …": the parser leaves the act without its actor, the accused
         if accusation.recipient is not None and event.actor_text in {claim.claimant, None}:
             # "A accused B of shelling": the parser hands the act A's subject; the accused is B

@@ -11,6 +11,7 @@ from flashpoint.events.claims.quotes import quote_spans
 from flashpoint.events.claims.reader import ClaimReader
 from flashpoint.events.claims.related import (
     accused_party,
+    blamed_party,
     charge_denier,
     denial_accusers,
     denied_charge,
@@ -24,6 +25,7 @@ from flashpoint.events.claims.stance import overall_stance
 __all__ = [
     "ClaimReader",
     "accused_party",
+    "blamed_party",
     "charge_denier",
     "denial_accusers",
     "denied_charge",

@@ -9,6 +9,7 @@ from flashpoint.events.modality import CANCEL_VERBS
 
 __all__ = [
     "accused_party",
+    "blamed_party",
     "charge_denier",
     "denial_accusers",
     "denied_charge",
@@ -161,6 +162,24 @@ def accused_party(trigger: Any) -> Any | None:
         return None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     return next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+
+
+def blamed_party(verb: Any, trigger: Any) -> Any | None:
+    """Return Y of "blamed the bombing on Y" / "the bombing was blamed on Y", else None; the parser may
+    hang "on Y" on the blamed act itself, where the last "on" is the one blamed ("blamed the attack on
+    the convoy on the militia")."""
+    if verb.lemma_.lower() != "blame":
+        return None
+    holders = [verb, trigger] if trigger.dep_ == "dobj" and trigger.head == verb else [verb]
+    found = [
+        p
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return max(found, key=lambda t: t.i) if found else None
 
 
 def charge_denier(accusation: Any) -> Any | None:
