@@ -13,12 +13,17 @@ from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, inst
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
+    accused_party,
+    blamed_party,
+    charge_denier,
     denial_accusers,
     denied_charge,
     denies_a_claim,
+    medium_content,
     overall_stance,
     related_stance,
     responsibility_claimer,
+    responsibility_denier,
 )
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
@@ -184,6 +189,8 @@ class EventCoder:
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
             if governor is not None and related is None:
                 continue
+            if related == "alleged" and token.lemma_.lower() in _CHARGE_WORDS:
+                continue  # "accused B of shelling …, an accusation dismissed by B": the charge named again
             if (
                 governor is not None
                 and related == "negated"
@@ -192,7 +199,14 @@ class EventCoder:
             ):
                 continue  # "rejected the demand": the refusal answers a statement; no act was refused
             # an act an accusation charges or a refusal refuses is its content, not background
-            if related is None and is_background(token, entry, triggers) and not _misparsed_predicate(token):
+            # "denied shelling the village": the denied act is the denial's content, not background
+            if (
+                related is None
+                and is_background(token, entry, triggers)
+                and not _misparsed_predicate(token)
+                and not self._denied(token)
+                and not self._said_through_medium(token)
+            ):
                 continue
             if (
                 _named(token)
@@ -215,6 +229,10 @@ class EventCoder:
             if event is not None:
                 coded.append((token, event))
                 coded.extend((token, accused) for accused in self._accusers(event, token, context.claims))
+                if related == "alleged" and governor is not None:
+                    coded.extend(
+                        (token, denied) for denied in self._denials(event, token, governor, context.claims)
+                    )
                 whole = _part_of(token, entry, triggers)
                 if whole is not None:
                     parts[i] = whole
@@ -227,7 +245,9 @@ class EventCoder:
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
-            claimer = responsibility_claimer(token)
+            # … and the denier of "X denied responsibility for the massacre" is the one it is charged to
+            # … as is the accused of "A accused B of the attack"
+            claimer = responsibility_claimer(token) or responsibility_denier(token) or accused_party(token)
             found = replace(found, actor=claimer) if claimer is not None else found
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
@@ -247,6 +267,7 @@ class EventCoder:
             and not _reported_happening(token)
             and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
             and not _told_by_clause(token)  # "an attack that killed four"
+            and not self._denied(token)  # "the shelling was denied by the army"
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -288,7 +309,7 @@ class EventCoder:
             co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
         if self._denied(token):
-            claim = replace(claim, stance="denied")
+            claim = claims.denied(claim, token)
         sentence = context.sentence_index.get(docindex.sentence(token).start_char, -1)
         context.crosswalk_inputs.setdefault((token.idx, plover), (token, modality.negated))
         return Event(
@@ -336,7 +357,22 @@ class EventCoder:
                 return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
-        if accusation.recipient is not None and event.actor_text == claim.claimant:
+        blamed = blamed_party(governor, token)
+        if blamed is not None:
+            # "blamed the bombing on Y": Y is who did it (the parser may hand the act its own name)
+            actor, actor_text = claims.lookup.resolve(blamed)
+            if event.recipient_text == actor_text:
+                return replace(
+                    event,
+                    actor=actor,
+                    actor_text=actor_text,
+                    recipient=None,
+                    recipient_text=None,
+                    claims=(claim,),
+                )
+            return replace(event, actor=actor, actor_text=actor_text, claims=(claim,))
+        # "B was accused by A of shelling …": the parser leaves the act without its actor, the accused
+        if accusation.recipient is not None and event.actor_text in {claim.claimant, None}:
             # "A accused B of shelling": the parser hands the act A's subject; the accused is B
             actor, actor_text = claims.lookup.resolve(accusation.recipient)
             return replace(event, actor=actor, actor_text=actor_text, claims=(claim,))
@@ -352,6 +388,15 @@ class EventCoder:
             aux = tuple(m for m in event.aux_modes if m != "negation")
             found.append(replace(event, negated=False, aux_modes=aux, claims=(claim,)))
         return found
+
+    def _denials(self, event: Event, token: Any, governor: Any, claims: ClaimReader) -> list[Event]:
+        # "A accused B of shelling …, but the claim was denied by B": the act once more, denied by B.
+        denier = charge_denier(governor)
+        if denier is None:
+            return []
+        claim = claims.denied(event.claims[0], token, denier=denier)
+        aux = ("negation", *(m for m in event.aux_modes if m != "negation"))
+        return [replace(event, negated=True, aux_modes=aux, claims=(claim,))]
 
     def _walked(self, event: Event, context: _Context) -> Event:
         """Return the event with its CAMEO, QuadClass, Goldstein and ACLED fields filled in."""
@@ -453,13 +498,20 @@ class EventCoder:
             return False
         # Only a denial takes its event as a plain object: "denied the attack", but "declared a ceasefire".
         denial = self.lexicon.reporting.get(token.lemma_.lower()) == "denied"
-        deps = {"ccomp", "xcomp", "pcomp", "dobj"} if denial else {"ccomp", "xcomp", "pcomp"}
+        # … and, passive, as its subject: "the shelling was denied by the army"
+        deps = {"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"} if denial else {"ccomp", "xcomp", "pcomp"}
         return any(
             t.i in triggers and t.i != token.i
             for child in token.children
             if child.dep_ in deps
             for t in child.subtree
         )
+
+    def _said_through_medium(self, token: Any) -> bool:
+        # "told Radio Nord in an interview that troops shelled …": what is said, not a description
+        clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+        said = medium_content(clause)
+        return said is not None and self.lexicon.is_reporting(said)
 
     def _denied(self, token: Any) -> bool:
         if denied_charge(token):
@@ -468,7 +520,7 @@ class EventCoder:
         for _ in range(4):
             if node.head == node:
                 return False
-            if node.head.lemma_.lower() == "deny" and node.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"}:
+            if node.head.lemma_.lower() == "deny" and node.dep_ in _DENIED_DEPS:
                 return True
             node = node.head
         return False
@@ -482,7 +534,7 @@ class EventCoder:
             if node.dep_ == "prep":
                 if node.lemma_.lower() in _CIRCUMSTANCE_PREPS or node.lower_ == "according":
                     return None
-            elif node.dep_ not in _CONTENT_DEPS and not _purpose(node):
+            elif node.dep_ not in _CONTENT_DEPS and not _purpose(node) and not _charged_by(node):
                 return None
             # A coordinated clause with its own subject, or a new verb of saying, starts a new statement:
             # "X demanded that …, the US refused, and a general said that …".
@@ -902,7 +954,17 @@ _HAPPEN = frozenset(
 
 
 # What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
+# Nouns that name a charge itself: under an accusation they restate it, they are no act it charges.
+_CHARGE_WORDS = frozenset({"accusation", "allegation", "charge", "claim"})
+# How a denied act hangs on "deny": "denied that …", "denied shelling", "the shelling was denied".
+_DENIED_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"})
 _SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
+
+
+def _charged_by(node: Any) -> bool:
+    """Return True for the agent of a passive charge that the parser gave the charged act: "was accused
+    by the governor of attacking …" with "of attacking" under "the governor"."""
+    return node.dep_ == "agent" and node.head.lemma_.lower() in {"accuse", "charge", "blame", "suspect"}
 
 
 def _reported_happening(token: Any) -> bool:

@@ -1,0 +1,225 @@
+"""Channels: the outlet, platform or medium a statement reaches us through."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flashpoint.events.arguments import core_span
+from flashpoint.events.claims.claimant import _Layer
+
+__all__ = ["is_outlet", "medium_content"]
+
+_STRIP = " ,.;:*_"
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+# Words in a source's name that make it an outlet (its own channel), and a few outlets without one.
+_OUTLET_WORDS = frozenset(
+    {
+        "agency",
+        "news",
+        "newspaper",
+        "tv",
+        "television",
+        "radio",
+        "broadcaster",
+        "broadcasting",
+        "channel",
+        "daily",
+        "times",
+        "post",
+        "press",
+        "gazette",
+        "herald",
+        "tribune",
+        "journal",
+        "magazine",
+        "media",
+        "outlet",
+        "network",
+        "telegraph",
+        "guardian",
+        "twitter",
+        "telegram",
+        "facebook",
+        "youtube",
+        "website",
+        "newswire",
+        "wire",
+        "reuters",
+        "afp",
+        "bbc",
+        "cnn",
+        "tass",
+        "xinhua",
+        "sana",
+        "irna",
+        "anadolu",
+        "jazeera",
+        "arabiya",
+        "ria",
+        "interfax",
+        "yonhap",
+    }
+)
+
+# Media a statement reaches us through, when no outlet or platform is named.
+_MEDIA_NOUNS = frozenset(
+    {
+        "statement",
+        "video",
+        "interview",
+        "tweet",
+        "post",
+        "broadcast",
+        "communique",
+        "conference",
+        "message",
+        "speech",
+        "letter",
+        "briefing",
+        "recording",
+        "audio",
+        "footage",
+        "bulletin",
+        "release",
+        "address",
+        "posting",
+        "remark",
+        "comment",
+    }
+)
+
+_OUTLET_NAMES = frozenset({"ap", "associated press", "state media", "al aan"})
+
+# Verbs that put a medium out on a platform: "a statement posted on Telegram".
+_PUBLISHING_VERBS = frozenset(
+    {"post", "publish", "release", "issue", "broadcast", "air", "upload", "carry", "circulate", "share"}
+)
+
+
+def _cited(verb: Any) -> Any | None:
+    """Return Y of "X reported, citing Y" / "X said, quoting Y", else None."""
+    for child in verb.children:
+        if (
+            child.dep_ in {"advcl", "xcomp", "conj"}
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in {"cite", "quote"}
+        ):
+            return next((c for c in child.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
+    """Return (speaker, relay) for "<relay> quoted <speaker> as saying", or None."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head == preposition:
+        return None
+    quoting = preposition.head
+    if quoting.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    # "X quoted Y as saying", and the passive "Y was quoted by X as saying"
+    speaker = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if speaker is None:
+        return None
+    relay = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        relay = next(
+            (p for a in quoting.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+    return speaker, relay
+
+
+def _phrase(token: Any) -> str:
+    first, last = core_span(token)
+    return str(token.doc[first : last + 1].text).strip(_STRIP)
+
+
+def _channel(verb: Any, clause: Any | None = None) -> str | None:
+    """Return the channel a verb of saying names: "told Radio Nord", "said on Telegram", "speaking on
+    CNN", "in a statement (on X)"; `clause` is its complement, where a parser may hang the medium."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if lemma == "tell" and child.dep_ in {"dobj", "dative"}:
+            told = _phrase(child)
+            if is_outlet(told) or child.ent_type_ == "ORG":
+                return told  # "told Kurdish media", not "told reporters"
+        if child.dep_ == "prep" and child.lower_ in {"on", "to"} and lemma != "tell":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+                return _phrase(pobj)
+            if pobj is not None and is_outlet(_phrase(pobj)):
+                return _phrase(pobj)  # "said on its Telegram channel", "on state television"
+        if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "write", "appear", "talk"}:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"on", "to", "in"}:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return _phrase(pobj)
+            medium = _medium(child)  # "speaking at a news conference"
+            if medium is not None:
+                return medium
+    for holder in (verb, clause):
+        medium = _medium(holder) if holder is not None else None
+        if medium is not None:
+            return medium
+    return None
+
+
+def _medium(holder: Any) -> str | None:
+    """Return "a statement" for "in a statement", or the platform in "in a statement on Telegram"."""
+    for prep in holder.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during", "at"}:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in _MEDIA_NOUNS:
+            continue
+        # "in a statement posted on Telegram": the platform the medium was put out on
+        published = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
+        for inner in [*pobj.children, *(c for verb in published for c in verb.children)]:
+            # "… on Telegram", and the passive's agent: "a statement carried by the Rutag news agency"
+            if inner.dep_ in {"prep", "agent"} and inner.lower_ in {"on", "to", "with", "by"}:
+                named = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                if named is not None and named.ent_type_ in _WHEN:
+                    continue  # "in a statement on Wednesday"
+                if named is not None and (named.pos_ == "PROPN" or is_outlet(_phrase(named))):
+                    return _phrase(named)
+        return _phrase(pobj)
+    return None
+
+
+def is_outlet(name: str) -> bool:
+    """Return True when a source's name is a news outlet, agency, broadcaster or platform."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return any(w in _OUTLET_WORDS for w in words) or " ".join(words) in _OUTLET_NAMES
+
+
+def _relay(outer: list[_Layer]) -> str | None:
+    """Return the nearest outer layer's channel, or its claimant when that is an outlet."""
+    for layer in outer:
+        if layer.channel:
+            return layer.channel
+        if layer.claimant and is_outlet(layer.claimant):
+            return layer.claimant
+    return None
+
+
+def medium_content(clause: Any) -> Any | None:
+    """Return the verb of saying whose medium a that-clause hangs on ("told X in an interview that …",
+    "said at a news conference that …": the parser makes the clause the medium's), else None."""
+    medium = clause.head
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    # "that" a complementizer: marked so, or read as an object where the clause has its own object
+    objects = [c for c in clause.children if c.dep_ == "dobj" and c is not that]
+    if (
+        clause.dep_ not in {"acl", "relcl"}
+        or that is None
+        or not (that.dep_ == "mark" or objects)
+        or medium.lemma_.lower() not in _MEDIA_NOUNS
+        or medium.dep_ != "pobj"
+        or medium.head.dep_ != "prep"
+    ):
+        return None
+    verb = medium.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None

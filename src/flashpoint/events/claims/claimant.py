@@ -1,0 +1,282 @@
+"""Claimants: who a statement's source is, how it is named, and where its name begins and ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flashpoint.events.arguments import core_span
+from flashpoint.events.lexicon import Lexicon
+
+__all__ = []
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+
+_RELATIVE = frozenset({"who", "which", "that"})
+
+# Attribution does not cross into an adverbial or relative clause: "after we reported that …, X said".
+_BOUNDARY_DEPS = frozenset({"advcl", "relcl"})
+
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+
+_SAYING_NOUNS = frozenset(
+    {"statement", "claim", "accusation", "allegation", "report", "charge", "announcement", "assertion"}
+)
+
+# Verbs of saying that may close a sentence after the event they report.
+_TRAILING_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "added",
+        "told",
+        "claimed",
+        "claims",
+        "quoted",
+        "posted",
+        "tweeted",
+        "wrote",
+        "stated",
+        "announced",
+    }
+)
+
+# Media that speak as sources ("the statement said", "a report says").
+_SOURCE_MEDIA = frozenset(
+    {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
+)
+
+_INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "study", "survey", "analysis", "assessment"})
+
+_INDEFINITE_DETS = frozenset({"a", "an", "one", "some", "several", "two", "three", "many"})
+
+# Groups named only by what they are ("rebels said", "the opposition said"): unnamed sources.
+_GENERIC = frozenset(
+    {"rebel", "opponent", "opposition", "activist", "critic", "militant", "fighter", "insurgent", "eyewitness", "survivor",
+     "villager"}
+)  # fmt: skip
+
+# … and words that are generic only in the plural ("local authorities", but "the port authority").
+_GENERIC_PLURAL = frozenset({"authority", "group", "monitor", "doctor", "analyst", "expert"})
+
+# People named by their role: the body they serve is part of who they are.
+_ROLE_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
+     "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    claimant: str | None
+    token: Any | None
+    channel: str | None
+    stance: str
+    anonymous: bool
+    speaker: str | None = None  # who relays an unnamed source: "I am hearing from one source"
+
+
+def _unnamed_by_choice(source: Any) -> bool:
+    """Return True when a source or its verb says it spoke on condition of anonymity."""
+    verb = source.head
+    places = [source, *(c for c in verb.children if c.dep_ in {"advcl", "prep", "parataxis"} and c != source)]
+    return any(t.lower_ in {"anonymity", "anonymously"} for place in places for t in place.subtree)
+
+
+def _author(medium: Any) -> Any | None:
+    """Return X of "a statement by X", "a video released by X", "reports from X", else None."""
+    for child in medium.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in {"by", "from"}):
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _subject(verb: Any) -> tuple[Any | None, int | None]:
+    """Return a verb of saying's subject and, when the parser split one name into two subjects ("the
+    rebel group Jaish al- | Islam said"), the index its span runs to; of two apart, the nearer one
+    ("four people injured … the ministry said")."""
+    # markup left in the text ("**General Votel**") can be parsed as a subject: take a word
+    subjects = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
+    ]
+    if len(subjects) < 2:
+        return (subjects[0] if subjects else None), None
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) < 2:
+        return subjects[0], None
+    first, nearest = before[-2], before[-1]
+    if first.right_edge.i + 1 >= nearest.left_edge.i and not any(t.pos_ == "VERB" for t in first.subtree):
+        return first, nearest.right_edge.i
+    return nearest, None
+
+
+def _closing_source(verb: Any) -> Any | None:
+    """Return the source of "…, said Ivan Petrov, a teacher." when the parser made it the verb's
+    complement or object: a noun phrase right after the verb that runs to the end of the sentence."""
+    if verb.lower_ not in {"said", "says", "added", "reported", "reports"} or verb.i + 1 >= verb.sent.end:
+        return None
+    noun = next(
+        (c for c in verb.children if c.i > verb.i and c.dep_ in {"ccomp", "dobj", "attr", "nsubj"}), None
+    )
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.left_edge.i != verb.i + 1:
+        return None
+    if noun.lemma_.lower() in _SOURCE_MEDIA:
+        return None  # "said the statement": read below, with the medium as the channel
+    rest = verb.doc[noun.right_edge.i + 1 : verb.sent.end]
+    return noun if all(t.is_punct or t.is_space for t in rest) else None
+
+
+def _source_span(token: Any) -> tuple[int, int]:
+    """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
+    ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
+    first, last = core_span(token)
+    for child in token.rights:
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in child.children):
+            # "accused by the governor | of attacking …": the charge the parser hung on the accuser
+            last = min(last, child.i - 1)
+    if token.lemma_.lower() in _ROLE_NOUNS:
+        # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
+        role = next(
+            (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "from"}), None
+        )
+        if role is not None and role.i == last + 1:
+            last = role.right_edge.i
+    for child in token.rights:
+        name = child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == last + 1
+        joined = (
+            child.dep_ == "conj"
+            and child.pos_ in {"NOUN", "PROPN"}
+            and all(t.dep_ in {"cc", "punct"} for t in token.doc[last + 1 : child.left_edge.i])
+        )
+        if name or joined:
+            last = child.right_edge.i
+    return first, last
+
+
+def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
+    """Return the named subject of a verb of saying in the two sentences before a pronoun claimant
+    ("X told the radio … He said …" → X), nearest first; a person for "he"/"she", anyone for "they"/"it"."""
+    personal = pronoun.lower_ in {"he", "she"}
+    sent = pronoun.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return None
+        sent = pronoun.doc[sent.start - 1].sent
+        for verb in reversed(list(sent)):
+            if not lexicon.is_reporting(verb):
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj" or subject.pos_ == "PRON":
+                    continue
+                if personal and subject.ent_type_ not in {"PERSON", ""}:
+                    continue
+                return subject
+    return None
+
+
+def _last_named(pronoun: Any) -> Any | None:
+    """Return whom a speaking pronoun most likely stands for when no earlier speaker is found: for "he"
+    or "she" the last person named before it (this sentence and the two before), for "it" or "they" the
+    named subject of the sentence before ("The ministry issued a statement. It said …"); else None."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    if pronoun.lower_ in {"he", "she"}:
+        people = [t for t in doc[start : pronoun.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        if not people:
+            return None
+        last = people[-1]
+        # the head of the name ("Anna Keller" → "Keller"), so the source's span covers the whole name
+        while last.head.ent_type_ == "PERSON" and last.head.i > last.i and last.dep_ == "compound":
+            last = last.head
+        return last
+    if pronoun.sent.start == 0:
+        return None
+    before = doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if pronoun.lower_ == "it" and subject.tag_ in {"NNS", "NNPS"}:
+        return None
+    return subject
+
+
+def _said_above(node: Any, lexicon: Lexicon) -> bool:
+    """Return True when a clause is (within a few steps) the complement of a verb of saying."""
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ == "ccomp" and lexicon.is_reporting(node.head):
+            return True
+        node = node.head
+    return False
+
+
+def _closing(verb: Any) -> bool:
+    """Return True for a verb of saying misparsed as a relative clause that in fact closes the sentence
+    ("… a possible raid the news agency has reported."): no relative pronoun, no object, nothing after
+    it but circumstances."""
+    if any(c.tag_ in {"WDT", "WP", "WP$"} or c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    after = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
+    return all(
+        t.dep_ in {"prep", "pobj", "npadvmod", "det", "amod", "compound"} or t.ent_type_ in {"DATE", "TIME"}
+        for t in after
+    )
+
+
+def _named(span: Any) -> bool:
+    """Return True when a source's words name it: a person or organisation, or a proper noun that is
+    not just a place or nationality ("US officials", "Syrian activists" are unnamed)."""
+    return any(
+        t.ent_type_ in {"PERSON", "ORG"} or (t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP", "LOC"})
+        for t in span
+    )
+
+
+def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
+    """Return (first index, head token) of the noun phrase just before a verb, after the trigger:
+    "… the Borduria-based Observatory said" → the Observatory phrase; None when there is none."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > trigger.i and doc[i].dep_ in {"aux", "auxpass", "neg"}:
+        i -= 1  # "… the news agency has reported"
+    head = doc[i] if i > trigger.i else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    first = i
+    while first - 1 > trigger.i:
+        word = doc[first - 1]
+        if word.pos_ == "DET":
+            first -= 1
+            break
+        if (
+            word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            or word.text in {"-", "'s", "’s"}
+            or (word.pos_ == "VERB" and word.tag_ == "VBN")
+            or (word.pos_ == "CCONJ" and first - 2 > trigger.i)
+        ):
+            first -= 1
+            continue
+        break
+    return first, head
+
+
+def _finite_after_infinitive(node: Any) -> bool:
+    """Return True for a clause with its own subject coordinated with an infinitive: a misparse of
+    a new sentence-level statement, which the infinitive's reporting verb does not cover."""
+    if node.dep_ != "conj" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        return False
+    head = node.head
+    return head.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
