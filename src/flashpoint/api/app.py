@@ -32,7 +32,6 @@ from flashpoint.api.analysis import analysis_router
 from flashpoint.api.conditional import CacheCounters, ReadCache
 from flashpoint.api.links import check_base_url
 from flashpoint.api.reads import read_router
-from flashpoint.api.tokens import ensure_table
 from flashpoint.api.versions import VersionWatch
 from flashpoint.api.workers import WritePool
 from flashpoint.api.writes import PipelineSlot, write_router
@@ -182,7 +181,6 @@ def create_app(
 
     owned = store is None
     store = store or open_store(settings)
-    ensure_table(store.engine)
     origins = tuple(cors_origins if cors_origins is not None else settings.cors_origins)
     if "*" in origins:
         raise FlashpointError("CORS origins must be listed one by one; a wildcard is refused")

@@ -2,7 +2,8 @@
 
 A token is `fp_` + 43 URL-safe characters (256 random bits).  Only its hash is kept, so a leaked database
 does not leak working tokens; verification looks the hash up and compares it in constant time.  The
-`api_tokens` table has its own MetaData: it belongs to the API, not to the store schema.
+`api_tokens` table has its own MetaData (it belongs to the API, not to the store schema); the store's
+migrations create it, so every function here works on a store's database (`Store.open` upgrades it).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
     insert,
     select,
     update,
@@ -30,13 +30,12 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from flashpoint.errors import StoreError, TokenError
-from flashpoint.store import database_url
+from flashpoint.store import Store
 
 __all__ = [
     "TOKEN_PREFIX",
     "TokenInfo",
     "create_token",
-    "ensure_table",
     "hash_token",
     "issue_token",
     "list_tokens",
@@ -86,20 +85,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def ensure_table(engine: Engine) -> None:
-    """Create the api_tokens table in `engine`'s database when it is missing."""
-    try:
-        token_metadata.create_all(engine)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot create the api_tokens table: {exc}") from exc
-
-
 def issue_token(engine: Engine, *, name: str) -> str:
     """Return a new token named `name` (shown once; only its hash is stored)."""
     name = name.strip()
     if not name:
         raise TokenError("a token needs a non-empty name")
-    ensure_table(engine)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     row = {"name": name, "hash": hash_token(token), "created_at": dt.datetime.now(dt.UTC)}
     try:
@@ -132,10 +122,8 @@ def verify_token(engine: Engine, token: str) -> TokenInfo | None:
 
 
 def _engine(store_url: str) -> Engine:
-    try:
-        return create_engine(database_url(store_url))
-    except Exception as exc:
-        raise StoreError(f"cannot use database URL {store_url!r}: {exc}") from exc
+    # The store's migrations create the table (revision 0001), so open the store: it upgrades to head.
+    return Store.open(store_url).engine
 
 
 def create_token(store_url: str, *, name: str) -> str:
@@ -151,7 +139,6 @@ def list_tokens(store_url: str) -> list[TokenInfo]:
     """Return every token's metadata (never the token), oldest first, revoked ones included."""
     engine = _engine(store_url)
     try:
-        ensure_table(engine)
         with engine.connect() as conn:
             rows = conn.execute(select(api_tokens).order_by(api_tokens.c.id)).mappings().all()
     except SQLAlchemyError as exc:
@@ -165,7 +152,6 @@ def revoke_token(store_url: str, *, name: str) -> bool:
     """Return True when the active token named `name` was revoked, False when there is none."""
     engine = _engine(store_url)
     try:
-        ensure_table(engine)
         with engine.begin() as conn:
             result = conn.execute(
                 update(api_tokens)

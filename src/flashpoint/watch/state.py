@@ -95,15 +95,10 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 
 
 class FeedState:
-    """Reads and writes the `feeds` and `feed_items` tables on an engine (usually `Store.engine`)."""
+    """Reads and writes the `feeds` and `feed_items` tables on a store's engine (its migrations made them)."""
 
     def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        try:
-            with engine.begin() as conn:
-                feeds_metadata.create_all(conn)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot create the feed state tables: {exc}") from exc
+        self.engine = engine  # a store's: its migrations made the tables (revision 0001)
 
     def add(self, url: str, *, now: dt.datetime) -> bool:
         """Return True when `url` was added, False when it was already polled."""
