@@ -16,6 +16,7 @@ __all__ = [
     "Resolver",
     "core_span",
     "instrument_owner",
+    "stance_object",
 ]
 
 _SUBJECT = frozenset({"nsubj"})
@@ -97,6 +98,61 @@ _PERFORMING = frozenset(
 )
 
 
+# Verbs that take a stance on, suffer or stop an act named by their object: "condemned the bombing",
+# "survived an attack", "repelled an offensive" — their subject did not do it.
+_STANCE_VERBS = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "deplore",
+        "decry",
+        "criticise",
+        "criticize",
+        "slam",
+        "welcome",
+        "praise",
+        "hail",
+        "applaud",
+        "mourn",
+        "regret",
+        "protest",
+        "oppose",
+        "blame",
+        "investigate",
+        "probe",
+        "survive",
+        "witness",
+        "fear",
+        "repel",
+        "repulse",
+        "foil",
+        "thwart",
+        "resist",
+    }
+)
+
+
+# Verbs whose subject suffers the act: "a prisoner died in police custody" names the victim first.
+_SUFFERING = frozenset({"die", "perish"})
+# Nouns whose owner did it to the victim: "in police custody", "at the hands of X", "under army fire".
+_HANDS = frozenset({"custody", "detention", "hands", "fire", "gunfire", "shelling", "bombardment"})
+
+
+def _perpetrator(trigger: Any) -> Any | None:
+    """Return who caused a death told from the victim's side ("died in Israeli police custody", "at the
+    hands of the militia", "under army fire"), or None."""
+    subject = {t.i for c in trigger.children if c.dep_ in _SUBJECT for t in c.subtree}
+    for token in trigger.subtree:
+        if token.i in subject or token.dep_ != "pobj" or token.lemma_.lower() not in _HANDS:
+            continue
+        owner = _prep_object(token, ("of",))
+        if owner is not None:
+            return owner  # "at the hands of X", "in the custody of X"
+        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.lefts):
+            return token  # "in Israeli police custody": the phrase names its keeper
+    return None
+
+
 class Resolver(Protocol):
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
@@ -112,6 +168,16 @@ class Arguments:
     co_actors: tuple[Any, ...] = ()
     # Other phrases that may name the recipient when `recipient` names a thing ("sent arms to X").
     recipient_alternatives: tuple[Any, ...] = ()
+
+
+def stance_object(token: Any) -> bool:
+    """Return True for an act named as the object of a verb that condemns, suffers or stops it
+    ("condemned the bombing", "survived an attack"): told as a happening, but not its subject's act."""
+    return (
+        token.dep_ in {"dobj", "nsubjpass"}
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() in _STANCE_VERBS
+    )
 
 
 def core_span(token: Any) -> tuple[int, int]:
@@ -208,6 +274,11 @@ class ArgumentFinder:
         actor: Any | None = None
         recipient: Any | None = None
         passive = _child(trigger, _PASSIVE_SUBJECT)
+        if passive is None and trigger.lemma_.lower() in _SUFFERING:
+            # "a prisoner died in police custody": the subject is the victim; the keeper did it
+            victim = self._subject(trigger)
+            actor = _perpetrator(trigger)
+            return Arguments(actor, victim, (), _alternatives(trigger, victim, actor, self.is_event))
         if passive is not None:
             recipient = passive
             actor = _agent(trigger)
@@ -311,7 +382,12 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
             # "the attack was claimed by X", "the raid was carried out by X": the agent did it
             actor = _agent(trigger.head)
-        if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+        if (
+            actor is None
+            and trigger.dep_ in {"dobj", "nsubjpass"}
+            and trigger.head.pos_ == "VERB"
+            and not stance_object(trigger)
+        ):
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)
         if actor is None and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "for", "into"}:

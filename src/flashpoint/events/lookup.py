@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.events.arguments import Resolver, core_span
@@ -54,6 +54,10 @@ _DIRECTIONS = frozenset(
         "river",
     }
 )
+
+
+# Nouns of "in front of", "in the middle of": where someone stands, not whose they are.
+_SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
 
 def is_feature(token: Any) -> bool:
@@ -106,11 +110,12 @@ class ActorLookup:
                     spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
         return spans
 
-    def located(self, token: Any) -> Actor | None:
+    def located(self, token: Any, *, nationalities: bool = True) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
 
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
-        sentence places it. Geocoded places come first, then place and nationality names in the sentence.
+        sentence places it. Geocoded places come first, then place names and (with `nationalities`)
+        nationality words in the sentence.
         """
         sent = sentence(token)
         best: tuple[int, str] | None = None
@@ -122,6 +127,7 @@ class ActorLookup:
             if (
                 place.place is not None
                 and not place.inferred
+                and (nationalities or not place.demonym)
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
@@ -133,7 +139,7 @@ class ActorLookup:
         if best is None:
             # Place names beat nationality words, which are often someone else's ("Turkish troops
             # drove Kurds out of X").
-            for labels in ({"GPE", "LOC"}, {"NORP"}):
+            for labels in ({"GPE", "LOC"}, {"NORP"}) if nationalities else ({"GPE", "LOC"},):
                 for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
@@ -179,6 +185,12 @@ class ActorLookup:
                 return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
             if actor.country is None and found is not None and found.country and found.sector == actor.sector:
                 return found, text  # "the ministry" after "Iraq's defence ministry": the document's context
+            if actor.country is None and actor.sector is not None:
+                # "rebels loyal to X", "officials from X", "the envoy, a Jordanian": the phrase around
+                # the head says whose they are
+                country = self._around_country(token)
+                if country is not None:
+                    return replace(actor, country=country), text
             return self._office(token, actor), text
         if found is not None:
             return found, text
@@ -193,6 +205,22 @@ class ActorLookup:
             if actor is not None:
                 return actor, text
         return self._geocoded(token), text
+
+    def _around_country(self, token: Any) -> str | None:
+        """Return the country an apposition or complement of the head names ("rebels loyal to X",
+        "officials from X"), or None; a stretch of land ("the outskirts of X") is not a complement."""
+        doc = token.doc
+        for other in _around(token):
+            if is_feature(other) or other.lower_ in _SPOTS:
+                continue  # "protesters in front of the US embassy" are not the embassy's
+            o_first, o_last = core_span(other)
+            span = doc[o_first : o_last + 1]
+            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
+                span.text, token
+            )
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def _geocoded(self, token: Any) -> Actor | None:
         """Return the country of a place name the gazetteer placed but the actor dictionary does not know
