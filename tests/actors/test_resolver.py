@@ -391,3 +391,23 @@ def test_resolver_peoples_are_not_organisations(
     actor = resolver.resolve(text)
     assert actor is not None
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Yugoslav army units", "SRB", "MIL"),
+        ("the government of Yugoslavia", "SRB", "GOV"),
+        ("Soviet troops", "RUS", "MIL"),
+        ("the USSR", "RUS", None),
+        ("Zairean soldiers", "COD", "MIL"),
+        ("Czechoslovak police", "CZE", "COP"),
+        ("East German border guards", "DEU", "MIL"),
+        ("the Kosovo Liberation Army", "XKX", "REB"),
+    ],
+)
+def test_resolver_former_state_is_coded_as_its_successor(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1992, 6, 1))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)

@@ -1,0 +1,116 @@
+"""Parties no one names outright: a bomb's unnamed attacker, a death told from the victim's side, an act
+that its subject condemns, and a group whose complement says whose it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from flashpoint.events import EventStage
+from flashpoint.records import Actor, Event
+from flashpoint.settings import Settings
+
+from .conftest import FakeResolver
+
+Code = Callable[..., tuple[Event, ...]]
+
+# Sector words of these sentences (the conftest resolver knows the invented countries only).
+_SECTORS = {"rebels": "REB", "police": "COP", "guerrillas": "REB"}
+
+
+class _SectorResolver(FakeResolver):
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None:
+        found = super().resolve(text, date=date, context=context, cased=cased)
+        words = text.lower().split()
+        sector = next((_SECTORS[w] for w in words if w in _SECTORS), None)
+        if sector is None:
+            return found
+        return Actor(country=found.country if found else None, sector=sector)
+
+
+@pytest.fixture(scope="module")
+def event_stage() -> EventStage:
+    return EventStage(Settings(), resolver=_SectorResolver())
+
+
+def _of(events: tuple[Event, ...], plover: str) -> list[Event]:
+    return [e for e in events if e.type == plover]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb killed three soldiers near Kelvale on Sunday.",
+        "A landmine explosion near Kelvale killed two shepherds.",
+    ],
+)
+def test_parties_unowned_device_is_placed_where_it_went_off(code_events: Code, text: str) -> None:
+    events = _of(code_events(text, places={"Kelvale": "BOR"}), "ASSAULT")
+    assert events and all(e.actor is not None and e.actor.country == "BOR" for e in events), events
+
+
+def test_parties_device_victims_nationality_is_no_clue_to_the_attacker(code_events: Code) -> None:
+    events = _of(code_events("A bomb killed two Syldavian soldiers on Sunday."), "ASSAULT")
+    assert events and all(e.actor is None or e.actor.country != "SYL" for e in events), events
+
+
+def test_parties_strikes_are_not_placed_like_bombs(code_events: Code) -> None:
+    # air and artillery strikes come from forces often abroad: the place does not name them
+    events = _of(
+        code_events("Two strikes killed three soldiers near Kelvale.", places={"Kelvale": "BOR"}), "ASSAULT"
+    )
+    assert events and all(e.actor is None for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "keeper"),
+    [
+        ("A Syldavian prisoner died in Ruritanian police custody last week.", "RUR"),
+        ("A Syldavian prisoner died in the custody of Ruritania last week.", "RUR"),
+    ],
+)
+def test_parties_death_in_custody_names_the_keeper_and_the_victim(
+    code_events: Code, text: str, keeper: str
+) -> None:
+    events = _of(code_events(text), "ASSAULT")
+    assert events, "dying in custody is an assault"
+    event = events[0]
+    assert event.actor is not None and event.actor.country == keeper
+    assert event.recipient is not None and event.recipient.country == "SYL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borduria condemned the bombing of a market in Kelvale.",
+        "Borduria strongly denounced the attacks on villages near Kelvale.",
+    ],
+)
+def test_parties_condemned_act_is_not_the_condemners(code_events: Code, text: str) -> None:
+    events = code_events(text, places={"Kelvale": "SYL"})
+    accusations = _of(events, "ACCUSE")
+    assert accusations and accusations[0].actor is not None and accusations[0].actor.country == "BOR"
+    assert all(e.actor is None or e.actor.country != "BOR" for e in _of(events, "ASSAULT")), events
+
+
+def test_parties_condemned_act_is_still_told(code_events: Code) -> None:
+    # the act a statement condemns happened, whoever did it: it stays an event with no actor named
+    events = code_events("Borduria condemned the attacks this weekend in Kelvale.", places={"Kelvale": "SYL"})
+    assert [e.actor for e in _of(events, "ASSAULT")] == [None], events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels loyal to Borduria seized the town on Monday.", "BOR"),
+        ("Guerrillas from Syldavia attacked an army post.", "SYL"),
+    ],
+)
+def test_parties_complement_says_whose_the_group_is(code_events: Code, text: str, country: str) -> None:
+    events = [e for e in code_events(text) if e.actor is not None]
+    assert events and events[0].actor is not None
+    assert (events[0].actor.country, events[0].actor.sector) == (country, "REB")
