@@ -308,6 +308,15 @@ class ActorResolver:
         )
         head = [h for h in hits if h.last <= cut]
         rest = [h for h in hits if h.first > cut]
+        if (
+            len(head) > 1
+            and head[-1].entry.kind == "country"
+            and head[-1].last == cut
+            and any(h.entry.kind in STRONG_KINDS for h in head[:-1])
+            and not any(t.key in ("and", "or", "&") for t in tokens[head[-2].last : head[-1].first])
+        ):
+            # "NATO-member Norway", "EU ally Cyprus": a name before a country's name describes the country
+            head = head[-1:]
         lends_country = cut < len(tokens) and tokens[cut].key in _COUNTRY_PREPOSITIONS
 
         country = self._country(tokens, head, date)

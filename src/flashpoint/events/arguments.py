@@ -214,6 +214,12 @@ def instrument_owner(token: Any) -> Any | None:
     return None
 
 
+def _gerund_subject(token: Any) -> bool:
+    """Return True for an -ing form that is a clause's subject ("fighting between A and B killed 40"):
+    an act named like a noun."""
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
     for child in token.children:
         if child.dep_ in deps:
@@ -266,7 +272,7 @@ class ArgumentFinder:
 
     def find(self, trigger: Any) -> Arguments:
         """Return the arguments of a trigger token (a verb or an event noun)."""
-        if trigger.pos_ in {"NOUN", "PROPN"}:
+        if trigger.pos_ in {"NOUN", "PROPN"} or _gerund_subject(trigger):
             return self._nominal(trigger)
         return self._verbal(trigger)
 
@@ -284,6 +290,19 @@ class ArgumentFinder:
             actor = _agent(trigger)
         else:
             actor = self._subject(trigger)
+        if actor is not None and (actor.pos_ == "NOUN" or _gerund_subject(actor)) and self.is_event(actor):
+            # "fighting between the army and rebels killed 40", "the offensive by X killed …": the act
+            # that did it names who did it outside its own phrase (an act naming no one stays, for the
+            # coder's instruments; "an Israeli army convoy" is read whole)
+            act = self._nominal(actor)
+            first, last = core_span(actor)
+            if act.actor is not None and not first <= act.actor.i <= last:
+                return Arguments(
+                    act.actor,
+                    self._verbal_recipient(trigger) if recipient is None else recipient,
+                    _conjuncts(act.actor),
+                    _alternatives(trigger, recipient, act.actor, self.is_event),
+                )
         if recipient is None:
             recipient = self._verbal_recipient(trigger)
         if actor is not None and actor.lower_ in _PRONOUNS:
@@ -382,8 +401,10 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
             # "the attack was claimed by X", "the raid was carried out by X": the agent did it
             actor = _agent(trigger.head)
+        sides = _between(trigger)
         if (
             actor is None
+            and not sides  # "the region has seen fighting between A and B": the sides fought
             and trigger.dep_ in {"dobj", "nsubjpass"}
             and trigger.head.pos_ == "VERB"
             and not stance_object(trigger)
@@ -396,11 +417,9 @@ class ArgumentFinder:
             if verb.pos_ == "VERB" and verb.lemma_.lower() in _JOINING:
                 actor = self._subject(verb)
         recipient = _stated_subject(trigger) or _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
-        if actor is None:
+        if actor is None and sides:
             # "clashes between the army and rebels": the first side acts, the second is its counterpart.
-            sides = _between(trigger)
-            if sides:
-                actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)
+            actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)
         if recipient is not None and recipient.i == getattr(actor, "i", None):
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:
@@ -617,11 +636,32 @@ def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) ->
         if (
             token.i > trigger.i
             and token.i not in own
+            and not _on_the_way(token)
             and token.ent_type_ in {"GPE", "LOC"}
             and (token.dep_ != "compound" or token.head.ent_type_ != token.ent_type_)
         ):
             found.append(token)
     return found
+
+
+# Prepositions of a route: "drove through X", "sailed past X" pass a place, they do not act on it.
+_ROUTE_PREPS = frozenset({"through", "past", "via", "along", "around", "by"})
+
+
+def _on_the_way(token: Any) -> bool:
+    """Return True for a place named as a route ("drove through Hebron", "the road along the border")."""
+    while token.dep_ in {"compound", "amod"} and token.head != token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
+        return True
+    # "through the town of X": the town is on the way, and so is X
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.dep_ == "pobj"
+        and head.head.head.lower_ in _ROUTE_PREPS
+    )
 
 
 def _conjuncts(token: Any | None) -> tuple[Any, ...]:

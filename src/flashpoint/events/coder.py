@@ -77,6 +77,8 @@ _INSTRUMENTS = frozenset(
 # to an unnamed group of the country it happened in. Strikes, shells and raids come from forces too often
 # abroad ("airstrikes led by the coalition") to be placed so.
 _DEVICES = frozenset({"bomb", "blast", "explosion", "mine", "landmine", "ied", "bombing", "grenade"})
+# Fights two parties have with each other: "the army and rebels exchanged fire near X" — the rebels, not X.
+_RECIPROCAL = frozenset({"exchange", "clash", "fight", "battle"})
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -291,7 +293,13 @@ class EventCoder:
             alternatives = tuple(t for t in alternatives if not carried(t))
         recipient, recipient_text = pick_recipient(first, alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
-        if plover in _JOINT and found.co_actors and (recipient is None or recipient.country is None):
+        # "the army and rebels exchanged fire near X": each side fought the other, not X
+        fought = plover == "ASSAULT" and token.lemma_.lower() in _RECIPROCAL
+        if (
+            (plover in _JOINT or fought)
+            and found.co_actors
+            and (fought or recipient is None or not recipient.country)
+        ):
             # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
             recipient, recipient_text = lookup.resolve(found.co_actors[0])
             if recipient is not None and not recipient.country:
