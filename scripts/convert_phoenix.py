@@ -73,6 +73,18 @@ AGENT_ONLY = {
     "NGO": "SOC",
     "HRI": "SOC",
 }
+# Former states and Phoenix's own codes → the ISO code flashpoint writes (our countries.yaml gives a former
+# state's names to the state that continues it: Yugoslavia → Serbia, the Soviet Union → Russia).
+SUCCESSORS = {
+    "SUN": "RUS",
+    "DDR": "DEU",
+    "CSK": "CZE",
+    "YUG": "SRB",
+    "SCG": "SRB",
+    "ZAR": "COD",
+    "TMP": "TLS",
+    "KSV": "XKX",
+}
 # Codes in the country slot that are not countries.
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "INT", "UNO"}
 # A sector inside an IGO/NGO code is taken only when it is one of these (IGOUNOREFHCR is not a refugee).
@@ -235,7 +247,7 @@ def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None]:
         country = "IGO" if head in ("IGO", "UNO") else ("NGO" if head == "NGO" else None)
         sector = next((SECTORS[s] for s in segments[1:] if s in FAMILY_SECTORS), None)
         return country, sector or ("REB" if head == "IMG" else None)
-    country = head if head in countries else None
+    country = SUCCESSORS.get(head, head) if head in countries else None
     sector = next((SECTORS[s] for s in segments[1:] if s in SECTORS), None)
     return country, sector
 
@@ -292,6 +304,10 @@ def convert_record(
             continue
         start, end = span
         roles.append(f"{sector}/{country or ''}/{start or ''}/{end or ''}")
+    coded = {split_code(code, countries) for code, _ in record.codes}
+    if default is None and not roles and len(coded) == 1 and next(iter(coded))[1] is None:
+        # a country coded only by dates ("IRAQ_ … [IRQ <20030320] [IRQ >20060520]") is still that country
+        default = next(iter(coded))
     if not names or (default is None and not roles):
         return None
     country = (default[0] if default and default[0] else None) or (
@@ -302,7 +318,8 @@ def convert_record(
     is_country_name = (
         record.source.startswith("Phoenix.Countries")
         and default is not None
-        and default[0] in countries
+        and default[0] is not None
+        and (default[0] in countries or default[0] in SUCCESSORS.values())
         and not roles
         and sector is None
     )
@@ -342,11 +359,12 @@ def _lasting(span: tuple[dt.date | None, dt.date | None]) -> bool:
 
 
 def country_codes(path: Path) -> set[str]:
-    """Return the three-letter country codes that head a record of the countries file."""
+    """Return the three-letter country codes of the countries file's records, dated or not (Iraq, Ukraine or
+    Kuwait are coded only with dates: "[IRQ <20030320]", "[IRQ >20060520]")."""
     codes = set()
     for record in read_actor_records(path):
-        for code, text in record.codes:
-            if len(code) == 3 and not text and code not in SECTORS:
+        for code, _ in record.codes:
+            if len(code) == 3 and code not in SECTORS and code not in NON_STATE:
                 codes.add(code)
     return codes
 
