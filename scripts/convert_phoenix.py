@@ -305,7 +305,13 @@ def convert_record(
         start, end = span
         roles.append(f"{sector}/{country or ''}/{start or ''}/{end or ''}")
     coded = {split_code(code, countries) for code, _ in record.codes}
-    if default is None and not roles and len(coded) == 1 and next(iter(coded))[1] is None:
+    if (
+        record.source.startswith("Phoenix.Countries")
+        and default is None
+        and not roles
+        and len(coded) == 1
+        and next(iter(coded))[1] is None
+    ):
         # a country coded only by dates ("IRAQ_ … [IRQ <20030320] [IRQ >20060520]") is still that country
         default = next(iter(coded))
     if not names or (default is None and not roles):
