@@ -411,3 +411,19 @@ def test_resolver_former_state_is_coded_as_its_successor(
 ) -> None:
     actor = resolver.resolve(text, date=dt.date(1992, 6, 1))
     assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("NATO-member Norway", "NOR"),
+        ("EU member Cyprus", "CYP"),
+        ("the European Union and Turkey", "IGO"),  # coordinated: the first party leads
+        ("NATO troops", "IGO"),  # a body's own forces stay the body's
+    ],
+)
+def test_resolver_name_before_a_country_describes_it(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1999, 3, 1))
+    assert actor is not None and actor.country == country

@@ -114,3 +114,27 @@ def test_parties_complement_says_whose_the_group_is(code_events: Code, text: str
     events = [e for e in code_events(text) if e.actor is not None]
     assert events and events[0].actor is not None
     assert (events[0].actor.country, events[0].actor.sector) == (country, "REB")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between Ruritanian troops and rebels killed 40 people near Kelvale.",
+        "The offensive by Ruritanian troops killed dozens of fighters near Kelvale.",
+    ],
+)
+def test_parties_act_that_kills_names_its_own_actor(code_events: Code, text: str) -> None:
+    events = _of(code_events(text, places={"Kelvale": "BOR"}), "ASSAULT")
+    assert events and all(e.actor is not None and e.actor.country == "RUR" for e in events), events
+
+
+def test_parties_sides_of_a_fight_are_each_others(code_events: Code) -> None:
+    events = _of(
+        code_events("Ruritanian troops and Bordurian rebels exchanged fire near Kelvale."), "ASSAULT"
+    )
+    assert events and events[0].recipient is not None and events[0].recipient.country == "BOR"
+
+
+def test_parties_route_is_not_a_recipient(code_events: Code) -> None:
+    events = code_events("A Ruritanian convoy drove through Kelvale on Sunday.", places={"Kelvale": "BOR"})
+    assert all(e.recipient is None or e.recipient.country != "BOR" for e in events), events
