@@ -4,12 +4,13 @@ that its subject condemns, and a group whose complement says whose it is."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from flashpoint.events import EventStage
-from flashpoint.records import Actor, Event
+from flashpoint.records import Actor, Document, Event, Place, PlaceMention
 from flashpoint.settings import Settings
 
 from .conftest import FakeResolver
@@ -138,3 +139,25 @@ def test_parties_sides_of_a_fight_are_each_others(code_events: Code) -> None:
 def test_parties_route_is_not_a_recipient(code_events: Code) -> None:
     events = code_events("A Ruritanian convoy drove through Kelvale on Sunday.", places={"Kelvale": "BOR"})
     assert all(e.recipient is None or e.recipient.country != "BOR" for e in events), events
+
+
+def test_parties_coordinated_passives_share_their_agent(code_events: Code) -> None:
+    events = _of(
+        code_events("A Syldavian farmer was shot and killed by Ruritanian soldiers on Monday."), "ASSAULT"
+    )
+    assert events and events[0].actor is not None and events[0].actor.country == "RUR", events
+
+
+def test_parties_place_name_beats_a_nationality_word(
+    parse: Callable[..., Document], event_stage: EventStage
+) -> None:
+    # the rebels are placed by where they are, not by the nationality of what they attacked
+    text = "Rebels attacked a Syldavian convoy in Kelvale."
+    places = []
+    for surface, country, demonym in (("Syldavian", "SYL", True), ("Kelvale", "BOR", False)):
+        start = text.index(surface)
+        place = Place(id=surface, name=surface, lat=0.0, lon=0.0, country=country)
+        places.append(PlaceMention(start, start + len(surface), surface, place, demonym=demonym))
+    doc = replace(parse(text), places=tuple(places))
+    events = _of(event_stage(doc).events, "ASSAULT")
+    assert events and events[0].actor is not None and events[0].actor.country == "BOR", events

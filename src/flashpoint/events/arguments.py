@@ -244,6 +244,17 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     return None
 
 
+def _shared_agent(verb: Any) -> Any | None:
+    """Return the agent that coordinated passive verbs share ("was shot and killed by X": "shot" has X
+    too), or None."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _child(conj, _PASSIVE_SUBJECT) is None:
+            agent = _agent(conj)
+            if agent is not None:
+                return agent
+    return None
+
+
 def _between(token: Any) -> tuple[Any, ...]:
     """Return the sides of a "between A and B" phrase on a noun (A, then B), or ()."""
     for child in token.children:
@@ -287,7 +298,7 @@ class ArgumentFinder:
             return Arguments(actor, victim, (), _alternatives(trigger, victim, actor, self.is_event))
         if passive is not None:
             recipient = passive
-            actor = _agent(trigger)
+            actor = _agent(trigger) or _shared_agent(trigger)
         else:
             actor = self._subject(trigger)
         if actor is not None and (actor.pos_ == "NOUN" or _gerund_subject(actor)) and self.is_event(actor):

@@ -127,7 +127,7 @@ class ActorLookup:
             if (
                 place.place is not None
                 and not place.inferred
-                and (nationalities or not place.demonym)
+                and not place.demonym  # nationality words come last, below
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
