@@ -427,3 +427,18 @@ def test_resolver_name_before_a_country_describes_it(
 ) -> None:
     actor = resolver.resolve(text, date=dt.date(1999, 3, 1))
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("the Kurdistan Democratic Party", "IRQ"),  # a region's own party of a common name
+        ("the Serbian Democratic Party", "SRB"),
+        ("the Democratic Party", "USA"),  # the name alone keeps the dictionary's country
+    ],
+)
+def test_resolver_place_before_a_party_name_says_whose(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
+    assert actor is not None and actor.country == country
