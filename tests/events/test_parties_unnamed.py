@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from flashpoint.events import EventStage
-from flashpoint.records import Actor, Document, Event, Place, PlaceMention
+from flashpoint.records import Actor, Document, Event, Mention, Place, PlaceMention
 from flashpoint.settings import Settings
 
 from .conftest import FakeResolver
@@ -18,7 +18,7 @@ from .conftest import FakeResolver
 Code = Callable[..., tuple[Event, ...]]
 
 # Sector words of these sentences (the conftest resolver knows the invented countries only).
-_SECTORS = {"rebels": "REB", "police": "COP", "guerrillas": "REB"}
+_SECTORS = {"rebels": "REB", "police": "COP", "guerrillas": "REB", "president": "GOV", "minister": "GOV"}
 
 
 class _SectorResolver(FakeResolver):
@@ -30,7 +30,12 @@ class _SectorResolver(FakeResolver):
         sector = next((_SECTORS[w] for w in words if w in _SECTORS), None)
         if sector is None:
             return found
-        return Actor(country=found.country if found else None, sector=sector)
+        country = found.country if found else None
+        if country is None and context:
+            # as the real resolver does: a short context lends its country to a phrase that names none
+            hint = super().resolve(context, date=date)
+            country = hint.country if hint is not None and len(context.split()) <= 6 else None
+        return Actor(country=country, sector=sector)
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +166,33 @@ def test_parties_place_name_beats_a_nationality_word(
     doc = replace(parse(text), places=tuple(places))
     events = _of(event_stage(doc).events, "ASSAULT")
     assert events and events[0].actor is not None and events[0].actor.country == "BOR", events
+
+
+def _with_mention(parse: Callable[..., Document], text: str, surface: str, actor: Actor) -> Document:
+    start = text.index(surface)
+    return replace(parse(text), mentions=(Mention(start, start + len(surface), surface, actor),))
+
+
+def test_parties_bare_office_is_the_one_named_before(
+    parse: Callable[..., Document], event_stage: EventStage
+) -> None:
+    text = "President Tomas Kraus of Syldavia arrived on Monday. The president later condemned Borduria."
+    doc = _with_mention(parse, text, "President Tomas Kraus of Syldavia", Actor("SYL", "GOV", kind="person"))
+    events = _of(event_stage(doc).events, "ACCUSE")
+    # the president named in the earlier sentence, not the country the sentence condemns
+    assert events and events[0].actor is not None and events[0].actor.country == "SYL", events
+
+
+def test_parties_office_with_its_own_words_is_not_the_earlier_one(
+    parse: Callable[..., Document], event_stage: EventStage
+) -> None:
+    text = "President Tomas Kraus of Syldavia arrived on Monday. A Bordurian minister later condemned him."
+    doc = _with_mention(parse, text, "President Tomas Kraus of Syldavia", Actor("SYL", "GOV", kind="person"))
+    events = _of(event_stage(doc).events, "ACCUSE")
+    assert events and events[0].actor is not None and events[0].actor.country == "BOR", events
+
+
+def test_parties_short_sentence_lends_no_country_to_its_actor(code_events: Code) -> None:
+    # a short sentence is no hint: "Borduria" is the one condemned, not the minister's country
+    events = _of(code_events("The minister condemned Borduria."), "ACCUSE")
+    assert events and (events[0].actor is None or events[0].actor.country != "BOR"), events

@@ -281,6 +281,8 @@ class EventCoder:
             if owned is not None and owned.country:
                 actor = with_owner(actor, owned)
         if found.actor is not None and (actor is None or actor.country is None):
+            actor = lookup.mentioned_before(actor, found.actor)  # "the minister": the one named before
+        if found.actor is not None and (actor is None or actor.country is None):
             actor = placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
         elif found.actor is None and instrument is not None and instrument.lemma_.lower() in _DEVICES:
             # "a roadside bomb killed three soldiers near X": an attacker no one named, of the country

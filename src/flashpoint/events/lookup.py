@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.events.arguments import Resolver, core_span
-from flashpoint.events.docindex import sentence, sentence_ents, sentence_text
+from flashpoint.events.docindex import sentence, sentence_ents
 from flashpoint.records import Actor, Mention, PlaceMention
 
 __all__ = ["ActorLookup", "is_feature"]
@@ -56,6 +56,9 @@ _DIRECTIONS = frozenset(
 )
 
 
+# Sectors of a state's own bodies and officials: "the minister", "the army", "police" without a country are
+# most often those of the state the document has been speaking of.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Nouns of "in front of", "in the middle of": where someone stands, not whose they are.
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
@@ -150,13 +153,37 @@ class ActorLookup:
                     actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
                         ent.text, token
                     )
-                    if actor is not None and actor.country:
+                    if (
+                        actor is not None
+                        and actor.country
+                        # a group the parser took for a place ("Daesh") does not place anyone
+                        and not (labels != {"NORP"} and actor.kind in ("group", "organisation", "person"))
+                    ):
                         distance = abs(ent.start_char - token.idx)
                         if best is None or distance < best[0]:
                             best = (distance, actor.country)
                 if best is not None:
                     break
         return Actor(country=best[1], kind="people") if best is not None else None
+
+    def mentioned_before(self, actor: Actor | None, token: Any) -> Actor | None:
+        """Return the actor with the country of the last body or official of its sector named in an
+        earlier sentence, when it names none itself ("Syrian President X arrived … The president
+        criticised …"); unchanged otherwise. Groups are placed by where they are, not by this."""
+        if actor is None or actor.country or actor.sector not in _STATE_SECTORS:
+            return actor
+        first, last = core_span(token)
+        if any(t.i != token.i and t.pos_ != "DET" for t in token.doc[first : last + 1]):
+            return actor  # "the Asad regime", "a senior minister": more than a bare office word
+        start = sentence(token).start_char
+        before = [m for m in self.mentions if m.actor is not None and m.end <= start]
+        same = [
+            m for m in before if m.actor is not None and m.actor.sector == actor.sector and m.actor.country
+        ]
+        if not same:
+            return actor
+        last = max(same, key=lambda m: m.end)
+        return replace(actor, country=last.actor.country) if last.actor is not None else actor
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""
@@ -258,7 +285,9 @@ class ActorLookup:
         if self.resolver is None or not text:
             return None
         # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
-        return self.resolver.resolve(text, date=self.date, context=sentence_text(token), cased=True)
+        # No sentence as context: a short one ("The president criticised Israel.") would lend the country
+        # of the other party it names.
+        return self.resolver.resolve(text, date=self.date, cased=True)
 
     def _from_mentions(self, start: int, end: int) -> Actor | None:
         best: Mention | None = None
