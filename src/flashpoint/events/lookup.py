@@ -182,8 +182,8 @@ class ActorLookup:
         ]
         if not same:
             return actor
-        last = max(same, key=lambda m: m.end)
-        return replace(actor, country=last.actor.country) if last.actor is not None else actor
+        named = max(same, key=lambda m: m.end)
+        return replace(actor, country=named.actor.country) if named.actor is not None else actor
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""
