@@ -442,3 +442,12 @@ def test_resolver_place_before_a_party_name_says_whose(
 ) -> None:
     actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("the IRA", "GBR"), ("ETA gunmen", "ESP"), ("RUF rebels", "SLE"), ("the Armed Islamic Group", "DZA")],
+)
+def test_resolver_armed_groups_have_a_home_country(resolver: ActorResolver, text: str, country: str) -> None:
+    actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
+    assert actor is not None and (actor.country, actor.sector) == (country, "REB")
