@@ -73,6 +73,18 @@ AGENT_ONLY = {
     "NGO": "SOC",
     "HRI": "SOC",
 }
+# Former states and Phoenix's own codes → the ISO code flashpoint writes (our countries.yaml gives a former
+# state's names to the state that continues it: Yugoslavia → Serbia, the Soviet Union → Russia).
+SUCCESSORS = {
+    "SUN": "RUS",
+    "DDR": "DEU",
+    "CSK": "CZE",
+    "YUG": "SRB",
+    "SCG": "SRB",
+    "ZAR": "COD",
+    "TMP": "TLS",
+    "KSV": "XKX",
+}
 # Codes in the country slot that are not countries.
 NON_STATE = {"IGO", "NGO", "IMG", "MNC", "INT", "UNO"}
 # A sector inside an IGO/NGO code is taken only when it is one of these (IGOUNOREFHCR is not a refugee).
@@ -81,6 +93,8 @@ _BRACKET = re.compile(r"\[([^\]}]*)[\]}]")
 _AGENT = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]*)[\]}]")
 _ACRONYMS = frozenset({"US", "UN", "EU", "UK", "UAE", "USA", "AU", "OAS", "IDF", "PLO", "ANC"})
 _DATE = re.compile(r"^\d{6}$|^\d{8}$")
+# Shorter intergovernmental offices are rotating chairs (a national minister's six months at the EU Council).
+OFFICE_DAYS = 300
 
 
 @dataclass
@@ -233,7 +247,7 @@ def split_code(code: str, countries: set[str]) -> tuple[str | None, str | None]:
         country = "IGO" if head in ("IGO", "UNO") else ("NGO" if head == "NGO" else None)
         sector = next((SECTORS[s] for s in segments[1:] if s in FAMILY_SECTORS), None)
         return country, sector or ("REB" if head == "IMG" else None)
-    country = head if head in countries else None
+    country = SUCCESSORS.get(head, head) if head in countries else None
     sector = next((SECTORS[s] for s in segments[1:] if s in SECTORS), None)
     return country, sector
 
@@ -257,12 +271,15 @@ def display(phrase: str) -> str:
 
 
 def convert_record(
-    record: Record, countries: set[str], nouns: frozenset[str] = frozenset()
+    record: Record, countries: set[str], nouns: frozenset[str] = frozenset(), *, officials: bool = False
 ) -> tuple[str, str, str, str, str, list[str]] | None:
     """Return one actors.tsv row for a record, or None when it codes nothing usable.
 
     `nouns` are the one-word agent nouns: a person's name that contains one ("Prime Minister Ehud Barak",
     "Bush administration") is left out, so that the office in the text is read by the resolver's own rules.
+    With `officials`, a dated intergovernmental code with no sector of its own ("SADAKO_OGATA_ [IGOUNO
+    910101-001231]") is read as that body's office (GOV, as our YAML codes a UN Secretary-General) when it
+    was held for a year or more: shorter ones are the six-month chairs a national minister holds in turn.
     """
     names = []
     for phrase in record.names:
@@ -281,10 +298,22 @@ def convert_record(
             default = (country, sector) if default is None else default
             continue
         span = restriction(text)
+        if officials and span is not None and sector is None and country == "IGO" and _lasting(span):
+            sector = "GOV"
         if span is None or sector is None:
             continue
         start, end = span
         roles.append(f"{sector}/{country or ''}/{start or ''}/{end or ''}")
+    coded = {split_code(code, countries) for code, _ in record.codes}
+    if (
+        record.source.startswith("Phoenix.Countries")
+        and default is None
+        and not roles
+        and len(coded) == 1
+        and next(iter(coded))[1] is None
+    ):
+        # a country coded only by dates ("IRAQ_ … [IRQ <20030320] [IRQ >20060520]") is still that country
+        default = next(iter(coded))
     if not names or (default is None and not roles):
         return None
     country = (default[0] if default and default[0] else None) or (
@@ -295,7 +324,8 @@ def convert_record(
     is_country_name = (
         record.source.startswith("Phoenix.Countries")
         and default is not None
-        and default[0] in countries
+        and default[0] is not None
+        and (default[0] in countries or default[0] in SUCCESSORS.values())
         and not roles
         and sector is None
     )
@@ -328,12 +358,19 @@ def convert_record(
     return kind, country or "", sector or "", after, ";".join(roles), names
 
 
+def _lasting(span: tuple[dt.date | None, dt.date | None]) -> bool:
+    """Return True for an office held a year or more (or with an open end)."""
+    start, end = span
+    return start is None or end is None or (end - start).days >= OFFICE_DAYS
+
+
 def country_codes(path: Path) -> set[str]:
-    """Return the three-letter country codes that head a record of the countries file."""
+    """Return the three-letter country codes of the countries file's records, dated or not (Iraq, Ukraine or
+    Kuwait are coded only with dates: "[IRQ <20030320]", "[IRQ >20060520]")."""
     codes = set()
     for record in read_actor_records(path):
-        for code, text in record.codes:
-            if len(code) == 3 and not text and code not in SECTORS:
+        for code, _ in record.codes:
+            if len(code) == 3 and code not in SECTORS and code not in NON_STATE:
                 codes.add(code)
     return codes
 
@@ -369,6 +406,7 @@ def main() -> None:
     countries = country_codes(args.source / "Phoenix.Countries.actors.txt")
     nouns = frozenset(phrase for phrase in agents if " " not in phrase)
     rows = []
+    officials = []
     for name in (
         "Phoenix.Countries.actors.txt",
         "Phoenix.International.actors.txt",
@@ -378,6 +416,17 @@ def main() -> None:
             row = convert_record(record, countries, nouns)
             if row is not None:
                 rows.append(row)
+            elif name == "Phoenix.International.actors.txt":
+                official = convert_record(record, countries, nouns, officials=True)
+                officials += [official] if official is not None else []
+    # International officials come last, under names no other record has taken ("Douglas Hurd" stays the
+    # British minister the countries file makes him, not the EU Council's chair for six months).
+    taken = {name.lower() for row in rows for name in row[5]}
+    for kind, country, sector, after, roles, names in officials:
+        free = [name for name in names if name.lower() not in taken]
+        if free:
+            rows.append((kind, country, sector, after, roles, free))
+            taken.update(name.lower() for name in free)
     with (args.out / "actors.tsv").open("w", encoding="utf-8") as out:
         out.write(header)
         for kind, country, sector, after, roles, names in rows:

@@ -162,3 +162,48 @@ def test_a_damaged_table_is_a_clear_error(
     monkeypatch.setattr(phoenix, "_read", read)
     with pytest.raises(ActorDictionaryError, match=message):
         list(phoenix_entries())
+
+
+# Written for these tests: a country coded only with dates, its minister, a former state, and two officials
+# of an intergovernmental body (one for years, one for a six-month chair).
+DATED = """\
+GRAUSTARK_
++GRAUSTARKIAN_
+\t[GRK <19910101]
+\t[GRK >19910101]
+
+OTTO_VON_LUTZ_
+\t[GRKGOV 900101-951231]
+
+OLD_FREEDONIA_ [SUN]
+
+MARIA_LEAGUE_CHIEF_\t[IGOUNO 910101-001231]
+PETER_SIX_MONTHS_\t[IGOEUREEC 920101-920630]
+"""
+
+
+def test_country_coded_only_by_dates_is_a_country(convert: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "Phoenix.Countries.actors.txt"
+    path.write_text(DATED)
+    countries = convert.country_codes(path)
+    assert "GRK" in countries
+    records = list(convert.read_actor_records(path))
+    assert convert.convert_record(records[0], countries)[:2] == ("place", "GRK")
+    assert convert.convert_record(records[1], countries)[:2] == ("person", "GRK")
+    # a former state's code is written as the state that continues it
+    assert convert.convert_record(records[2], countries)[:2] == ("place", "RUS")
+
+
+def test_lasting_intergovernmental_offices_are_kept(convert: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "Phoenix.International.actors.txt"
+    path.write_text(DATED.split("\n\n")[-1])
+    chief, chair = list(convert.read_actor_records(path))
+    assert convert.convert_record(chief, set()) is None  # no sector: dropped unless read as officials
+    kind, country, _, _, roles, names = convert.convert_record(chief, set(), officials=True)
+    assert (kind, country, roles, names) == (
+        "organisation",
+        "IGO",
+        "GOV//1991-01-01/2001-01-01",
+        ["Maria League Chief"],
+    )
+    assert convert.convert_record(chair, set(), officials=True) is None  # a six-month chair

@@ -391,3 +391,63 @@ def test_resolver_peoples_are_not_organisations(
     actor = resolver.resolve(text)
     assert actor is not None
     assert (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Yugoslav army units", "SRB", "MIL"),
+        ("the government of Yugoslavia", "SRB", "GOV"),
+        ("Soviet troops", "RUS", "MIL"),
+        ("the USSR", "RUS", None),
+        ("Zairean soldiers", "COD", "MIL"),
+        ("Czechoslovak police", "CZE", "COP"),
+        ("East German border guards", "DEU", "MIL"),
+        ("the Kosovo Liberation Army", "XKX", "REB"),
+    ],
+)
+def test_resolver_former_state_is_coded_as_its_successor(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1992, 6, 1))
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("NATO-member Norway", "NOR"),
+        ("EU member Cyprus", "CYP"),
+        ("the European Union and Turkey", "IGO"),  # coordinated: the first party leads
+        ("NATO troops", "IGO"),  # a body's own forces stay the body's
+    ],
+)
+def test_resolver_name_before_a_country_describes_it(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1999, 3, 1))
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("the Kurdistan Democratic Party", "IRQ"),  # a region's own party of a common name
+        ("the Serbian Democratic Party", "SRB"),
+        ("the Democratic Party", "USA"),  # the name alone keeps the dictionary's country
+    ],
+)
+def test_resolver_place_before_a_party_name_says_whose(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("the IRA", "GBR"), ("ETA gunmen", "ESP"), ("RUF rebels", "SLE"), ("the Armed Islamic Group", "DZA")],
+)
+def test_resolver_armed_groups_have_a_home_country(resolver: ActorResolver, text: str, country: str) -> None:
+    actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
+    assert actor is not None and (actor.country, actor.sector) == (country, "REB")

@@ -308,6 +308,15 @@ class ActorResolver:
         )
         head = [h for h in hits if h.last <= cut]
         rest = [h for h in hits if h.first > cut]
+        if (
+            len(head) > 1
+            and head[-1].entry.kind == "country"
+            and head[-1].last == cut
+            and any(h.entry.kind in STRONG_KINDS for h in head[:-1])
+            and not any(t.key in ("and", "or", "&") for t in tokens[head[-2].last : head[-1].first])
+        ):
+            # "NATO-member Norway", "EU ally Cyprus": a name before a country's name describes the country
+            head = head[-1:]
         lends_country = cut < len(tokens) and tokens[cut].key in _COUNTRY_PREPOSITIONS
 
         country = self._country(tokens, head, date)
@@ -401,6 +410,8 @@ class ActorResolver:
                 continue
             if hit.entry.kind in ("country", "demonym") and order < first_named:
                 rank = 0
+            elif hit.entry.kind in _PLACES and _names_the_next(hit, hits, order):
+                rank = 0  # "the Kurdistan Democratic Party": the region says whose party of that name
             elif hit.entry.kind in STRONG_KINDS:
                 rank = 1
             elif hit.entry.kind in ("country", "demonym", "capital"):
@@ -446,6 +457,12 @@ class ActorResolver:
         if best[2] is None and named is not None:
             best = (best[0], best[1], named, best[3])
         return best
+
+
+def _names_the_next(hit: Hit, hits: Sequence[Hit], order: int) -> bool:
+    """Return True when a place name is written right before an organisation's name, as part of it."""
+    following = hits[order + 1] if order + 1 < len(hits) else None
+    return following is not None and following.entry.kind == "organisation" and following.first == hit.last
 
 
 def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:

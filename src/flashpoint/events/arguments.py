@@ -16,6 +16,7 @@ __all__ = [
     "Resolver",
     "core_span",
     "instrument_owner",
+    "stance_object",
 ]
 
 _SUBJECT = frozenset({"nsubj"})
@@ -97,6 +98,61 @@ _PERFORMING = frozenset(
 )
 
 
+# Verbs that take a stance on, suffer or stop an act named by their object: "condemned the bombing",
+# "survived an attack", "repelled an offensive" — their subject did not do it.
+_STANCE_VERBS = frozenset(
+    {
+        "condemn",
+        "denounce",
+        "deplore",
+        "decry",
+        "criticise",
+        "criticize",
+        "slam",
+        "welcome",
+        "praise",
+        "hail",
+        "applaud",
+        "mourn",
+        "regret",
+        "protest",
+        "oppose",
+        "blame",
+        "investigate",
+        "probe",
+        "survive",
+        "witness",
+        "fear",
+        "repel",
+        "repulse",
+        "foil",
+        "thwart",
+        "resist",
+    }
+)
+
+
+# Verbs whose subject suffers the act: "a prisoner died in police custody" names the victim first.
+_SUFFERING = frozenset({"die", "perish"})
+# Nouns whose owner did it to the victim: "in police custody", "at the hands of X", "under army fire".
+_HANDS = frozenset({"custody", "detention", "hands", "fire", "gunfire", "shelling", "bombardment"})
+
+
+def _perpetrator(trigger: Any) -> Any | None:
+    """Return who caused a death told from the victim's side ("died in Israeli police custody", "at the
+    hands of the militia", "under army fire"), or None."""
+    subject = {t.i for c in trigger.children if c.dep_ in _SUBJECT for t in c.subtree}
+    for token in trigger.subtree:
+        if token.i in subject or token.dep_ != "pobj" or token.lemma_.lower() not in _HANDS:
+            continue
+        owner = _prep_object(token, ("of",))
+        if owner is not None:
+            return owner  # "at the hands of X", "in the custody of X"
+        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.lefts):
+            return token  # "in Israeli police custody": the phrase names its keeper
+    return None
+
+
 class Resolver(Protocol):
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
@@ -112,6 +168,16 @@ class Arguments:
     co_actors: tuple[Any, ...] = ()
     # Other phrases that may name the recipient when `recipient` names a thing ("sent arms to X").
     recipient_alternatives: tuple[Any, ...] = ()
+
+
+def stance_object(token: Any) -> bool:
+    """Return True for an act named as the object of a verb that condemns, suffers or stops it
+    ("condemned the bombing", "survived an attack"): told as a happening, but not its subject's act."""
+    return (
+        token.dep_ in {"dobj", "nsubjpass"}
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() in _STANCE_VERBS
+    )
 
 
 def core_span(token: Any) -> tuple[int, int]:
@@ -148,6 +214,12 @@ def instrument_owner(token: Any) -> Any | None:
     return None
 
 
+def _gerund_subject(token: Any) -> bool:
+    """Return True for an -ing form that is a clause's subject ("fighting between A and B killed 40"):
+    an act named like a noun."""
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
     for child in token.children:
         if child.dep_ in deps:
@@ -169,6 +241,17 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
                 return _child(inner, ("pobj",))
         if child.dep_ == "agent":
             continue
+    return None
+
+
+def _shared_agent(verb: Any) -> Any | None:
+    """Return the agent that coordinated passive verbs share ("was shot and killed by X": "shot" has X
+    too), or None."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and _child(conj, _PASSIVE_SUBJECT) is None:
+            agent = _agent(conj)
+            if agent is not None:
+                return agent
     return None
 
 
@@ -200,7 +283,7 @@ class ArgumentFinder:
 
     def find(self, trigger: Any) -> Arguments:
         """Return the arguments of a trigger token (a verb or an event noun)."""
-        if trigger.pos_ in {"NOUN", "PROPN"}:
+        if trigger.pos_ in {"NOUN", "PROPN"} or _gerund_subject(trigger):
             return self._nominal(trigger)
         return self._verbal(trigger)
 
@@ -208,11 +291,29 @@ class ArgumentFinder:
         actor: Any | None = None
         recipient: Any | None = None
         passive = _child(trigger, _PASSIVE_SUBJECT)
+        if passive is None and trigger.lemma_.lower() in _SUFFERING:
+            # "a prisoner died in police custody": the subject is the victim; the keeper did it
+            victim = self._subject(trigger)
+            actor = _perpetrator(trigger)
+            return Arguments(actor, victim, (), _alternatives(trigger, victim, actor, self.is_event))
         if passive is not None:
             recipient = passive
-            actor = _agent(trigger)
+            actor = _agent(trigger) or _shared_agent(trigger)
         else:
             actor = self._subject(trigger)
+        if actor is not None and (actor.pos_ == "NOUN" or _gerund_subject(actor)) and self.is_event(actor):
+            # "fighting between the army and rebels killed 40", "the offensive by X killed …": the act
+            # that did it names who did it outside its own phrase (an act naming no one stays, for the
+            # coder's instruments; "an Israeli army convoy" is read whole)
+            act = self._nominal(actor)
+            first, last = core_span(actor)
+            if act.actor is not None and not first <= act.actor.i <= last:
+                return Arguments(
+                    act.actor,
+                    self._verbal_recipient(trigger) if recipient is None else recipient,
+                    _conjuncts(act.actor),
+                    _alternatives(trigger, recipient, act.actor, self.is_event),
+                )
         if recipient is None:
             recipient = self._verbal_recipient(trigger)
         if actor is not None and actor.lower_ in _PRONOUNS:
@@ -311,7 +412,14 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
             # "the attack was claimed by X", "the raid was carried out by X": the agent did it
             actor = _agent(trigger.head)
-        if actor is None and trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+        sides = _between(trigger)
+        if (
+            actor is None
+            and not sides  # "the region has seen fighting between A and B": the sides fought
+            and trigger.dep_ in {"dobj", "nsubjpass"}
+            and trigger.head.pos_ == "VERB"
+            and not stance_object(trigger)
+        ):
             # A light verb carries the actor: "staged rallies", "launched an offensive".
             actor = self._subject(trigger.head)
         if actor is None and trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "for", "into"}:
@@ -320,11 +428,9 @@ class ArgumentFinder:
             if verb.pos_ == "VERB" and verb.lemma_.lower() in _JOINING:
                 actor = self._subject(verb)
         recipient = _stated_subject(trigger) or _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
-        if actor is None:
+        if actor is None and sides:
             # "clashes between the army and rebels": the first side acts, the second is its counterpart.
-            sides = _between(trigger)
-            if sides:
-                actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)
+            actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)
         if recipient is not None and recipient.i == getattr(actor, "i", None):
             recipient = None
         if actor is not None and actor.lower_ in _PRONOUNS:
@@ -541,11 +647,32 @@ def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) ->
         if (
             token.i > trigger.i
             and token.i not in own
+            and not _on_the_way(token)
             and token.ent_type_ in {"GPE", "LOC"}
             and (token.dep_ != "compound" or token.head.ent_type_ != token.ent_type_)
         ):
             found.append(token)
     return found
+
+
+# Prepositions of a route: "drove through X", "sailed past X" pass a place, they do not act on it.
+_ROUTE_PREPS = frozenset({"through", "past", "via", "along", "around", "by"})
+
+
+def _on_the_way(token: Any) -> bool:
+    """Return True for a place named as a route ("drove through Hebron", "the road along the border")."""
+    while token.dep_ in {"compound", "amod"} and token.head != token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _ROUTE_PREPS:
+        return True
+    # "through the town of X": the town is on the way, and so is X
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.dep_ == "pobj"
+        and head.head.head.lower_ in _ROUTE_PREPS
+    )
 
 
 def _conjuncts(token: Any | None) -> tuple[Any, ...]:

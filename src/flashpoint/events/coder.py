@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
-from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner
+from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner, stance_object
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
@@ -78,6 +78,12 @@ _INSTRUMENTS = frozenset(
         "round",
     }
 )
+# Devices left or thrown by attackers who are seldom named ("a roadside bomb", "a mine"): the attack is coded
+# to an unnamed group of the country it happened in. Strikes, shells and raids come from forces too often
+# abroad ("airstrikes led by the coalition") to be placed so.
+_DEVICES = frozenset({"bomb", "blast", "explosion", "mine", "landmine", "ied", "bombing", "grenade"})
+# Fights two parties have with each other: "the army and rebels exchanged fire near X" — the rebels, not X.
+_RECIPROCAL = frozenset({"exchange", "clash", "fight", "battle"})
 # Acts two parties do together: with coordinated subjects, the second is the first one's counterpart.
 _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -253,8 +259,10 @@ class EventCoder:
             return None  # addressed to the reader, or a misread clause: not events
         if found.actor is not None and found.actor.ent_type_ in {"DATE", "TIME"}:
             found = replace(found, actor=None, co_actors=())  # "yesterday's agreement": when, not who
+        instrument = None
         if found.actor is not None and found.actor.lemma_.lower() in _INSTRUMENTS:
             # "two strikes destroyed …": how, not who; "a Turkish drone strike killed …": Turkey's
+            instrument = found.actor
             found = replace(found, actor=instrument_owner(found.actor), co_actors=())
         # A noun trigger needs its actor (an attack may name only its target): otherwise it is a
         # reference back ("the convoy") or a topic ("talks on independence"), not a report.
@@ -268,6 +276,7 @@ class EventCoder:
             and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
             and not _told_by_clause(token)  # "an attack that killed four"
             and not self._denied(token)  # "the shelling was denied by the army"
+            and not stance_object(token)  # "condemned the attacks": told as a happening, by no one named
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -293,7 +302,13 @@ class EventCoder:
             if owned is not None and owned.country:
                 actor = with_owner(actor, owned)
         if found.actor is not None and (actor is None or actor.country is None):
+            actor = lookup.mentioned_before(actor, found.actor)  # "the minister": the one named before
+        if found.actor is not None and (actor is None or actor.country is None):
             actor = placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
+        elif found.actor is None and instrument is not None and instrument.lemma_.lower() in _DEVICES:
+            # "a roadside bomb killed three soldiers near X": an attacker no one named, of the country
+            # the blast is placed in (a victim's nationality is no clue to it)
+            actor = lookup.located(instrument, nationalities=False)
         first, alternatives = found.recipient, found.recipient_alternatives
         if plover == "MOBILIZE":
             # "a convoy of armoured vehicles", "troops with tanks": what moves, not whom it targets
@@ -301,7 +316,13 @@ class EventCoder:
             alternatives = tuple(t for t in alternatives if not carried(t))
         recipient, recipient_text = pick_recipient(first, alternatives, lookup)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
-        if plover in _JOINT and found.co_actors and (recipient is None or recipient.country is None):
+        # "the army and rebels exchanged fire near X": each side fought the other, not X
+        fought = plover == "ASSAULT" and token.lemma_.lower() in _RECIPROCAL
+        if (
+            (plover in _JOINT or fought)
+            and found.co_actors
+            and (fought or recipient is None or not recipient.country)
+        ):
             # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
             recipient, recipient_text = lookup.resolve(found.co_actors[0])
             if recipient is not None and not recipient.country:

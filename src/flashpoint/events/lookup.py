@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flashpoint.events.arguments import Resolver, core_span
-from flashpoint.events.docindex import sentence, sentence_ents, sentence_text
+from flashpoint.events.docindex import sentence, sentence_ents
 from flashpoint.records import Actor, Mention, PlaceMention
 
 __all__ = ["ActorLookup", "is_feature"]
@@ -54,6 +54,13 @@ _DIRECTIONS = frozenset(
         "river",
     }
 )
+
+
+# Sectors of a state's own bodies and officials: "the minister", "the army", "police" without a country are
+# most often those of the state the document has been speaking of.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Nouns of "in front of", "in the middle of": where someone stands, not whose they are.
+_SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
 
 def is_feature(token: Any) -> bool:
@@ -106,11 +113,12 @@ class ActorLookup:
                     spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
         return spans
 
-    def located(self, token: Any) -> Actor | None:
+    def located(self, token: Any, *, nationalities: bool = True) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
 
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
-        sentence places it. Geocoded places come first, then place and nationality names in the sentence.
+        sentence places it. Geocoded places come first, then place names and (with `nationalities`)
+        nationality words in the sentence.
         """
         sent = sentence(token)
         best: tuple[int, str] | None = None
@@ -122,6 +130,7 @@ class ActorLookup:
             if (
                 place.place is not None
                 and not place.inferred
+                and not place.demonym  # nationality words come last, below
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
@@ -133,7 +142,7 @@ class ActorLookup:
         if best is None:
             # Place names beat nationality words, which are often someone else's ("Turkish troops
             # drove Kurds out of X").
-            for labels in ({"GPE", "LOC"}, {"NORP"}):
+            for labels in ({"GPE", "LOC"}, {"NORP"}) if nationalities else ({"GPE", "LOC"},):
                 for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
@@ -144,13 +153,37 @@ class ActorLookup:
                     actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
                         ent.text, token
                     )
-                    if actor is not None and actor.country:
+                    if (
+                        actor is not None
+                        and actor.country
+                        # a group the parser took for a place ("Daesh") does not place anyone
+                        and not (labels != {"NORP"} and actor.kind in ("group", "organisation", "person"))
+                    ):
                         distance = abs(ent.start_char - token.idx)
                         if best is None or distance < best[0]:
                             best = (distance, actor.country)
                 if best is not None:
                     break
         return Actor(country=best[1], kind="people") if best is not None else None
+
+    def mentioned_before(self, actor: Actor | None, token: Any) -> Actor | None:
+        """Return the actor with the country of the last body or official of its sector named in an
+        earlier sentence, when it names none itself ("Syrian President X arrived … The president
+        criticised …"); unchanged otherwise. Groups are placed by where they are, not by this."""
+        if actor is None or actor.country or actor.sector not in _STATE_SECTORS:
+            return actor
+        first, last = core_span(token)
+        if any(t.i != token.i and t.pos_ != "DET" for t in token.doc[first : last + 1]):
+            return actor  # "the Asad regime", "a senior minister": more than a bare office word
+        start = sentence(token).start_char
+        before = [m for m in self.mentions if m.actor is not None and m.end <= start]
+        same = [
+            m for m in before if m.actor is not None and m.actor.sector == actor.sector and m.actor.country
+        ]
+        if not same:
+            return actor
+        named = max(same, key=lambda m: m.end)
+        return replace(actor, country=named.actor.country) if named.actor is not None else actor
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""
@@ -179,6 +212,12 @@ class ActorLookup:
                 return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
             if actor.country is None and found is not None and found.country and found.sector == actor.sector:
                 return found, text  # "the ministry" after "Iraq's defence ministry": the document's context
+            if actor.country is None and actor.sector is not None:
+                # "rebels loyal to X", "officials from X", "the envoy, a Jordanian": the phrase around
+                # the head says whose they are
+                country = self._around_country(token)
+                if country is not None:
+                    return replace(actor, country=country), text
             return self._office(token, actor), text
         if found is not None:
             return found, text
@@ -193,6 +232,22 @@ class ActorLookup:
             if actor is not None:
                 return actor, text
         return self._geocoded(token), text
+
+    def _around_country(self, token: Any) -> str | None:
+        """Return the country an apposition or complement of the head names ("rebels loyal to X",
+        "officials from X"), or None; a stretch of land ("the outskirts of X") is not a complement."""
+        doc = token.doc
+        for other in _around(token):
+            if is_feature(other) or other.lower_ in _SPOTS:
+                continue  # "protesters in front of the US embassy" are not the embassy's
+            o_first, o_last = core_span(other)
+            span = doc[o_first : o_last + 1]
+            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
+                span.text, token
+            )
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def _geocoded(self, token: Any) -> Actor | None:
         """Return the country of a place name the gazetteer placed but the actor dictionary does not know
@@ -230,7 +285,9 @@ class ActorLookup:
         if self.resolver is None or not text:
             return None
         # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
-        return self.resolver.resolve(text, date=self.date, context=sentence_text(token), cased=True)
+        # No sentence as context: a short one ("The president criticised Israel.") would lend the country
+        # of the other party it names.
+        return self.resolver.resolve(text, date=self.date, cased=True)
 
     def _from_mentions(self, start: int, end: int) -> Actor | None:
         best: Mention | None = None
