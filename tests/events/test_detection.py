@@ -204,3 +204,46 @@ def test_detection_a_vow_is_a_threat_by_its_owner(code_events: Code) -> None:
     events = code_events("The campaign follows Ruritania's vow to destroy the rebel group.")
     assert _types(events) == ["THREATEN"]
     assert events[0].actor_text == "Ruritania"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack left nearly forty villagers dead.",
+        "The shelling was the worst the district had seen in years.",
+        "Nerve gas was used in the attack, doctors at the clinic said.",
+        "The governor said rebels bear full responsibility for the bombing.",
+        "This was a cowardly attack on a crowded market.",
+    ],
+)
+def test_detection_attack_stated_without_its_actor(code_events: Code, text: str) -> None:
+    assert "ASSAULT" in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Such an attack shows how weak the militia has become.",
+        "The exams were postponed following the bombing.",
+        "The ministry ordered an inquiry into the attack.",
+        "The airstrikes came a day after Ruritania demanded talks.",
+    ],
+)
+def test_detection_attack_noun_that_only_dates_or_explains_is_no_event(code_events: Code, text: str) -> None:
+    assert "ASSAULT" not in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast in the old market claimed the lives of twelve shoppers.", "ASSAULT"),
+        ("Gunmen murdered two aid workers in the village.", "ASSAULT"),
+        ("The siege of the town by Bordurian troops entered its second month.", "COERCE"),
+    ],
+)
+def test_detection_lexicon_words_for_killing_and_sieges(code_events: Code, text: str, expected: str) -> None:
+    assert expected in _types(code_events(text))
+
+
+def test_detection_claiming_a_victory_is_no_killing(code_events: Code) -> None:
+    assert "ASSAULT" not in _types(code_events("Syldavia claimed a victory in the regional election."))

@@ -25,6 +25,7 @@ from flashpoint.events.claims import (
     responsibility_claimer,
     responsibility_denier,
 )
+from flashpoint.events.figures import names_no_act
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
@@ -213,6 +214,7 @@ class EventCoder:
                 or _grievance(token, triggers)
                 or _target(token, entry, triggers)
                 or _frame(token)
+                or names_no_act(token, entry)
             ):
                 continue
             if entry.type == "REQUEST" and _question(token):
@@ -268,6 +270,7 @@ class EventCoder:
             and not stance_word(token)  # "the alleged raid": told as a happening, with its stance
             and not _told_by_clause(token)  # "an attack that killed four"
             and not self._denied(token)  # "the shelling was denied by the army"
+            and not (entry.type == "ASSAULT" and entry.head != "use" and _stated_attack(token))
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -945,6 +948,50 @@ def _told_by_clause(token: Any) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)
         for c in token.children
     )
+
+
+# Casualty words in an attack noun's own clause: "an attack that left 50 dead", "strikes that killed 9".
+_CASUALTY_WORDS = frozenset({"kill", "dead", "die", "wound", "injure", "life", "casualty", "toll", "leave"})
+_HARM_WORDS = _CASUALTY_WORDS | {"destroy", "damage", "hit", "target", "victim", "claim"}
+
+
+def _stated_attack(token: Any) -> bool:
+    """Return True for an attack noun the sentence states as a happening though it names no actor:
+    the subject of its clause ("the attack left 50 dead", "strikes have claimed hundreds of lives",
+    "the bombing is the latest in a series"), what a passive act happened in ("chemicals were used in the
+    attack", "was caught up in the explosion"), what someone bears responsibility for, or a noun whose
+    own clause counts casualties. Not "such an attack" (a kind), nor an attack that only dates, explains
+    or is the topic of another act ("following the massacre", "an inquiry into the attack")."""
+    if any(c.dep_ == "predet" or (c.dep_ in {"det", "amod"} and c.lower_ == "such") for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        # "the airstrikes came a day after …": a reference back that dates another act; "the attack
+        # shocked the capital": a reference back too, unless its clause says what it did or what it was
+        lemma = head.lemma_.lower()
+        return (
+            token.lemma_.lower() not in _STATE_NOUNS
+            and lemma not in _SAY_HEADS
+            and (lemma == "be" or any(w.lemma_.lower() in _HARM_WORDS for w in head.subtree))
+        )
+    if token.dep_ == "attr" and head.lemma_ == "be":
+        # "this was an indefensible attack": a demonstrative subject points at the happening
+        return any(c.dep_ == "nsubj" and c.lower_ in {"this", "it", "that"} for c in head.children)
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        verb = head.head
+        return verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "prt"} for c in verb.children)
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return True
+    return any(
+        c.dep_ in {"relcl", "acl"} and any(w.lemma_.lower() in _CASUALTY_WORDS for w in c.subtree)
+        for c in token.children
+    )
+
+
+# Clause heads under which an attack noun is what is said or shown, not a subject that acts.
+_SAY_HEADS = frozenset({"show", "say", "mean", "remain", "seem", "appear", "come", "follow"})
+# Attack nouns that can name a state left behind rather than an act ("the destruction is in the south").
+_STATE_NOUNS = frozenset({"destruction"})
 
 
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
