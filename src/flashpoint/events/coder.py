@@ -159,7 +159,16 @@ class EventCoder:
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         # acts named as called off ("the talks were called off"): told, negated, even with no party named
         called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal, called_off), subjectless)
+        # "shelling and airstrikes": coordinated nouns of two kinds of act are two events
+        kinds = frozenset(
+            frozenset({t.idx, t.head.idx})
+            for t, _ in coded
+            if t.dep_ == "conj"
+            and t.pos_ == "NOUN"
+            and t.head.lemma_.lower() != t.lemma_.lower()
+            and t.head.pos_ in {"NOUN", "VERB"}
+        )
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off, kinds), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
         answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
@@ -596,7 +605,10 @@ class EventCoder:
 
 
 def _one_per_sentence(
-    events: list[Event], nominal: frozenset[int] = frozenset(), called_off: frozenset[int] = frozenset()
+    events: list[Event],
+    nominal: frozenset[int] = frozenset(),
+    called_off: frozenset[int] = frozenset(),
+    kinds: frozenset[frozenset[int]] = frozenset(),
 ) -> list[Event]:
     """Return the events without repeats and without empty statements.
 
@@ -612,6 +624,7 @@ def _one_per_sentence(
                 for i, other in enumerate(kept)
                 if other.sentence == event.sentence
                 and other.type == event.type
+                and frozenset({other.trigger_start, event.trigger_start}) not in kinds
                 # a later mention without its actor restates the act ("…, rebuffing the demand"); a noun
                 # ("the Turkish convoy … was driving") names the act its verb reports
                 and (
@@ -729,6 +742,8 @@ def _one_per_happening(
                     and other.happened == event.happened
                     and _claimant(other) == _claimant(event)
                     and (note or (anonymous and 0 <= event.sentence - other.sentence <= 2))
+                    # in one sentence of a note, `_one_per_sentence` has already told one act from two
+                    and not (note and event.sentence == other.sentence)
                     and not elsewhere(event, other, places)
                 ),
                 None,
@@ -953,6 +968,18 @@ def _told_by_clause(token: Any) -> bool:
 # Casualty words in an attack noun's own clause: "an attack that left 50 dead", "strikes that killed 9".
 _CASUALTY_WORDS = frozenset({"kill", "dead", "die", "wound", "injure", "life", "casualty", "toll", "leave"})
 _HARM_WORDS = _CASUALTY_WORDS | {"destroy", "damage", "hit", "target", "victim", "claim"}
+# What a copula ranks or calls an attack: "the bombing is the latest in a series", "an act of terror".
+_RANKS = _HARM_WORDS | {
+    "act",
+    "latest",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "heaviest",
+    "terror",
+    "crime",
+    "atrocity",
+}
 
 
 def _stated_attack(token: Any) -> bool:
@@ -972,7 +999,10 @@ def _stated_attack(token: Any) -> bool:
         return (
             token.lemma_.lower() not in _STATE_NOUNS
             and lemma not in _SAY_HEADS
-            and (lemma == "be" or any(w.lemma_.lower() in _HARM_WORDS for w in head.subtree))
+            and any(
+                {w.lower_, w.lemma_.lower()} & (_RANKS if lemma == "be" else _HARM_WORDS)
+                for w in head.subtree
+            )
         )
     if token.dep_ == "attr" and head.lemma_ == "be":
         # "this was an indefensible attack": a demonstrative subject points at the happening
