@@ -247,3 +247,24 @@ def test_detection_lexicon_words_for_killing_and_sieges(code_events: Code, text:
 
 def test_detection_claiming_a_victory_is_no_killing(code_events: Code) -> None:
     assert "ASSAULT" not in _types(code_events("Syldavia claimed a victory in the regional election."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania lodged a formal protest with the Bordurian ambassador over the shooting.",
+        "Syldavia filed a protest with Borduria over the seized trawler.",
+    ],
+)
+def test_detection_a_word_of_the_governing_phrase_is_no_second_event(code_events: Code, text: str) -> None:
+    # "lodged a protest" is one complaint (ACCUSE), not a complaint and a street protest
+    assert _types(code_events(text)) == ["ACCUSE"]
+
+
+def test_detection_a_protest_that_people_hold_stays_a_protest(code_events: Code) -> None:
+    assert "PROTEST" in _types(code_events("Bordurian students held a protest outside the parliament."))
+
+
+def test_detection_speaking_with_a_leader_is_a_consultation(code_events: Code) -> None:
+    events = code_events("The Ruritanian president spoke with the Bordurian prime minister about the border.")
+    assert _types(events) == ["CONSULT"]

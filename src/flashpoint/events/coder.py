@@ -199,6 +199,12 @@ class EventCoder:
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
             if governor is not None and related is None:
                 continue
+            if (
+                governor is not None
+                and token.head == governor
+                and token.lemma_.lower() in triggers[governor.i].rest
+            ):
+                continue  # "lodged a protest": a word of its governor's own phrase, not an act inside it
             if related == "alleged" and token.lemma_.lower() in _CHARGE_WORDS:
                 continue  # "accused B of shelling …, an accusation dismissed by B": the charge named again
             if (

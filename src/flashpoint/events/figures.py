@@ -1,4 +1,4 @@
-"""Trigger words that name no act: figures of speech, activities named by a hyphenated compound, dangers."""
+"""Trigger words that name no act: figures of speech, hyphenated activities, threats that are dangers."""
 
 from __future__ import annotations
 
