@@ -268,3 +268,21 @@ def test_detection_a_protest_that_people_hold_stays_a_protest(code_events: Code)
 def test_detection_speaking_with_a_leader_is_a_consultation(code_events: Code) -> None:
     events = code_events("The Ruritanian president spoke with the Bordurian prime minister about the border.")
     assert _types(events) == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Syldavian minister welcomed the liberation of the town by Bordurian forces.", "ASSAULT"),
+        ("Syldavia welcomed the agreement between Ruritania and Borduria on water sharing.", "AGREE"),
+    ],
+)
+def test_detection_what_is_welcomed_is_told_as_done(code_events: Code, text: str, content: str) -> None:
+    assert sorted(_types(code_events(text))) == sorted(["SUPPORT", content])
+
+
+def test_detection_what_is_urged_stays_the_request_content(code_events: Code) -> None:
+    # a request's content is not done: only praise tells its content as an act of its own
+    assert _types(code_events("Syldavia urged Ruritania to withdraw its troops from the town.")) == [
+        "REQUEST"
+    ]

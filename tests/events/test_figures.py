@@ -53,4 +53,3 @@ def test_figures_a_threat_as_a_danger_is_no_threatening_statement(code_events: C
 def test_figures_a_threat_that_someone_makes_stays_a_threat(code_events: Code) -> None:
     events = code_events("Borduria's threat to close the border alarmed Syldavia.")
     assert "THREATEN" in _types(events)
-

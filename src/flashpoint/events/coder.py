@@ -197,7 +197,7 @@ class EventCoder:
                 continue
             governor = self._governor(token, triggers)
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
-            if governor is not None and related is None:
+            if governor is not None and related is None and not _praised(governor, triggers):
                 continue
             if (
                 governor is not None
@@ -216,8 +216,10 @@ class EventCoder:
                 continue  # "rejected the demand": the refusal answers a statement; no act was refused
             # an act an accusation charges or a refusal refuses is its content, not background
             # "denied shelling the village": the denied act is the denial's content, not background
+            praised = governor is not None and _praised(governor, triggers)
             if (
                 related is None
+                and not (praised and token.head == governor)  # "welcomed the agreement": its content
                 and is_background(token, entry, triggers)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
@@ -969,6 +971,15 @@ def _told_by_clause(token: Any) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)
         for c in token.children
     )
+
+
+# Verbs of praise: what is welcomed or commended is told as done ("welcomes the liberation of X").
+_PRAISE = frozenset({"welcome", "praise", "commend", "congratulate", "hail", "applaud", "salute"})
+
+
+def _praised(governor: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True when the governing trigger praises its content, which is then an act of its own."""
+    return triggers[governor.i].type == "SUPPORT" and governor.lemma_.lower() in _PRAISE
 
 
 # Casualty words in an attack noun's own clause: "an attack that left 50 dead", "strikes that killed 9".
