@@ -286,3 +286,20 @@ def test_detection_what_is_urged_stays_the_request_content(code_events: Code) ->
     assert _types(code_events("Syldavia urged Ruritania to withdraw its troops from the town.")) == [
         "REQUEST"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syldavia encourages Ruritania and Borduria to settle the dispute through talks.", ["REQUEST"]),
+        ("Bordurian troops killed nine rebels and took forty more prisoners.", ["ASSAULT", "COERCE"]),
+    ],
+)
+def test_detection_encouraging_and_taking_prisoners(
+    code_events: Code, text: str, expected: list[str]
+) -> None:
+    assert sorted(_types(code_events(text))) == sorted(expected)
+
+
+def test_detection_being_encouraged_is_no_request(code_events: Code) -> None:
+    assert code_events("The Ruritanian soldiers were encouraged by the result of the vote.") == ()
