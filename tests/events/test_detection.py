@@ -303,3 +303,11 @@ def test_detection_encouraging_and_taking_prisoners(
 
 def test_detection_being_encouraged_is_no_request(code_events: Code) -> None:
     assert code_events("The Ruritanian soldiers were encouraged by the result of the vote.") == ()
+
+
+def test_detection_stopping_an_attack_is_a_retreat(code_events: Code) -> None:
+    assert _types(code_events("The Ruritanian air force stopped bombing the city on Tuesday.")) == ["RETREAT"]
+
+
+def test_detection_an_attack_beside_a_stop_stays_an_attack(code_events: Code) -> None:
+    assert "ASSAULT" in _types(code_events("The Ruritanian army stopped the convoy and shelled the town."))

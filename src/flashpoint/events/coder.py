@@ -242,6 +242,8 @@ class EventCoder:
                 entry = _LABOUR_STRIKE
             elif entry.type == "ASSAULT" and _captures_people(token):
                 entry = _CAPTURE
+            elif entry.type == "ASSAULT" and _stopped(token):
+                entry = _HALT
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
@@ -903,6 +905,16 @@ def _labour_strike(token: Any) -> bool:
 
 
 _CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+_HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attack)")
+# Verbs that end an attack named by their gerund: "stopped bombing the city" is a de-escalation.
+_STOPS = frozenset({"stop", "halt", "cease", "suspend"})
+
+
+def _stopped(token: Any) -> bool:
+    """Return True for an attack verb whose head stops it ("the air forces had stopped bombing X")."""
+    return token.pos_ == "VERB" and token.dep_ in {"xcomp", "dobj"} and token.head.lemma_.lower() in _STOPS
+
+
 # Taking people, not ground: "captured the commander" is an arrest, "captured the town" an assault.
 _TAKERS = frozenset({"capture", "seize", "nab", "grab"})
 _PEOPLE = frozenset(
