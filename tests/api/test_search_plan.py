@@ -29,7 +29,10 @@ def _plan(db: Path, search: EventSearch) -> str:
 
 @pytest.mark.parametrize(
     "box",
-    [BBox(west=30.0, south=30.0, east=45.0, north=40.0), BBox(west=170.0, south=-20.0, east=-170.0, north=10.0)],
+    [
+        BBox(west=30.0, south=30.0, east=45.0, north=40.0),
+        BBox(west=170.0, south=-20.0, east=-170.0, north=10.0),
+    ],
     ids=["box", "across-the-antimeridian"],
 )
 def test_search_page_of_a_box_and_30_days_reads_the_covering_index(tmp_path: Path, box: BBox) -> None:

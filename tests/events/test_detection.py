@@ -204,3 +204,110 @@ def test_detection_a_vow_is_a_threat_by_its_owner(code_events: Code) -> None:
     events = code_events("The campaign follows Ruritania's vow to destroy the rebel group.")
     assert _types(events) == ["THREATEN"]
     assert events[0].actor_text == "Ruritania"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack left nearly forty villagers dead.",
+        "The shelling was the worst the district had seen in years.",
+        "Nerve gas was used in the attack, doctors at the clinic said.",
+        "The governor said rebels bear full responsibility for the bombing.",
+        "This was a cowardly attack on a crowded market.",
+    ],
+)
+def test_detection_attack_stated_without_its_actor(code_events: Code, text: str) -> None:
+    assert "ASSAULT" in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Such an attack shows how weak the militia has become.",
+        "The exams were postponed following the bombing.",
+        "The ministry ordered an inquiry into the attack.",
+        "The airstrikes came a day after Ruritania demanded talks.",
+    ],
+)
+def test_detection_attack_noun_that_only_dates_or_explains_is_no_event(code_events: Code, text: str) -> None:
+    assert "ASSAULT" not in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast in the old market claimed the lives of twelve shoppers.", "ASSAULT"),
+        ("Gunmen murdered two aid workers in the village.", "ASSAULT"),
+        ("The siege of the town by Bordurian troops entered its second month.", "COERCE"),
+    ],
+)
+def test_detection_lexicon_words_for_killing_and_sieges(code_events: Code, text: str, expected: str) -> None:
+    assert expected in _types(code_events(text))
+
+
+def test_detection_claiming_a_victory_is_no_killing(code_events: Code) -> None:
+    assert "ASSAULT" not in _types(code_events("Syldavia claimed a victory in the regional election."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania lodged a formal protest with the Bordurian ambassador over the shooting.",
+        "Syldavia filed a protest with Borduria over the seized trawler.",
+    ],
+)
+def test_detection_a_word_of_the_governing_phrase_is_no_second_event(code_events: Code, text: str) -> None:
+    # "lodged a protest" is one complaint (ACCUSE), not a complaint and a street protest
+    assert _types(code_events(text)) == ["ACCUSE"]
+
+
+def test_detection_a_protest_that_people_hold_stays_a_protest(code_events: Code) -> None:
+    assert "PROTEST" in _types(code_events("Bordurian students held a protest outside the parliament."))
+
+
+def test_detection_speaking_with_a_leader_is_a_consultation(code_events: Code) -> None:
+    events = code_events("The Ruritanian president spoke with the Bordurian prime minister about the border.")
+    assert _types(events) == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Syldavian minister welcomed the liberation of the town by Bordurian forces.", "ASSAULT"),
+        ("Syldavia welcomed the agreement between Ruritania and Borduria on water sharing.", "AGREE"),
+    ],
+)
+def test_detection_what_is_welcomed_is_told_as_done(code_events: Code, text: str, content: str) -> None:
+    assert sorted(_types(code_events(text))) == sorted(["SUPPORT", content])
+
+
+def test_detection_what_is_urged_stays_the_request_content(code_events: Code) -> None:
+    # a request's content is not done: only praise tells its content as an act of its own
+    assert _types(code_events("Syldavia urged Ruritania to withdraw its troops from the town.")) == [
+        "REQUEST"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syldavia encourages Ruritania and Borduria to settle the dispute through talks.", ["REQUEST"]),
+        ("Bordurian troops killed nine rebels and took forty more prisoners.", ["ASSAULT", "COERCE"]),
+    ],
+)
+def test_detection_encouraging_and_taking_prisoners(
+    code_events: Code, text: str, expected: list[str]
+) -> None:
+    assert sorted(_types(code_events(text))) == sorted(expected)
+
+
+def test_detection_being_encouraged_is_no_request(code_events: Code) -> None:
+    assert code_events("The Ruritanian soldiers were encouraged by the result of the vote.") == ()
+
+
+def test_detection_stopping_an_attack_is_a_retreat(code_events: Code) -> None:
+    assert _types(code_events("The Ruritanian air force stopped bombing the city on Tuesday.")) == ["RETREAT"]
+
+
+def test_detection_an_attack_beside_a_stop_stays_an_attack(code_events: Code) -> None:
+    assert "ASSAULT" in _types(code_events("The Ruritanian army stopped the convoy and shelled the town."))

@@ -143,6 +143,15 @@ def test_verb_table_words_of_a_clause_do_not_count(parse: Callable[..., Document
     assert all(table.best(t) is None for t in doc)
 
 
+def test_verb_table_passive_agent_is_the_doer_not_the_phrase(parse: Callable[..., Document]) -> None:
+    # "by soldiers" says who carted, not what was carted: the "soldier" pattern needs the object
+    table = parse_table(_TSV)
+    doc = parse("The boxes were carted away by soldiers at dawn.").parsed
+    assert all(table.best(t) is None for t in doc)
+    carted = parse("The ferry carted soldiers across the river.").parsed
+    assert any(table.best(t) is not None for t in carted)
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -222,6 +222,8 @@ def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
         # attack": an act with a stance of its own is not the verb's own act
         return False
     head = token.head
+    if token.dep_ == "conj" and head.lemma_.lower() != token.lemma_.lower():
+        return False  # "shelling and airstrikes": two kinds of attack, two acts
     if head.i in triggers and triggers[head.i].pos == "verb":
         if token.dep_ == "dobj" and _own_party(token):
             return False  # "repelled an ISIS attack": the object is the other side's act

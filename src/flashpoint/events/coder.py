@@ -25,6 +25,7 @@ from flashpoint.events.claims import (
     responsibility_claimer,
     responsibility_denier,
 )
+from flashpoint.events.figures import names_no_act
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
@@ -164,7 +165,16 @@ class EventCoder:
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         # acts named as called off ("the talks were called off"): told, negated, even with no party named
         called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal, called_off), subjectless)
+        # "shelling and airstrikes": coordinated nouns of two kinds of act are two events
+        kinds = frozenset(
+            frozenset({t.idx, t.head.idx})
+            for t, _ in coded
+            if t.dep_ == "conj"
+            and t.pos_ == "NOUN"
+            and t.head.lemma_.lower() != t.lemma_.lower()
+            and t.head.pos_ in {"NOUN", "VERB"}
+        )
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off, kinds), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
         answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
@@ -193,8 +203,14 @@ class EventCoder:
                 continue
             governor = self._governor(token, triggers)
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
-            if governor is not None and related is None:
+            if governor is not None and related is None and not _praised(governor, triggers):
                 continue
+            if (
+                governor is not None
+                and token.head == governor
+                and token.lemma_.lower() in triggers[governor.i].rest
+            ):
+                continue  # "lodged a protest": a word of its governor's own phrase, not an act inside it
             if related == "alleged" and token.lemma_.lower() in _CHARGE_WORDS:
                 continue  # "accused B of shelling …, an accusation dismissed by B": the charge named again
             if (
@@ -206,8 +222,10 @@ class EventCoder:
                 continue  # "rejected the demand": the refusal answers a statement; no act was refused
             # an act an accusation charges or a refusal refuses is its content, not background
             # "denied shelling the village": the denied act is the denial's content, not background
+            praised = governor is not None and _praised(governor, triggers)
             if (
                 related is None
+                and not (praised and token.head == governor)  # "welcomed the agreement": its content
                 and is_background(token, entry, triggers)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
@@ -219,6 +237,7 @@ class EventCoder:
                 or _grievance(token, triggers)
                 or _target(token, entry, triggers)
                 or _frame(token)
+                or names_no_act(token, entry)
             ):
                 continue
             if entry.type == "REQUEST" and _question(token):
@@ -229,6 +248,8 @@ class EventCoder:
                 entry = _LABOUR_STRIKE
             elif entry.type == "ASSAULT" and _captures_people(token):
                 entry = _CAPTURE
+            elif entry.type == "ASSAULT" and _stopped(token):
+                entry = _HALT
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context.claims)
@@ -277,6 +298,7 @@ class EventCoder:
             and not _told_by_clause(token)  # "an attack that killed four"
             and not self._denied(token)  # "the shelling was denied by the army"
             and not stance_object(token)  # "condemned the attacks": told as a happening, by no one named
+            and not (entry.type == "ASSAULT" and entry.head != "use" and _stated_attack(token))
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -614,7 +636,10 @@ class EventCoder:
 
 
 def _one_per_sentence(
-    events: list[Event], nominal: frozenset[int] = frozenset(), called_off: frozenset[int] = frozenset()
+    events: list[Event],
+    nominal: frozenset[int] = frozenset(),
+    called_off: frozenset[int] = frozenset(),
+    kinds: frozenset[frozenset[int]] = frozenset(),
 ) -> list[Event]:
     """Return the events without repeats and without empty statements.
 
@@ -630,6 +655,7 @@ def _one_per_sentence(
                 for i, other in enumerate(kept)
                 if other.sentence == event.sentence
                 and other.type == event.type
+                and frozenset({other.trigger_start, event.trigger_start}) not in kinds
                 # a later mention without its actor restates the act ("…, rebuffing the demand"); a noun
                 # ("the Turkish convoy … was driving") names the act its verb reports
                 and (
@@ -747,6 +773,8 @@ def _one_per_happening(
                     and other.happened == event.happened
                     and _claimant(other) == _claimant(event)
                     and (note or (anonymous and 0 <= event.sentence - other.sentence <= 2))
+                    # in one sentence of a note, `_one_per_sentence` has already told one act from two
+                    and not (note and event.sentence == other.sentence)
                     and not elsewhere(event, other, places)
                 ),
                 None,
@@ -898,6 +926,16 @@ def _labour_strike(token: Any) -> bool:
 
 
 _CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+_HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attack)")
+# Verbs that end an attack named by their gerund: "stopped bombing the city" is a de-escalation.
+_STOPS = frozenset({"stop", "halt", "cease", "suspend"})
+
+
+def _stopped(token: Any) -> bool:
+    """Return True for an attack verb whose head stops it ("the air forces had stopped bombing X")."""
+    return token.pos_ == "VERB" and token.dep_ in {"xcomp", "dobj"} and token.head.lemma_.lower() in _STOPS
+
+
 # Taking people, not ground: "captured the commander" is an arrest, "captured the town" an assault.
 _TAKERS = frozenset({"capture", "seize", "nab", "grab"})
 _PEOPLE = frozenset(
@@ -966,6 +1004,74 @@ def _told_by_clause(token: Any) -> bool:
         and any(s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)
         for c in token.children
     )
+
+
+# Verbs of praise: what is welcomed or commended is told as done ("welcomes the liberation of X").
+_PRAISE = frozenset({"welcome", "praise", "commend", "congratulate", "hail", "applaud", "salute"})
+
+
+def _praised(governor: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True when the governing trigger praises its content, which is then an act of its own."""
+    return triggers[governor.i].type == "SUPPORT" and governor.lemma_.lower() in _PRAISE
+
+
+# Casualty words in an attack noun's own clause: "an attack that left 50 dead", "strikes that killed 9".
+_CASUALTY_WORDS = frozenset({"kill", "dead", "die", "wound", "injure", "life", "casualty", "toll", "leave"})
+_HARM_WORDS = _CASUALTY_WORDS | {"destroy", "damage", "hit", "target", "victim", "claim"}
+# What a copula ranks or calls an attack: "the bombing is the latest in a series", "an act of terror".
+_RANKS = _HARM_WORDS | {
+    "act",
+    "latest",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "heaviest",
+    "terror",
+    "crime",
+    "atrocity",
+}
+
+
+def _stated_attack(token: Any) -> bool:
+    """Return True for an attack noun the sentence states as a happening though it names no actor:
+    the subject of its clause ("the attack left 50 dead", "strikes have claimed hundreds of lives",
+    "the bombing is the latest in a series"), what a passive act happened in ("chemicals were used in the
+    attack", "was caught up in the explosion"), what someone bears responsibility for, or a noun whose
+    own clause counts casualties. Not "such an attack" (a kind), nor an attack that only dates, explains
+    or is the topic of another act ("following the massacre", "an inquiry into the attack")."""
+    if any(c.dep_ == "predet" or (c.dep_ in {"det", "amod"} and c.lower_ == "such") for c in token.children):
+        return False
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        # "the airstrikes came a day after …": a reference back that dates another act; "the attack
+        # shocked the capital": a reference back too, unless its clause says what it did or what it was
+        lemma = head.lemma_.lower()
+        return (
+            token.lemma_.lower() not in _STATE_NOUNS
+            and lemma not in _SAY_HEADS
+            and any(
+                {w.lower_, w.lemma_.lower()} & (_RANKS if lemma == "be" else _HARM_WORDS)
+                for w in head.subtree
+            )
+        )
+    if token.dep_ == "attr" and head.lemma_ == "be":
+        # "this was an indefensible attack": a demonstrative subject points at the happening
+        return any(c.dep_ == "nsubj" and c.lower_ in {"this", "it", "that"} for c in head.children)
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        verb = head.head
+        return verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "prt"} for c in verb.children)
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return True
+    return any(
+        c.dep_ in {"relcl", "acl"} and any(w.lemma_.lower() in _CASUALTY_WORDS for w in c.subtree)
+        for c in token.children
+    )
+
+
+# Clause heads under which an attack noun is what is said or shown, not a subject that acts.
+_SAY_HEADS = frozenset({"show", "say", "mean", "remain", "seem", "appear", "come", "follow"})
+# Attack nouns that can name a state left behind rather than an act ("the destruction is in the south").
+_STATE_NOUNS = frozenset({"destruction"})
 
 
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".

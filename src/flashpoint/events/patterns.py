@@ -37,9 +37,11 @@ _NOT_PHRASE = frozenset(
         "punct",
         "cc",
         "xcomp",
+        # a passive's "by" agent is its doer, not what it was done with: "carried out by aircraft"
+        "agent",
     }
 )
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
 @dataclass(frozen=True, slots=True)
