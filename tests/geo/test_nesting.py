@@ -150,3 +150,13 @@ def test_link_places_an_event_in_a_region_at_its_seat(
     assert with_seat is not None and with_seat.place is not None and with_seat.place.feature_class == "P"
     assert with_seat.precision == 3  # still only the region is known
     assert without is not None and without.place is not None and without.place.feature_code == "ADM1"
+
+
+def test_geo_keeps_a_town_after_in_when_the_document_is_about_other_countries(
+    geo: GeoStage, parse: Callable[..., Document]
+) -> None:
+    # The march is in a French town; the countries the document names are what it is about.
+    text = "Nurses demonstrated in Lorient on Saturday. They condemned the war that Russia wages in Ukraine."
+    places = {m.surface: m for m in geo(parse(text)).places}
+    place = places["Lorient"].place
+    assert place is not None and place.country == "FRA"

@@ -103,8 +103,15 @@ class Recogniser:
         else:
             if text.endswith(("'s", "’s")):
                 text = text[:-2]
+            locative = first > 0 and tokens.lower[first - 1] in PLACE_PREPOSITIONS
             span = Span(
-                tokens.idx[first], tokens.idx[first] + len(text), text, "ner", tokens.sent[first], label
+                tokens.idx[first],
+                tokens.idx[first] + len(text),
+                text,
+                "ner",
+                tokens.sent[first],
+                label,
+                locative=locative,
             )
         for j in range(first, end):
             tokens.covered[j] = True

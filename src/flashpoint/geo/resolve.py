@@ -135,7 +135,7 @@ class Resolver:
         for c in choices:
             c.scores = [self._score(c, k, context) for k in c.candidates]
         if text is not None:
-            _nest(choices, holders(text, spans))
+            _nest(choices, holders(text, spans), text)
         for c in choices:
             if c.candidates:
                 best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
@@ -307,7 +307,11 @@ class Resolver:
         exps = [math.exp(choice.scores[i] - choice.scores[order[0]]) for i in order]
         confidence = 1.0 / sum(exps)
         precision = precision_of(best.place)
-        if not choice.nested and _out_of_context(best.place, context.fit(best.place, excluding=span.surface)):
+        if (
+            not choice.nested
+            and not (span.locative and best.match == 0 and best.place.population >= LOCATIVE_TOWN_POPULATION)
+            and _out_of_context(best.place, context.fit(best.place, excluding=span.surface))
+        ):
             # The document is about somewhere else, far from this town and outside its country.
             if best.place.population < PROMINENT_POPULATION:
                 # A name spaCy recognised elsewhere in the document gets the same "no match" here.
@@ -332,7 +336,7 @@ class Resolver:
         )
 
 
-def _nest(choices: Sequence[_Choice], nesting: dict[int, list[int]]) -> None:
+def _nest(choices: Sequence[_Choice], nesting: dict[int, list[int]], text: str) -> None:
     """Raise the reading of a name and of the areas named after it that fits best together.
 
     Each pair of a candidate for the name and one for an area that holds it is judged by their two scores
@@ -343,10 +347,8 @@ def _nest(choices: Sequence[_Choice], nesting: dict[int, list[int]]) -> None:
         head = choices[i]
         if not head.candidates:
             continue
-        if (
-            precision_of(head.candidates[max(range(len(head.candidates)), key=head.scores.__getitem__)].place)
-            == 3
-        ):
+        likeliest = head.candidates[max(range(len(head.candidates)), key=head.scores.__getitem__)].place
+        if precision_of(likeliest) == 3 and "(" not in text[head.span.end : choices[chain[0]].span.start]:
             continue  # a state or a country first in a list ("Alaska, Alabama, …"), not a town in an area
         # (joint score, head candidate, area, area candidate)
         pairs: list[tuple[float, int, _Choice, int]] = []
@@ -384,11 +386,11 @@ def _elsewhere(head: _Choice, areas: Sequence[_Choice]) -> bool:
         for c in areas
         if c.candidates
     }
-    # Only a name read as another place's alternate name or spelling is dropped so ("Mambasa" as Mombasa):
-    # a name that is some place's own may sit in an area whose name the text gave only in part.
+    # Only a name read as another place's alternate name or spelling ("Mambasa" as Mombasa), or a small
+    # town's, is dropped so: a city that is that name's own may sit in an area the text named only in part.
     return (
         len(countries) == 1
-        and all(k.match >= 1 for k in head.candidates)
+        and all(k.match >= 1 or k.place.population < PROMINENT_POPULATION for k in head.candidates)
         and all(k.place.country not in countries for k in head.candidates)
     )
 
