@@ -160,3 +160,13 @@ def test_geo_keeps_a_town_after_in_when_the_document_is_about_other_countries(
     places = {m.surface: m for m in geo(parse(text)).places}
     place = places["Lorient"].place
     assert place is not None and place.country == "FRA"
+
+
+@pytest.mark.parametrize(("surface", "country"), [("Sanandaj city", "IRN"), ("Tikrit town", "IRQ")])
+def test_resolver_reads_a_name_with_its_kind_word(
+    small_gazetteer: Gazetteer, surface: str, country: str
+) -> None:
+    text = f"Pensioners rallied in {surface} on Sunday."
+    (mention,) = _resolve(small_gazetteer, text, [surface])
+    assert mention.place is not None and mention.place.country == country
+    assert mention.place.feature_class == "P" and mention.precision == 1  # the town itself, not near it

@@ -61,13 +61,17 @@ GENERIC_WORDS = frozenset(
      "lake", "river", "mount", "hill", "bay", "gulf", "island", "islands", "union", "republic", "federal",
      "national", "royal", "international", "united"}
 )  # fmt: skip
+# Words naming the kind of place after its name, and the GeoNames class of such a place (None: any).
+KIND_WORDS: dict[str, str | None] = {
+    "city": "P", "town": "P", "village": "P", "district": None, "township": None, "municipality": None,
+}  # fmt: skip
 # What a town and the area named right after it ("X (Y)", "X, Y") gain when the one can hold the other:
 # enough for "Saint Petersburg (Florida)" to beat the larger city of that name abroad.
 NEST_BONUS = 2.0
 NEST_SURE = 0.5  # a town whose recorded state or province bears the area's name, over one merely near it
 NEST_TIE = 0.25
 # A town this large named after "in", "near", "at" … is a place even with no other place of the document near.
-LOCATIVE_TOWN_POPULATION = 10_000
+LOCATIVE_TOWN_POPULATION = 2_000
 
 
 def precision_of(place: Place) -> int:
@@ -153,6 +157,14 @@ class Resolver:
         found = self.gazetteer.candidates(span.surface)
         if not found and span.source != "variant":
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
+        name, _, kind = span.surface.rpartition(" ")
+        if name and kind.lower() in KIND_WORDS:
+            # "Karak city", "Andarab district": the place so named, besides any whose name has the word
+            found = found + [
+                k
+                for k in self.gazetteer.candidates(name)
+                if KIND_WORDS[kind.lower()] is None or k.place.feature_class == KIND_WORDS[kind.lower()]
+            ]
         if not found and span.source in {"ner", "oracle"}:
             # An adjective our demonym table lacks: "Central American", "Sicilian", "Siberian".
             for name in adjective_bases(span.surface):
