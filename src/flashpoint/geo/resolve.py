@@ -158,12 +158,13 @@ class Resolver:
         if not found and span.source != "variant":
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
         name, _, kind = span.surface.rpartition(" ")
-        if name and kind.lower() in KIND_WORDS:
-            # "Karak city", "Andarab district": the place so named, besides any whose name has the word
-            found = found + [
+        if not found and name and kind in KIND_WORDS:
+            # "Sanandaj city", "Andarab district": a place of that kind, when no place has the whole name
+            # ("Mexico City", "Quezon City" and "Panama city" are names of their own)
+            found = [
                 k
                 for k in self.gazetteer.candidates(name)
-                if KIND_WORDS[kind.lower()] is None or k.place.feature_class == KIND_WORDS[kind.lower()]
+                if KIND_WORDS[kind] is None or k.place.feature_class == KIND_WORDS[kind]
             ]
         if not found and span.source in {"ner", "oracle"}:
             # An adjective our demonym table lacks: "Central American", "Sicilian", "Siberian".
