@@ -144,3 +144,14 @@ def test_link_a_building_named_for_a_country_is_not_the_country(
     )
     (event,) = link(doc, [("detained", "COERCE")])
     assert _surface(event) == "Aleppo"
+
+
+def test_link_a_street_the_index_lacks_lies_in_the_storys_town(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Shelling hit Idlib and Saraqib on Monday in Syria. Later, gunmen attacked a bakery on Qamar Street."
+    )
+    (event,) = link(doc, [("attacked", "ASSAULT")])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.name in {"Idlib", "Saraqib"} and event.place.precision == 2

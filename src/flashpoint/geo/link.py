@@ -99,6 +99,12 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
         # The sentence names a place the gazetteer lacks: it happened there, somewhere in the document's
         # country as far as we can tell — not at another town of the story.
+        street = next(
+            (m for m in doc.places if m.inferred and m.sentence == event.sentence and m.precision == 2), None
+        )
+        if street is not None:
+            # a street or a building the index lacks lies in the town the story is about ("Marginal Road")
+            return replace(street, score=round(street.score * FOCUS_SCORE, 3))
         area = _country_mention(usable, focus)
         if area is None:
             # no country named: the resolver's guess for the unknown name (the document's focus), coarsely
