@@ -124,13 +124,14 @@ def load_pipeline(settings: Settings | None = None) -> Pipeline:
 
     settings = settings or Settings.load()
     actors = ActorStage(settings)
+    geo = GeoStage(settings)
     return Pipeline(
         [
             NlpStage(settings),
             actors,
-            GeoStage(settings),
+            geo,
             EventStage(settings, resolver=actors.resolver),
-            PlaceLinkStage(settings),
+            PlaceLinkStage(settings, gazetteer=geo.gazetteer),
             TimeStage(settings),
         ]
     )

@@ -127,3 +127,31 @@ def test_link_a_building_far_from_the_town_it_is_in_gives_way_to_the_town(
     doc = parse("Hundreds of protesters gathered outside the Capitol in Homs on Monday.")
     (event,) = link(doc, [("gathered", "PROTEST")])
     assert _surface(event) == "Homs"
+
+
+def test_link_a_country_after_by_is_the_agent_not_the_place(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    (event,) = link(parse("Aleppo was shelled by Turkey overnight."), [("shelled", "ASSAULT")])
+    assert _surface(event) == "Aleppo"
+
+
+def test_link_a_building_named_for_a_country_is_not_the_country(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Police detained six activists outside the Russian Consulate near the centre of Aleppo on Monday."
+    )
+    (event,) = link(doc, [("detained", "COERCE")])
+    assert _surface(event) == "Aleppo"
+
+
+def test_link_a_street_the_index_lacks_lies_in_the_storys_town(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Shelling hit Idlib and Saraqib on Monday in Syria. Later, gunmen attacked a bakery on Qamar Street."
+    )
+    (event,) = link(doc, [("attacked", "ASSAULT")])
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.name in {"Idlib", "Saraqib"} and event.place.precision == 2

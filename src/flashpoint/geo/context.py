@@ -82,7 +82,9 @@ class DocumentContext:
         if not total or not country:
             return 0.0
         key = excluding.lower()
-        return sum(w for name, c, w in self.votes if c == country and name != key) / total
+        # A nationality word alone ("Russian forces shelled X") says who acts, not which X: weak votes are
+        # shared out of at least one full vote.
+        return sum(w for name, c, w in self.votes if c == country and name != key) / max(total, 1.0)
 
     def main_countries(self, *, minimum_share: float, limit: int = 3) -> list[str]:
         """Return up to `limit` countries holding at least `minimum_share` of all votes, largest first."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from flashpoint.geo.context import haversine_km
+from flashpoint.geo.focus import FACILITY_WORDS
 from flashpoint.records import Document, Event, PlaceMention
 
 __all__ = ["focus_place", "place_event"]
@@ -83,6 +84,8 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         # A country named outside any locative phrase ("the US refused", "an anti-France march") says who
         # or about whom, not where: the event is placed as if the sentence named no place.
         here = [m for m in here if not _bare_country(m) or _attachment(doc.parsed, trigger, m) > 0]
+        # "outside the Russian Consulate in Almaty": a building named for a country stands in a town
+        here = [m for m in here if not (_bare_country(m) and _facility(m.surface))] or here
         # "at Armas square", "outside the Capitol in Hartford": a landmark is in a town, it is not one
         here = [m for m in here if not _landmark(doc.parsed, m)] or here
     if here and event.type in STATEMENTS:
@@ -96,6 +99,12 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
         # The sentence names a place the gazetteer lacks: it happened there, somewhere in the document's
         # country as far as we can tell — not at another town of the story.
+        street = next(
+            (m for m in doc.places if m.inferred and m.sentence == event.sentence and m.precision == 2), None
+        )
+        if street is not None:
+            # a street or a building the index lacks lies in the town the story is about ("Marginal Road")
+            return replace(street, score=round(street.score * FOCUS_SCORE, 3))
         area = _country_mention(usable, focus)
         if area is None:
             # no country named: the resolver's guess for the unknown name (the document's focus), coarsely
@@ -127,6 +136,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         )
         return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
     return _at_focus(focus)
+
+
+def _facility(surface: str) -> bool:
+    words = surface.lower().split()
+    return len(words) > 1 and any(w in FACILITY_WORDS for w in words)
 
 
 def _at_focus(focus: PlaceMention | None) -> PlaceMention | None:
@@ -364,6 +378,8 @@ def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
     prep = token.head if token.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in LOCATIVE:
         return 0
+    if prep.lower_ == "by" and _bare_country(mention):
+        return 0  # "an invasion by Russia", "shelled by Turkey": the one who acts, not where
     if trigger is None:
         return 1
     if _opening(parsed, prep) and prep.i < trigger.i:

@@ -33,6 +33,7 @@ class Span:
     source: str
     sentence: int
     label: str = ""
+    locative: bool = False  # the object of a locative preposition ("in X", "near X")
 
 
 class Recogniser:
@@ -102,8 +103,15 @@ class Recogniser:
         else:
             if text.endswith(("'s", "’s")):
                 text = text[:-2]
+            locative = first > 0 and tokens.lower[first - 1] in PLACE_PREPOSITIONS
             span = Span(
-                tokens.idx[first], tokens.idx[first] + len(text), text, "ner", tokens.sent[first], label
+                tokens.idx[first],
+                tokens.idx[first] + len(text),
+                text,
+                "ner",
+                tokens.sent[first],
+                label,
+                locative=locative,
             )
         for j in range(first, end):
             tokens.covered[j] = True
@@ -115,7 +123,13 @@ class Recogniser:
             tokens.covered[j] = True
         text = tokens.surface(first, end)
         return Span(
-            tokens.idx[first], tokens.idx[first] + len(text), text, "gazetteer", tokens.sent[first], "GPE"
+            tokens.idx[first],
+            tokens.idx[first] + len(text),
+            text,
+            "gazetteer",
+            tokens.sent[first],
+            "GPE",
+            locative=True,
         )
 
     def _matches(self, tokens: _Tokens) -> Iterator[Span]:
@@ -125,11 +139,16 @@ class Recogniser:
         i = 0
         while i < n:
             word = text[i]
-            if covered[i] or blocked[i] or not word[:1].isupper() or tokens.lower[i] in self.stop_words:
+            if covered[i] or blocked[i] or not word[:1].isupper():
+                i += 1
+                continue
+            # a stop word may open a longer name ("Union Hidalgo") but is no place by itself
+            narrowest = 2 if tokens.lower[i] in self.stop_words else 1
+            if narrowest == 2 and tokens.lower[i] in ARTICLES:
                 i += 1
                 continue
             found = 0
-            for width in range(min(MAX_WORDS, n - i), 0, -1):
+            for width in range(min(MAX_WORDS, n - i), narrowest - 1, -1):
                 end = i + width
                 last = text[end - 1]
                 if not (last[:1].isupper() or last.isdigit()) or sent[end - 1] != sent[i]:
@@ -143,15 +162,19 @@ class Recogniser:
                     found = width
                     break
                 if has_name(surface) and tokens.proper(i, end):
-                    yield Span(start, start + len(surface), surface, "gazetteer", sent[i])
+                    locative = i > 0 and tokens.lower[i - 1] in PLACE_PREPOSITIONS
+                    yield Span(start, start + len(surface), surface, "gazetteer", sent[i], locative=locative)
                     found = width
                     break
-            if not found and tokens.propn[i] and len(word) >= 4 and ocr_variants(word):
+            if not found and narrowest == 1 and tokens.propn[i] and len(word) >= 4 and ocr_variants(word):
                 # Possibly a misread name ("AIEis"); the resolver keeps it only if a variant is a place.
                 yield Span(tokens.idx[i], tokens.idx[i] + len(word), word, "variant", sent[i])
             i += max(found, 1)
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+# Nouns naming the kind of place a name before them is ("Turbat town", "Kani Masi village").
+KIND_WORDS = frozenset({"town", "village", "city", "township", "district", "area", "municipality"})
 # Entity labels spaCy's small model gives to unfamiliar place names it has misread.
 MISREAD_LABELS = frozenset({"PERSON", "DATE", "TIME"})
 
@@ -203,6 +226,8 @@ def _after_place_preposition(ent: Any) -> bool:
     root = ent.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
+    if root.dep_ == "compound" and root.head.lower_ in KIND_WORDS:
+        root = root.head  # "at Turbat town", "in Tamu village"
     return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and len(ent) <= 3)
 
 

@@ -12,6 +12,7 @@ from flashpoint.geo.context import DocumentContext, haversine_km
 from flashpoint.geo.focus import with_focus
 from flashpoint.geo.gazetteer import AREA_CODES, Candidate, Gazetteer
 from flashpoint.geo.names import adjective_bases, is_code, name_key, ocr_variants
+from flashpoint.geo.nesting import holders, holds
 from flashpoint.geo.recognise import Span
 from flashpoint.records import Place, PlaceMention
 
@@ -60,6 +61,17 @@ GENERIC_WORDS = frozenset(
      "lake", "river", "mount", "hill", "bay", "gulf", "island", "islands", "union", "republic", "federal",
      "national", "royal", "international", "united"}
 )  # fmt: skip
+# Words naming the kind of place after its name, and the GeoNames class of such a place (None: any).
+KIND_WORDS: dict[str, str | None] = {
+    "city": "P", "town": "P", "village": "P", "district": None, "township": None, "municipality": None,
+}  # fmt: skip
+# What a town and the area named right after it ("X (Y)", "X, Y") gain when the one can hold the other:
+# enough for "Saint Petersburg (Florida)" to beat the larger city of that name abroad.
+NEST_BONUS = 2.0
+NEST_SURE = 0.5  # a town whose recorded state or province bears the area's name, over one merely near it
+NEST_TIE = 0.25
+# A town this large named after "in", "near", "at" … is a place even with no other place of the document near.
+LOCATIVE_TOWN_POPULATION = 2_000
 
 
 def precision_of(place: Place) -> int:
@@ -102,6 +114,7 @@ class _Choice:
     candidates: list[Candidate]
     scores: list[float]
     nearest_km: float = math.inf
+    nested: bool = False  # a candidate lies in an area named right after it, or holds the name before it
 
 
 class Resolver:
@@ -111,8 +124,11 @@ class Resolver:
         self.gazetteer = gazetteer
         self.demonyms = demonyms
 
-    def resolve(self, spans: Sequence[Span]) -> list[PlaceMention]:
-        """Return one PlaceMention per accepted span, in the order given."""
+    def resolve(self, spans: Sequence[Span], *, text: str | None = None) -> list[PlaceMention]:
+        """Return one PlaceMention per accepted span, in the order given.
+
+        With the document's `text`, a name followed by the areas that hold it ("X (Y, Z)") is read with them.
+        """
         choices = [_Choice(s, self._candidates(s), []) for s in spans]
         for c in choices:
             c.scores = [_prior(k) for k in c.candidates]
@@ -122,6 +138,9 @@ class Resolver:
         context = DocumentContext.of(votes, self._anchors(choices), self._areas(choices))
         for c in choices:
             c.scores = [self._score(c, k, context) for k in c.candidates]
+        if text is not None:
+            _nest(choices, holders(text, spans), text)
+        for c in choices:
             if c.candidates:
                 best = c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)]
                 c.nearest_km = context.nearest_km(best.place, excluding=c.span.surface)
@@ -138,6 +157,15 @@ class Resolver:
         found = self.gazetteer.candidates(span.surface)
         if not found and span.source != "variant":
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
+        name, _, kind = span.surface.rpartition(" ")
+        if not found and name and kind in KIND_WORDS:
+            # "Sanandaj city", "Andarab district": a place of that kind, when no place has the whole name
+            # ("Mexico City", "Quezon City" and "Panama city" are names of their own)
+            found = [
+                k
+                for k in self.gazetteer.candidates(name)
+                if KIND_WORDS[kind] is None or k.place.feature_class == KIND_WORDS[kind]
+            ]
         if not found and span.source in {"ner", "oracle"}:
             # An adjective our demonym table lacks: "Central American", "Sicilian", "Siberian".
             for name in adjective_bases(span.surface):
@@ -282,12 +310,21 @@ class Resolver:
             return None
         order = sorted(range(len(choice.candidates)), key=choice.scores.__getitem__, reverse=True)
         best = choice.candidates[order[0]]
-        if span.source == "gazetteer" and not _plausible(best, choice.nearest_km):
+        if (
+            span.source == "gazetteer"
+            and not choice.nested
+            and not (span.locative and best.match == 0 and best.place.population >= LOCATIVE_TOWN_POPULATION)
+            and not _plausible(best, choice.nearest_km)
+        ):
             return None
         exps = [math.exp(choice.scores[i] - choice.scores[order[0]]) for i in order]
         confidence = 1.0 / sum(exps)
         precision = precision_of(best.place)
-        if _out_of_context(best.place, context.fit(best.place, excluding=span.surface)):
+        if (
+            not choice.nested
+            and not (span.locative and best.match == 0 and best.place.population >= LOCATIVE_TOWN_POPULATION)
+            and _out_of_context(best.place, context.fit(best.place, excluding=span.surface))
+        ):
             # The document is about somewhere else, far from this town and outside its country.
             if best.place.population < PROMINENT_POPULATION:
                 # A name spaCy recognised elsewhere in the document gets the same "no match" here.
@@ -310,6 +347,65 @@ class Resolver:
             sentence=span.sentence,
             demonym=span.surface in self.demonyms,
         )
+
+
+def _nest(choices: Sequence[_Choice], nesting: dict[int, list[int]], text: str) -> None:
+    """Raise the reading of a name and of the areas named after it that fits best together.
+
+    Each pair of a candidate for the name and one for an area that holds it is judged by their two scores
+    and how surely the one holds the other; the best pairs are raised. When no reading of the name lies in
+    the areas the text puts it in, the name is one the index lacks there ("Mambasa (Ituri)" is not Mombasa).
+    """
+    for i, chain in nesting.items():
+        head = choices[i]
+        if not head.candidates:
+            continue
+        likeliest = head.candidates[max(range(len(head.candidates)), key=head.scores.__getitem__)].place
+        if precision_of(likeliest) == 3 and "(" not in text[head.span.end : choices[chain[0]].span.start]:
+            continue  # a state or a country first in a list ("Alaska, Alabama, …"), not a town in an area
+        # (joint score, head candidate, area, area candidate)
+        pairs: list[tuple[float, int, _Choice, int]] = []
+        for j in chain:
+            area = choices[j]
+            for a, k in enumerate(area.candidates):
+                for h, inner in enumerate(head.candidates):
+                    sure = holds(k.place, area.span.surface, inner.place)
+                    if sure:
+                        joint = head.scores[h] + area.scores[a] + NEST_SURE * (sure - 1)
+                        pairs.append((joint, h, area, a))
+        if not pairs:
+            if _elsewhere(head, [choices[j] for j in chain]):
+                head.candidates, head.scores = [], []
+            continue
+        best = max(p[0] for p in pairs)
+        raised: set[tuple[int, int]] = set()
+        for joint, h, area, a in pairs:
+            if joint < best - NEST_TIE:
+                continue
+            for key, choice, index in ((id(head), head, h), (id(area), area, a)):
+                if (key, index) not in raised:
+                    raised.add((key, index))
+                    choice.scores[index] += NEST_BONUS
+                    choice.nested = True
+        # the readings of the name that lie outside the areas the text puts it in fall back as far
+        lifted = {index for key, index in raised if key == id(head)}
+        head.scores = [s if h in lifted else s - NEST_BONUS for h, s in enumerate(head.scores)]
+
+
+def _elsewhere(head: _Choice, areas: Sequence[_Choice]) -> bool:
+    # The areas' likeliest readings agree on a country, and no reading of the name lies there.
+    countries = {
+        c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)].place.country
+        for c in areas
+        if c.candidates
+    }
+    # Only a name read as another place's alternate name or spelling ("Mambasa" as Mombasa), or a small
+    # town's, is dropped so: a city that is that name's own may sit in an area the text named only in part.
+    return (
+        len(countries) == 1
+        and all(k.match >= 1 or k.place.population < PROMINENT_POPULATION for k in head.candidates)
+        and all(k.place.country not in countries for k in head.candidates)
+    )
 
 
 def _out_of_context(place: Place, fit: float) -> bool:

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.link import focus_place, place_event
+from flashpoint.geo.nesting import seat_of
 from flashpoint.geo.recognise import Recogniser
 from flashpoint.geo.resolve import Resolver
 from flashpoint.geo.tables import read_table
-from flashpoint.records import Document, Place
+from flashpoint.records import Document, Place, PlaceMention
 from flashpoint.settings import Settings
 
 __all__ = ["GeoStage", "PlaceLinkStage", "load_demonyms"]
@@ -50,7 +51,8 @@ class GeoStage:
         # The nlp stage parses doc.text itself; check the ends agree before reusing it.
         same = len(parsed) and parsed[-1].idx + len(parsed[-1].text_with_ws) == len(doc.text)
         text = doc.text if same else None
-        mentions = self.resolver.resolve(self.recogniser.spans(doc.parsed, text=text))
+        spans = self.recogniser.spans(parsed, text=text)
+        mentions = self.resolver.resolve(spans, text=text if text is not None else parsed.text)
         return replace(doc, places=tuple(sorted(mentions, key=lambda m: m.start)))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -64,15 +66,27 @@ class PlaceLinkStage:
     requires = frozenset({"events", "places"})
     provides = frozenset({"events.place"})
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, gazetteer: Gazetteer | None = None) -> None:
         self.settings = settings
+        # With a gazetteer, an event placed in a region named for its seat is put at that town.
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
         focus = focus_place(doc)
-        events = tuple(replace(e, place=place_event(doc, e, focus)) for e in doc.events)
+        events = tuple(replace(e, place=self._at_seat(place_event(doc, e, focus))) for e in doc.events)
         return replace(doc, events=events)
+
+    def _at_seat(self, mention: PlaceMention | None) -> PlaceMention | None:
+        if mention is None or mention.place is None or self.gazetteer is None:
+            return mention
+        seat = seat_of(mention.place, self.gazetteer)
+        return (
+            mention
+            if seat is None
+            else replace(mention, place=seat, precision=max(mention.precision or 3, 2))
+        )
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         return (self(d) for d in docs)
