@@ -6,7 +6,9 @@
 # Installs Debian's postgresql when no server binaries are found (needs root or sudo), creates a cluster
 # in $FLASHPOINT_PG_DATA (default: a folder under /tmp) owned by the postgres user, starts it on
 # 127.0.0.1:$FLASHPOINT_PG_PORT (default 54329) with trust authentication for local connections only,
-# and creates the database $FLASHPOINT_PG_DB (default flashpoint_test). Safe to run again: a running
+# and creates the database $FLASHPOINT_PG_DB (default flashpoint_test). $FLASHPOINT_PG_SHARED_BUFFERS sets
+# the server's buffer cache (default 128MB, PostgreSQL's own; bench/scale.py on 1M events also ran with
+# 1GB, about a quarter of a small server's memory, as deployments set it). Safe to run again: a running
 # server is reused. Everything but the URL goes to stderr. Stop it with:
 #   runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "$FLASHPOINT_PG_DATA" stop
 set -euo pipefail
@@ -14,6 +16,7 @@ set -euo pipefail
 PORT="${FLASHPOINT_PG_PORT:-54329}"
 DATA="${FLASHPOINT_PG_DATA:-/tmp/flashpoint-postgres-${PORT}}"
 DB="${FLASHPOINT_PG_DB:-flashpoint_test}"
+BUFFERS="${FLASHPOINT_PG_SHARED_BUFFERS:-128MB}"
 
 log() { echo "start-postgres: $*" >&2; }
 
@@ -62,7 +65,7 @@ else
     fi
     log "starting on 127.0.0.1:$PORT"
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off -c max_connections=100" start >&2 \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c fsync=off -c max_connections=100 -c shared_buffers=$BUFFERS" start >&2 \
         || { cat "$DATA/server.log" >&2; exit 1; }
 fi
 
