@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from spacy.tokens import Token
+
 from flashpoint.records import Actor
 
 __all__ = [
@@ -138,7 +140,7 @@ _SUFFERING = frozenset({"die", "perish"})
 _HANDS = frozenset({"custody", "detention", "hands", "fire", "gunfire", "shelling", "bombardment"})
 
 
-def _perpetrator(trigger: Any) -> Any | None:
+def _perpetrator(trigger: Token) -> Token | None:
     """Return who caused a death told from the victim's side ("died in Israeli police custody", "at the
     hands of the militia", "under army fire"), or None."""
     subject = {t.i for c in trigger.children if c.dep_ in _SUBJECT for t in c.subtree}
@@ -163,14 +165,14 @@ class Resolver(Protocol):
 class Arguments:
     """Actor and recipient tokens (heads of their phrases) found for one trigger."""
 
-    actor: Any | None
-    recipient: Any | None
+    actor: Token | None
+    recipient: Token | None
     co_actors: tuple[Any, ...] = ()
     # Other phrases that may name the recipient when `recipient` names a thing ("sent arms to X").
     recipient_alternatives: tuple[Any, ...] = ()
 
 
-def stance_object(token: Any) -> bool:
+def stance_object(token: Token) -> bool:
     """Return True for an act named as the object of a verb that condemns, suffers or stops it
     ("condemned the bombing", "survived an attack"): told as a happening, but not its subject's act."""
     return (
@@ -180,7 +182,7 @@ def stance_object(token: Any) -> bool:
     )
 
 
-def core_span(token: Any) -> tuple[int, int]:
+def core_span(token: Token) -> tuple[int, int]:
     """Return (first, last) token indices of a noun phrase's core: its head and the modifiers on its left."""
     first = token.i
     stack = [token]
@@ -200,7 +202,7 @@ def core_span(token: Any) -> tuple[int, int]:
     return first, last
 
 
-def instrument_owner(token: Any) -> Any | None:
+def instrument_owner(token: Token) -> Token | None:
     """Return whose weapon an instrument subject is ("a Turkish drone strike", "Hamas rockets",
     "the army's shells" → the owner's token), or None for a bare instrument ("two strikes")."""
     owner = _child(token, ("poss",))
@@ -214,20 +216,20 @@ def instrument_owner(token: Any) -> Any | None:
     return None
 
 
-def _gerund_subject(token: Any) -> bool:
+def _gerund_subject(token: Token) -> bool:
     """Return True for an -ing form that is a clause's subject ("fighting between A and B killed 40"):
     an act named like a noun."""
     return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"}
 
 
-def _child(token: Any, deps: frozenset[str] | tuple[str, ...]) -> Any | None:
+def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:
             return child
     return None
 
 
-def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     for child in token.children:
         if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
             pobj = _child(child, ("pobj",))
@@ -244,7 +246,7 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     return None
 
 
-def _shared_agent(verb: Any) -> Any | None:
+def _shared_agent(verb: Token) -> Token | None:
     """Return the agent that coordinated passive verbs share ("was shot and killed by X": "shot" has X
     too), or None."""
     for conj in verb.children:
@@ -255,7 +257,7 @@ def _shared_agent(verb: Any) -> Any | None:
     return None
 
 
-def _between(token: Any) -> tuple[Any, ...]:
+def _between(token: Token) -> tuple[Any, ...]:
     """Return the sides of a "between A and B" phrase on a noun (A, then B), or ()."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "between":
@@ -267,7 +269,7 @@ def _between(token: Any) -> tuple[Any, ...]:
     return ()
 
 
-def _agent(token: Any) -> Any | None:
+def _agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lemma_.lower() == "by"):
             return _child(child, ("pobj",))
@@ -281,15 +283,15 @@ class ArgumentFinder:
         self.reporting = reporting
         self.is_event = is_event or (lambda token: False)
 
-    def find(self, trigger: Any) -> Arguments:
+    def find(self, trigger: Token) -> Arguments:
         """Return the arguments of a trigger token (a verb or an event noun)."""
         if trigger.pos_ in {"NOUN", "PROPN"} or _gerund_subject(trigger):
             return self._nominal(trigger)
         return self._verbal(trigger)
 
-    def _verbal(self, trigger: Any) -> Arguments:
-        actor: Any | None = None
-        recipient: Any | None = None
+    def _verbal(self, trigger: Token) -> Arguments:
+        actor: Token | None = None
+        recipient: Token | None = None
         passive = _child(trigger, _PASSIVE_SUBJECT)
         if passive is None and trigger.lemma_.lower() in _SUFFERING:
             # "a prisoner died in police custody": the subject is the victim; the keeper did it
@@ -322,7 +324,7 @@ class ArgumentFinder:
             actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor, self.is_event)
         )
 
-    def _subject(self, token: Any, depth: int = 0) -> Any | None:
+    def _subject(self, token: Token, depth: int = 0) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT]
         if subjects:
             # With two subjects (a misparse of a long sentence) the one nearest the verb is its own.
@@ -363,7 +365,7 @@ class ArgumentFinder:
             return noun
         return None
 
-    def _verbal_recipient(self, trigger: Any) -> Any | None:
+    def _verbal_recipient(self, trigger: Token) -> Token | None:
         obj = _child(trigger, _OBJECT)
         if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
             if obj.lemma_.lower() in _PROPOSAL_NOUNS:
@@ -388,7 +390,7 @@ class ArgumentFinder:
                 return inner_obj
         return None
 
-    def _owner(self, noun: Any) -> Any | None:
+    def _owner(self, noun: Token) -> Token | None:
         owner = _child(noun, ("poss",))
         if owner is not None:
             return owner
@@ -400,7 +402,7 @@ class ArgumentFinder:
                 return child
         return None
 
-    def _nominal(self, trigger: Any) -> Arguments:
+    def _nominal(self, trigger: Token) -> Arguments:
         actor = _child(trigger, ("poss",)) or _agent(trigger)
         if actor is None:
             for child in trigger.lefts:
@@ -439,7 +441,7 @@ class ArgumentFinder:
             actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor, self.is_event)
         )
 
-    def owner(self, token: Any) -> Any | None:
+    def owner(self, token: Token) -> Token | None:
         """Return the antecedent of a possessive pronoun on a phrase ("its troops" → the clause's
         speaker or subject), or None."""
         for child in token.children:
@@ -447,7 +449,7 @@ class ArgumentFinder:
                 return self._antecedent(child)
         return None
 
-    def _antecedent(self, pronoun: Any) -> Any | None:
+    def _antecedent(self, pronoun: Token) -> Token | None:
         quoted = _quotation(pronoun)
         if quoted is not None:
             return self._quoted_antecedent(pronoun, quoted)
@@ -494,7 +496,7 @@ class ArgumentFinder:
                 node = node.head
         return None
 
-    def _quoted_antecedent(self, pronoun: Any, quoted: tuple[int, int]) -> Any | None:
+    def _quoted_antecedent(self, pronoun: Token, quoted: tuple[int, int]) -> Token | None:
         # Direct speech: "we" is the speaker; "they", "it", "he" are someone else, named inside the
         # quotation or not at all (the speaker of a quote is its claimant, not its actor).
         if pronoun.lower_ in _FIRST_PERSON:
@@ -513,7 +515,7 @@ class ArgumentFinder:
         return earlier[-1] if earlier else None
 
 
-def _quotation(token: Any) -> tuple[int, int] | None:
+def _quotation(token: Token) -> tuple[int, int] | None:
     """Return the (first, end) token indices of the direct quotation holding `token` in its sentence or
     the one before, or None when it is not quoted."""
     sent = token.sent
@@ -535,7 +537,7 @@ def _quotation(token: Any) -> tuple[int, int] | None:
     return None
 
 
-def _stated_subject(noun: Any) -> Any | None:
+def _stated_subject(noun: Token) -> Token | None:
     """Return the subject of a that-clause stating a noun's content, whether the parser hung it on the
     noun or on its verb ("repeated its demand today that X ease …" → X), or None."""
     holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
@@ -550,7 +552,7 @@ def _stated_subject(noun: Any) -> Any | None:
     return None
 
 
-def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Any]:
     return [
         pobj
         for child in token.children
@@ -561,7 +563,7 @@ def _pobjs(token: Any, preps: tuple[str, ...]) -> list[Any]:
 
 
 def _alternatives(
-    trigger: Any, recipient: Any | None, actor: Any | None, is_event: Callable[[Any], bool]
+    trigger: Token, recipient: Token | None, actor: Token | None, is_event: Callable[[Any], bool]
 ) -> tuple[Any, ...]:
     """Return further recipient candidates, nearest first: the trigger's prepositional objects, those of
     its complement clause, the owner or target of a thing-object ("a Senegalese plan", "blockade on X",
@@ -594,7 +596,7 @@ _REACH_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "advcl", "acl", "poss
 _REACH_PREPS = frozenset({"of", "by", "against", "for", "from", "to", "with", "on", "at"})
 
 
-def _reach(trigger: Any, actor: Any | None) -> list[Any]:
+def _reach(trigger: Token, actor: Token | None) -> list[Any]:
     """Return the nouns an act is about, breadth first through its objects and purpose clauses."""
     own = set() if actor is None else {t.i for t in actor.subtree}
     found: list[Any] = []
@@ -623,7 +625,7 @@ def _reach(trigger: Any, actor: Any | None) -> list[Any]:
     return found
 
 
-def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) -> list[Any]:
+def _places(trigger: Token, actor: Token | None, is_event: Callable[[Any], bool]) -> list[Any]:
     """Return the place names where a trigger's act happens: its own locative phrases, those of its
     objects and of their clauses, then any other place name in its phrase outside the actor's."""
     found: list[Any] = []
@@ -659,7 +661,7 @@ def _places(trigger: Any, actor: Any | None, is_event: Callable[[Any], bool]) ->
 _ROUTE_PREPS = frozenset({"through", "past", "via", "along", "around", "by"})
 
 
-def _on_the_way(token: Any) -> bool:
+def _on_the_way(token: Token) -> bool:
     """Return True for a place named as a route ("drove through Hebron", "the road along the border")."""
     while token.dep_ in {"compound", "amod"} and token.head != token:
         token = token.head
@@ -675,7 +677,7 @@ def _on_the_way(token: Any) -> bool:
     )
 
 
-def _conjuncts(token: Any | None) -> tuple[Any, ...]:
+def _conjuncts(token: Token | None) -> tuple[Any, ...]:
     if token is None:
         return ()
     return tuple(child for child in token.children if child.dep_ == "conj")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.arguments import EFFORT_NOUNS
 from flashpoint.events.lexicon import TriggerEntry
 from flashpoint.events.modality import cancelled
@@ -67,12 +69,12 @@ _STANCE_WORDS = frozenset(
 )
 
 
-def stance_word(token: Any) -> bool:
+def stance_word(token: Token) -> bool:
     """Return True for an event noun with a word of its own that says how far it happened."""
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in _STANCE_WORDS for c in token.children)
 
 
-def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+def is_background(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     """Return True when a trigger is background to another event, not an event of its own."""
     return (
         _in_relative_clause(token)
@@ -85,7 +87,7 @@ def is_background(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     )
 
 
-def _clause(token: Any) -> Any:
+def _clause(token: Token) -> Any:
     clause = token
     for _ in range(8):
         if clause.pos_ in {"VERB", "AUX"} or clause.head == clause:
@@ -94,7 +96,7 @@ def _clause(token: Any) -> Any:
     return clause
 
 
-def _in_relative_clause(token: Any) -> bool:
+def _in_relative_clause(token: Token) -> bool:
     # "Macedonia, which is preparing an offensive", "property seized by the army": descriptions of
     # participants, told in passing.
     clause = _clause(token)
@@ -126,14 +128,14 @@ def _in_relative_clause(token: Any) -> bool:
     )
 
 
-def _noun_content(clause: Any) -> bool:
+def _noun_content(clause: Token) -> bool:
     """Return True for a that-clause that states what a statement or charge says, not a description."""
     return clause.head.lemma_.lower() in _SAYING_NOUNS and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
     )
 
 
-def _has_trigger_above(node: Any, triggers: Triggers, hops: int = 4) -> bool:
+def _has_trigger_above(node: Token, triggers: Triggers, hops: int = 4) -> bool:
     for _ in range(hops):
         if node.i in triggers:
             return True
@@ -143,7 +145,7 @@ def _has_trigger_above(node: Any, triggers: Triggers, hops: int = 4) -> bool:
     return False
 
 
-def _cause(token: Any, triggers: Triggers) -> bool:
+def _cause(token: Token, triggers: Triggers) -> bool:
     # "threatened to shell towns in retaliation for an air raid": the raid is why, told in passing.
     head = token.head
     if token.dep_ != "pobj" or head.lower_ not in {"for", "to", "against"}:
@@ -152,7 +154,7 @@ def _cause(token: Any, triggers: Triggers) -> bool:
     return answer.lemma_.lower() in _ANSWER_NOUNS and _has_trigger_above(answer.head, triggers)
 
 
-def _topic(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+def _topic(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     # "renewed negotiations on a troop pullback": what talks are about has not happened.
     head = token.head
     if entry.pos != "noun" or token.dep_ != "pobj" or head.lower_ not in {"on", "about", "over", "regarding"}:
@@ -161,14 +163,14 @@ def _topic(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     return talk is not None and talk.type == "CONSULT"
 
 
-def _main_holds_trigger(node: Any, triggers: Triggers) -> bool:
+def _main_holds_trigger(node: Token, triggers: Triggers) -> bool:
     # "announced a suspension of links, one day after …": the main clause's event may be its object.
     return _has_trigger_above(node, triggers) or any(
         c.i in triggers for c in node.children if c.dep_ in {"dobj", "attr"}
     )  # but "The attack came days after X demanded …": a subject noun refers back, the demand is news
 
 
-def _subordinate_to_event(token: Any, triggers: Triggers) -> bool:
+def _subordinate_to_event(token: Token, triggers: Triggers) -> bool:
     # "threatened to cut ties unless the Kremlin closed its base", "resigned as the opposition threatened".
     clause = _clause(token)
     if clause.dep_ != "advcl" or not any(
@@ -178,7 +180,7 @@ def _subordinate_to_event(token: Any, triggers: Triggers) -> bool:
     return _main_holds_trigger(clause.head, triggers)
 
 
-def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+def _accompanies_event(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     # Purpose and manner of the same actor: "began a hunger strike to protest …", "rioted, demanding …",
     # "shelled the town, killing 20"; and a repeated verb: "donated and delivered".
     if entry.pos != "verb" or token.head == token:
@@ -202,7 +204,7 @@ def _accompanies_event(token: Any, entry: TriggerEntry, triggers: Triggers) -> b
     return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
 
 
-def _own_party(token: Any) -> bool:
+def _own_party(token: Token) -> bool:
     """Return True for an event noun whose modifier names a party of its own ("an ISIS attack")."""
     return any(
         c.dep_ in {"compound", "poss", "amod"} and c.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"}
@@ -210,11 +212,11 @@ def _own_party(token: Any) -> bool:
     )
 
 
-def _has_object(token: Any) -> bool:
+def _has_object(token: Token) -> bool:
     return any(c.dep_ in {"dobj", "attr", "dative"} for c in token.children)
 
 
-def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+def _merged_noun(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     # An event noun attached to a trigger verb is that verb's event ("the offensive could target",
     # "staged rallies", "killed in a bombing"), not a second one.
     if entry.pos != "noun" or token.head == token or cancelled(token) or stance_word(token):
@@ -233,7 +235,7 @@ def _merged_noun(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
     return False
 
 
-def _time_anchor(token: Any, entry: TriggerEntry, triggers: Triggers) -> bool:
+def _time_anchor(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     # "declared a ceasefire after 12 days of battles": the earlier event only dates the reported one.
     if entry.pos != "noun" and token.dep_ not in {"pobj", "pcomp"}:
         return False

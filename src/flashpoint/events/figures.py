@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.tokens import Token
 
 from flashpoint.events.lexicon import TriggerEntry
 
@@ -40,7 +40,7 @@ _DANGER_VERBS = frozenset(
 _DANGER_WORDS = frozenset({"terrorist", "terror", "security", "nuclear", "existential", "growing"})
 
 
-def names_no_act(token: Any, entry: TriggerEntry) -> bool:
+def names_no_act(token: Token, entry: TriggerEntry) -> bool:
     """Return True for a trigger word that names no act here: a figure of speech ("strikes at the heart
     of"), a hyphenated activity ("fire-fighting operations") or a threat that is a danger, not a statement
     ("the threat this group poses")."""
@@ -51,7 +51,7 @@ def names_no_act(token: Any, entry: TriggerEntry) -> bool:
     return False
 
 
-def _figurative_blow(token: Any) -> bool:
+def _figurative_blow(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     for child in token.children:
@@ -66,7 +66,7 @@ def _figurative_blow(token: Any) -> bool:
     return False
 
 
-def _hyphenated_activity(token: Any) -> bool:
+def _hyphenated_activity(token: Token) -> bool:
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
         return False
@@ -74,7 +74,7 @@ def _hyphenated_activity(token: Any) -> bool:
     return not first.whitespace_ and first.lower_ in _ACTIVITY_OBJECTS
 
 
-def _danger(token: Any) -> bool:
+def _danger(token: Token) -> bool:
     if any(c.dep_ == "relcl" and c.lemma_.lower() == "pose" for c in token.children):
         return True
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in _DANGER_WORDS for c in token.children):

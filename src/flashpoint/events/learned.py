@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from spacy.tokens import Doc, Token
 
 from flashpoint.errors import LexiconError
 from flashpoint.events.lexicon import PLOVER_TYPES, Pos, TriggerEntry
@@ -55,7 +55,9 @@ def synonym_sets() -> Mapping[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in sets.items()}
 
 
-def features(token: Any, *, lexicon_type: str | None = None, pattern: VerbPattern | None = None) -> list[str]:
+def features(
+    token: Token, *, lexicon_type: str | None = None, pattern: VerbPattern | None = None
+) -> list[str]:
     """Return the sparse feature names of a candidate trigger token in its parse.
 
     Features are strings ("lemma=shell", "dobj=village"), so the model's table is readable and a word it
@@ -154,7 +156,7 @@ class EventModel:
 
     def choose(
         self,
-        parsed: Any,
+        parsed: Doc,
         triggers: Mapping[int, TriggerEntry],
         offered: Mapping[int, TriggerEntry],
         stated: set[int],
@@ -202,7 +204,7 @@ class EventModel:
         return chosen
 
 
-def _candidate(token: Any, reporting: Mapping[str, str]) -> bool:
+def _candidate(token: Token, reporting: Mapping[str, str]) -> bool:
     """Return True for a token that could state an event: a verb not used as a modifier, or a noun."""
     if token.pos_ == "VERB":
         return token.dep_ not in _MODIFIER_DEPS and token.lemma_.lower() not in reporting

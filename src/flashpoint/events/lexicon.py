@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from spacy.tokens import Token
 
 from flashpoint.errors import LexiconError
 
@@ -65,12 +66,12 @@ class Lexicon:
     # Verb lemmas spaCy's rule lemmatizer gets wrong ("staged" → "stag"), mapped to the right ones.
     verb_lemmas: Mapping[str, str] = field(default_factory=dict)
 
-    def lemma(self, token: Any) -> str:
+    def lemma(self, token: Token) -> str:
         """Return the token's lower-case lemma, with a verb's known misreadings corrected."""
         lemma = str(token.lemma_).lower()
         return self.verb_lemmas.get(lemma, lemma) if token.pos_ in {"VERB", "AUX"} else lemma
 
-    def match(self, token: Any) -> TriggerEntry | None:
+    def match(self, token: Token) -> TriggerEntry | None:
         """Return the lexicon entry a spaCy token triggers, or None."""
         pos = _POS_TAGS.get(token.pos_)
         if pos is None:
@@ -90,12 +91,12 @@ class Lexicon:
                 return entry
         return None
 
-    def is_reporting(self, token: Any) -> bool:
+    def is_reporting(self, token: Token) -> bool:
         """Return True when the token is a verb of saying/reporting."""
         return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.reporting
 
 
-def _lemmas_below(token: Any) -> set[str]:
+def _lemmas_below(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
         lemmas.add(child.lemma_.lower())

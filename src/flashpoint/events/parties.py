@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.records import Actor
@@ -43,7 +45,7 @@ def with_owner(actor: Actor | None, owner: Actor) -> Actor:
     return replace(actor, country=owner.country, sector=sector)
 
 
-def _refers_to_parties(token: Any) -> bool:
+def _refers_to_parties(token: Token) -> bool:
     """Return True for "both sides", "the warring parties": a reference back to parties named elsewhere,
     whose country the venue does not give (but "the Umma party" is a party of its own)."""
     lemma = token.lemma_.lower()
@@ -52,7 +54,7 @@ def _refers_to_parties(token: Any) -> bool:
     return lemma == "party" and any(c.lower_ in _BOTH for c in token.children)
 
 
-def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None:
+def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | None:
     """Return the actor with the country of the nearest place in its sentence when it names none.
 
     Unnamed groups ("protesters", "ethnic Albanians") and people the dictionary does not know take the
@@ -78,7 +80,7 @@ def placed(actor: Actor | None, token: Any, lookup: ActorLookup) -> Actor | None
     return replace(actor, country=located.country)
 
 
-def carried(token: Any) -> bool:
+def carried(token: Token) -> bool:
     """Return True for the object of "of"/"with" on a noun ("a convoy of trucks", "troops with tanks"),
     or a modifier of it ("with Turkish tanks")."""
     while token.dep_ in {"amod", "compound", "poss", "nmod"} and token.head != token:
@@ -88,7 +90,7 @@ def carried(token: Any) -> bool:
 
 
 def pick_recipient(
-    first: Any | None, alternatives: tuple[Any, ...], lookup: ActorLookup
+    first: Token | None, alternatives: tuple[Any, ...], lookup: ActorLookup
 ) -> tuple[Actor | None, str | None]:
     """Return the recipient: the first candidate that names a country, else the first that names an
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
@@ -140,7 +142,7 @@ _FORCES = frozenset(
 )
 
 
-def _own_side(token: Any) -> bool:
+def _own_side(token: Token) -> bool:
     """Return True for the actor's own forces ("its peacekeepers", "their troops"), which are never the
     other party of its act."""
     return token.lemma_.lower() in _FORCES and any(
@@ -171,12 +173,12 @@ _UNITS = frozenset(
 )
 
 
-def _measure(token: Any) -> bool:
+def _measure(token: Token) -> bool:
     """Return True when a phrase is a measure (a distance, a sum, a share), never a party."""
     return token.ent_type_ in {"QUANTITY", "PERCENT", "MONEY"} or token.lower_ in _UNITS
 
 
-def _thing(token: Any, lookup: ActorLookup) -> bool:
+def _thing(token: Token, lookup: ActorLookup) -> bool:
     """Return True when a phrase names a thing: a common noun that names no party, with no noun or
     name before it that could ("a local truce", but not "an army accountant")."""
     if token.pos_ != "NOUN" or token.ent_type_ or lookup.names_party(token):

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from spacy.tokens import Doc, Token
+
 from flashpoint.geo.context import haversine_km
 from flashpoint.geo.focus import FACILITY_WORDS
 from flashpoint.records import Document, Event, PlaceMention
@@ -159,7 +161,7 @@ def _fragment(text: str, mention: PlaceMention) -> bool:
     )
 
 
-def _landmark(parsed: Any, mention: PlaceMention) -> bool:
+def _landmark(parsed: Doc, mention: PlaceMention) -> bool:
     """Return True when the toponym names a landmark ("Armas square", "Hamra street"), not a town."""
     token = _token_at(parsed, mention.start)
     if token is None:
@@ -170,7 +172,7 @@ def _landmark(parsed: Any, mention: PlaceMention) -> bool:
     return following is not None and following.lower_ in _LANDMARKS and following.i == last.head.i
 
 
-def _opening(parsed: Any, prep: Any) -> bool:
+def _opening(parsed: Doc, prep: Token) -> bool:
     """Return True for a locative phrase that opens its sentence ("In X (Y), …", "On 3 May, in X, …"):
     it places everything the sentence reports, whatever the parser hung it on."""
     sent = prep.sent
@@ -186,7 +188,7 @@ def _opening(parsed: Any, prep: Any) -> bool:
                for t in parsed[sent.start : prep.i - 1])  # fmt: skip
 
 
-def _where_said(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
+def _where_said(parsed: Doc, trigger: Token, mention: PlaceMention) -> bool:
     """Return True when the toponym says where a statement was made: a locative phrase on the statement
     or on the act it is part of ("gathered in X to denounce …"), on its speaker ("students in X
     demanded …"), or opening the sentence."""
@@ -223,7 +225,7 @@ def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None)
 
 
 def _best_in_sentence(
-    parsed: Any,
+    parsed: Doc,
     event: Event,
     mentions: Sequence[PlaceMention],
     *,
@@ -272,7 +274,7 @@ def _best_in_sentence(
 
 
 def _in_brackets_after(
-    parsed: Any, region: PlaceMention, towns: Sequence[PlaceMention]
+    parsed: Doc, region: PlaceMention, towns: Sequence[PlaceMention]
 ) -> PlaceMention | None:
     """Return the first town named inside the brackets right after a region's name, in that region."""
     token = _token_at(parsed, region.end - 1)
@@ -300,7 +302,7 @@ def _in_brackets_after(
 _CONTAINER_KM = 50.0
 
 
-def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+def _container(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
     """Return the town a place is said to be "in" when the gazetteer put the place far from it, else it."""
     token = _token_at(parsed, best.start)
     if token is None or best.place is None:
@@ -324,7 +326,7 @@ def _container(parsed: Any, best: PlaceMention, mentions: Sequence[PlaceMention]
     return best
 
 
-def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
+def _bracketed(parsed: Doc, mention: PlaceMention) -> bool:
     """Return True for a place inside brackets or after a comma of another place ("X (Y, Z)", "X, Z")."""
     token = _token_at(parsed, mention.start)
     if token is None or token.i == 0:
@@ -337,7 +339,7 @@ def _bracketed(parsed: Any, mention: PlaceMention) -> bool:
     return False
 
 
-def _governed(parsed: Any, trigger: Any, mention: PlaceMention) -> bool:
+def _governed(parsed: Doc, trigger: Token, mention: PlaceMention) -> bool:
     """Return True when the toponym lies in the trigger's own phrase: its object, subject or adjunct.
 
     The path up to the trigger may run through nouns and prepositions only; a clause of its own ("in a
@@ -359,7 +361,7 @@ _TERRITORY = frozenset(
 )
 
 
-def _territorial(parsed: Any, mention: PlaceMention) -> bool:
+def _territorial(parsed: Doc, mention: PlaceMention) -> bool:
     """Return True when a nationality word modifies a noun of territory ("Syrian soil", "Iraqi territory")."""
     token = _token_at(parsed, mention.start)
     return (
@@ -367,7 +369,7 @@ def _territorial(parsed: Any, mention: PlaceMention) -> bool:
     )
 
 
-def _attachment(parsed: Any, trigger: Any, mention: PlaceMention) -> int:
+def _attachment(parsed: Doc, trigger: Token, mention: PlaceMention) -> int:
     """Return 3 for a locative preposition on the trigger, 2 for one nearby in its clause, 1 for any, 0 none."""
     token = _token_at(parsed, mention.start)
     if token is None:
@@ -401,7 +403,7 @@ class _Starts:
     starts: ClassVar[list[int]] = []
 
 
-def _token_at(parsed: Any, offset: int) -> Any:
+def _token_at(parsed: Doc, offset: int) -> Any:
     """Return the token that covers character `offset` (the one starting before it), or None."""
     if parsed is None:
         return None

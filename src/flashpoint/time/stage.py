@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from flashpoint.records import Document, Event
 from flashpoint.settings import Settings
 from flashpoint.time.expressions import PRECISIONS, DateMatch, find_dates
@@ -53,7 +55,7 @@ def event_date(doc: Document, event: Event) -> tuple[dt.date, str] | None:
     return reference, UNDATED_PRECISION
 
 
-def _rank(match: DateMatch, event: Event, doc: Document, trigger: Any) -> tuple[int, int, int, int, int]:
+def _rank(match: DateMatch, event: Event, doc: Document, trigger: Token) -> tuple[int, int, int, int, int]:
     """Order candidate expressions: attached to the trigger in the parse, same clause, near, precise, long."""
     if match.end <= event.trigger_start:
         gap = doc.text[match.end : event.trigger_start]
@@ -66,14 +68,14 @@ def _rank(match: DateMatch, event: Event, doc: Document, trigger: Any) -> tuple[
     return detached, crosses, len(gap), PRECISIONS.index(match.precision), -(match.end - match.start)
 
 
-def _trigger_token(parsed: Any, event: Event) -> Any:
+def _trigger_token(parsed: Doc, event: Event) -> Any:
     if parsed is None:
         return None
     span = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     return None if span is None else span.root
 
 
-def _attached(parsed: Any, match: DateMatch, trigger: Any) -> bool:
+def _attached(parsed: Doc, match: DateMatch, trigger: Token) -> bool:
     # True when the trigger is what the expression modifies: reached going up the parse from the
     # expression before any other verb ("the attack on Sunday", "stormed the office yesterday").
     span = parsed.char_span(match.start, match.end, alignment_mode="expand")
@@ -103,7 +105,7 @@ def _sentence_dates(doc: Document, event: Event, reference: dt.date) -> list[Dat
     return found
 
 
-def _date_entities(parsed: Any, start: int, end: int) -> list[Any]:
+def _date_entities(parsed: Doc, start: int, end: int) -> list[Any]:
     if parsed is None:
         return []
     return [e for e in parsed.ents if e.label_ == "DATE" and start <= e.start_char and e.end_char <= end]

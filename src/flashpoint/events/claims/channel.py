@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.arguments import core_span
 from flashpoint.events.claims.claimant import _Layer
 
@@ -99,7 +101,7 @@ _PUBLISHING_VERBS = frozenset(
 )
 
 
-def _cited(verb: Any) -> Any | None:
+def _cited(verb: Token) -> Token | None:
     """Return Y of "X reported, citing Y" / "X said, quoting Y", else None."""
     for child in verb.children:
         if (
@@ -111,7 +113,7 @@ def _cited(verb: Any) -> Any | None:
     return None
 
 
-def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
+def _quoted_as(verb: Token) -> tuple[Any, Any | None] | None:
     """Return (speaker, relay) for "<relay> quoted <speaker> as saying", or None."""
     preposition = verb.head
     if verb.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head == preposition:
@@ -131,12 +133,12 @@ def _quoted_as(verb: Any) -> tuple[Any, Any | None] | None:
     return speaker, relay
 
 
-def _phrase(token: Any) -> str:
+def _phrase(token: Token) -> str:
     first, last = core_span(token)
     return str(token.doc[first : last + 1].text).strip(_STRIP)
 
 
-def _channel(verb: Any, clause: Any | None = None) -> str | None:
+def _channel(verb: Token, clause: Token | None = None) -> str | None:
     """Return the channel a verb of saying names: "told Radio Nord", "said on Telegram", "speaking on
     CNN", "in a statement (on X)"; `clause` is its complement, where a parser may hang the medium."""
     lemma = verb.lemma_.lower()
@@ -167,7 +169,7 @@ def _channel(verb: Any, clause: Any | None = None) -> str | None:
     return None
 
 
-def _medium(holder: Any) -> str | None:
+def _medium(holder: Token) -> str | None:
     """Return "a statement" for "in a statement", or the platform in "in a statement on Telegram"."""
     for prep in holder.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "via", "through", "during", "at"}:
@@ -205,7 +207,7 @@ def _relay(outer: list[_Layer]) -> str | None:
     return None
 
 
-def medium_content(clause: Any) -> Any | None:
+def medium_content(clause: Token) -> Token | None:
     """Return the verb of saying whose medium a that-clause hangs on ("told X in an interview that …",
     "said at a news conference that …": the parser makes the clause the medium's), else None."""
     medium = clause.head

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span, Token
+
 from flashpoint.events.arguments import core_span
 from flashpoint.events.lexicon import Lexicon
 
@@ -73,21 +75,21 @@ _ROLE_NOUNS = frozenset(
 @dataclass(frozen=True, slots=True)
 class _Layer:
     claimant: str | None
-    token: Any | None
+    token: Token | None
     channel: str | None
     stance: str
     anonymous: bool
     speaker: str | None = None  # who relays an unnamed source: "I am hearing from one source"
 
 
-def _unnamed_by_choice(source: Any) -> bool:
+def _unnamed_by_choice(source: Token) -> bool:
     """Return True when a source or its verb says it spoke on condition of anonymity."""
     verb = source.head
     places = [source, *(c for c in verb.children if c.dep_ in {"advcl", "prep", "parataxis"} and c != source)]
     return any(t.lower_ in {"anonymity", "anonymously"} for place in places for t in place.subtree)
 
 
-def _author(medium: Any) -> Any | None:
+def _author(medium: Token) -> Token | None:
     """Return X of "a statement by X", "a video released by X", "reports from X", else None."""
     for child in medium.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
@@ -99,7 +101,7 @@ def _author(medium: Any) -> Any | None:
     return None
 
 
-def _subject(verb: Any) -> tuple[Any | None, int | None]:
+def _subject(verb: Token) -> tuple[Any | None, int | None]:
     """Return a verb of saying's subject and, when the parser split one name into two subjects ("the
     rebel group Jaish al- | Islam said"), the index its span runs to; of two apart, the nearer one
     ("four people injured … the ministry said")."""
@@ -118,7 +120,7 @@ def _subject(verb: Any) -> tuple[Any | None, int | None]:
     return nearest, None
 
 
-def _closing_source(verb: Any) -> Any | None:
+def _closing_source(verb: Token) -> Token | None:
     """Return the source of "…, said Ivan Petrov, a teacher." when the parser made it the verb's
     complement or object: a noun phrase right after the verb that runs to the end of the sentence."""
     if verb.lower_ not in {"said", "says", "added", "reported", "reports"} or verb.i + 1 >= verb.sent.end:
@@ -134,7 +136,7 @@ def _closing_source(verb: Any) -> Any | None:
     return noun if all(t.is_punct or t.is_space for t in rest) else None
 
 
-def _source_span(token: Any) -> tuple[int, int]:
+def _source_span(token: Token) -> tuple[int, int]:
     """Return (first, last) of a source's name: its core, a name in apposition right after it ("the
     ministry spokesman Major General Ivan Petrov") and the sources joined to it by "and"."""
     first, last = core_span(token)
@@ -161,7 +163,7 @@ def _source_span(token: Any) -> tuple[int, int]:
     return first, last
 
 
-def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
+def _earlier_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
     """Return the named subject of a verb of saying in the two sentences before a pronoun claimant
     ("X told the radio … He said …" → X), nearest first; a person for "he"/"she", anyone for "they"/"it"."""
     personal = pronoun.lower_ in {"he", "she"}
@@ -182,7 +184,7 @@ def _earlier_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
-def _last_named(pronoun: Any) -> Any | None:
+def _last_named(pronoun: Token) -> Token | None:
     """Return whom a speaking pronoun most likely stands for when no earlier speaker is found: for "he"
     or "she" the last person named before it (this sentence and the two before), for "it" or "they" the
     named subject of the sentence before ("The ministry issued a statement. It said …"); else None."""
@@ -212,7 +214,7 @@ def _last_named(pronoun: Any) -> Any | None:
     return subject
 
 
-def _said_above(node: Any, lexicon: Lexicon) -> bool:
+def _said_above(node: Token, lexicon: Lexicon) -> bool:
     """Return True when a clause is (within a few steps) the complement of a verb of saying."""
     for _ in range(4):
         if node.head == node:
@@ -223,7 +225,7 @@ def _said_above(node: Any, lexicon: Lexicon) -> bool:
     return False
 
 
-def _closing(verb: Any) -> bool:
+def _closing(verb: Token) -> bool:
     """Return True for a verb of saying misparsed as a relative clause that in fact closes the sentence
     ("… a possible raid the news agency has reported."): no relative pronoun, no object, nothing after
     it but circumstances."""
@@ -236,7 +238,7 @@ def _closing(verb: Any) -> bool:
     )
 
 
-def _named(span: Any) -> bool:
+def _named(span: Span) -> bool:
     """Return True when a source's words name it: a person or organisation, or a proper noun that is
     not just a place or nationality ("US officials", "Syrian activists" are unnamed)."""
     return any(
@@ -245,7 +247,7 @@ def _named(span: Any) -> bool:
     )
 
 
-def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
+def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
     """Return (first index, head token) of the noun phrase just before a verb, after the trigger:
     "… the Borduria-based Observatory said" → the Observatory phrase; None when there is none."""
     doc = verb.doc
@@ -273,7 +275,7 @@ def _noun_phrase_before(verb: Any, trigger: Any) -> tuple[int, Any] | None:
     return first, head
 
 
-def _finite_after_infinitive(node: Any) -> bool:
+def _finite_after_infinitive(node: Token) -> bool:
     """Return True for a clause with its own subject coordinated with an infinitive: a misparse of
     a new sentence-level statement, which the infinitive's reporting verb does not cover."""
     if node.dep_ != "conj" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from spacy.tokens import Token
 
 __all__ = ["quote_spans"]
 
@@ -23,7 +24,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _quoted_clause(trigger: Any, quoted: str | None) -> bool:
+def _quoted_clause(trigger: Token, quoted: str | None) -> bool:
     """Return True when the trigger stands in a quoted clause: inside quotation marks that hold more than
     a phrase, or in a sentence that opens a quotation it does not close (a quote running on) or closes
     one it did not open."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.arguments import core_span
 from flashpoint.events.claims.channel import (
     _MEDIA_NOUNS,
@@ -82,7 +84,7 @@ class ClaimReader:
 
     def claim(
         self,
-        trigger: Any,
+        trigger: Token,
         *,
         plover: str,
         actor_text: str | None,
@@ -206,7 +208,7 @@ class ClaimReader:
             anonymous=anonymous,
         )
 
-    def denied(self, claim: Claim, trigger: Any, *, denier: Any | None = None) -> Claim:
+    def denied(self, claim: Claim, trigger: Token, *, denier: Token | None = None) -> Claim:
         """Return the claim for a denied act: stance denied, and the denier as claimant ("the army denied
         shelling …", "the shelling was denied by the army"); the claim as read when no denier is named.
         `denier` names the denier when the denial is not above the act ("…, but B denied the claim")."""
@@ -222,7 +224,7 @@ class ClaimReader:
             anonymous=layer.anonymous,
         )
 
-    def accused(self, claim: Claim, accuser: Any, modality: Modality) -> Claim:
+    def accused(self, claim: Claim, accuser: Token, modality: Modality) -> Claim:
         """Return the claim for an act an accusation charges ("A accused B of shelling …"): alleged,
         with the accuser as claimant (the accusation itself is the author's)."""
         layer = self._source_layer(accuser, "alleged")
@@ -235,7 +237,7 @@ class ClaimReader:
             anonymous=layer.anonymous,
         )
 
-    def _layers(self, trigger: Any) -> list[_Layer]:
+    def _layers(self, trigger: Token) -> list[_Layer]:
         # Innermost first: each reporting verb whose complement contains the trigger, then "according to".
         layers: list[_Layer] = []
         node = trigger
@@ -303,7 +305,7 @@ class ClaimReader:
             node = head
         return layers
 
-    def _reports_of(self, reports: Any) -> _Layer:
+    def _reports_of(self, reports: Token) -> _Layer:
         """Return the source of "reports of shelling": unnamed (alleged, no claimant) unless the reports
         say whose they are; "press reports", "media reports" are the channel."""
         owner = next((c for c in reports.children if c.dep_ == "poss"), None) or _author(reports)
@@ -316,7 +318,7 @@ class ClaimReader:
             return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
         return _Layer(None, None, channel, "alleged", True)
 
-    def _noun_layer(self, noun: Any) -> _Layer | None:
+    def _noun_layer(self, noun: Token) -> _Layer | None:
         # "Ruritania's claims that …", "a statement by the ministry that …", "said in a statement that …".
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -350,7 +352,7 @@ class ClaimReader:
                 return _Layer(said.claimant, said.token, said.channel or medium, said.stance, said.anonymous)
         return None
 
-    def _misread_report(self, verb: Any) -> list[_Layer]:
+    def _misread_report(self, verb: Token) -> list[_Layer]:
         # "…, a news agency reports" parsed as one noun phrase: its modifiers name the source.
         modifiers = [c for c in verb.lefts if c.dep_ in {"det", "compound", "amod", "nmod", "poss"}]
         if not modifiers or not any(c.dep_ != "det" for c in modifiers):
@@ -365,7 +367,7 @@ class ClaimReader:
         channel = claimant if is_outlet(claimant) else None
         return [_Layer(claimant or None, None, channel, stance, anonymous and not named)]
 
-    def _trailing_report(self, root: Any, trigger: Any) -> list[_Layer]:
+    def _trailing_report(self, root: Token, trigger: Token) -> list[_Layer]:
         # "Serb forces killed three people, a council said" parsed with "said" under the event clause.
         found: list[_Layer] = []
         for child in root.children:
@@ -386,7 +388,7 @@ class ClaimReader:
                     found.append(layer)
         return found
 
-    def _according_to(self, node: Any) -> list[_Layer]:
+    def _according_to(self, node: Token) -> list[_Layer]:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:
@@ -395,7 +397,7 @@ class ClaimReader:
                         return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
         return []
 
-    def _medium_layer(self, medium: Any) -> _Layer | None:
+    def _medium_layer(self, medium: Token) -> _Layer | None:
         # "according to a statement released by X": X speaks, the statement is the channel.
         if medium.lemma_.lower() not in _MEDIA_NOUNS:
             return None
@@ -409,7 +411,7 @@ class ClaimReader:
         layer = self._source_layer(author, "reported")
         return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
 
-    def _medium_source(self, medium: Any) -> _Layer:
+    def _medium_source(self, medium: Token) -> _Layer:
         # "a statement said", "IS's statement said", "a Defence Ministry statement said", "a report says":
         # the medium is the channel; its owner, when named, the claimant.
         first, last = core_span(medium)
@@ -446,7 +448,7 @@ class ClaimReader:
         indefinite = medium.doc[first].lower_ in _INDEFINITE_DETS or medium.tag_ == "NNS"
         return _Layer(None, None, channel, "alleged" if indefinite else "reported", indefinite)
 
-    def _trailing_source(self, trigger: Any) -> list[_Layer]:
+    def _trailing_source(self, trigger: Token) -> list[_Layer]:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
         sent = trigger.sent
@@ -523,7 +525,7 @@ class ClaimReader:
             return []
         return []
 
-    def _passive_quote(self, verb: Any) -> _Layer | None:
+    def _passive_quote(self, verb: Token) -> _Layer | None:
         # "the army was quoted as saying by local media": the army speaks, local media relays.
         if verb.lemma_.lower() not in {"quote", "cite"} or not any(
             c.dep_ == "auxpass" for c in verb.children
@@ -539,7 +541,7 @@ class ClaimReader:
         channel = _phrase(relay) if relay is not None else None
         return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
-    def _layer(self, verb: Any, clause: Any | None = None) -> _Layer | None:
+    def _layer(self, verb: Token, clause: Token | None = None) -> _Layer | None:
         lemma = verb.lemma_.lower()
         quoted = _quoted_as(verb) or _quoting(verb)
         if quoted is not None:
@@ -604,7 +606,7 @@ class ClaimReader:
             )
         return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
-    def _source_layer(self, token: Any, stance: str, *, end: int | None = None) -> _Layer:
+    def _source_layer(self, token: Token, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return _Layer(None, None, None, "alleged", False)  # "it is claimed that …": no one named
         if token.lemma_.lower() in _SOURCE_MEDIA or (
@@ -661,7 +663,7 @@ class ClaimReader:
                     channel = _phrase(pobj)
         return _Layer(span.text.strip(_STRIP) or None, token, channel, stance, anonymous)
 
-    def _speaker_near(self, trigger: Any, quote_end: int) -> list[_Layer]:
+    def _speaker_near(self, trigger: Token, quote_end: int) -> list[_Layer]:
         # A quotation without its own attribution belongs to the speaker named beside it: in its own
         # sentence, in the sentence where it closes ("“… all night. They …,” Keller said."), or before.
         sentence = trigger.sent
@@ -697,7 +699,7 @@ class ClaimReader:
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
 
 
-def _denier(trigger: Any) -> Any | None:
+def _denier(trigger: Token) -> Token | None:
     """Return who denies an act: the subject of the denial above it, or the agent of "denied by X"."""
     node = trigger
     for _ in range(4):
@@ -715,7 +717,7 @@ def _denier(trigger: Any) -> Any | None:
     return None
 
 
-def _outer_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
+def _outer_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
     """Return the named subject of the verb of saying whose statement a pronoun's own saying is part of
     ("the army said it had found that …" → the army), else None."""
     verb = pronoun.head
@@ -729,7 +731,7 @@ def _outer_speaker(pronoun: Any, lexicon: Lexicon) -> Any | None:
     return subject
 
 
-def _quoting(verb: Any) -> tuple[Any, Any] | None:
+def _quoting(verb: Token) -> tuple[Any, Any] | None:
     """Return (speaker, relay) of a closing "<relay> quoted <speaker> as saying", else None."""
     if verb.lemma_.lower() not in {"quote", "cite"}:
         return None

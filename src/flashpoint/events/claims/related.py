@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.claims.claimant import _RELATIVE
 from flashpoint.events.modality import CANCEL_VERBS
 
@@ -43,7 +45,7 @@ _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
 _NOBODY = frozenset({"nobody", "none", "noone", "neither"})
 
 
-def _blamer(trigger: Any) -> Any | None:
+def _blamer(trigger: Token) -> Token | None:
     """Return X of "the attack, which X blamed on Y" (on the trigger or on its subject), else None."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
     for noun in (trigger, *subjects):
@@ -55,12 +57,12 @@ def _blamer(trigger: Any) -> Any | None:
     return None
 
 
-def _nobody(token: Any) -> bool:
+def _nobody(token: Token) -> bool:
     """Return True for "no one", "nobody", "none of them", "no civilians"."""
     return token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
-def related_stance(governor: Any, governor_type: str) -> str | None:
+def related_stance(governor: Token, governor_type: str) -> str | None:
     """Return how an act named inside a statement (`governor`, a trigger of `governor_type`) is coded
     as an event of its own: "alleged" for the act an accusation charges ("accused B of shelling"),
     "negated" for a refused act, "" for an act condemned or criticised (coded as told); None when the
@@ -72,7 +74,7 @@ def related_stance(governor: Any, governor_type: str) -> str | None:
     return _RELATED.get(governor_type)
 
 
-def denies_a_claim(token: Any) -> bool:
+def denies_a_claim(token: Token) -> bool:
     """Return True for a denial of a statement ("denied using chemical weapons", "denied that its jets
     struck", "denied the allegations"): a claim about an act, not a refusal (REJECT) of anything."""
     if token.lemma_.lower() == "reject" and token.pos_ == "VERB":
@@ -94,7 +96,7 @@ def denies_a_claim(token: Any) -> bool:
     return token.dep_ == "acl" and token.head.lemma_.lower() in _DENIED_NOUNS
 
 
-def denied_charge(trigger: Any) -> bool:
+def denied_charge(trigger: Token) -> bool:
     """Return True for an act that a denied charge states: "dismissed reports that its troops looted …",
     "rejected claims that …", "an allegation, denied by X, that …"."""
     node = trigger
@@ -110,7 +112,7 @@ def denied_charge(trigger: Any) -> bool:
     return False
 
 
-def denial_accusers(trigger: Any) -> tuple[Any, ...]:
+def denial_accusers(trigger: Token) -> tuple[Any, ...]:
     """Return the parties whose charge a denial rejects ("denied Ruritania's claims that it shelled …",
     "denied accusations by Borduria of …"): one more claimant each, alleging the act."""
     node = trigger
@@ -137,7 +139,7 @@ def denial_accusers(trigger: Any) -> tuple[Any, ...]:
     return tuple(found)
 
 
-def responsibility_denier(trigger: Any) -> Any | None:
+def responsibility_denier(trigger: Token) -> Token | None:
     """Return the subject of "denied responsibility for <trigger>", else None."""
     node = trigger
     for _ in range(4):
@@ -151,7 +153,7 @@ def responsibility_denier(trigger: Any) -> Any | None:
     return None
 
 
-def accused_party(trigger: Any) -> Any | None:
+def accused_party(trigger: Token) -> Token | None:
     """Return B of "A accused B of the attack" / "blamed B for the attack" (an act named by a noun, whose
     doer the charge names), else None."""
     preposition = trigger.head
@@ -164,7 +166,7 @@ def accused_party(trigger: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
 
 
-def blamed_party(verb: Any, trigger: Any) -> Any | None:
+def blamed_party(verb: Token, trigger: Token) -> Token | None:
     """Return Y of "blamed the bombing on Y" / "the bombing was blamed on Y", else None; the parser may
     hang "on Y" on the blamed act itself, where the last "on" is the one blamed ("blamed the attack on
     the convoy on the militia")."""
@@ -182,7 +184,7 @@ def blamed_party(verb: Any, trigger: Any) -> Any | None:
     return max(found, key=lambda t: t.i) if found else None
 
 
-def charge_denier(accusation: Any) -> Any | None:
+def charge_denier(accusation: Token) -> Token | None:
     """Return who denies an accusation made in the same sentence, when the denial points back at it
     ("A accused B of shelling …, but the claim was denied by B", "…, an accusation dismissed by B",
     "… while B refuted these allegations"), else None."""
@@ -204,7 +206,7 @@ def charge_denier(accusation: Any) -> Any | None:
     return None
 
 
-def responsibility_claimer(trigger: Any) -> Any | None:
+def responsibility_claimer(trigger: Token) -> Token | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
     responsibility"), else None; None too when no one claims it ("no group has claimed the attack")."""
     subjects = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
@@ -236,7 +238,7 @@ def responsibility_claimer(trigger: Any) -> Any | None:
     return None
 
 
-def _claimer(verb: Any) -> Any | None:
+def _claimer(verb: Token) -> Token | None:
     """Return who claims with `verb` (its subject, or the agent of "claimed by X"), unless the claim
     is negated or made by no one."""
     if any(c.dep_ == "neg" for c in verb.children):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from spacy.tokens import Token
 
 from flashpoint.events.claims.channel import is_outlet
 from flashpoint.events.claims.related import _nobody
@@ -66,7 +67,7 @@ _UNVERIFIED = re.compile(
 _FLAT_NEGATIONS = frozenset({"not", "n't", "never"})
 
 
-def _flatly_denied(trigger: Any, modality: Modality) -> bool:
+def _flatly_denied(trigger: Token, modality: Modality) -> bool:
     """Return True when an act is said not to have happened in plain words ("did not", "has never",
     "no … were arrested"), not said to have failed or to be yet to come."""
     if not modality.negated or modality.future or modality.hypothetical or modality.conditional:
