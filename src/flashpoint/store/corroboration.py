@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Connection, func, insert, select
 
@@ -41,20 +41,27 @@ class Signed(Protocol):
     def bands(self) -> tuple[str, ...]: ...
 
 
-class Corroborator(Protocol):
-    """The decisions `Store.add` asks for; `flashpoint.corroborate.Corroboration` makes them."""
+Sig = TypeVar("Sig", bound=Signed)
+
+
+class Corroborator(Protocol[Sig]):
+    """The decisions `Store.add` asks for; `flashpoint.corroborate.Corroboration` makes them.
+
+    `Sig` is the corroborator's own signature type: the store keeps its values and band keys and hands
+    it back to `closest`.
+    """
 
     @property
     def window_days(self) -> int: ...
 
-    def sign(self, text: str) -> Any: ...
+    def sign(self, text: str) -> Sig: ...
 
     def named_origin(self, doc: Document) -> str | None: ...
 
     def own_origin(self, doc: Document, doc_id: str) -> str: ...
 
     def closest(
-        self, sig: Any, stored: Iterable[tuple[str, bytes, str]], best: tuple[str, str, float] | None = None
+        self, sig: Sig, stored: Iterable[tuple[str, bytes, str]], best: tuple[str, str, float] | None = None
     ) -> tuple[str, str, float] | None: ...
 
     def choose_cluster(
@@ -68,7 +75,7 @@ class Corroborator(Protocol):
     def report_origin(self, doc: Document, event: Event) -> str | None: ...
 
 
-def find_cluster(conn: Connection, row: Mapping[str, Any], judge: Corroborator) -> str | None:
+def find_cluster(conn: Connection, row: Mapping[str, Any], judge: Corroborator[Any]) -> str | None:
     """Return the id of the stored cluster the event row joins, or None when it starts a new one."""
     ev = t.events
     stmt = select(ev).where(ev.c.type == row["type"], ev.c.happened == bool(row["happened"]))
@@ -81,7 +88,7 @@ def find_cluster(conn: Connection, row: Mapping[str, Any], judge: Corroborator) 
     return judge.choose_cluster(row, conn.execute(stmt).mappings())
 
 
-def refresh(conn: Connection, cluster_id: str, judge: Corroborator) -> None:
+def refresh(conn: Connection, cluster_id: str, judge: Corroborator[Any]) -> None:
     """Recount a cluster's independent origins and its strongest stance from its reports."""
     rp = t.reports
     origins = conn.execute(
@@ -95,7 +102,7 @@ def refresh(conn: Connection, cluster_id: str, judge: Corroborator) -> None:
     )
 
 
-def find_duplicate(conn: Connection, sig: Signed, judge: Corroborator) -> tuple[str, str, float] | None:
+def find_duplicate(conn: Connection, sig: Sig, judge: Corroborator[Sig]) -> tuple[str, str, float] | None:
     """Return (document id, origin id, similarity) of the most similar stored near-duplicate, or None."""
     found = conn.execute(select(t.lsh_bands.c.document_id).where(t.lsh_bands.c.key.in_(list(sig.bands))))
     candidates = sorted(set(found.scalars()))
@@ -110,7 +117,7 @@ def find_duplicate(conn: Connection, sig: Signed, judge: Corroborator) -> tuple[
     return best
 
 
-def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Signed, judge: Corroborator) -> str:
+def origin_for(conn: Connection, doc: Document, doc_id: str, sig: Sig, judge: Corroborator[Sig]) -> str:
     """Return the origin id of `doc`: the one it names, a stored near-duplicate's, else its own."""
     named = judge.named_origin(doc)
     if named is not None:

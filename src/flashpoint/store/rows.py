@@ -53,7 +53,7 @@ class DocumentRows:
     claims: list[list[dict[str, Any]]] = field(default_factory=list)  # parallel to events
 
 
-def document_rows(doc: Document, *, now: dt.datetime, voices: Corroborator) -> DocumentRows:
+def document_rows(doc: Document, *, now: dt.datetime, voices: Corroborator[Any]) -> DocumentRows:
     """Return the rows `doc` writes; events repeating an id within the document are written once.
 
     `voices` gives each report's stance and, for an embedded post's report, its own origin.

@@ -62,7 +62,7 @@ class Store:
     """
 
     def __init__(
-        self, engine: Engine, *, clock: Clock | None = None, corroborator: Corroborator | None = None
+        self, engine: Engine, *, clock: Clock | None = None, corroborator: Corroborator[Any] | None = None
     ) -> None:
         self.engine = engine
         self.clock: Clock = clock or _utcnow
@@ -70,7 +70,9 @@ class Store:
         self.revision: str | None = None  # the schema's migration revision, set by `open`
 
     @classmethod
-    def open(cls, url: str, *, clock: Clock | None = None, corroborator: Corroborator | None = None) -> Store:
+    def open(
+        cls, url: str, *, clock: Clock | None = None, corroborator: Corroborator[Any] | None = None
+    ) -> Store:
         """Return a Store on `url` (a bare path means SQLite), its schema created or upgraded to the newest.
 
         A new database is built by the migrations; an older one is upgraded in one transaction (see
