@@ -94,6 +94,40 @@ def test_link_a_statement_is_not_placed_at_its_topic(link: Link, parse: Callable
     assert _surface(event) == "Idlib"  # the story's focus, not the town the demand is about
 
 
+def test_link_a_statement_naming_no_place_is_at_the_country_not_the_storys_town(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Fighting went on around Idlib in Syria for a third day. Shops in Idlib stayed shut. "
+        "Later the ministry accused the rebels of lying."
+    )
+    (event,) = link(doc, [("accused", "ACCUSE")])
+    assert event.place is not None and event.place.surface == "Syria" and event.place.precision == 3
+
+
+@pytest.mark.parametrize("modes", [("future",), ("hypothetical",)], ids=["future", "hypothetical"])
+def test_link_an_act_that_did_not_happen_naming_no_place_is_at_the_country(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document], modes: tuple[str, ...]
+) -> None:
+    settings = Settings(gazetteer=villages_gazetteer.path)
+    doc = GeoStage(settings, gazetteer=villages_gazetteer)(
+        parse(
+            "Fighting went on around Idlib in Syria for a third day. Shops in Idlib stayed shut. "
+            "Nobody knows why. We hear it may turn back."
+        )
+    )
+    start = doc.text.index("turn")
+    sentence = doc.sentence_at(start)
+    assert sentence is not None
+    went = Event("RETREAT", sentence.index, start, start + 4, "turn", aux_modes=modes)
+    happened = Event("RETREAT", sentence.index, start, start + 4, "turn")
+    linked = PlaceLinkStage(settings)(replace(doc, events=(went, happened))).events
+    assert [(e.place.surface, e.place.precision) if e.place else None for e in linked] == [
+        ("Syria", 3),
+        ("Idlib", 2),  # the same act told as a happening: the story's town
+    ]
+
+
 def test_link_a_statement_is_placed_where_it_was_made(link: Link, parse: Callable[..., Document]) -> None:
     doc = parse("Saraqib was shelled again. Students in Idlib demanded that the shelling of Aleppo stop.")
     (event,) = link(doc, [("demanded", "REQUEST")])

@@ -137,6 +137,11 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
             key=lambda m: (_bare_country(m), m.precision or 3, _bracketed(doc.parsed, m), m.start),
         )
         return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
+    if event.type in STATEMENTS or not event.happened:
+        # A statement whose sentence names no place ("accused Trump of lying"), or an act that did not
+        # happen ("the convoy will go back"), is not put at the story's town: only its country is known.
+        area = _country_mention(usable, focus)
+        return None if area is None else replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
     return _at_focus(focus)
 
 
