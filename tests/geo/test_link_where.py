@@ -98,11 +98,21 @@ def test_link_a_statement_naming_no_place_is_at_the_country_not_the_storys_town(
     link: Link, parse: Callable[..., Document]
 ) -> None:
     doc = parse(
-        "Fighting went on around Idlib in Syria for a third day. Shops in Idlib stayed shut. "
-        "Later the ministry accused the rebels of lying."
+        "Fighting went on around Idlib, Saraqib and Kafr Halab in Syria for a third day. Shops in Idlib stayed "
+        "shut. Later the ministry accused the rebels of lying."
     )
     (event,) = link(doc, [("accused", "ACCUSE")])
     assert event.place is not None and event.place.surface == "Syria" and event.place.precision == 3
+
+
+def test_link_a_statement_naming_no_place_in_a_report_about_one_town_is_at_that_town(
+    link: Link, parse: Callable[..., Document]
+) -> None:
+    doc = parse(
+        "Fighting went on around Idlib in Syria for a third day. Later the ministry accused the rebels of lying."
+    )
+    (event,) = link(doc, [("accused", "ACCUSE")])
+    assert _surface(event) == "Idlib"
 
 
 @pytest.mark.parametrize("modes", [("future",), ("hypothetical",)], ids=["future", "hypothetical"])
@@ -112,8 +122,8 @@ def test_link_an_act_that_did_not_happen_naming_no_place_is_at_the_country(
     settings = Settings(gazetteer=villages_gazetteer.path)
     doc = GeoStage(settings, gazetteer=villages_gazetteer)(
         parse(
-            "Fighting went on around Idlib in Syria for a third day. Shops in Idlib stayed shut. "
-            "Nobody knows why. We hear it may turn back."
+            "Fighting went on around Idlib, Saraqib and Kafr Halab in Syria for a third day. Shops in Idlib "
+            "stayed shut. Nobody knows why. We hear it may turn back."
         )
     )
     start = doc.text.index("turn")

@@ -137,12 +137,19 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
             key=lambda m: (_bare_country(m), m.precision or 3, _bracketed(doc.parsed, m), m.start),
         )
         return replace(nearest, precision=max(nearest.precision or 1, 2), score=round(nearest.score * 0.7, 3))
-    if event.type in STATEMENTS or not event.happened:
-        # A statement whose sentence names no place ("accused Trump of lying"), or an act that did not
-        # happen ("the convoy will go back"), is not put at the story's town: only its country is known.
+    if (event.type in STATEMENTS or not event.happened) and _story_of_towns(usable):
+        # In a story told across several towns, a statement whose sentence names no place ("accused Trump
+        # of lying") or an act that did not happen ("the convoy will go back") is not put at the story's
+        # main town: only its country is known. (A short report about one town keeps that town.)
         area = _country_mention(usable, focus)
         return None if area is None else replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
     return _at_focus(focus)
+
+
+def _story_of_towns(usable: Sequence[PlaceMention]) -> bool:
+    """Return True when the document names three or more different towns (a story told across places)."""
+    towns = {m.place.id for m in usable if m.place is not None and (m.precision or 3) < 3}
+    return len(towns) >= 3
 
 
 def _facility(surface: str) -> bool:
