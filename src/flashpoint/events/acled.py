@@ -238,13 +238,53 @@ def _recipient_side(recipient: Actor | None) -> str | None:
     return None
 
 
-def _crowd(found: set[str], text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
+class _Found:
+    """The cue families a lower-cased sentence holds, each searched for the first time it is asked about.
+
+    Most sentences are decided by a few families (a weapon, a crowd), so searching all of them up front
+    was most of the classifier's cost. The matches live in the sentence's memo (`_read`), shared by the
+    events of one sentence; families a rule adds (`add`) stay with this one reading.
+    """
+
+    __slots__ = ("_added", "_cues", "_matches", "text")
+
+    def __init__(self, text: str, matches: dict[str, re.Match[str] | None], cues: dict[str, re.Pattern[str]]):
+        self.text = text
+        self._matches = matches
+        self._cues = cues
+        self._added: set[str] = set()
+
+    def match(self, name: str) -> re.Match[str] | None:
+        """Return the first match of a cue family in the text (None: the family is absent)."""
+        try:
+            return self._matches[name]
+        except KeyError:
+            found = self._matches[name] = self._cues[name].search(self.text)
+            return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in self._added or self.match(name) is not None)
+
+    def add(self, name: str) -> None:
+        self._added.add(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _read(text: str) -> tuple[str, dict[str, re.Match[str] | None]]:
+    """Return a sentence lower-cased with its military strikes and off-duty forces rewritten, and an empty
+    memo of its cue matches (the events of one sentence share both)."""
+    rules = _rules()
+    lowered = rules.airstrike_word.sub(" airstrike ", text.lower())
+    return rules.off_duty.sub("civilian", lowered), {}
+
+
+def _crowd(found: _Found, text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
     if "demo" not in found and plover != "PROTEST":
         # A crowd event without protest words: a mob acting on someone, or a bare gathering.
         if "riot" in found and "demand" in found and "mob" not in found:
             # Violence with a stated demand is a demonstration that turned violent.
             return RIOTS, "Violent demonstration"
-        if found & {"mob", "harm", "riot", "clash"}:
+        if any(cue in found for cue in ("mob", "harm", "riot", "clash")):
             return RIOTS, "Mob violence"
         return PROTESTS, "Peaceful protest"
     if "mob" in found:
@@ -269,13 +309,9 @@ _STRATEGIC_CUES: dict[str, str] = {
 }
 
 
-def _strategic(text: str, found: set[str], rules: _Rules) -> Coding:
+def _strategic(found: _Found) -> Coding:
     # Notes state their main event first: of several strategic cues, the earliest mention wins.
-    positions = {
-        cue: match.start()
-        for cue in _STRATEGIC_CUES
-        if cue in found and (match := rules.cues[cue].search(text)) is not None
-    }
+    positions = {cue: match.start() for cue in _STRATEGIC_CUES if (match := found.match(cue)) is not None}
     if positions:
         return STRATEGIC, _STRATEGIC_CUES[min(positions, key=lambda cue: positions[cue])]
     if "other" in found:
@@ -303,9 +339,8 @@ def classify(
     label = rules.label.match(text)
     if label and label.group(1).strip().lower() in _LABELS:
         return STRATEGIC, _LABELS[label.group(1).strip().lower()]
-    lowered = rules.airstrike_word.sub(" airstrike ", text.lower())
-    lowered = rules.off_duty.sub("civilian", lowered)
-    found = {name for name, pattern in rules.cues.items() if pattern.search(lowered)}
+    lowered, matches = _read(text)
+    found = _Found(lowered, matches, rules.cues)
     plover = plover.upper() if plover else None
     side = _recipient_side(recipient)
 
@@ -324,8 +359,8 @@ def classify(
     clash_first = False
     if weapon in {"air", "ied"} and "clash" in found:
         # Fighting named before the air strike or mine: the strike supported the fighting.
-        clash_at = rules.cues["clash"].search(lowered)
-        weapon_at = rules.cues[weapon].search(lowered)
+        clash_at = found.match("clash")
+        weapon_at = found.match(weapon)
         clash_first = bool(clash_at and weapon_at and clash_at.start() < weapon_at.start())
     if weapon is not None and not clash_first and not ("clash" in found and weapon in {"shell", "grenade"}):
         return REMOTE, {
@@ -357,7 +392,7 @@ def classify(
             elif "armed" in found and "civilian" not in found:
                 side = "armed"
         return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
-    coding = _strategic(lowered, found, rules)
+    coding = _strategic(found)
     if coding != (None, None):
         return coding
     if plover:

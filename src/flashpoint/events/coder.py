@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -114,6 +115,10 @@ class EventCoder:
         )
         # Lemmas that can head a lexicon phrase, spelled as the parser may give them.
         self._heads = frozenset(lemma for _, lemma in lexicon.entries) | frozenset(lexicon.verb_lemmas)
+        # lemma hash → (heads a lexicon phrase, is a verb of the CAMEO table): the same few thousand
+        # lemmas come back in every document, so each is looked up in the string store once.
+        self._lemma_kinds: dict[int, tuple[bool, bool]] = {}
+        self._kinds_of: VerbTable | None = None
         # plain imports: a renamed function fails at import, not by leaving CAMEO/ACLED fields empty
         self.crosswalk: Callable[..., Any] | None = crosswalk
         self.classify: Callable[..., Any] | None = classify
@@ -165,9 +170,20 @@ class EventCoder:
         """Return the indices of the tokens whose lemma heads a lexicon phrase (read from the lemma array,
         without building a token object for every word of the document)."""
         lemmas = parsed.to_array("LEMMA").tolist()
+        kinds = self._kinds(parsed, lemmas)
+        return [i for i, key in enumerate(lemmas) if kinds[key][0]]
+
+    def _kinds(self, parsed: Any, lemmas: list[int]) -> dict[int, tuple[bool, bool]]:
+        """Return the memo of lemma kinds (see __init__), with the lemmas of `lemmas` in it."""
+        kinds = self._lemma_kinds
+        if len(kinds) > _LEMMA_MEMO or self._kinds_of is not self.verbs:
+            kinds.clear()  # too many, or read for another verb table
+            self._kinds_of = self.verbs
         strings = parsed.vocab.strings
-        wanted = {key for key in set(lemmas) if strings[key].lower() in self._heads}
-        return [i for i, key in enumerate(lemmas) if key in wanted]
+        for key in set(lemmas).difference(kinds):
+            lemma = strings[key].lower()
+            kinds[key] = (lemma in self._heads, lemma in self.verbs.verbs)
+        return kinds
 
     def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
         """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
@@ -412,14 +428,20 @@ class EventCoder:
         """
         found: dict[int, TriggerEntry] = {}
         known = self.verbs.verbs
+        lemmas = parsed.to_array("LEMMA").tolist()
+        kinds = self._kinds(parsed, lemmas)
+        # the tokens whose lemma the table knows, read from the lemma array (no token object per word)
+        table_words = [i for i, key in enumerate(lemmas) if kinds[key][1]]
         for sentence in parsed.sents:
             if sentence.start in stated:
                 continue
             # Verbs the table knows, shallowest first: patterns are matched only at the shallowest depth
             # that has one (matching is the costly part; most verbs never need it).
+            first = bisect.bisect_left(table_words, sentence.start)
+            last = bisect.bisect_left(table_words, sentence.end)
             candidates = sorted(
                 (_depth(token), token.i, token)
-                for token in sentence
+                for token in (parsed[i] for i in table_words[first:last])
                 if token.pos_ in {"VERB", "AUX"}
                 and token.lemma_.lower() in known
                 and token.i not in triggers
@@ -713,6 +735,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Lemmas kept in an EventCoder's memo of lemma kinds before it starts afresh (a long backfill's vocabulary).
+_LEMMA_MEMO = 200_000
 
 
 def _depth(token: Any) -> int:
