@@ -88,6 +88,14 @@ class VerbTable:
 
     verbs: Mapping[str, tuple[_Verb, ...]]
     families: Mapping[int, tuple[VerbPattern, ...]]
+    # Each family's patterns, the most words first (the table's order within a size): the first that fits
+    # is the one `best` wants, so the rest need no test.
+    by_size: Mapping[int, tuple[VerbPattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.families and not self.by_size:
+            by_size = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in self.families.items()}
+            object.__setattr__(self, "by_size", by_size)
 
     def best(self, token: Any) -> VerbPattern | None:
         """Return the most specific pattern a verb token matches (None: no pattern, no own code)."""
@@ -102,9 +110,9 @@ class VerbTable:
                 particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
                 if not all(p in particles for p in verb.particles):
                     continue
-            for pattern in self.families.get(verb.family, ()):
+            for pattern in self.by_size.get(verb.family, ()):
                 if found is not None and pattern.size <= found.size:
-                    continue
+                    break
                 if pattern.after and after is None:
                     after = _phrase_words(token)
                 if pattern.before and before is None:
