@@ -90,6 +90,8 @@ class _Context:
     # (trigger offset, type) → (trigger token, negated when coded): the crosswalks are read for the
     # events that survive the document's filters only, from what each event was when it was coded.
     crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
+    # trigger index → its modality as read from the parse (asked again for an act a statement governs)
+    modalities: dict[int, Modality] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -227,7 +229,7 @@ class EventCoder:
                 entry = _CAPTURE
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
-                event = self._related(event, token, governor, related, context.claims)
+                event = self._related(event, token, governor, related, context)
             if event is not None:
                 coded.append((token, event))
                 coded.extend((token, accused) for accused in self._accusers(event, token, context.claims))
@@ -239,7 +241,7 @@ class EventCoder:
         return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
     def _event(self, context: _Context, token: Any, entry: TriggerEntry) -> Event | None:
-        doc, lookup, claims, triggers = context.doc, context.lookup, context.claims, context.triggers
+        lookup, claims, triggers = context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
@@ -267,13 +269,7 @@ class EventCoder:
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
-        modality = read_modality(
-            token,
-            intent=self.lexicon.intent,
-            hedge=self.lexicon.hedge,
-            reporting=self.lexicon.reporting,
-            published=doc.published,
-        )
+        modality = self._modality(token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -324,17 +320,25 @@ class EventCoder:
             co_actors=co_actors,
         )
 
+    def _modality(self, token: Any, context: _Context) -> Modality:
+        """Return the modality of a trigger as its parse reads (once per trigger and document)."""
+        found = context.modalities.get(token.i)
+        if found is None:
+            found = context.modalities[token.i] = read_modality(
+                token,
+                intent=self.lexicon.intent,
+                hedge=self.lexicon.hedge,
+                reporting=self.lexicon.reporting,
+                published=context.doc.published,
+            )
+        return found
+
     def _related(
-        self, event: Event, token: Any, governor: Any, related: str | None, claims: ClaimReader
+        self, event: Event, token: Any, governor: Any, related: str | None, context: _Context
     ) -> Event:
         # The act an accusation charges is alleged by the accuser; a refused act did not happen.
-        modality = read_modality(
-            token,
-            intent=self.lexicon.intent,
-            hedge=self.lexicon.hedge,
-            reporting=self.lexicon.reporting,
-            published=claims.doc.published,
-        )
+        claims = context.claims
+        modality = self._modality(token, context)
         if not related:
             return event  # "condemned the attack": the attack as the sentence tells it
         if related == "negated":
