@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from flashpoint.events.acled import classify
+from flashpoint.events.acled import _literals, _rules, classify
 from flashpoint.events.ontology import acled_types
 from flashpoint.records import Actor
 
@@ -147,3 +149,68 @@ def test_classify_tolerates_unknown_plover_mode() -> None:
         "Violence against civilians",
         "Attack",
     )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bgrenades?\b(?! launcher)", ("grenade",)),
+        # each branch gives its longest run; an optional space splits "tear gas" in two runs
+        (r"\b(?:tear ?gas|pepper spray)\b", ("pepper spray", "tear")),
+        # a literal that holds another adds nothing
+        (r"\b(?:attack|attacked the)\b", ("attack",)),
+        # a repeat that may be absent gives nothing; one that must occur gives its item's
+        (r"(?:mortar )?shells", ("shells",)),
+        (r"(?:rocket )+fire", ("rocket ",)),
+        # a branch without any literal, a case-blind pattern, a bare class: nothing is known
+        (r"\b(?:bomb|\d+)\b", None),
+        (r"(?i)bomb", None),
+        (r"\w+", None),
+    ],
+)
+def test_literals_every_match_contains(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert _literals(pattern) == expected
+
+
+_RULES = _rules()
+_NAMED = {
+    **_RULES.cues,
+    "airstrike_word": _RULES.airstrike_word,
+    "police_killing": _RULES.police_killing,
+    "armed_victim": _RULES.armed_victim,
+    "civilian_victim": _RULES.civilian_victim,
+    "off_duty": _RULES.off_duty,
+}
+
+
+def test_rules_know_literals_for_most_cue_families() -> None:
+    # The quick test only pays where a family has few literals; most should have them.
+    assert sum(_RULES.needed[name] is not None for name in _RULES.cues) >= len(_RULES.cues) * 2 // 3
+    assert set(_RULES.needed) == set(_NAMED)
+
+
+@pytest.mark.parametrize("name", sorted(_NAMED))
+def test_rules_search_finds_every_match_of_the_pattern(name: str) -> None:
+    pattern = _NAMED[name]
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern))
+    def check(text: str) -> None:
+        assert _RULES.search(name, pattern, text) is not None
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike and then an air raid hit the depot, and fighting broke out.",
+        "Former soldiers and protesters clashed with police, who fired tear gas.",
+        "Gunmen killed two farmers and abducted a teacher near the market.",
+        "The army retook the town after shelling it for a week.",
+    ],
+)
+def test_rules_search_agrees_with_the_patterns_on_sentences(text: str) -> None:
+    lowered = text.lower()
+    for name, pattern in _NAMED.items():
+        assert bool(_RULES.search(name, pattern, lowered)) == bool(pattern.search(lowered)), name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flashpoint.events.docindex import sentence, sentence_ents, sentence_text
+from flashpoint.events.docindex import doc_text, sentence, sentence_ents, sentence_text
 from flashpoint.records import Document
 
 
@@ -28,3 +28,12 @@ def test_docindex_follows_the_document_asked_about(parse: Callable[..., Document
     assert sentence_text(first[3]) == "Syldavia agreed."
     assert sentence_text(second[0]) == "Ruritania met Borduria in Paris."
     assert sentence_text(first[0]) == "Borduria protested."
+
+
+def test_docindex_doc_text_is_the_parsed_text(parse: Callable[..., Document]) -> None:
+    first = parse("Borduria protested.  Syldavia agreed,\nand Ruritania  met them.").parsed
+    second = parse("Ruritania met Borduria in Paris.").parsed
+    assert first is not None and second is not None
+    assert doc_text(first) == first.text
+    assert doc_text(second) == second.text
+    assert doc_text(first) == first.text  # asked again after another document

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.events.lookup import is_feature
-from flashpoint.records import Document, Event
+from flashpoint.events.lookup import ActorLookup, is_feature
+from flashpoint.records import Actor, Document, Event, Mention
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -42,3 +42,19 @@ def test_lookup_a_place_in_what_a_group_says_does_not_place_it(code_events: Code
     events = code_events(text, places={"Zelmo": "BOR"})
     refusal = next(e for e in events if e.type == "REJECT")
     assert refusal.actor is None or refusal.actor.country != "BOR"
+
+
+def test_lookup_resolve_answers_for_the_document_of_the_token(parse: Callable[..., Document]) -> None:
+    # One lookup per document: a token of another document at the same index is not given its answer.
+    first = parse("Syldavia protested.").parsed
+    second = parse("Borduria protested.").parsed
+    mentions = (
+        Mention(0, 8, "Syldavia", Actor(country="SYL"), 0),
+        Mention(0, 8, "Borduria", Actor(country="BOR"), 0),
+    )
+    lookup = ActorLookup(mentions=mentions[:1], resolver=None, date=None)
+    assert lookup.resolve(first[0]) == (Actor(country="SYL"), "Syldavia")
+    assert lookup.resolve(first[0]) == (Actor(country="SYL"), "Syldavia")
+    other = ActorLookup(mentions=mentions[1:], resolver=None, date=None)
+    assert other.resolve(second[0]) == (Actor(country="BOR"), "Borduria")
+    assert lookup.resolve(second[0])[1] == "Borduria"

@@ -152,6 +152,34 @@ def test_verb_table_passive_agent_is_the_doer_not_the_phrase(parse: Callable[...
     assert any(table.best(t) is not None for t in carted)
 
 
+# Patterns of one family with equal sizes: the one listed first wins a tie, a longer one wins always.
+_TIES = "\n".join(
+    [
+        _TABLE(["@verb", "tow", "-", "3", "-", "-", "-"]),
+        _TABLE(["3", "-", "barge", "040", "CONSULT", "-"]),
+        _TABLE(["3", "-", "barge river", "070", "AID", "-"]),
+        _TABLE(["3", "-", "river barge", "050", "COOPERATE", "-"]),
+        _TABLE(["3", "-", "barge river upstream", "080", "CONCEDE", "-"]),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The crew towed the barge to the quay.", "CONSULT"),
+        ("The crew towed the barge along the river.", "AID"),
+        ("The crew towed the barge along the river upstream.", "CONCEDE"),
+    ],
+)
+def test_verb_table_longest_pattern_then_first_listed(
+    parse: Callable[..., Document], text: str, plover: str
+) -> None:
+    table = parse_table(_TIES)
+    found = [p for p in (table.best(t) for t in parse(text).parsed) if p is not None]
+    assert [p.plover for p in found] == [plover]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -111,9 +111,12 @@ def _in_context(text: str, found: list[Mention], pending: list[Mention]) -> list
     seen: dict[str, str | None] = {}  # head noun → the one country named with it (None: several)
     coalition: Actor | None = None
     out: list[Mention] = []
+    heads: dict[str, str] = {}  # a document names the same actors again and again
     for mention in found:
         actor = mention.actor
-        head = _head(mention.text)
+        head = heads.get(mention.text)
+        if head is None:
+            head = heads[mention.text] = _head(mention.text)
         if actor is not None and actor.country:
             if head:
                 seen[head] = actor.country if seen.get(head, actor.country) == actor.country else None
@@ -146,12 +149,21 @@ def _spans(parsed: Any) -> Iterator[Any]:
     """Yield candidate spans: noun chunks, then named entities, skipping bare places used as locations."""
     seen: set[tuple[int, int]] = set()
     chunks = list(parsed.noun_chunks) if parsed.has_annotation("DEP") else []
+    leading = _leading(parsed)
     for span in [*chunks, *(e for e in parsed.ents if e.label_ in _ENTITY_LABELS)]:
         key = (span.start, span.end)
         if key in seen or _locative(span):
             continue
         seen.add(key)
-        yield _trim(span)
+        yield _trim(span, leading)
+
+
+def _leading(parsed: Any) -> list[bool]:
+    """Return, per token, whether its part of speech is one `_trim` drops (read from the POS array once)."""
+    from spacy.symbols import DET, NUM, PRON, PUNCT
+
+    dropped = {DET, PRON, NUM, PUNCT}
+    return [pos in dropped for pos in parsed.to_array("POS").tolist()]
 
 
 def _locative(span: Any) -> bool:
@@ -161,9 +173,9 @@ def _locative(span: Any) -> bool:
     return root.head.lower_ in _LOCATIVE
 
 
-def _trim(span: Any) -> Any:
+def _trim(span: Any, leading: list[bool]) -> Any:
     # Leading determiners and numbers are not part of the name ("the Kremlin" → "Kremlin" keeps offsets honest).
     start = span.start
-    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PRON", "NUM", "PUNCT"):
+    while start < span.end - 1 and leading[start]:
         start += 1
-    return span.doc[start : span.end]
+    return span if start == span.start else span.doc[start : span.end]

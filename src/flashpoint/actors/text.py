@@ -31,22 +31,17 @@ def tokenize(text: str) -> list[Token]:
         # Offsets must index the caller's string: fall back to a per-character fold.
         folded = "".join((unidecode(ch)[:1] or " ") for ch in text).replace("`", "'")
     tokens: list[Token] = []
+    new = Token._make  # positional: a whole document's words go through here
     for match in _TOKEN.finditer(folded.replace("-", " ")):
         word = match.group()
         if word == "'":
             continue
-        word = word.replace(".", "") if _ACRONYM_DOTS.match(word) else word.rstrip(".")
-        if not word:
-            continue
-        tokens.append(
-            Token(
-                key=word.lower(),
-                upper=word.isupper() and len(word) > 1,
-                title=word[:1].isupper(),
-                start=match.start(),
-                end=match.start() + len(match.group()),
-            )
-        )
+        start, end = match.span()
+        if "." in word:  # the only words the dots rules change
+            word = word.replace(".", "") if _ACRONYM_DOTS.match(word) else word.rstrip(".")
+            if not word:
+                continue
+        tokens.append(new((word.lower(), word.isupper() and len(word) > 1, word[:1].isupper(), start, end)))
     return tokens
 
 

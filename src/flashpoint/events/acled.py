@@ -19,9 +19,11 @@ It returns (None, None) when nothing in the sentence points at an ACLED category
 from __future__ import annotations
 
 import functools
+import importlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from flashpoint.errors import OntologyError
 from flashpoint.events import ontology
@@ -195,11 +197,20 @@ class _Rules:
     armed_victim: re.Pattern[str]
     civilian_victim: re.Pattern[str]
     off_duty: re.Pattern[str]
+    # Rule (cue family or field name) → literals one of which every match of it contains (None: not known).
+    needed: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+
+    def search(self, name: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """Return `pattern.search(text)`; a text without any literal the rule `name` needs is not searched."""
+        needed = self.needed.get(name)
+        if needed is not None and not any(word in text for word in needed):
+            return None
+        return pattern.search(text)
 
 
 @functools.cache
 def _rules() -> _Rules:
-    return _Rules(
+    rules = _Rules(
         label=re.compile(r"^\s*([A-Za-z][A-Za-z /-]{2,45}):\s"),
         cues={name: re.compile(pattern) for name, pattern in _CUES.items()},
         # "strike" of the military kind is not a labour strike.
@@ -219,6 +230,82 @@ def _rules() -> _Rules:
             r"(?:officers?|policem[ae]n|police|soldiers?|members?|commanders?|guards?|militiam[ae]n)\b"
         ),
     )
+    named = {
+        "airstrike_word": rules.airstrike_word,
+        "police_killing": rules.police_killing,
+        "armed_victim": rules.armed_victim,
+        "civilian_victim": rules.civilian_victim,
+        "off_duty": rules.off_duty,
+    }
+    rules.needed.update((name, _literals(p.pattern)) for name, p in {**rules.cues, **named}.items())
+    return rules
+
+
+_MAX_LITERALS = 25
+
+
+def _literals(pattern: str) -> tuple[str, ...] | None:
+    """Return strings one of which every match of `pattern` contains, or None when none is known.
+
+    A quick `in` test on them spares most searches: most sentences hold no word of most cue families,
+    and scanning a sentence with a long alternation costs far more than a few substring tests. With more
+    than `_MAX_LITERALS` of them (families of common words: victims, armed actors) the tests cost about
+    what the search does, so None. The pattern is read with the parser of the `re` module (private, so
+    anything unexpected means None as well: the pattern is then always searched).
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        constants: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern)
+        if tree.state.flags & constants.SRE_FLAG_IGNORECASE:
+            return None
+        found = _factors(tree, constants)
+    except Exception:  # an optimisation only: without it every text is searched
+        return None
+    if not found:
+        return None
+    # A literal that holds another is found only where that one is: the shorter one is enough.
+    needed = sorted(word for word in found if not any(other in word for other in found if other != word))
+    return tuple(needed) if len(needed) <= _MAX_LITERALS else None
+
+
+def _factors(items: Iterable[tuple[Any, Any]], c: Any) -> frozenset[str] | None:
+    """Return literals one of which every match of a parsed sequence contains (None: none known).
+
+    A run of literal characters is in every match; a group passes on its content's literals, an
+    alternation the union of its branches' (when each branch has some), a repeat its item's when the
+    item must occur. Of the sequence's items, the one with the longest shortest literal is kept.
+    """
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def keep(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _strength(found) > _strength(best)):
+            best = found
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            keep(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            keep(_factors(av[3], c))
+        elif op is c.BRANCH:
+            branches = [_factors(branch, c) for branch in av[1]]
+            if all(branches):
+                keep(frozenset().union(*(b for b in branches if b)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            keep(_factors(av[2], c))
+    if run:
+        keep(frozenset({"".join(run)}))
+    return best
+
+
+def _strength(literals: frozenset[str]) -> tuple[int, int]:
+    return min(len(word) for word in literals), -len(literals)
 
 
 _CIVILIAN_SECTORS = frozenset(
@@ -238,18 +325,62 @@ def _recipient_side(recipient: Actor | None) -> str | None:
     return None
 
 
-def _crowd(found: set[str], text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
+class _Found:
+    """The cue families a lower-cased sentence holds, each searched for the first time it is asked about.
+
+    Most sentences are decided by a few families (a weapon, a crowd), so searching all of them up front
+    was most of the classifier's cost. The matches live in the sentence's memo (`_read`), shared by the
+    events of one sentence; families a rule adds (`add`) stay with this one reading.
+    """
+
+    __slots__ = ("_added", "_matches", "_rules", "text")
+
+    def __init__(self, text: str, matches: dict[str, re.Match[str] | None], rules: _Rules):
+        self.text = text
+        self._matches = matches
+        self._rules = rules
+        self._added: set[str] = set()
+
+    def match(self, name: str) -> re.Match[str] | None:
+        """Return the first match of a cue family in the text (None: the family is absent)."""
+        try:
+            return self._matches[name]
+        except KeyError:
+            found = self._matches[name] = self._rules.search(name, self._rules.cues[name], self.text)
+            return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in self._added or self.match(name) is not None)
+
+    def add(self, name: str) -> None:
+        self._added.add(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _read(text: str) -> tuple[str, dict[str, re.Match[str] | None]]:
+    """Return a sentence lower-cased with its military strikes and off-duty forces rewritten, and an empty
+    memo of its cue matches (the events of one sentence share both)."""
+    rules = _rules()
+    lowered = text.lower()
+    if rules.search("airstrike_word", rules.airstrike_word, lowered):
+        lowered = rules.airstrike_word.sub(" airstrike ", lowered)
+    if rules.search("off_duty", rules.off_duty, lowered):
+        lowered = rules.off_duty.sub("civilian", lowered)
+    return lowered, {}
+
+
+def _crowd(found: _Found, text: str, rules: _Rules, plover: str | None, mode: str | None) -> Coding:
     if "demo" not in found and plover != "PROTEST":
         # A crowd event without protest words: a mob acting on someone, or a bare gathering.
         if "riot" in found and "demand" in found and "mob" not in found:
             # Violence with a stated demand is a demonstration that turned violent.
             return RIOTS, "Violent demonstration"
-        if found & {"mob", "harm", "riot", "clash"}:
+        if any(cue in found for cue in ("mob", "harm", "riot", "clash")):
             return RIOTS, "Mob violence"
         return PROTESTS, "Peaceful protest"
     if "mob" in found:
         return RIOTS, "Mob violence"
-    if rules.police_killing.search(text):
+    if rules.search("police_killing", rules.police_killing, text):
         return PROTESTS, "Excessive force against protesters"
     if "riot" in found or (plover == "PROTEST" and mode in {"riot", "vandalize"}):
         return RIOTS, "Violent demonstration"
@@ -269,13 +400,9 @@ _STRATEGIC_CUES: dict[str, str] = {
 }
 
 
-def _strategic(text: str, found: set[str], rules: _Rules) -> Coding:
+def _strategic(found: _Found) -> Coding:
     # Notes state their main event first: of several strategic cues, the earliest mention wins.
-    positions = {
-        cue: match.start()
-        for cue in _STRATEGIC_CUES
-        if cue in found and (match := rules.cues[cue].search(text)) is not None
-    }
+    positions = {cue: match.start() for cue in _STRATEGIC_CUES if (match := found.match(cue)) is not None}
     if positions:
         return STRATEGIC, _STRATEGIC_CUES[min(positions, key=lambda cue: positions[cue])]
     if "other" in found:
@@ -303,9 +430,8 @@ def classify(
     label = rules.label.match(text)
     if label and label.group(1).strip().lower() in _LABELS:
         return STRATEGIC, _LABELS[label.group(1).strip().lower()]
-    lowered = rules.airstrike_word.sub(" airstrike ", text.lower())
-    lowered = rules.off_duty.sub("civilian", lowered)
-    found = {name for name, pattern in rules.cues.items() if pattern.search(lowered)}
+    lowered, matches = _read(text)
+    found = _Found(lowered, matches, rules)
     plover = plover.upper() if plover else None
     side = _recipient_side(recipient)
 
@@ -324,8 +450,8 @@ def classify(
     clash_first = False
     if weapon in {"air", "ied"} and "clash" in found:
         # Fighting named before the air strike or mine: the strike supported the fighting.
-        clash_at = rules.cues["clash"].search(lowered)
-        weapon_at = rules.cues[weapon].search(lowered)
+        clash_at = found.match("clash")
+        weapon_at = found.match(weapon)
         clash_first = bool(clash_at and weapon_at and clash_at.start() < weapon_at.start())
     if weapon is not None and not clash_first and not ("clash" in found and weapon in {"shell", "grenade"}):
         return REMOTE, {
@@ -349,15 +475,15 @@ def classify(
     if "harm" in found:
         if side is None:
             # The victim named first is the one the note is about.
-            armed = rules.armed_victim.search(lowered)
-            civilian = rules.civilian_victim.search(lowered)
+            armed = rules.search("armed_victim", rules.armed_victim, lowered)
+            civilian = rules.search("civilian_victim", rules.civilian_victim, lowered)
             if armed or civilian:
                 first_armed = armed is not None and (civilian is None or armed.start() < civilian.start())
                 side = "armed" if first_armed else "civilian"
             elif "armed" in found and "civilian" not in found:
                 side = "armed"
         return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
-    coding = _strategic(lowered, found, rules)
+    coding = _strategic(found)
     if coding != (None, None):
         return coding
     if plover:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,8 @@ class _Context:
     # (trigger offset, type) → (trigger token, negated when coded): the crosswalks are read for the
     # events that survive the document's filters only, from what each event was when it was coded.
     crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
+    # trigger index → its modality as read from the parse (asked again for an act a statement governs)
+    modalities: dict[int, Modality] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -126,6 +129,10 @@ class EventCoder:
         )
         # Lemmas that can head a lexicon phrase, spelled as the parser may give them.
         self._heads = frozenset(lemma for _, lemma in lexicon.entries) | frozenset(lexicon.verb_lemmas)
+        # lemma hash → (heads a lexicon phrase, is a verb of the CAMEO table): the same few thousand
+        # lemmas come back in every document, so each is looked up in the string store once.
+        self._lemma_kinds: dict[int, tuple[bool, bool]] = {}
+        self._kinds_of: VerbTable | None = None
         # plain imports: a renamed function fails at import, not by leaving CAMEO/ACLED fields empty
         self.crosswalk: Callable[..., Any] | None = crosswalk
         self.classify: Callable[..., Any] | None = classify
@@ -186,9 +193,20 @@ class EventCoder:
         """Return the indices of the tokens whose lemma heads a lexicon phrase (read from the lemma array,
         without building a token object for every word of the document)."""
         lemmas = parsed.to_array("LEMMA").tolist()
+        kinds = self._kinds(parsed, lemmas)
+        return [i for i, key in enumerate(lemmas) if kinds[key][0]]
+
+    def _kinds(self, parsed: Any, lemmas: list[int]) -> dict[int, tuple[bool, bool]]:
+        """Return the memo of lemma kinds (see __init__), with the lemmas of `lemmas` in it."""
+        kinds = self._lemma_kinds
+        if len(kinds) > _LEMMA_MEMO or self._kinds_of is not self.verbs:
+            kinds.clear()  # too many, or read for another verb table
+            self._kinds_of = self.verbs
         strings = parsed.vocab.strings
-        wanted = {key for key in set(lemmas) if strings[key].lower() in self._heads}
-        return [i for i, key in enumerate(lemmas) if key in wanted]
+        for key in set(lemmas).difference(kinds):
+            lemma = strings[key].lower()
+            kinds[key] = (lemma in self._heads, lemma in self.verbs.verbs)
+        return kinds
 
     def _code_triggers(self, context: _Context, indices: list[int]) -> list[tuple[Any, Event]]:
         """Return (trigger token, event) for the triggers at `indices` that state events of their own."""
@@ -252,7 +270,7 @@ class EventCoder:
                 entry = _HALT
             event = self._event(context, token, entry)
             if event is not None and governor is not None and event.claims[0].stance != "denied":
-                event = self._related(event, token, governor, related, context.claims)
+                event = self._related(event, token, governor, related, context)
             if event is not None:
                 coded.append((token, event))
                 coded.extend((token, accused) for accused in self._accusers(event, token, context.claims))
@@ -268,7 +286,7 @@ class EventCoder:
         return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
     def _event(self, context: _Context, token: Any, entry: TriggerEntry) -> Event | None:
-        doc, lookup, claims, triggers = context.doc, context.lookup, context.claims, context.triggers
+        lookup, claims, triggers = context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
@@ -303,13 +321,7 @@ class EventCoder:
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
-        modality = read_modality(
-            token,
-            intent=self.lexicon.intent,
-            hedge=self.lexicon.hedge,
-            reporting=self.lexicon.reporting,
-            published=doc.published,
-        )
+        modality = self._modality(token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -372,17 +384,25 @@ class EventCoder:
             co_actors=co_actors,
         )
 
+    def _modality(self, token: Any, context: _Context) -> Modality:
+        """Return the modality of a trigger as its parse reads (once per trigger and document)."""
+        found = context.modalities.get(token.i)
+        if found is None:
+            found = context.modalities[token.i] = read_modality(
+                token,
+                intent=self.lexicon.intent,
+                hedge=self.lexicon.hedge,
+                reporting=self.lexicon.reporting,
+                published=context.doc.published,
+            )
+        return found
+
     def _related(
-        self, event: Event, token: Any, governor: Any, related: str | None, claims: ClaimReader
+        self, event: Event, token: Any, governor: Any, related: str | None, context: _Context
     ) -> Event:
         # The act an accusation charges is alleged by the accuser; a refused act did not happen.
-        modality = read_modality(
-            token,
-            intent=self.lexicon.intent,
-            hedge=self.lexicon.hedge,
-            reporting=self.lexicon.reporting,
-            published=claims.doc.published,
-        )
+        claims = context.claims
+        modality = self._modality(token, context)
         if not related:
             return event  # "condemned the attack": the attack as the sentence tells it
         if related == "negated":
@@ -500,14 +520,20 @@ class EventCoder:
         """
         found: dict[int, TriggerEntry] = {}
         known = self.verbs.verbs
+        lemmas = parsed.to_array("LEMMA").tolist()
+        kinds = self._kinds(parsed, lemmas)
+        # the tokens whose lemma the table knows, read from the lemma array (no token object per word)
+        table_words = [i for i, key in enumerate(lemmas) if kinds[key][1]]
         for sentence in parsed.sents:
             if sentence.start in stated:
                 continue
             # Verbs the table knows, shallowest first: patterns are matched only at the shallowest depth
             # that has one (matching is the costly part; most verbs never need it).
+            first = bisect.bisect_left(table_words, sentence.start)
+            last = bisect.bisect_left(table_words, sentence.end)
             candidates = sorted(
                 (_depth(token), token.i, token)
-                for token in sentence
+                for token in (parsed[i] for i in table_words[first:last])
                 if token.pos_ in {"VERB", "AUX"}
                 and token.lemma_.lower() in known
                 and token.i not in triggers
@@ -814,6 +840,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Lemmas kept in an EventCoder's memo of lemma kinds before it starts afresh (a long backfill's vocabulary).
+_LEMMA_MEMO = 200_000
 
 
 def _depth(token: Any) -> int:

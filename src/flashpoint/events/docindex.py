@@ -12,30 +12,37 @@ import bisect
 import threading
 from typing import Any
 
-__all__ = ["sentence", "sentence_ents", "sentence_text"]
+__all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
 
 
 class _Index:
     """The sentences of one parsed document, their start tokens, and the entities of each."""
 
-    __slots__ = ("doc", "ents", "sentences", "starts", "texts")
+    __slots__ = ("doc", "ents", "sentences", "starts", "text", "texts")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
+        self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
         try:
             self.sentences: list[Any] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
             self.sentences = []
         self.texts: list[str | None] = [None] * len(self.sentences)
         self.starts: list[int] = [s.start for s in self.sentences]
-        self.ents: list[list[Any]] = [[] for _ in self.sentences]
+        ents: list[list[Any]] = [[] for _ in self.sentences]
         for ent in doc.ents:
             at = bisect.bisect_right(self.starts, ent.start) - 1
             if at >= 0 and ent.end <= self.sentences[at].end:
-                self.ents[at].append(ent)
+                ents[at].append(ent)
+        self.ents: list[tuple[Any, ...]] = [tuple(found) for found in ents]
 
     def position(self, token: Any) -> int:
         return max(bisect.bisect_right(self.starts, token.i) - 1, 0)
+
+    def whole_text(self) -> str:
+        if self.text is None:
+            self.text = str(self.doc.text)
+        return self.text
 
 
 _slot = threading.local()
@@ -58,7 +65,7 @@ def sentence(token: Any) -> Any:
 def sentence_ents(token: Any) -> tuple[Any, ...]:
     """Return the entities inside the sentence that holds a token (as `token.sent.ents`)."""
     index = _index(token.doc)
-    return tuple(index.ents[index.position(token)]) if index.sentences else tuple(token.sent.ents)
+    return index.ents[index.position(token)] if index.sentences else tuple(token.sent.ents)
 
 
 def sentence_text(token: Any) -> str:
@@ -69,5 +76,12 @@ def sentence_text(token: Any) -> str:
     at = index.position(token)
     text = index.texts[at]
     if text is None:
-        text = index.texts[at] = str(index.sentences[at].text)
+        # a span's text is the document's text between its first and last character
+        span = index.sentences[at]
+        text = index.texts[at] = index.whole_text()[span.start_char : span.end_char]
     return text
+
+
+def doc_text(doc: Any) -> str:
+    """Return the text of a parsed document (as `doc.text`, joined once per document)."""
+    return _index(doc).whole_text()

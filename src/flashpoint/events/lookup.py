@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flashpoint.events.arguments import Resolver, core_span
@@ -101,6 +101,11 @@ class ActorLookup:
     # Verbs of saying: a place inside what a group says ("…, saying it awaits word from X") is not where
     # the group is.
     reporting: frozenset[str] = frozenset()
+    # token index → (its document, what `resolve` gave): the coder, the claims and the parties ask about
+    # the same argument tokens several times per document.
+    _resolved: dict[int, tuple[Any, tuple[Actor | None, str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _said(self, token: Any) -> list[tuple[int, int]]:
         """Return the character spans of the participial statements in a token's sentence that do not
@@ -187,6 +192,14 @@ class ActorLookup:
 
     def resolve(self, token: Any) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""
+        known = self._resolved.get(token.i)
+        if known is not None and known[0] is token.doc:
+            return known[1]
+        found = self._resolve(token)
+        self._resolved[token.i] = (token.doc, found)
+        return found
+
+    def _resolve(self, token: Any) -> tuple[Actor | None, str]:
         doc = token.doc
         first, last = core_span(token)
         core = doc[first : last + 1]

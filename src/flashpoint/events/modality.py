@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flashpoint.events.docindex import sentence_ents
+from flashpoint.events.docindex import doc_text, sentence_ents
 
 __all__ = [
     "ALLEGING_WORDS",
@@ -74,6 +74,7 @@ _NOBODY = frozenset({"nobody", "none", "neither", "noone"})
 _HISTORICAL_WORDS = frozenset({"previously", "formerly", "ago"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_STOP = re.compile(r"[.!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,19 +366,9 @@ def _negates_adverb(neg: Any) -> bool:
 
 def _question(trigger: Any) -> bool:
     # The sentence splitter is unreliable around quotes and markup: look at the next stop in the text
-    # (within 400 characters), reading token by token: `doc.text` rebuilds the whole text on each call.
-    doc = trigger.doc
-    end = trigger.idx + 400
-    for i in range(trigger.i, len(doc)):
-        token = doc[i]
-        if token.idx >= end:
-            break
-        for char in token.text_with_ws[: end - token.idx]:
-            if char in ".!\n":
-                return False
-            if char == "?":
-                return True
-    return False
+    # (within 400 characters of the trigger).
+    stop = _STOP.search(doc_text(trigger.doc), trigger.idx, trigger.idx + 400)
+    return stop is not None and stop.group() == "?"
 
 
 def _historical_date(trigger: Any, published: dt.date | None) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ __all__ = ["VerbPattern", "VerbTable", "load_verb_table"]
 
 # A slot accepts any of its alternatives; an alternative is one word or several ("armed forces").
 Slot = tuple[tuple[str, ...], ...]
+# A slot as it is tested: its one-word alternatives as a set (one set operation), and the others.
+_Test = tuple[frozenset[str], tuple[tuple[str, ...], ...]]
 # Clauses and parties below a verb are not its phrase: "agreed to talks" must not lend "talks" to "agreed".
 _NOT_PHRASE = frozenset(
     {
@@ -55,6 +57,15 @@ class VerbPattern:
     mode: str | None
     # The single words the pattern needs after the verb: a quick subset test before the slot-by-slot one.
     needed: frozenset[str] = frozenset()
+    # `before` and `after` as `_fits` tests them (built from the slots when not given).
+    before_tests: tuple[_Test, ...] = field(default=(), compare=False, repr=False)
+    after_tests: tuple[_Test, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.before and not self.before_tests:
+            object.__setattr__(self, "before_tests", _tests(self.before))
+        if self.after and not self.after_tests:
+            object.__setattr__(self, "after_tests", _tests(self.after))
 
     @property
     def size(self) -> int:
@@ -79,6 +90,14 @@ class VerbTable:
 
     verbs: Mapping[str, tuple[_Verb, ...]]
     families: Mapping[int, tuple[VerbPattern, ...]]
+    # Each family's patterns, the most words first (the table's order within a size): the first that fits
+    # is the one `best` wants, so the rest need no test.
+    by_size: Mapping[int, tuple[VerbPattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.families and not self.by_size:
+            by_size = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in self.families.items()}
+            object.__setattr__(self, "by_size", by_size)
 
     def best(self, token: Any) -> VerbPattern | None:
         """Return the most specific pattern a verb token matches (None: no pattern, no own code)."""
@@ -93,16 +112,16 @@ class VerbTable:
                 particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
                 if not all(p in particles for p in verb.particles):
                     continue
-            for pattern in self.families.get(verb.family, ()):
+            for pattern in self.by_size.get(verb.family, ()):
                 if found is not None and pattern.size <= found.size:
-                    continue
+                    break
                 if pattern.after and after is None:
                     after = _phrase_words(token)
                 if pattern.before and before is None:
                     before = _subject_words(token)
                 if after is not None and not pattern.needed <= after:
                     continue
-                if _fits(pattern.after, after) and _fits(pattern.before, before):
+                if _fits(pattern.after_tests, after) and _fits(pattern.before_tests, before):
                     found = pattern
             if found is None and verb.own is not None:
                 found = verb.own
@@ -111,12 +130,26 @@ class VerbTable:
         return None
 
 
-def _fits(slots: tuple[Slot, ...], words: set[str] | None) -> bool:
-    if not slots:
+def _tests(slots: tuple[Slot, ...]) -> tuple[_Test, ...]:
+    return tuple(
+        (
+            frozenset(alternative[0] for alternative in slot if len(alternative) == 1),
+            tuple(alternative for alternative in slot if len(alternative) != 1),
+        )
+        for slot in slots
+    )
+
+
+def _fits(tests: tuple[_Test, ...], words: set[str] | None) -> bool:
+    """Return True when every slot has an alternative all of whose words are in `words`."""
+    if not tests:
         return True
     if words is None:
         return False
-    return all(any(all(w in words for w in alternative) for alternative in slot) for slot in slots)
+    return all(
+        not single.isdisjoint(words) or any(all(w in words for w in alternative) for alternative in other)
+        for single, other in tests
+    )
 
 
 def _words(token: Any) -> tuple[str, str]:
