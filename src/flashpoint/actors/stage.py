@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
 from flashpoint.actors.entries import STRONG_KINDS
 from flashpoint.actors.resolver import ActorResolver
 from flashpoint.actors.text import tokenize
@@ -69,7 +71,7 @@ class ActorStage:
 
     def mentions(self, doc: Document) -> list[Mention]:
         """Return the coded actor mentions of a parsed document, in text order, without overlaps."""
-        parsed: Any = doc.parsed
+        parsed: Doc = doc.parsed
         starts = [s.start for s in doc.sentences]
         taken = bytearray(len(doc.text) + 1)  # 1 where a mention already covers the character
         found: list[Mention] = []
@@ -145,7 +147,7 @@ def _definite(text: str, start: int) -> bool:
     return bool(before) and before[-1] in ("the", "this", "that") and text[start - 1 : start].isspace()
 
 
-def _spans(parsed: Any) -> Iterator[Any]:
+def _spans(parsed: Doc) -> Iterator[Any]:
     """Yield candidate spans: noun chunks, then named entities, skipping bare places used as locations."""
     seen: set[tuple[int, int]] = set()
     chunks = list(parsed.noun_chunks) if parsed.has_annotation("DEP") else []
@@ -158,7 +160,7 @@ def _spans(parsed: Any) -> Iterator[Any]:
         yield _trim(span, leading)
 
 
-def _leading(parsed: Any) -> list[bool]:
+def _leading(parsed: Doc) -> list[bool]:
     """Return, per token, whether its part of speech is one `_trim` drops (read from the POS array once)."""
     from spacy.symbols import DET, NUM, PRON, PUNCT
 
@@ -166,14 +168,14 @@ def _leading(parsed: Any) -> list[bool]:
     return [pos in dropped for pos in parsed.to_array("POS").tolist()]
 
 
-def _locative(span: Any) -> bool:
+def _locative(span: Span) -> bool:
     root = span.root
     if root.pos_ != "PROPN" or root.dep_ != "pobj":
         return False
     return root.head.lower_ in _LOCATIVE
 
 
-def _trim(span: Any, leading: list[bool]) -> Any:
+def _trim(span: Span, leading: list[bool]) -> Any:
     # Leading determiners and numbers are not part of the name ("the Kremlin" → "Kremlin" keeps offsets honest).
     start = span.start
     while start < span.end - 1 and leading[start]:

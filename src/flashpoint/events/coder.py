@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from spacy.tokens import Doc, Token
+
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
@@ -189,14 +191,14 @@ class EventCoder:
             return answered
         return label_note(doc.text, answered, sentences, places=doc.places, nominal=nominal)
 
-    def _possible_triggers(self, parsed: Any) -> list[int]:
+    def _possible_triggers(self, parsed: Doc) -> list[int]:
         """Return the indices of the tokens whose lemma heads a lexicon phrase (read from the lemma array,
         without building a token object for every word of the document)."""
         lemmas = parsed.to_array("LEMMA").tolist()
         kinds = self._kinds(parsed, lemmas)
         return [i for i, key in enumerate(lemmas) if kinds[key][0]]
 
-    def _kinds(self, parsed: Any, lemmas: list[int]) -> dict[int, tuple[bool, bool]]:
+    def _kinds(self, parsed: Doc, lemmas: list[int]) -> dict[int, tuple[bool, bool]]:
         """Return the memo of lemma kinds (see __init__), with the lemmas of `lemmas` in it."""
         kinds = self._lemma_kinds
         if len(kinds) > _LEMMA_MEMO or self._kinds_of is not self.verbs:
@@ -285,7 +287,7 @@ class EventCoder:
         stated = {token.i for token, _ in coded}
         return [(t, e) for t, e in coded if parts.get(t.i) not in stated]
 
-    def _event(self, context: _Context, token: Any, entry: TriggerEntry) -> Event | None:
+    def _event(self, context: _Context, token: Token, entry: TriggerEntry) -> Event | None:
         lookup, claims, triggers = context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
         if found.actor is None and entry.pos == "noun":
@@ -384,7 +386,7 @@ class EventCoder:
             co_actors=co_actors,
         )
 
-    def _modality(self, token: Any, context: _Context) -> Modality:
+    def _modality(self, token: Token, context: _Context) -> Modality:
         """Return the modality of a trigger as its parse reads (once per trigger and document)."""
         found = context.modalities.get(token.i)
         if found is None:
@@ -398,7 +400,7 @@ class EventCoder:
         return found
 
     def _related(
-        self, event: Event, token: Any, governor: Any, related: str | None, context: _Context
+        self, event: Event, token: Token, governor: Token, related: str | None, context: _Context
     ) -> Event:
         # The act an accusation charges is alleged by the accuser; a refused act did not happen.
         claims = context.claims
@@ -441,7 +443,7 @@ class EventCoder:
             return replace(event, actor=actor, actor_text=actor_text, claims=(claim,))
         return replace(event, claims=(claim,))
 
-    def _accusers(self, event: Event, token: Any, claims: ClaimReader) -> list[Event]:
+    def _accusers(self, event: Event, token: Token, claims: ClaimReader) -> list[Event]:
         # A denial names whom it answers: the act is listed again, alleged by each accuser.
         if event.claims[0].stance != "denied":
             return []
@@ -452,7 +454,7 @@ class EventCoder:
             found.append(replace(event, negated=False, aux_modes=aux, claims=(claim,)))
         return found
 
-    def _denials(self, event: Event, token: Any, governor: Any, claims: ClaimReader) -> list[Event]:
+    def _denials(self, event: Event, token: Token, governor: Token, claims: ClaimReader) -> list[Event]:
         # "A accused B of shelling …, but the claim was denied by B": the act once more, denied by B.
         denier = charge_denier(governor)
         if denier is None:
@@ -472,7 +474,7 @@ class EventCoder:
 
     def _crosswalks(
         self,
-        token: Any,
+        token: Token,
         plover: str,
         mode: str | None,
         actor: Actor | None,
@@ -500,7 +502,7 @@ class EventCoder:
             fields.update(acled_event_type=event_type, acled_sub_event_type=sub_type)
         return fields
 
-    def _must_statements(self, parsed: Any, triggers: dict[int, TriggerEntry]) -> None:
+    def _must_statements(self, parsed: Doc, triggers: dict[int, TriggerEntry]) -> None:
         # "X declared that China must drop its barriers": a statement of obligation is a demand.
         for token in parsed:
             if token.i in triggers or self.lexicon.reporting.get(token.lemma_.lower()) != "asserted":
@@ -512,7 +514,7 @@ class EventCoder:
                     triggers[token.i] = _MUST
 
     def _dictionary_triggers(
-        self, parsed: Any, triggers: dict[int, TriggerEntry], stated: set[int]
+        self, parsed: Doc, triggers: dict[int, TriggerEntry], stated: set[int]
     ) -> dict[int, TriggerEntry]:
         """Return CAMEO-pattern triggers for the sentences (by start token) not in `stated`.
 
@@ -560,7 +562,7 @@ class EventCoder:
                 found[best[2]] = best[3]
         return found
 
-    def _reports(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    def _reports(self, token: Token, triggers: dict[int, TriggerEntry]) -> bool:
         # A verb that is both a trigger and a reporting verb ("deny", "allege") reports when its
         # complement holds another trigger; then it is a claim about that event, not an event.
         if not self.lexicon.is_reporting(token) or triggers.get(token.i) is _MUST:
@@ -576,13 +578,13 @@ class EventCoder:
             for t in child.subtree
         )
 
-    def _said_through_medium(self, token: Any) -> bool:
+    def _said_through_medium(self, token: Token) -> bool:
         # "told Radio Nord in an interview that troops shelled …": what is said, not a description
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
         said = medium_content(clause)
         return said is not None and self.lexicon.is_reporting(said)
 
-    def _denied(self, token: Any) -> bool:
+    def _denied(self, token: Token) -> bool:
         if denied_charge(token):
             return True  # "dismissed reports that its troops looted …" (claims.denied_charge)
         node = token
@@ -594,7 +596,7 @@ class EventCoder:
             node = node.head
         return False
 
-    def _governor(self, token: Any, triggers: dict[int, TriggerEntry]) -> Any | None:
+    def _governor(self, token: Token, triggers: dict[int, TriggerEntry]) -> Token | None:
         node = token
         for _ in range(8):
             head = node.head
@@ -624,7 +626,7 @@ class EventCoder:
             node = head
         return None
 
-    def _stated_noun(self, node: Any, head: Any, triggers: dict[int, TriggerEntry]) -> Any | None:
+    def _stated_noun(self, node: Token, head: Token, triggers: dict[int, TriggerEntry]) -> Token | None:
         # "repeated its demand today that X ease …": the that-clause, hung on the verb, is the content
         # of the verb's object noun.
         if node.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
@@ -640,11 +642,11 @@ class EventCoder:
                 return child
         return None
 
-    def _governed(self, token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+    def _governed(self, token: Token, triggers: dict[int, TriggerEntry]) -> bool:
         return self._governor(token, triggers) is not None
 
     def _inner_mode(
-        self, token: Any, plover: str, mode: str | None, triggers: dict[int, TriggerEntry]
+        self, token: Token, plover: str, mode: str | None, triggers: dict[int, TriggerEntry]
     ) -> tuple[str, str | None]:
         # The governed act names the mode of a request, refusal or threat: "threatened to shell" → violence.
         if mode is not None or plover not in {"REQUEST", "REJECT", "THREATEN"}:
@@ -844,7 +846,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LEMMA_MEMO = 200_000
 
 
-def _depth(token: Any) -> int:
+def _depth(token: Token) -> int:
     """Return how many heads lie between a token and its sentence's root."""
     depth = 0
     while token.head != token and depth < 50:
@@ -862,7 +864,7 @@ _PARTS: dict[str, frozenset[str]] = {
 _PART_LINKS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 
 
-def _part_of(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> int | None:
+def _part_of(token: Token, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> int | None:
     """Return the index of the trigger whose happening a verb trigger's clause is part of, if any.
 
     A participle or purpose clause without a subject of its own ("… and police arrested five" is a new
@@ -919,7 +921,7 @@ _LABOUR_WORDS = frozenset(
 )
 
 
-def _labour_strike(token: Any) -> bool:
+def _labour_strike(token: Token) -> bool:
     """Return True for a strike of workers, not of arms: "bus drivers struck", "a two-day strike over pay".
 
     A strike that hits something ("struck the convoy", "strikes on the town") is an attack; one without a
@@ -959,7 +961,7 @@ _HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attac
 _STOPS = frozenset({"stop", "halt", "cease", "suspend"})
 
 
-def _stopped(token: Any) -> bool:
+def _stopped(token: Token) -> bool:
     """Return True for an attack verb whose head stops it ("the air forces had stopped bombing X")."""
     return token.pos_ == "VERB" and token.dep_ in {"xcomp", "dobj"} and token.head.lemma_.lower() in _STOPS
 
@@ -993,7 +995,7 @@ _PEOPLE = frozenset(
 )
 
 
-def _captures_people(token: Any) -> bool:
+def _captures_people(token: Token) -> bool:
     """Return True for a verb of taking whose patient is a person ("was captured by", "seized two suspects")."""
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _TAKERS:
         return False
@@ -1019,11 +1021,11 @@ def _when(preposition: Any) -> bool:
     )
 
 
-def _worker(token: Any) -> bool:
+def _worker(token: Token) -> bool:
     return token.lemma_.lower() in _WORKERS
 
 
-def _told_by_clause(token: Any) -> bool:
+def _told_by_clause(token: Token) -> bool:
     """Return True for an event noun whose own relative clause tells what it did ("a raid that killed
     four", "an attack which left dozens dead"): a report, not a reference back."""
     return any(
@@ -1038,7 +1040,7 @@ def _told_by_clause(token: Any) -> bool:
 _PRAISE = frozenset({"welcome", "praise", "commend", "congratulate", "hail", "applaud", "salute"})
 
 
-def _praised(governor: Any, triggers: dict[int, TriggerEntry]) -> bool:
+def _praised(governor: Token, triggers: dict[int, TriggerEntry]) -> bool:
     """Return True when the governing trigger praises its content, which is then an act of its own."""
     return triggers[governor.i].type == "SUPPORT" and governor.lemma_.lower() in _PRAISE
 
@@ -1060,7 +1062,7 @@ _RANKS = _HARM_WORDS | {
 }
 
 
-def _stated_attack(token: Any) -> bool:
+def _stated_attack(token: Token) -> bool:
     """Return True for an attack noun the sentence states as a happening though it names no actor:
     the subject of its clause ("the attack left 50 dead", "strikes have claimed hundreds of lives",
     "the bombing is the latest in a series"), what a passive act happened in ("chemicals were used in the
@@ -1116,13 +1118,13 @@ _DENIED_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"})
 _SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 
 
-def _charged_by(node: Any) -> bool:
+def _charged_by(node: Token) -> bool:
     """Return True for the agent of a passive charge that the parser gave the charged act: "was accused
     by the governor of attacking …" with "of attacking" under "the governor"."""
     return node.dep_ == "agent" and node.head.lemma_.lower() in {"accuse", "charge", "blame", "suspect"}
 
 
-def _reported_happening(token: Any) -> bool:
+def _reported_happening(token: Token) -> bool:
     """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash")."""
     head = token.head
     if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
@@ -1146,7 +1148,7 @@ _INSIDE_PHRASE = frozenset(
 )
 
 
-def _frame(token: Any) -> bool:
+def _frame(token: Token) -> bool:
     """Return True for an act named as the frame of another ("as part of the offensive, X warned …")."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
@@ -1154,12 +1156,12 @@ def _frame(token: Any) -> bool:
     return bool(part.lemma_.lower() == "part" and part.dep_ == "pobj" and part.head.lower_ == "as")
 
 
-def _named(token: Any) -> bool:
+def _named(token: Token) -> bool:
     """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament")."""
     return token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTITIES
 
 
-def _grievance(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+def _grievance(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
     """Return True for an act named as what a protest is against: the protest's topic, not a report."""
     node = token
     for _ in range(6):
@@ -1174,7 +1176,7 @@ def _grievance(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
     return False
 
 
-def _target(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
+def _target(token: Token, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) -> bool:
     """Return True for a moving force named as what an attack or arrest hit ("ambushed the convoy")."""
     if entry.type != "MOBILIZE" or entry.pos != "noun":
         return False
@@ -1189,7 +1191,7 @@ def _target(token: Any, entry: TriggerEntry, triggers: dict[int, TriggerEntry]) 
     return False
 
 
-def _misparsed_predicate(token: Any) -> bool:
+def _misparsed_predicate(token: Token) -> bool:
     """Return True for a past verb the parser hung on a noun as if it were a relative clause.
 
     "On 3 May, family members of students protested in X": with a long subject the parse makes the
@@ -1205,7 +1207,7 @@ def _misparsed_predicate(token: Any) -> bool:
     return first is not None and first.i == token.i
 
 
-def _purpose(node: Any) -> bool:
+def _purpose(node: Token) -> bool:
     """Return True for a purpose clause ("agreed to set up a centre to develop …"): part of its act."""
     return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
@@ -1248,7 +1250,7 @@ def _prepositional(pattern: VerbPattern) -> bool:
     )
 
 
-def _refused(token: Any, modality: Modality) -> bool:
+def _refused(token: Token, modality: Modality) -> bool:
     """Return True for a plainly negated verb of agreeing: no intention, condition, question or hedge."""
     return (
         token.pos_ in {"VERB", "AUX"}
@@ -1264,7 +1266,7 @@ def _refused(token: Any, modality: Modality) -> bool:
     )
 
 
-def _question(token: Any) -> bool:
+def _question(token: Token) -> bool:
     """Return True for "ask" with an indirect question and no act asked for ("asked whether he knew")."""
     if token.lemma_.lower() != "ask" or any(c.dep_ == "xcomp" for c in token.children):
         return False
@@ -1278,12 +1280,12 @@ def _question(token: Any) -> bool:
     return False
 
 
-def _transitive(token: Any) -> bool:
+def _transitive(token: Token) -> bool:
     """Return True for a verb used with what it acts on: an object, a passive subject or an agent."""
     return any(c.dep_ in {"dobj", "nsubjpass", "dative", "agent"} for c in token.children)
 
 
-def _calls_off(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
+def _calls_off(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
     """Return True for an agentless verb of calling off whose act is coded ("the talks were cancelled")."""
     return (
         token.pos_ in {"VERB", "AUX"}
@@ -1292,7 +1294,7 @@ def _calls_off(token: Any, triggers: dict[int, TriggerEntry]) -> bool:
     )
 
 
-def _has_subject(token: Any) -> bool:
+def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
@@ -1303,7 +1305,7 @@ def _side(actor: Actor) -> tuple[str | None, str | None]:
     return actor.country, actor.sector
 
 
-def _refers_back(trigger: Any) -> bool:
+def _refers_back(trigger: Token) -> bool:
     """Return True for a refusal of a proposal named only by a definite noun ("rejected the demand"),
     which points back at a request made before."""
     for child in trigger.children:

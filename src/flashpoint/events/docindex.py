@@ -12,6 +12,8 @@ import bisect
 import threading
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 __all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
 
 
@@ -20,7 +22,7 @@ class _Index:
 
     __slots__ = ("doc", "ents", "sentences", "starts", "text", "texts")
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
         try:
@@ -36,7 +38,7 @@ class _Index:
                 ents[at].append(ent)
         self.ents: list[tuple[Any, ...]] = [tuple(found) for found in ents]
 
-    def position(self, token: Any) -> int:
+    def position(self, token: Token) -> int:
         return max(bisect.bisect_right(self.starts, token.i) - 1, 0)
 
     def whole_text(self) -> str:
@@ -48,7 +50,7 @@ class _Index:
 _slot = threading.local()
 
 
-def _index(doc: Any) -> _Index:
+def _index(doc: Doc) -> _Index:
     found: _Index | None = getattr(_slot, "index", None)
     if found is None or found.doc is not doc:
         found = _Index(doc)
@@ -56,19 +58,19 @@ def _index(doc: Any) -> _Index:
     return found
 
 
-def sentence(token: Any) -> Any:
+def sentence(token: Token) -> Any:
     """Return the sentence span that holds a token (the same span as `token.sent`)."""
     index = _index(token.doc)
     return index.sentences[index.position(token)] if index.sentences else token.sent
 
 
-def sentence_ents(token: Any) -> tuple[Any, ...]:
+def sentence_ents(token: Token) -> tuple[Any, ...]:
     """Return the entities inside the sentence that holds a token (as `token.sent.ents`)."""
     index = _index(token.doc)
     return index.ents[index.position(token)] if index.sentences else tuple(token.sent.ents)
 
 
-def sentence_text(token: Any) -> str:
+def sentence_text(token: Token) -> str:
     """Return the text of the sentence that holds a token (as `token.sent.text`)."""
     index = _index(token.doc)
     if not index.sentences:
@@ -82,6 +84,6 @@ def sentence_text(token: Any) -> str:
     return text
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """Return the text of a parsed document (as `doc.text`, joined once per document)."""
     return _index(doc).whole_text()

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.arguments import Resolver, core_span
 from flashpoint.events.docindex import sentence, sentence_ents
 from flashpoint.records import Actor, Mention, PlaceMention
@@ -63,7 +65,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
 
-def is_feature(token: Any) -> bool:
+def is_feature(token: Token) -> bool:
     """Return True when a noun names a stretch of land ("the eastern bank of …", "the outskirts of X"),
     not a party; a capitalised name ("West Bank", "World Bank") or a "central bank" is not one."""
     lemma = token.lower_
@@ -75,7 +77,7 @@ def is_feature(token: Any) -> bool:
     return directed or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-def _around(token: Any) -> list[Any]:
+def _around(token: Token) -> list[Any]:
     found: list[Any] = []
     for child in token.children:
         if child.dep_ == "appos":
@@ -107,7 +109,7 @@ class ActorLookup:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def _said(self, token: Any) -> list[tuple[int, int]]:
+    def _said(self, token: Token) -> list[tuple[int, int]]:
         """Return the character spans of the participial statements in a token's sentence that do not
         hold the token ("…, saying it would wait for word from X")."""
         spans = []
@@ -118,7 +120,7 @@ class ActorLookup:
                     spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
         return spans
 
-    def located(self, token: Any, *, nationalities: bool = True) -> Actor | None:
+    def located(self, token: Token, *, nationalities: bool = True) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
 
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
@@ -171,7 +173,7 @@ class ActorLookup:
                     break
         return Actor(country=best[1], kind="people") if best is not None else None
 
-    def mentioned_before(self, actor: Actor | None, token: Any) -> Actor | None:
+    def mentioned_before(self, actor: Actor | None, token: Token) -> Actor | None:
         """Return the actor with the country of the last body or official of its sector named in an
         earlier sentence, when it names none itself ("Syrian President X arrived … The president
         criticised …"); unchanged otherwise. Groups are placed by where they are, not by this."""
@@ -190,7 +192,7 @@ class ActorLookup:
         named = max(same, key=lambda m: m.end)
         return replace(actor, country=named.actor.country) if named.actor is not None else actor
 
-    def resolve(self, token: Any) -> tuple[Actor | None, str]:
+    def resolve(self, token: Token) -> tuple[Actor | None, str]:
         """Return (actor or None, the phrase text) for an argument head token."""
         known = self._resolved.get(token.i)
         if known is not None and known[0] is token.doc:
@@ -199,7 +201,7 @@ class ActorLookup:
         self._resolved[token.i] = (token.doc, found)
         return found
 
-    def _resolve(self, token: Any) -> tuple[Actor | None, str]:
+    def _resolve(self, token: Token) -> tuple[Actor | None, str]:
         doc = token.doc
         first, last = core_span(token)
         core = doc[first : last + 1]
@@ -246,7 +248,7 @@ class ActorLookup:
                 return actor, text
         return self._geocoded(token), text
 
-    def _around_country(self, token: Any) -> str | None:
+    def _around_country(self, token: Token) -> str | None:
         """Return the country an apposition or complement of the head names ("rebels loyal to X",
         "officials from X"), or None; a stretch of land ("the outskirts of X") is not a complement."""
         doc = token.doc
@@ -262,7 +264,7 @@ class ActorLookup:
                 return actor.country
         return None
 
-    def _geocoded(self, token: Any) -> Actor | None:
+    def _geocoded(self, token: Token) -> Actor | None:
         """Return the country of a place name the gazetteer placed but the actor dictionary does not know
         ("fired at targets in Jenin"), or None."""
         if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
@@ -278,7 +280,7 @@ class ActorLookup:
                 return Actor(country=place.place.country)
         return None
 
-    def _office(self, token: Any, actor: Actor) -> Actor:
+    def _office(self, token: Token, actor: Actor) -> Actor:
         """Return the actor, or for a known person out of office on the date (no sector, or ELI) the office
         their apposition names ("Oshima, the United Nations relief coordinator" → IGO): the text was
         written while they held it."""
@@ -294,7 +296,7 @@ class ActorLookup:
                 return Actor(office.country or actor.country, office.sector, actor.name, "person", None)
         return actor
 
-    def _resolve_text(self, text: str, token: Any) -> Actor | None:
+    def _resolve_text(self, text: str, token: Token) -> Actor | None:
         if self.resolver is None or not text:
             return None
         # Text from a document keeps its case: "four shell bombs" does not name the Shell company.
@@ -312,7 +314,7 @@ class ActorLookup:
                 best = mention
         return best.actor if best is not None else None
 
-    def names_party(self, token: Any) -> bool:
+    def names_party(self, token: Token) -> bool:
         """Return True when the head word alone names a party ("rebels", "Kurds"), not a thing ("aid")."""
         if token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"}:
             return True

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.events.docindex import doc_text, sentence_ents
 
 __all__ = [
@@ -107,7 +109,7 @@ class Modality:
         return tuple(modes)
 
 
-def _chain(trigger: Any, intent: frozenset[str]) -> list[Any]:
+def _chain(trigger: Token, intent: frozenset[str]) -> list[Any]:
     # The trigger and the transparent/intent heads above it ("not going to allow" -> allow, going;
     # "no intention of backing down" -> backing, intention).
     nodes = [trigger]
@@ -129,7 +131,7 @@ def _chain(trigger: Any, intent: frozenset[str]) -> list[Any]:
     return nodes
 
 
-def _reported(token: Any, reporting: Mapping[str, str]) -> bool:
+def _reported(token: Token, reporting: Mapping[str, str]) -> bool:
     # Under a verb of saying ("said it would"): the actor's side announcing, not a third party's report.
     node = token
     for _ in range(4):
@@ -144,7 +146,7 @@ def _reported(token: Any, reporting: Mapping[str, str]) -> bool:
 
 
 def read_modality(
-    trigger: Any,
+    trigger: Token,
     *,
     intent: frozenset[str],
     hedge: frozenset[str],
@@ -283,14 +285,14 @@ def read_modality(
     )
 
 
-def _nobody(token: Any) -> bool:
+def _nobody(token: Token) -> bool:
     """Return True for a participant that is no one: "nobody", "none", "no one", "neither side"."""
     if token.lower_ in _NOBODY:
         return True
     return any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in token.children)
 
 
-def _light_verbs(trigger: Any) -> list[Any]:
+def _light_verbs(trigger: Token) -> list[Any]:
     """Return the verbs that carry a trigger's tense: for a noun, the verb it is the object or subject
     of ("hold talks") and the verbs of its relative clauses ("talks that will be held"); for a bare
     participle, the verb it accompanies."""
@@ -316,7 +318,7 @@ def _light_verbs(trigger: Any) -> list[Any]:
     return verbs
 
 
-def cancelled(trigger: Any) -> bool:
+def cancelled(trigger: Token) -> bool:
     """Return True when the trigger names an act that was called off: "the talks were cancelled",
     "scrapped the visit", "called off the strike"."""
     head = trigger.head
@@ -347,7 +349,7 @@ def _said_to(chain: list[Any]) -> bool:
     return False
 
 
-def _ruled_out(copula: Any) -> bool:
+def _ruled_out(copula: Token) -> bool:
     """Return True when a copula denies its complement: "is not an option", "is no longer on the table"."""
     if any(c.dep_ == "neg" for c in copula.children):
         return True
@@ -358,20 +360,20 @@ def _ruled_out(copula: Any) -> bool:
     )
 
 
-def _negates_adverb(neg: Any) -> bool:
+def _negates_adverb(neg: Token) -> bool:
     doc = neg.doc
     after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
     return after is not None and after.pos_ == "ADV" and after.head == neg.head and after.dep_ == "advmod"
 
 
-def _question(trigger: Any) -> bool:
+def _question(trigger: Token) -> bool:
     # The sentence splitter is unreliable around quotes and markup: look at the next stop in the text
     # (within 400 characters of the trigger).
     stop = _STOP.search(doc_text(trigger.doc), trigger.idx, trigger.idx + 400)
     return stop is not None and stop.group() == "?"
 
 
-def _historical_date(trigger: Any, published: dt.date | None) -> bool:
+def _historical_date(trigger: Token, published: dt.date | None) -> bool:
     if published is None:
         return False
     for ent in sentence_ents(trigger):

@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from flashpoint.errors import LexiconError
 from flashpoint.events.lexicon import PLOVER_TYPES, TriggerEntry
 
@@ -99,7 +101,7 @@ class VerbTable:
             by_size = {k: tuple(sorted(v, key=lambda p: -p.size)) for k, v in self.families.items()}
             object.__setattr__(self, "by_size", by_size)
 
-    def best(self, token: Any) -> VerbPattern | None:
+    def best(self, token: Token) -> VerbPattern | None:
         """Return the most specific pattern a verb token matches (None: no pattern, no own code)."""
         verbs = self.verbs.get(token.lemma_.lower())
         if not verbs or token.pos_ not in {"VERB", "AUX"}:
@@ -152,11 +154,11 @@ def _fits(tests: tuple[_Test, ...], words: set[str] | None) -> bool:
     )
 
 
-def _words(token: Any) -> tuple[str, str]:
+def _words(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
-def _phrase_words(token: Any) -> set[str]:
+def _phrase_words(token: Token) -> set[str]:
     words: set[str] = set()
     stack = [c for c in token.children if c.dep_ not in _NOT_PHRASE and c.i > token.i]
     while stack:
@@ -166,7 +168,7 @@ def _phrase_words(token: Any) -> set[str]:
     return words
 
 
-def _subject_words(token: Any) -> set[str]:
+def _subject_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
         if child.dep_ in _SUBJECTS:
