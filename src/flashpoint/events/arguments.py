@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -157,7 +158,7 @@ def _perpetrator(trigger: Token) -> Token | None:
 
 class Resolver(Protocol):
     def resolve(
-        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+        self, text: str, *, date: dt.date | None = None, context: str | None = None, cased: bool | None = None
     ) -> Actor | None: ...
 
 

@@ -1012,7 +1012,7 @@ def _captures_people(token: Token) -> bool:
 _STRIKE_TARGETS = frozenset({"on", "against", "at", "near"})
 
 
-def _when(preposition: Any) -> bool:
+def _when(preposition: Token) -> bool:
     """Return True for a prepositional phrase that names a time ("on Monday", "at dawn")."""
     return any(
         o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in {"dawn", "dusk", "night", "noon"}

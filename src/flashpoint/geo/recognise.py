@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.names import ocr_variants
 from flashpoint.geo.tables import read_table
@@ -44,7 +47,7 @@ class Recogniser:
         self.demonyms = demonyms
         self.stop_words = frozenset(row[0] for row in read_table("stopwords.txt"))
 
-    def spans(self, parsed: Any, *, text: str | None = None) -> list[Span]:
+    def spans(self, parsed: Doc, *, text: str | None = None) -> list[Span]:
         """Return candidate toponym spans of a spaCy Doc, without overlaps, sorted by start.
 
         `text` is the Doc's text when the caller has it (spaCy rebuilds it from the tokens otherwise).
@@ -207,7 +210,7 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-def _looks_like_a_name(ent: Any) -> bool:
+def _looks_like_a_name(ent: SpacySpan) -> bool:
     """Return True when every word is capitalised, without digits or calendar words ("in May" is a date)."""
     return all(
         token.text[:1].isupper()
@@ -218,7 +221,7 @@ def _looks_like_a_name(ent: Any) -> bool:
     )
 
 
-def _after_place_preposition(ent: Any) -> bool:
+def _after_place_preposition(ent: SpacySpan) -> bool:
     """Return True when an entity is the object of a locative preposition ("in", "near", …).
 
     A coordinated name counts too: "near Kidal and Gao".
@@ -234,7 +237,7 @@ def _after_place_preposition(ent: Any) -> bool:
 class _Tokens:
     """Plain lists of what the matcher reads from each token (much faster than spaCy slices)."""
 
-    def __init__(self, parsed: Any, body: str) -> None:
+    def __init__(self, parsed: Doc, body: str) -> None:
         from spacy.attrs import IDX, LENGTH, POS, SENT_START, SPACY
         from spacy.symbols import PROPN
 

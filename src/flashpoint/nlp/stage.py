@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from spacy.tokens import Doc
+
 from flashpoint.nlp.attributes import AttributeTable
 from flashpoint.nlp.lemmas import LemmaMemo
 from flashpoint.nlp.model import load_model
@@ -45,13 +47,13 @@ class NlpStage:
         for doc, spacy_doc in zip(docs, parsed, strict=True):
             yield self._attach(doc, self._finish(spacy_doc))
 
-    def _finish(self, spacy_doc: Any) -> Any:
+    def _finish(self, spacy_doc: Doc) -> Doc:
         for component in self._after:
             spacy_doc = component(spacy_doc)
         return spacy_doc
 
     @staticmethod
-    def _attach(doc: Document, spacy_doc: Any) -> Document:
+    def _attach(doc: Document, spacy_doc: Doc) -> Document:
         text = doc.text
         sentences = []
         for i, span in enumerate(spacy_doc.sents):
