@@ -108,17 +108,25 @@ class ActorLookup:
     _resolved: dict[int, tuple[Any, tuple[Actor | None, str]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # sentence start → (its document, the participial statements in it: their tokens and character span)
+    _statements: dict[int, tuple[Any, tuple[tuple[frozenset[int], tuple[int, int]], ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _said(self, token: Token) -> list[tuple[int, int]]:
         """Return the character spans of the participial statements in a token's sentence that do not
         hold the token ("…, saying it would wait for word from X")."""
-        spans = []
-        for verb in sentence(token):
-            if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
-                subtree = list(verb.subtree)
-                if token not in subtree:
-                    spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1])))
-        return spans
+        sent = sentence(token)
+        known = self._statements.get(sent.start)
+        if known is None or known[0] is not token.doc:
+            found = []
+            for verb in sent:
+                if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
+                    subtree = list(verb.subtree)
+                    span = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+                    found.append((frozenset(t.i for t in subtree), span))
+            known = self._statements[sent.start] = (token.doc, tuple(found))
+        return [span for holds, span in known[1] if token.i not in holds]
 
     def located(self, token: Token, *, nationalities: bool = True) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.

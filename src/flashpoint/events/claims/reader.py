@@ -452,16 +452,20 @@ class ClaimReader:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
         sent = trigger.sent
-        for word in sent:
-            # "…, according to X", and "According to X, …" heading the whole sentence
-            opening = word.i < trigger.i and word.head == sent.root and word.i == sent.start
-            if (word.i > trigger.i or opening) and word.lower_ == "according":
-                for to in word.children:
-                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
-        for verb in sent:
-            if verb.i <= trigger.i or verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
+        lower = sent.text.lower()  # a word that is not in the text is not a token of it: skip the walks
+        if "according" in lower:
+            for word in sent:
+                # "…, according to X", and "According to X, …" heading the whole sentence
+                opening = word.i < trigger.i and word.head == sent.root and word.i == sent.start
+                if (word.i > trigger.i or opening) and word.lower_ == "according":
+                    for to in word.children:
+                        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
+        if not any(verb in lower for verb in _TRAILING_VERBS):
+            return []
+        for verb in sent.doc[trigger.i + 1 : sent.end]:
+            if verb.lower_ not in _TRAILING_VERBS or verb.dep_ in {"amod", "compound"}:
                 continue
             closing = _closing_source(verb)
             if closing is not None:
