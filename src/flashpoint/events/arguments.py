@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Token
 
+from flashpoint.events.docindex import sentence
 from flashpoint.records import Actor
 
 __all__ = [
@@ -470,7 +471,7 @@ class ArgumentFinder:
         if pronoun.dep_ in _SUBJECT:
             earlier = [
                 t
-                for t in pronoun.sent
+                for t in sentence(pronoun)
                 if t.i < pronoun.i
                 and t.dep_ in _SUBJECT
                 and t.lower_ not in _PRONOUNS
@@ -501,7 +502,7 @@ class ArgumentFinder:
         # Direct speech: "we" is the speaker; "they", "it", "he" are someone else, named inside the
         # quotation or not at all (the speaker of a quote is its claimant, not its actor).
         if pronoun.lower_ in _FIRST_PERSON:
-            for token in pronoun.sent:
+            for token in sentence(pronoun):
                 if (quoted[0] <= token.i < quoted[1]) or token.lemma_.lower() not in self.reporting:
                     continue
                 subject = _child(token, _SUBJECT)
@@ -519,10 +520,10 @@ class ArgumentFinder:
 def _quotation(token: Token) -> tuple[int, int] | None:
     """Return the (first, end) token indices of the direct quotation holding `token` in its sentence or
     the one before, or None when it is not quoted."""
-    sent = token.sent
+    sent = sentence(token)
     start = sent.start
     if start > 0:
-        start = token.doc[start - 1].sent.start
+        start = sentence(token.doc[start - 1]).start
     marks = [t.i for t in token.doc[start : sent.end] if t.text in _QUOTE_MARKS]
     opened: int | None = None
     for i in marks:
@@ -649,10 +650,10 @@ def _places(trigger: Token, actor: Token | None, is_event: Callable[[Any], bool]
         # One token per name: "East Timor" offers "Timor", not also its compound "East".
         if (
             token.i > trigger.i
+            and token.ent_type_ in {"GPE", "LOC"}  # the cheap tests first: most tokens are no place
             and token.i not in own
-            and not _on_the_way(token)
-            and token.ent_type_ in {"GPE", "LOC"}
             and (token.dep_ != "compound" or token.head.ent_type_ != token.ent_type_)
+            and not _on_the_way(token)
         ):
             found.append(token)
     return found

@@ -12,7 +12,7 @@ import bisect
 import threading
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 __all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
 
@@ -26,7 +26,7 @@ class _Index:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
         try:
-            self.sentences: list[Any] = list(doc.sents)
+            self.sentences: list[Span] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
             self.sentences = []
         self.texts: list[str | None] = [None] * len(self.sentences)
@@ -58,7 +58,7 @@ def _index(doc: Doc) -> _Index:
     return found
 
 
-def sentence(token: Token) -> Any:
+def sentence(token: Token) -> Span:
     """Return the sentence span that holds a token (the same span as `token.sent`)."""
     index = _index(token.doc)
     return index.sentences[index.position(token)] if index.sentences else token.sent

@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from flashpoint.events.arguments import core_span
+from flashpoint.events.docindex import sentence
 from flashpoint.events.lexicon import Lexicon
 
 __all__ = []
@@ -123,7 +124,10 @@ def _subject(verb: Token) -> tuple[Any | None, int | None]:
 def _closing_source(verb: Token) -> Token | None:
     """Return the source of "…, said Ivan Petrov, a teacher." when the parser made it the verb's
     complement or object: a noun phrase right after the verb that runs to the end of the sentence."""
-    if verb.lower_ not in {"said", "says", "added", "reported", "reports"} or verb.i + 1 >= verb.sent.end:
+    if (
+        verb.lower_ not in {"said", "says", "added", "reported", "reports"}
+        or verb.i + 1 >= sentence(verb).end
+    ):
         return None
     noun = next(
         (c for c in verb.children if c.i > verb.i and c.dep_ in {"ccomp", "dobj", "attr", "nsubj"}), None
@@ -132,7 +136,7 @@ def _closing_source(verb: Token) -> Token | None:
         return None
     if noun.lemma_.lower() in _SOURCE_MEDIA:
         return None  # "said the statement": read below, with the medium as the channel
-    rest = verb.doc[noun.right_edge.i + 1 : verb.sent.end]
+    rest = verb.doc[noun.right_edge.i + 1 : sentence(verb).end]
     return noun if all(t.is_punct or t.is_space for t in rest) else None
 
 
@@ -167,11 +171,11 @@ def _earlier_speaker(pronoun: Token, lexicon: Lexicon) -> Token | None:
     """Return the named subject of a verb of saying in the two sentences before a pronoun claimant
     ("X told the radio … He said …" → X), nearest first; a person for "he"/"she", anyone for "they"/"it"."""
     personal = pronoun.lower_ in {"he", "she"}
-    sent = pronoun.sent
+    sent = sentence(pronoun)
     for _ in range(2):
         if sent.start == 0:
             return None
-        sent = pronoun.doc[sent.start - 1].sent
+        sent = sentence(pronoun.doc[sent.start - 1])
         for verb in reversed(list(sent)):
             if not lexicon.is_reporting(verb):
                 continue
@@ -189,11 +193,11 @@ def _last_named(pronoun: Token) -> Token | None:
     or "she" the last person named before it (this sentence and the two before), for "it" or "they" the
     named subject of the sentence before ("The ministry issued a statement. It said …"); else None."""
     doc = pronoun.doc
-    start = pronoun.sent.start
+    start = sentence(pronoun).start
     for _ in range(2):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence(doc[start - 1]).start
     if pronoun.lower_ in {"he", "she"}:
         people = [t for t in doc[start : pronoun.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         if not people:
@@ -203,9 +207,9 @@ def _last_named(pronoun: Token) -> Token | None:
         while last.head.ent_type_ == "PERSON" and last.head.i > last.i and last.dep_ == "compound":
             last = last.head
         return last
-    if pronoun.sent.start == 0:
+    if sentence(pronoun).start == 0:
         return None
-    before = doc[pronoun.sent.start - 1].sent
+    before = sentence(doc[sentence(pronoun).start - 1])
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -231,7 +235,7 @@ def _closing(verb: Token) -> bool:
     it but circumstances."""
     if any(c.tag_ in {"WDT", "WP", "WP$"} or c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return False
-    after = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
+    after = [t for t in sentence(verb) if t.i > verb.i and not t.is_punct]
     return all(
         t.dep_ in {"prep", "pobj", "npadvmod", "det", "amod", "compound"} or t.ent_type_ in {"DATE", "TIME"}
         for t in after

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Token
 
+from flashpoint.events.docindex import sentence_text
+
 __all__ = ["quote_spans"]
 
 _QUOTES = re.compile(r"“([^”]{1,2000})”|\"([^\"\n]{1,2000})\"|``(.{1,2000}?)''", re.DOTALL)
@@ -30,7 +32,7 @@ def _quoted_clause(trigger: Token, quoted: str | None) -> bool:
     one it did not open."""
     if quoted is not None:
         return len(quoted.split()) >= _QUOTED_WORDS
-    text = str(trigger.sent.text).strip()
+    text = str(sentence_text(trigger)).strip()
     opens = sum(text.count(mark) for mark in _OPENING_MARKS)
     closes = text.count("”")
     straight = text.count('"')

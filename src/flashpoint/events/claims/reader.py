@@ -65,6 +65,7 @@ from flashpoint.events.claims.stance import (
     _own_attack,
     overall_stance,
 )
+from flashpoint.events.docindex import sentence, sentence_text
 from flashpoint.events.lexicon import Lexicon
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality
@@ -149,10 +150,10 @@ class ClaimReader:
         if (
             claimant is not None
             and stance == "reported"
-            and _charges(trigger.sent.text, plover, actor_text, actor, claimant, claimant_actor)
+            and _charges(sentence_text(trigger), plover, actor_text, actor, claimant, claimant_actor)
         ):
             stance = "alleged"  # a named party charging another with violence
-        if claimant is not None and stance == "reported" and _UNVERIFIED.search(trigger.sent.text):
+        if claimant is not None and stance == "reported" and _UNVERIFIED.search(sentence_text(trigger)):
             stance = "alleged"  # "…, a claim that could not be independently verified"
         blamer = _blamer(trigger)
         if blamer is not None and not layers:
@@ -451,7 +452,7 @@ class ClaimReader:
     def _trailing_source(self, trigger: Token) -> list[_Layer]:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
-        sent = trigger.sent
+        sent = sentence(trigger)
         lower = sent.text.lower()  # a word that is not in the text is not a token of it: skip the walks
         if "according" in lower:
             for word in sent:
@@ -670,14 +671,14 @@ class ClaimReader:
     def _speaker_near(self, trigger: Token, quote_end: int) -> list[_Layer]:
         # A quotation without its own attribution belongs to the speaker named beside it: in its own
         # sentence, in the sentence where it closes ("“… all night. They …,” Keller said."), or before.
-        sentence = trigger.sent
-        candidates = [sentence]
-        following = sentence
+        own = sentence(trigger)
+        candidates = [own]
+        following = own
         while following.end < len(trigger.doc) and following.end_char < quote_end:
-            following = trigger.doc[following.end].sent
+            following = sentence(trigger.doc[following.end])
             candidates.append(following)
-        if sentence.start > 0:
-            candidates.append(trigger.doc[sentence.start - 1].sent)
+        if own.start > 0:
+            candidates.append(sentence(trigger.doc[own.start - 1]))
         for sent in candidates:
             for token in sent:
                 if self.lexicon.is_reporting(token):

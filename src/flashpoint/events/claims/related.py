@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.events.claims.claimant import _RELATIVE
+from flashpoint.events.docindex import sentence
 from flashpoint.events.modality import CANCEL_VERBS
 
 __all__ = [
@@ -188,7 +189,7 @@ def charge_denier(accusation: Token) -> Token | None:
     """Return who denies an accusation made in the same sentence, when the denial points back at it
     ("A accused B of shelling …, but the claim was denied by B", "…, an accusation dismissed by B",
     "… while B refuted these allegations"), else None."""
-    for verb in accusation.sent:
+    for verb in sentence(accusation):
         if verb.i <= accusation.i or verb.lemma_.lower() not in _DENY_VERBS or verb.pos_ != "VERB":
             continue
         charges = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
