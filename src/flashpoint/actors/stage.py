@@ -6,9 +6,10 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 from flashpoint.actors.entries import STRONG_KINDS
 from flashpoint.actors.resolver import ActorResolver

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import RowMapping, insert, or_, select, update
 
 from flashpoint.alerts.flashpoints import Flashpoint, FlashpointRules, find_flashpoints
 from flashpoint.store import Store
@@ -167,7 +167,7 @@ def refresh_alerts(
     return AlertChanges(opened=tuple(opened), updated=tuple(updated), closed=tuple(closed))
 
 
-def _alert(row: Any) -> Alert:
+def _alert(row: RowMapping) -> Alert:
     opened_at = aware(row["opened_at"])
     updated_at = aware(row["updated_at"])
     assert opened_at is not None and updated_at is not None

@@ -7,8 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Token
-
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
@@ -38,6 +36,8 @@ from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event, PlaceMention
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from flashpoint.events.learned import EventModel
 
 __all__ = ["EventCoder"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 __all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
 

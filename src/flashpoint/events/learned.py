@@ -16,10 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 from flashpoint.errors import LexiconError
 from flashpoint.events.lexicon import PLOVER_TYPES, Pos, TriggerEntry

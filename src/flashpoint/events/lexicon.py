@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 from flashpoint.errors import LexiconError
 

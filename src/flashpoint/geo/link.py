@@ -6,9 +6,10 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 from flashpoint.geo.context import haversine_km
 from flashpoint.geo.focus import FACILITY_WORDS

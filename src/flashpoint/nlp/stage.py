@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 from flashpoint.nlp.attributes import AttributeTable
 from flashpoint.nlp.lemmas import LemmaMemo
@@ -27,14 +29,14 @@ class NlpStage:
     requires = frozenset({"text"})
     provides = frozenset({"sentences", "parsed"})
 
-    def __init__(self, settings: Settings, *, nlp: Any | None = None, fast: bool = True) -> None:
+    def __init__(self, settings: Settings, *, nlp: Language | None = None, fast: bool = True) -> None:
         self.nlp = nlp if nlp is not None else load_model(settings.model)
         self.nlp.max_length = max(self.nlp.max_length, settings.max_bytes + 1)
         self.batch_size = settings.batch_size
         # The model's attribute rules and lemmatizer, replaced by array-based equivalents (same output);
         # the model object itself is shared and left untouched: they are skipped per call instead.
         self._skip: list[str] = []
-        self._after: list[Callable[[Any], Any]] = []
+        self._after: list[Callable[[Doc], Doc]] = []
         if fast:
             self._skip, self._after = _fast_components(self.nlp)
 
@@ -65,7 +67,7 @@ class NlpStage:
         return replace(doc, sentences=tuple(sentences), parsed=spacy_doc)
 
 
-def _fast_components(nlp: Any) -> tuple[list[str], list[Callable[[Any], Any]]]:
+def _fast_components(nlp: Language) -> tuple[list[str], list[Callable[[Doc], Doc]]]:
     """Return the components to skip and their stand-ins, or nothing when the model is not the expected shape."""
     names = list(nlp.pipe_names)
     if "attribute_ruler" not in names or "lemmatizer" not in names:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import (
     ArgumentError,
     IntegrityError,
@@ -422,7 +422,7 @@ class Store:
             in_window.append(ev.c.cluster_date <= until)
         ids = select(ev.c.id).where(*in_window).scalar_subquery()
 
-        def count(conn: Connection, table: Any) -> int:
+        def count(conn: Connection, table: Table) -> int:
             stmt = select(func.count()).select_from(table)
             if windowed:
                 stmt = stmt.where((table.c.id if table is ev else table.c.event_id).in_(ids))

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Engine,
     Integer,
     MetaData,
+    RowMapping,
     String,
     Table,
     Text,
@@ -209,7 +210,7 @@ class FeedState:
             raise StoreError(f"cannot write the feed state: {exc}") from exc
 
 
-def _info(row: Any) -> FeedInfo:
+def _info(row: RowMapping) -> FeedInfo:
     return FeedInfo(
         url=row["url"],
         etag=row["etag"],
