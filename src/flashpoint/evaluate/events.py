@@ -36,7 +36,7 @@ from flashpoint.evaluate.gold import read_jsonl
 from flashpoint.events import acled
 from flashpoint.geo.distance import great_circle_km
 from flashpoint.pipeline import Pipeline
-from flashpoint.records import Document, Event, Rejection
+from flashpoint.records import Actor, Document, Event, Rejection
 from flashpoint.settings import Settings
 
 __all__ = [
@@ -250,14 +250,14 @@ def score_file(
     return score_predictions(records, predictions, gold=str(gold), rejected=rejected)
 
 
-def _country_ok(gold: dict[str, Any] | None, predicted: Any) -> bool | None:
+def _country_ok(gold: dict[str, Any] | None, predicted: Actor | None) -> bool | None:
     code = (gold or {}).get("country")
     if not code or str(code).upper() in NOT_CHECKED_COUNTRIES:
         return None
     return predicted is not None and (predicted.country or "").upper() == str(code).upper()
 
 
-def _sector_ok(gold: dict[str, Any] | None, predicted: Any) -> bool | None:
+def _sector_ok(gold: dict[str, Any] | None, predicted: Actor | None) -> bool | None:
     sector = (gold or {}).get("sector")
     if not sector:
         return None

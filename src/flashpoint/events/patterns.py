@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -192,7 +192,9 @@ def _slots(field: str, synsets: Mapping[str, Slot], origin: str) -> tuple[Slot, 
     return tuple(slots)
 
 
-def _pattern(before: Any, after: Any, cameo: str, plover: str, mode: str, origin: str) -> VerbPattern:
+def _pattern(
+    before: tuple[Slot, ...], after: tuple[Slot, ...], cameo: str, plover: str, mode: str, origin: str
+) -> VerbPattern:
     if plover not in PLOVER_TYPES:
         raise LexiconError(f"{origin}: {plover!r} is not a PLOVER event type")
     needed = frozenset(slot[0][0] for slot in after if len(slot) == 1 and len(slot[0]) == 1)

@@ -516,7 +516,7 @@ _SQLITE_MMAP_BYTES = 1 << 30  # address space, not memory: the OS pages the file
 _SQLITE_CACHE_KIB = 32 * 1024
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -530,7 +530,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def _journal_wal(cursor: Any) -> None:
+def _journal_wal(cursor: sqlite3.Cursor) -> None:
     # Switching a file to WAL takes an exclusive lock without waiting for it, so connections opening a new
     # database at the same moment can see "database is locked": retry for up to ~5 s.
     for attempt in range(100):
