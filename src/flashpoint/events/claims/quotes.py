@@ -34,7 +34,7 @@ def _quoted_clause(trigger: Token, quoted: str | None) -> bool:
     one it did not open."""
     if quoted is not None:
         return len(quoted.split()) >= _QUOTED_WORDS
-    text = str(sentence_text(trigger)).strip()
+    text = sentence_text(trigger).strip()
     opens = sum(text.count(mark) for mark in _OPENING_MARKS)
     closes = text.count("”")
     straight = text.count('"')

@@ -454,7 +454,7 @@ class ClaimReader:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
         "… rebels said", "… said the statement", "… was quoted as saying by local media"."""
         sent = sentence(trigger)
-        lower = sent.text.lower()  # a word that is not in the text is not a token of it: skip the walks
+        lower = sentence_text(trigger).lower()  # a word not in the text is no token of it: skip the walks
         if "according" in lower:
             for word in sent:
                 # "…, according to X", and "According to X, …" heading the whole sentence
