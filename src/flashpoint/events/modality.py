@@ -67,6 +67,9 @@ _ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "ap
 _FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
 CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
+# Hedges that judge how likely an act is rather than make it a condition: an unverified account, alleged
+# ("jets probably struck the market", "it seems rebels shelled the town"); "may", "could", "if" stay hypothetical.
+_EVIDENTIAL_HEDGES = frozenset({"likely", "probably", "probable", "seem", "appear"})
 # Verbs whose object is a statement about an act, not the act's own tense: "has not claimed the attack".
 _STATEMENT_VERBS = frozenset({"claim", "report", "confirm", "deny", "say", "announce", "describe", "mention"})
 _ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
@@ -192,7 +195,9 @@ def read_modality(
                     intended = intended or (announced and not guessed)
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
-            elif child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS:
+            elif (child.dep_ == "advmod" and child.lower_ in ALLEGING_WORDS) or (
+                child.dep_ == "advmod" and child.lemma_.lower() in _EVIDENTIAL_HEDGES
+            ):
                 alleging = True
             elif child.dep_ == "advmod" and child.lemma_.lower() in hedge:
                 hedged = True
@@ -210,7 +215,7 @@ def read_modality(
         ):
             conditional = True
         node = node.head
-        if node.lower_ in ALLEGING_WORDS:
+        if node.lower_ in ALLEGING_WORDS or node.lemma_.lower() in _EVIDENTIAL_HEDGES:
             alleging = True
         elif node.lemma_.lower() in hedge:
             hedged = True
@@ -341,9 +346,25 @@ def _said_to(chain: list[Any]) -> bool:
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
             return True
+    # "the shelling, believed to have been carried out by jets", "a raid that is thought to have killed …"
+    node = chain[0]
+    if node.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _HEARSAY_VERBS and c.tag_ == "VBN"
+        for c in node.children
+    ):
+        return True
+    # … and the same parsed with the act as the hearsay verb's subject ("The shelling, believed to have …")
+    head = node.head
+    if (
+        node.pos_ in {"NOUN", "PROPN"}
+        and node.dep_ in {"nsubj", "nsubjpass"}
+        and head.lemma_.lower() in _HEARSAY_VERBS
+        and head.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children)
+    ):
+        return True
     # "are accused of killing", "have been blamed for the attack", "are suspected of shelling": no accuser
     # named, the act is an allegation
-    node = chain[0]
     if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"of", "for"}:
         verb = node.head.head
         return verb.lemma_.lower() in _CHARGING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)

@@ -94,6 +94,14 @@ _MEDIA_NOUNS = frozenset(
     }
 )
 
+# Participles whose phrase names where a source spoke: "speaking on state television".
+_SPEAKING_VERBS = frozenset({"speak", "write", "appear", "talk"})
+
+# Nouns after "on"/"in" that are no medium: "speaking on condition of anonymity", "on behalf of".
+_NOT_MEDIA = frozenset(
+    {"condition", "anonymity", "behalf", "background", "record", "basis", "occasion", "sideline"}
+)
+
 _OUTLET_NAMES = frozenset({"ap", "associated press", "state media", "al aan"})
 
 # Verbs that put a medium out on a platform: "a statement posted on Telegram".
@@ -154,20 +162,32 @@ def _channel(verb: Token, clause: Token | None = None) -> str | None:
                 return _phrase(pobj)
             if pobj is not None and is_outlet(_phrase(pobj)):
                 return _phrase(pobj)  # "said on its Telegram channel", "on state television"
-        if child.dep_ == "advcl" and child.lemma_.lower() in {"speak", "write", "appear", "talk"}:
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"on", "to", "in"}:
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return _phrase(pobj)
-            medium = _medium(child)  # "speaking at a news conference"
-            if medium is not None:
-                return medium
+        if child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING_VERBS:
+            spoken = _speaking_channel(child)
+            if spoken is not None:
+                return spoken
     for holder in (verb, clause):
         medium = _medium(holder) if holder is not None else None
         if medium is not None:
             return medium
     return None
+
+
+def _speaking_channel(participle: Token) -> str | None:
+    """Return the channel of "speaking on CNN", "writing in the Courier", "speaking to Radio Nord",
+    "speaking at a news conference"; None for "speaking on condition of anonymity", "to reporters"."""
+    for prep in participle.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "to", "in", "with"}:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() in _NOT_MEDIA or pobj.ent_type_ in _WHEN:
+            continue
+        phrase = _phrase(pobj)
+        # "speaking to reporters", "with diplomats": an audience is no channel, an outlet or a name is
+        if prep.lower_ in {"to", "with"} and not (is_outlet(phrase) or pobj.pos_ == "PROPN"):
+            continue
+        return phrase
+    return _medium(participle)
 
 
 def _medium(holder: Token) -> str | None:

@@ -67,6 +67,10 @@ _GENERIC = frozenset(
 # … and words that are generic only in the plural ("local authorities", but "the port authority").
 _GENERIC_PLURAL = frozenset({"authority", "group", "monitor", "doctor", "analyst", "expert"})
 
+# Participles that describe how a source spoke, not who it is: "a source quoted by Radio Nord",
+# "an officer speaking on condition of anonymity".
+_SPEAKING_PARTICIPLES = frozenset({"quote", "cite", "speak", "talk", "write"})
+
 # People named by their role: the body they serve is part of who they are.
 _ROLE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
@@ -82,6 +86,8 @@ class _Layer:
     stance: str
     anonymous: bool
     speaker: str | None = None  # who relays an unnamed source: "I am hearing from one source"
+    # read from "according to X", which a parser may hang inside what X's speaker says
+    according: bool = False
 
 
 def _unnamed_by_choice(source: Token) -> bool:
@@ -149,6 +155,18 @@ def _source_span(token: Token) -> tuple[int, int]:
         if child.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in child.children):
             # "accused by the governor | of attacking …": the charge the parser hung on the accuser
             last = min(last, child.i - 1)
+    if token.pos_ == "PROPN":
+        # "the Observatory for Human Rights", "the Committee on Missing Persons": one name with its phrase
+        named = next(
+            (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"for", "on", "against"}), None
+        )
+        if (
+            named is not None
+            and named.i == last + 1
+            and all(t.is_title or t.lower_ in {"and", "of", "the"} for t in named.subtree if t != named)
+            and any(t.pos_ == "PROPN" for t in named.subtree)
+        ):
+            last = named.right_edge.i
     if token.lemma_.lower() in _ROLE_NOUNS:
         # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
         role = next(

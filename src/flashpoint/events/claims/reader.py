@@ -18,6 +18,7 @@ from flashpoint.events.claims.channel import (
     _phrase,
     _quoted_as,
     _relay,
+    _speaking_channel,
     is_outlet,
     medium_content,
 )
@@ -32,6 +33,7 @@ from flashpoint.events.claims.claimant import (
     _RELATIVE,
     _SAYING_NOUNS,
     _SOURCE_MEDIA,
+    _SPEAKING_PARTICIPLES,
     _THIRD_PERSON,
     _TRAILING_VERBS,
     _author,
@@ -98,7 +100,7 @@ class ClaimReader:
         `actor` is the event's coded actor; with `actor_text` it tells a party's report of its own act
         from a charge against another.
         """
-        layers = self._layers(trigger)
+        layers = _relayed(self._layers(trigger))
         post = self.doc.post_at(trigger.idx)
         if post is not None and self.doc.format == "post" and post.start == 0:
             post = None  # the document is the post: its author's own voice
@@ -185,6 +187,7 @@ class ClaimReader:
         )
         responsible = claimer is not None or (
             done
+            and stance != "denied"  # "denied in a statement that its jets struck …": no claim of it
             and not reported_object
             and claimant is not None
             and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
@@ -396,7 +399,8 @@ class ClaimReader:
                 for to in child.children:
                     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
-                        return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
+                        layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
+                        return [replace(layer, according=True)]
         return []
 
     def _medium_layer(self, medium: Token) -> _Layer | None:
@@ -463,7 +467,17 @@ class ClaimReader:
                     for to in word.children:
                         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                         if pobj is not None:
-                            return [self._medium_layer(pobj) or self._source_layer(pobj, "reported")]
+                            layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
+                            verb = word.head
+                            said = (
+                                self._layer(verb)
+                                if self.lexicon.is_reporting(verb)
+                                and verb.i < word.i
+                                and all(t.is_punct for t in sent.doc[verb.i + 1 : word.i])
+                                else None
+                            )
+                            # "… Ivan said according to the Courier's report": Ivan speaks, the report relays
+                            return _relayed([replace(layer, according=True), *([said] if said else [])])
         if not any(verb in lower for verb in _TRAILING_VERBS):
             return []
         for verb in sent.doc[trigger.i + 1 : sent.end]:
@@ -606,7 +620,8 @@ class ClaimReader:
         if cited is not None:
             # "…, Radio Nord reported, citing the governor": the governor speaks, Radio Nord relays
             source = self._source_layer(cited, stance)
-            relay = channel or (layer.claimant if layer.claimant and is_outlet(layer.claimant) else None)
+            # whoever cites another is the relay, an outlet by name or not ("the Velka Courier, citing …")
+            relay = channel or layer.claimant
             return _Layer(
                 source.claimant, source.token, source.channel or relay, source.stance, source.anonymous
             )
@@ -645,9 +660,17 @@ class ClaimReader:
             or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
         )
         anonymous = not named and (generic or indefinite)
+        # "a source quoted by Radio Nord", "an officer, speaking on condition of anonymity,": how it spoke
+        manner = [
+            c
+            for c in token.rights
+            if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _SPEAKING_PARTICIPLES
+        ]
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
-            end = token.right_edge.i + 1
+            end = manner[0].left_edge.i if manner else token.right_edge.i + 1
+            while end - 1 > token.i and token.doc[end - 1].is_punct:
+                end -= 1
             after = token.doc[end] if end < len(token.doc) else None
             if (
                 after is not None
@@ -655,13 +678,20 @@ class ClaimReader:
                 and after.lower_ in {"on", "in", "at", "near", "inside"}
             ):
                 end = after.right_edge.i + 1  # "one source | on the ground" attached to the verb
-            span = token.doc[first:end]
+            span = token.doc[first : max(end, token.i + 1)]
         # "the army's chief of staff, speaking on condition of anonymity, said": unnamed by choice
         anonymous = anonymous or _unnamed_by_choice(token)
         if stance in {"asserted", "reported"}:
             # A neutral verb: a named source reports, an unnamed or generic one ("residents") alleges.
             stance = "alleged" if anonymous else "reported"
         channel = _medium(token)  # "said the governor in a statement", the medium hung on the source
+        for participle in manner:
+            # "quoted by Radio Nord", "speaking on state television": the relay or the medium
+            agent = next(
+                (p for a in participle.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                None,
+            )
+            channel = channel or (_phrase(agent) if agent is not None else _speaking_channel(participle))
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -703,6 +733,22 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _relayed(layers: list[_Layer]) -> list[_Layer]:
+    """Return the layers with "X said …, according to <an outlet or a report>" read as X speaking through
+    that outlet or report: the parser hangs "according to" on the reported clause, but a source that is
+    an outlet or a medium relays the speaker around it rather than speaking inside what X says."""
+    if len(layers) < 2 or not layers[0].according:
+        return layers
+    inner = layers[0]
+    if inner.claimant is not None and not is_outlet(inner.claimant) and inner.channel is None:
+        return layers  # "X said that, according to witnesses, …": the witnesses are the innermost source
+    speaker = layers[1]
+    if speaker.claimant is None or is_outlet(speaker.claimant):
+        return layers
+    relay = speaker.channel or inner.channel or inner.claimant
+    return [replace(speaker, channel=relay), *layers[2:]]
 
 
 def _denier(trigger: Token) -> Token | None:

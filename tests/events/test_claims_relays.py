@@ -1,0 +1,96 @@
+"""Claims: how a source spoke and who relayed it — participles on the source, "citing", "according to",
+names with their own phrase, denials put out in a medium, and hedges that leave an act unverified.
+
+Our own invented sentences (Ruritania, Borduria, Syldavia, Radio Nord, the Velka Courier); each case is one
+pattern of the claims definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.records import Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def _assaults(code_events: Code, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.claims[0].stance, e.claims[0].claimant, e.claims[0].channel)
+        for e in code_events(text)
+        if e.type == "ASSAULT"
+    ]
+
+
+RELAY_CASES = [
+    # a participle on the source says how it spoke: it is no part of the source's name
+    ("A police officer quoted by Radio Nord said rebels had shelled the town.", "alleged", "A police officer",
+     "Radio Nord"),
+    ("The governor, speaking on state television, said rebels had shelled the town.", "reported",
+     "The governor", "state television"),
+    ("A source speaking to Radio Nord said rebels had shelled the town.", "alleged", "A source", "Radio Nord"),
+    # … and anonymity is no channel
+    ("An army officer, speaking on condition of anonymity, said rebels had shelled the town.", "alleged",
+     "An army officer", None),
+    ("Rebels shelled the town, an army officer said, speaking on condition of anonymity.", "alleged",
+     "an army officer", None),
+    # whoever cites another relays it, an outlet by its name or not
+    ("Rebels shelled the town, the Velka Courier said, citing a police officer.", "alleged", "a police officer",
+     "the Velka Courier"),
+    ("The Velka Courier, citing local officials, said rebels shelled the town.", "alleged", "local officials",
+     "The Velka Courier"),
+    # "X said …, according to <a report>": X speaks, the report relays
+    ("The minister said the militia had shelled the market, according to a report by the Velka Courier.",
+     "reported", "The minister", "a report"),
+    ("The militia shelled the market again Ivan Petrov said according to the Velka Courier report.",
+     "reported", "Ivan Petrov", "the Velka Courier report"),
+    # "X said that, according to witnesses, …": the witnesses are the innermost source
+    ("The minister said that, according to witnesses, the militia had shelled the market.", "alleged",
+     "witnesses", None),
+    # a name that runs on in a phrase of its own
+    ("The Syldavian Observatory for Human Rights said rebels attacked a checkpoint near the river.", "reported",
+     "The Syldavian Observatory for Human Rights", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant", "channel"), RELAY_CASES)
+def test_claims_relays_patterns(
+    code_events: Code, text: str, stance: str, claimant: str, channel: str | None
+) -> None:
+    assert _assaults(code_events, text) == [(stance, claimant, channel)]
+
+
+def test_claims_relays_a_denial_in_a_statement_is_no_claim_of_responsibility(code_events: Code) -> None:
+    text = "The Ruritanian army denied in a statement that its jets had bombed the market."
+    assert _assaults(code_events, text) == [("denied", "The Ruritanian army", "a statement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bordurian jets probably bombed the market, the governor said.",
+        "The governor said Bordurian jets had likely bombed the market.",
+        "The governor said it was likely that Bordurian jets had bombed the market.",
+        "It seems that Bordurian jets bombed the market.",
+    ],
+)
+def test_claims_relays_a_judged_likelihood_leaves_the_act_alleged(code_events: Code, text: str) -> None:
+    assert [s for s, _, _ in _assaults(code_events, text)] == ["alleged"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bordurian jets could bomb the market.",
+        "Bordurian jets might have bombed the market, the governor said.",
+    ],
+)
+def test_claims_relays_a_modal_guess_stays_hypothetical(code_events: Code, text: str) -> None:
+    assert [s for s, _, _ in _assaults(code_events, text)] == ["hypothetical"]
+
+
+def test_claims_relays_an_act_believed_done_is_alleged(code_events: Code) -> None:
+    text = "The shelling of the market, believed to have been carried out by Bordurian jets, drew protests."
+    assert [s for s, _, _ in _assaults(code_events, text)] == ["alleged"]
