@@ -94,3 +94,44 @@ def test_claims_relays_a_modal_guess_stays_hypothetical(code_events: Code, text:
 def test_claims_relays_an_act_believed_done_is_alleged(code_events: Code) -> None:
     text = "The shelling of the market, believed to have been carried out by Bordurian jets, drew protests."
     assert [s for s, _, _ in _assaults(code_events, text)] == ["alleged"]
+
+
+CHANNEL_CASES = [
+    # a source that speaks to a named outlet: the outlet is the channel, a person is not
+    ("A military source told the Velka Courier that rebels had shelled the town.", "alleged",
+     "A military source", "the Velka Courier"),
+    ("Rebels shelled the town, the governor told Ivan Petrov.", "reported", "the governor", None),
+    # a journalist's outlet is the channel
+    ("A reporter for the Velka Courier said rebels had shelled the town.", "reported", "A reporter",
+     "the Velka Courier"),
+    ("The Velka Courier's correspondent said rebels had shelled the town.", "reported",
+     "The Velka Courier's correspondent", "The Velka Courier"),
+    # "According to X, a source said …": X relays the source
+    ("According to the Velka Courier, a military source said rebels had shelled the town.", "alleged",
+     "a military source", "the Velka Courier"),
+    # a state-run outlet is its own channel
+    ("Rebels shelled the town, state-run Velka Radio reported.", "reported", "state-run Velka Radio",
+     "state-run Velka Radio"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant", "channel"), CHANNEL_CASES)
+def test_claims_relays_channels(
+    code_events: Code, text: str, stance: str, claimant: str, channel: str | None
+) -> None:
+    assert _assaults(code_events, text) == [(stance, claimant, channel)]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a named party blaming another is an allegation
+        ("The governor said the Red Hand bears responsibility for the bombing of the bridge.", "alleged"),
+        ("The governor said the Red Hand was responsible for the bombing of the bridge.", "alleged"),
+        # … a speaker owning up to it claims it, and one saying it is not responsible denies it
+        ("The Red Hand said it was responsible for the bombing of the bridge.", "claimed_responsibility"),
+        ("The Red Hand said it was not responsible for the bombing of the bridge.", "denied"),
+    ],
+)
+def test_claims_relays_responsibility(code_events: Code, text: str, stance: str) -> None:
+    assert [s for s, _, _ in _assaults(code_events, text)] == [stance]

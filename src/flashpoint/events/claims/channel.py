@@ -64,6 +64,53 @@ _OUTLET_WORDS = frozenset(
         "ria",
         "interfax",
         "yonhap",
+        # more wire services, broadcasters, papers and platforms known by a name without an outlet word
+        "courier",
+        "chronicle",
+        "upi",
+        "dpa",
+        "efe",
+        "ansa",
+        "kyodo",
+        "nhk",
+        "cbs",
+        "nbc",
+        "cnbc",
+        "msnbc",
+        "npr",
+        "pbs",
+        "sputnik",
+        "novosti",
+        "voa",
+        "rferl",
+        "euronews",
+        "haaretz",
+        "ynet",
+        "rudaw",
+        "tasnim",
+        "isna",
+        "irib",
+        "wafa",
+        "kuna",
+        "bernama",
+        "kcna",
+        "mayadeen",
+        "asharq",
+        "alalam",
+        "manar",
+        "bloomberg",
+        "politico",
+        "newsweek",
+        "instagram",
+        "tiktok",
+        "whatsapp",
+        "vkontakte",
+        "weibo",
+        "wechat",
+        "reddit",
+        "blog",
+        "podcast",
+        "newsletter",
     }
 )
 
@@ -93,6 +140,8 @@ _MEDIA_NOUNS = frozenset(
         "comment",
     }
 )
+
+_STATE_RUN = re.compile(r"\bstate[- ](run|owned|controlled)\b", re.IGNORECASE)
 
 # Participles whose phrase names where a source spoke: "speaking on state television".
 _SPEAKING_VERBS = frozenset({"speak", "write", "appear", "talk"})
@@ -154,8 +203,9 @@ def _channel(verb: Token, clause: Token | None = None) -> str | None:
     for child in verb.children:
         if lemma == "tell" and child.dep_ in {"dobj", "dative"}:
             told = _phrase(child)
-            if is_outlet(told) or child.ent_type_ == "ORG":
-                return told  # "told Kurdish media", not "told reporters"
+            named = child.pos_ == "PROPN" and child.ent_type_ not in {"PERSON", "GPE", "NORP", "LOC"}
+            if is_outlet(told) or child.ent_type_ == "ORG" or named:
+                return told  # "told Kurdish media", "told Rutag", not "told reporters" or "told Ivan Petrov"
         if child.dep_ == "prep" and child.lower_ in {"on", "to"} and lemma != "tell":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
@@ -215,6 +265,8 @@ def _medium(holder: Token) -> str | None:
 def is_outlet(name: str) -> bool:
     """Return True when a source's name is a news outlet, agency, broadcaster or platform."""
     words = re.findall(r"[a-z0-9]+", name.lower())
+    if _STATE_RUN.search(name):
+        return True  # "state-run Rutag"
     return any(w in _OUTLET_WORDS for w in words) or " ".join(words) in _OUTLET_NAMES
 
 
@@ -223,7 +275,8 @@ def _relay(outer: list[_Layer]) -> str | None:
     for layer in outer:
         if layer.channel:
             return layer.channel
-        if layer.claimant and is_outlet(layer.claimant):
+        if layer.claimant and (is_outlet(layer.claimant) or layer.according):
+            # "According to Rutag, a source said …": what another's words come through is the relay
             return layer.claimant
     return None
 

@@ -71,6 +71,11 @@ _GENERIC_PLURAL = frozenset({"authority", "group", "monitor", "doctor", "analyst
 # "an officer speaking on condition of anonymity".
 _SPEAKING_PARTICIPLES = frozenset({"quote", "cite", "speak", "talk", "write"})
 
+# People who report for an outlet: the outlet they report for is their channel.
+_JOURNALISTS = frozenset(
+    {"reporter", "correspondent", "journalist", "editor", "anchor", "presenter", "columnist", "stringer"}
+)
+
 # People named by their role: the body they serve is part of who they are.
 _ROLE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",

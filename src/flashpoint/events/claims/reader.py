@@ -30,6 +30,7 @@ from flashpoint.events.claims.claimant import (
     _GENERIC_PLURAL,
     _INDEFINITE_DETS,
     _INQUIRY_NOUNS,
+    _JOURNALISTS,
     _RELATIVE,
     _SAYING_NOUNS,
     _SOURCE_MEDIA,
@@ -66,6 +67,7 @@ from flashpoint.events.claims.stance import (
     _flatly_denied,
     _observer,
     _own_attack,
+    _owned_up,
     overall_stance,
 )
 from flashpoint.events.docindex import sentence, sentence_text
@@ -185,12 +187,19 @@ class ClaimReader:
             and self.lexicon.is_reporting(trigger.head)
             and trigger.head.lemma_ != "claim"
         )
-        responsible = claimer is not None or (
-            done
-            and stance != "denied"  # "denied in a statement that its jets struck …": no claim of it
-            and not reported_object
-            and claimant is not None
-            and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+        owned = _owned_up(trigger) if claimant is not None else None
+        if owned is False:
+            stance = "denied"  # "the group said it was not responsible for the bombing"
+        responsible = (
+            claimer is not None
+            or (owned is True and stance != "denied")
+            or (
+                done
+                and stance != "denied"  # "denied in a statement that its jets struck …": no claim of it
+                and not reported_object
+                and claimant is not None
+                and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
+            )
         )
         if (
             claimant is not None
@@ -692,6 +701,8 @@ class ClaimReader:
                 None,
             )
             channel = channel or (_phrase(agent) if agent is not None else _speaking_channel(participle))
+        if channel is None and token.lemma_.lower() in _JOURNALISTS:
+            channel = _employer(token)  # "Rutag's correspondent", "a reporter for the Velka Courier"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -733,6 +744,37 @@ class ClaimReader:
     def _resolve_text(self, text: str) -> Actor | None:
         resolver = self.lookup.resolver
         return resolver.resolve(text, date=self.lookup.date) if resolver is not None else None
+
+
+def _employer(journalist: Token) -> str | None:
+    """Return the outlet a journalist works for, as written ("Rutag's correspondent", "the Rutag reporter",
+    "a reporter for the Velka Courier"), else None."""
+    owner = next(
+        (c for c in journalist.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS), None
+    )
+    if owner is None:
+        owner = next(
+            (
+                c
+                for c in journalist.lefts
+                if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+            ),
+            None,
+        )
+    if owner is None:
+        owner = next(
+            (
+                p
+                for c in journalist.rights
+                if c.dep_ == "prep" and c.lower_ in {"for", "of", "with", "from"}
+                for p in c.children
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or is_outlet(_phrase(p)))
+            ),
+            None,
+        )
+    if owner is None:
+        return None
+    return _phrase(owner).removesuffix("'s").removesuffix("’s").strip(_STRIP) or None
 
 
 def _relayed(layers: list[_Layer]) -> list[_Layer]:

@@ -22,7 +22,10 @@ _UNLAWFUL = frozenset({"ASSAULT", "COERCE"})
 _UNLAWFUL_CUE = re.compile(
     r"\b(chemical|sarin|chlorine|toxic|poison|nerve agent|gas attack|execut|massacr|civilian|children|"
     r"besieg|siege|starv|tortur|prisoner|captive|detainee|protester|indiscriminate|war crime|barrel bomb|"
-    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield)",
+    r"hospital|rape|abuse|loot|kidnap|abduct|mass grave|genocide|ethnic cleansing|human shield|"
+    # blame: "X bears responsibility for the attack", "is to blame for", "is behind the bombing"
+    r"(bears?|bore|hold|holds|held)\b[^.]{0,20}\bresponsib|(is|are|was|were|be)\s+(\w+\s+)?responsible for|"
+    r"to blame)",
     re.IGNORECASE,
 )
 
@@ -158,3 +161,22 @@ def _own_attack(
     if plover != "ASSAULT" or not _same_side(actor_text, actor, claimant, claimant_actor):
         return False
     return not is_outlet(claimant)
+
+
+def _owned_up(trigger: Token) -> bool | None:
+    """Return True when a speaker says it is responsible for the act ("said it was responsible for the
+    bombing", "we bear responsibility for the raid": a claim of responsibility, not a charge), False when
+    it says it is not (a denial), None when the act is no one's own responsibility in the words."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return None
+    word = trigger.head.head
+    if word.lemma_.lower() not in {"responsible", "responsibility"}:
+        return None
+    verb = word.head if word.dep_ in {"acomp", "dobj", "attr", "amod"} else word
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ not in {"it", "we", "i"}:
+        return None
+    # "said it was not responsible", "bears no responsibility": a denial
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in (*verb.children, *word.children)
+    )
