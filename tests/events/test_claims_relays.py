@@ -135,3 +135,20 @@ def test_claims_relays_channels(
 )
 def test_claims_relays_responsibility(code_events: Code, text: str, stance: str) -> None:
     assert [s for s, _, _ in _assaults(code_events, text)] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # the agent of a passive report is its source; of a passive claim, the one who claims the act
+        ("The attack on the village was reported by residents.", ("alleged", "residents", None)),
+        ("The bombing was claimed by the Red Hand.", ("claimed_responsibility", "the Red Hand", None)),
+        # a spokesman's "his fighters" are the speaker's own side
+        ("The rebels' spokesman said on Twitter that his fighters had shot down a helicopter.",
+         ("claimed_responsibility", "The rebels' spokesman", "Twitter")),
+    ],
+)  # fmt: skip
+def test_claims_relays_passive_agents_and_own_side(
+    code_events: Code, text: str, claim: tuple[str, str, str | None]
+) -> None:
+    assert _assaults(code_events, text) == [claim]

@@ -291,7 +291,15 @@ class ClaimReader:
             ):
                 break
             hearsay = node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
-            if hearsay:
+            agent = (
+                _reporting_agent(node, head) if node == trigger and self.lexicon.is_reporting(head) else None
+            )
+            if agent is not None:
+                # "the attack was reported by residents": the agent of the report is its source
+                layers.append(
+                    self._source_layer(agent, self.lexicon.reporting.get(head.lemma_.lower(), "asserted"))
+                )
+            elif hearsay:
                 pass  # "troops are said to have shelled …": no source named, the modality says alleged
             elif (
                 self.lexicon.is_reporting(head)
@@ -775,6 +783,14 @@ def _employer(journalist: Token) -> str | None:
     if owner is None:
         return None
     return _phrase(owner).removesuffix("'s").removesuffix("’s").strip(_STRIP) or None
+
+
+def _reporting_agent(act: Token, verb: Token) -> Token | None:
+    """Return X of "<act> was reported by X" (a passive verb of saying with the act as its subject), else
+    None; "claimed by X" is a claim of responsibility, read elsewhere."""
+    if act.dep_ != "nsubjpass" or verb.lemma_.lower() in {"claim", "deny"}:
+        return None
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
 
 
 def _relayed(layers: list[_Layer]) -> list[_Layer]:

@@ -222,6 +222,12 @@ def responsibility_claimer(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() == "claim":
         return _claimer(head)  # "X claimed the attacks"
+    if (
+        trigger.dep_ == "nsubjpass"
+        and head.lemma_.lower() == "claim"
+        and any(c.dep_ == "agent" for c in head.children)
+    ):
+        return _claimer(head)  # "the bombing was claimed by X"
     if trigger.dep_ == "conj" and head.lemma_.lower() == "claim":
         # "attacks, also claimed by X, have killed …"; "… for which X claimed responsibility and where
         # scores were killed"

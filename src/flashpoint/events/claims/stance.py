@@ -113,7 +113,7 @@ def _same_side(
     if actor_text is None:
         return False
     text = actor_text.lower()
-    if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their"}:
+    if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their", "his", "her", "my"}:
         return True
     said = claimant.lower()
     # at a word's start: "Syria" in "Syrian troops", but not "he" in "the villages"
