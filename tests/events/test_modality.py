@@ -113,3 +113,28 @@ def test_modality_preparing_to_attack_is_a_future_act_not_a_threat(code_events: 
 def test_modality_an_announcement_reported_in_passing_is_not_the_actors(code_events: Code) -> None:
     text = "The report said the raids came after Ruritania found that Bordurian militants would attack."
     assert all(e.type != "THREATEN" for e in code_events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian troops tried to retake the bridge with no luck.",
+        "Ruritanian troops tried in vain to storm the base.",
+        "Ruritanian troops attacked the base without success.",
+        "Ruritanian troops unsuccessfully tried to storm the base.",
+    ],
+)
+def test_modality_an_act_that_came_to_nothing_is_negated(code_events: Code, text: str) -> None:
+    (event,) = code_events(text)
+    assert event.type == "ASSAULT" and event.negated
+
+
+def test_modality_an_act_named_in_the_consequence_of_a_condition_is_hypothetical(code_events: Code) -> None:
+    text = "If the hill fell, Ruritanian troops would succeed in laying siege to the Bordurian town."
+    (event,) = code_events(text)
+    assert event.type == "COERCE" and event.claims[0].stance == "hypothetical"
+
+
+def test_modality_a_likely_act_is_alleged(code_events: Code) -> None:
+    (event,) = code_events("It was likely that a toxic gas was used in the Bordurian attack.")
+    assert event.type == "ASSAULT" and event.claims[0].stance == "alleged"

@@ -217,6 +217,8 @@ def read_modality(
         node = node.head
         if node.lower_ in ALLEGING_WORDS or node.lemma_.lower() in _EVIDENTIAL_HEDGES:
             alleging = True
+        elif any(c.dep_ == "acomp" and c.lemma_.lower() in _EVIDENTIAL_HEDGES for c in node.children):
+            alleging = True  # "it was likely that gas was used in the attack"
         elif node.lemma_.lower() in hedge:
             hedged = True
     # "they will besiege us if the siege breaks": the act is the consequence of a condition.
@@ -256,6 +258,15 @@ def read_modality(
         for node in chain[1:]
     )
     negated = negated or (trigger.dep_ == "pcomp" and trigger.head.lower_ == "without")
+    # "tried to retake the base with no luck", "attacked without success", "to no avail", "in vain"
+    negated = negated or any(_fruitless(node) for node in chain)
+    # "they would succeed in laying siege if the hill fell": the clause the act is named in is conditional
+    clause = _clause_head(trigger)
+    if clause is not None:
+        conditional = conditional or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for c in clause.children
+        )
     # "the risk of clashes", "fears of an attack": an act that may come
     hypothetical = hypothetical or (
         trigger.dep_ == "pobj"
@@ -289,6 +300,43 @@ def read_modality(
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
+
+
+_FRUITLESS_ADVERBS = frozenset({"unsuccessfully", "vainly", "fruitlessly"})
+_SUCCESS_NOUNS = frozenset({"luck", "success", "result", "avail"})
+# Dependencies that keep a word inside the clause of the verb above it: "succeed in laying siege".
+_IN_CLAUSE = frozenset({"dobj", "pobj", "prep", "pcomp", "xcomp", "acomp", "attr"})
+
+
+def _fruitless(node: Token) -> bool:
+    """Return True when an act is said to have come to nothing: "with no luck", "without success",
+    "to no avail", "in vain", "unsuccessfully"."""
+    for child in node.children:
+        if child.dep_ == "advmod" and child.lower_ in _FRUITLESS_ADVERBS:
+            return True
+        if child.dep_ != "prep":
+            continue
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            no = any(c.dep_ == "det" and c.lower_ == "no" for c in pobj.children)
+            word = pobj.lemma_.lower()
+            if (child.lower_ == "without" and word in _SUCCESS_NOUNS) or (
+                child.lower_ in {"with", "to"} and no and word in _SUCCESS_NOUNS
+            ):
+                return True
+            if child.lower_ == "in" and pobj.lower_ == "vain":
+                return True
+    return False
+
+
+def _clause_head(trigger: Token) -> Token | None:
+    """Return the verb of the clause a nominal or -ing act is named in ("would succeed in laying siege"
+    → succeed), or None when the trigger heads its own clause."""
+    node = trigger
+    for _ in range(6):
+        if node.dep_ not in _IN_CLAUSE or node.head == node:
+            break
+        node = node.head
+    return node if node is not trigger and node.pos_ in {"VERB", "AUX"} else None
 
 
 def _nobody(token: Token) -> bool:
