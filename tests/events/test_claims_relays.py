@@ -152,3 +152,20 @@ def test_claims_relays_passive_agents_and_own_side(
     code_events: Code, text: str, claim: tuple[str, str, str | None]
 ) -> None:
     assert _assaults(code_events, text) == [claim]
+
+
+def test_claims_relays_an_object_after_claimed_is_no_source(code_events: Code) -> None:
+    # "claimed … lives" kills; it is no one's claim
+    assert _assaults(code_events, "Bordurian strikes have claimed hundreds of civilian lives.") == [
+        ("asserted", None, None)
+    ]
+
+
+def test_claims_relays_a_closing_name_with_its_own_phrase(code_events: Code) -> None:
+    text = "Bordurian jets bombed the market on Monday the Syldavian Observatory for Human Rights said."
+    assert [c for _, c, _ in _assaults(code_events, text)] == ["the Syldavian Observatory for Human Rights"]
+
+
+def test_claims_relays_a_monitor_claims_no_attack(code_events: Code) -> None:
+    text = "The Ruritanian Observatory said Ruritanian troops had shelled the village."
+    assert [s for s, _, _ in _assaults(code_events, text)] == ["reported"]

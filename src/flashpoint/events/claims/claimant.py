@@ -292,6 +292,14 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
             first -= 1
             break
         if (
+            word.lower_ in {"for", "of", "on"}
+            and first - 2 > trigger.i
+            and doc[first].is_title
+            and doc[first - 2].pos_ == "PROPN"
+        ):
+            first -= 1  # "the Observatory for Human Rights said": one name with its phrase
+            continue
+        if (
             word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
             or word.text in {"-", "'s", "’s"}
             or (word.pos_ == "VERB" and word.tag_ == "VBN")

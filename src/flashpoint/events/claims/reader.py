@@ -544,7 +544,9 @@ class ClaimReader:
                 channel = claimant if is_outlet(claimant) else _channel(verb)
                 return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
             after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
-            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"}:
+            # only a verb that can go before its subject: "…, said the statement", but "claimed hundreds of
+            # lives" and "told the radio" are objects
+            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"} and verb.lower_ in _INVERTING:
                 # "… said the statement": the subject follows its verb
                 head = after if after.pos_ != "DET" else after.head
                 if head.pos_ in {"NOUN", "PROPN"}:
@@ -783,6 +785,12 @@ def _employer(journalist: Token) -> str | None:
     if owner is None:
         return None
     return _phrase(owner).removesuffix("'s").removesuffix("’s").strip(_STRIP) or None
+
+
+# Verbs of saying that news text puts before their subject: "…, said the governor".
+_INVERTING = frozenset(
+    {"said", "says", "added", "reported", "reports", "wrote", "stated", "tweeted", "posted"}
+)
 
 
 def _reporting_agent(act: Token, verb: Token) -> Token | None:

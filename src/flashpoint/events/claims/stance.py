@@ -160,7 +160,7 @@ def _own_attack(
     strikes", "the group said it planted the bomb"): a claim of responsibility."""
     if plover != "ASSAULT" or not _same_side(actor_text, actor, claimant, claimant_actor):
         return False
-    return not is_outlet(claimant)
+    return not _observer(claimant, claimant_actor)  # a monitor or a rights group carries out no attack
 
 
 def _owned_up(trigger: Token) -> bool | None:
