@@ -169,3 +169,18 @@ def test_claims_relays_a_closing_name_with_its_own_phrase(code_events: Code) -> 
 def test_claims_relays_a_monitor_claims_no_attack(code_events: Code) -> None:
     text = "The Ruritanian Observatory said Ruritanian troops had shelled the village."
     assert [s for s, _, _ in _assaults(code_events, text)] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # reports, updates and announcements are media as much as statements are
+        ("Rebels shelled the town, the army said in a daily update.", ("reported", "the army", "a daily update")),
+        ("The army said in its daily report that rebels shelled the town.",
+         ("reported", "The army", "its daily report")),
+        # … but a report without an author is hearsay
+        ("According to a report, rebels shelled the town.", ("alleged", None, "a report")),
+    ],
+)  # fmt: skip
+def test_claims_relays_media(code_events: Code, text: str, claim: tuple[str, str | None, str]) -> None:
+    assert _assaults(code_events, text) == [claim]

@@ -138,6 +138,18 @@ _MEDIA_NOUNS = frozenset(
         "posting",
         "remark",
         "comment",
+        "update",
+        "report",
+        "announcement",
+        "declaration",
+        "article",
+        "editorial",
+        "column",
+        "readout",
+        "transcript",
+        "livestream",
+        "email",
+        "notice",
     }
 )
 

@@ -429,6 +429,8 @@ class ClaimReader:
              for p in t.children if p.dep_ == "pobj"),
             None,
         )  # fmt: skip
+        if author is None and medium.lemma_.lower() == "report":
+            return None  # "according to a report": a hearsay source, read as one (an unnamed report alleges)
         if author is None:
             return _Layer(None, None, _phrase(medium), "reported", False)
         layer = self._source_layer(author, "reported")
