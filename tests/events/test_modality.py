@@ -138,3 +138,21 @@ def test_modality_an_act_named_in_the_consequence_of_a_condition_is_hypothetical
 def test_modality_a_likely_act_is_alleged(code_events: Code) -> None:
     (event,) = code_events("It was likely that a toxic gas was used in the Bordurian attack.")
     assert event.type == "ASSAULT" and event.claims[0].stance == "alleged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian troops have not yet withdrawn from the Bordurian town.",
+        "Ruritanian troops did not even enter the Bordurian town.",
+        "Ruritania has yet to pull its troops out of Borduria.",
+    ],
+)
+def test_modality_not_done_so_far_is_negated(code_events: Code, text: str) -> None:
+    events = code_events(text)
+    assert events and all(e.negated for e in events)
+
+
+def test_modality_not_only_is_no_negation(code_events: Code) -> None:
+    (event,) = code_events("Ruritanian troops not only shelled the Bordurian town.")
+    assert not event.negated

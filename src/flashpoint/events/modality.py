@@ -258,6 +258,13 @@ def read_modality(
         for node in chain[1:]
     )
     negated = negated or (trigger.dep_ == "pcomp" and trigger.head.lower_ == "without")
+    # "has yet to release the prisoners", "is yet to withdraw": not done so far
+    negated = negated or any(
+        node.dep_ == "xcomp"
+        and node.head.lemma_.lower() in {"have", "be"}
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.head.children)
+        for node in chain
+    )
     # "tried to retake the base with no luck", "attacked without success", "to no avail", "in vain"
     negated = negated or any(_fruitless(node) for node in chain)
     # "they would succeed in laying siege if the hill fell": the clause the act is named in is conditional
@@ -430,10 +437,22 @@ def _ruled_out(copula: Token) -> bool:
     )
 
 
+# Adverbs after "not" that leave the verb negated: "have not yet withdrawn", "did not immediately claim".
+_NEGATED_ADVERBS = frozenset(
+    {"yet", "even", "ever", "again", "immediately", "officially", "still", "actually"}
+)
+
+
 def _negates_adverb(neg: Token) -> bool:
     doc = neg.doc
     after = doc[neg.i + 1] if neg.i + 1 < len(doc) else None
-    return after is not None and after.pos_ == "ADV" and after.head == neg.head and after.dep_ == "advmod"
+    return (
+        after is not None
+        and after.pos_ == "ADV"
+        and after.head == neg.head
+        and after.dep_ == "advmod"
+        and after.lower_ not in _NEGATED_ADVERBS
+    )
 
 
 def _question(trigger: Token) -> bool:
