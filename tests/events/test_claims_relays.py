@@ -184,3 +184,17 @@ def test_claims_relays_a_monitor_claims_no_attack(code_events: Code) -> None:
 )  # fmt: skip
 def test_claims_relays_media(code_events: Code, text: str, claim: tuple[str, str | None, str]) -> None:
     assert _assaults(code_events, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a group named only by the side it is on is an unnamed source
+        ("Opposition forces said Ruritanian jets bombed the market.", "alleged"),
+        ("Rebel commanders said Ruritanian jets bombed the market.", "alleged"),
+        # … a named body is not
+        ("The Bordurian foreign ministry said Ruritanian jets bombed the market.", "reported"),
+    ],
+)
+def test_claims_relays_generic_groups(code_events: Code, text: str, stance: str) -> None:
+    assert [s for s, _, _ in _assaults(code_events, text)] == [stance]

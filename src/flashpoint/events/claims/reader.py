@@ -679,6 +679,11 @@ class ClaimReader:
             bool(words & self.lexicon.anonymous)
             or bool(words & _GENERIC)
             or (lemma in _GENERIC_PLURAL and token.tag_ in {"NNS", "NNPS"})
+            # "opposition forces", "rebel commanders": a group named only by the side it is on
+            or (
+                token.tag_ in {"NNS", "NNPS"}
+                and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _GENERIC for c in token.lefts)
+            )
         )
         anonymous = not named and (generic or indefinite)
         # "a source quoted by Radio Nord", "an officer, speaking on condition of anonymity,": how it spoke
