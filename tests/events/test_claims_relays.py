@@ -198,3 +198,14 @@ def test_claims_relays_media(code_events: Code, text: str, claim: tuple[str, str
 )
 def test_claims_relays_generic_groups(code_events: Code, text: str, stance: str) -> None:
     assert [s for s, _, _ in _assaults(code_events, text)] == [stance]
+
+
+def test_an_attribution_does_not_reach_into_the_next_paragraph(code_events: Code) -> None:
+    text = (
+        "Talks collapse in the capital\n\n"
+        '"We will not withdraw," General Osric Vane said on Radio Nord\n\n'
+        "Rebels shelled the village of Kell on Monday."
+    )
+    assaults = [e for e in code_events(text) if e.type == "ASSAULT"]
+    assert assaults
+    assert all(e.claims[0].claimant is None and e.claims[0].channel is None for e in assaults)

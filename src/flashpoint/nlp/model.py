@@ -32,9 +32,18 @@ def load_model(name: str | None = None) -> Any:
             except (ImportError, AttributeError, OSError):
                 errors.append(f"{candidate}: {exc}")
                 continue
-        return nlp
+        return _with_paragraphs(nlp)
     raise ModelNotFound(
         "no spaCy English model is installed (tried "
         + ", ".join(names)
         + "). Run `make install`, or `pip install -r requirements-model.txt`."
     )
+
+
+def _with_paragraphs(nlp: Any) -> Any:
+    """Return `nlp` with the paragraph-boundary component before its parser (see nlp/paragraphs.py)."""
+    from flashpoint.nlp.paragraphs import PARAGRAPHS
+
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
