@@ -451,3 +451,20 @@ def test_resolver_place_before_a_party_name_says_whose(
 def test_resolver_armed_groups_have_a_home_country(resolver: ActorResolver, text: str, country: str) -> None:
     actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
     assert actor is not None and (actor.country, actor.sector) == (country, "REB")
+
+
+@pytest.mark.parametrize("text", ["Okello Mbeya", "Amina Kano", "Rashid Mosul"])
+def test_resolver_town_after_an_unknown_first_name_is_a_surname(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is None or actor.sector != "CVL", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Mbeya", "TZA"), ("Northern Mbeya", "TZA"), ("Greater Kano", "NGA"), ("residents of Mosul", "IRQ")],
+)
+def test_resolver_town_with_a_qualifier_stays_a_place(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and actor.country == country, actor

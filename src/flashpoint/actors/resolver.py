@@ -160,6 +160,42 @@ _SERVICES = frozenset({"REB", "PRM", "COP", "SPY", "CRM"})
 # Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
 _NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
+# Towns and regions whose names are also surnames: after an unknown capitalised word they end a person's name.
+_TOWNS = frozenset({"city", "region"})
+# Capitalised words that qualify a place rather than open a person's name ("Northern Mbeya", "Greater Kano").
+_QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "inner",
+        "outer",
+        "downtown",
+        "rural",
+        "urban",
+        "mount",
+        "lake",
+        "port",
+        "fort",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "al",
+        "el",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +297,14 @@ class ActorResolver:
                     or (i + n < len(tokens) and tokens[i + n].title and tokens[i + n].key in _PARTICLES)
                 ):
                     continue  # part of a longer name: "Adam Brown", "Ahmed Ben Bella"
+                if (
+                    entry.kind in _TOWNS
+                    and i > 0
+                    and _unknown_name(tokens[i - 1], phrases)
+                    and tokens[i - 1].key not in _QUALIFIERS
+                    and (i < 2 or not tokens[i - 2].title or tokens[i - 2].key in _FUNCTION_WORDS)
+                ):
+                    continue  # a surname that is also a town's: "Okello Mbeya", "Amina Kano"
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:

@@ -249,13 +249,22 @@ class ActorLookup:
         # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
         for other in _around(token):
             o_first, o_last = core_span(other)
-            span = doc[o_first : o_last + 1]
-            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                span.text, token
-            )
+            actor = self._phrase(doc[o_first : o_last + 1], token)
             if actor is not None:
                 return actor, text
         return self._geocoded(token), text
+
+    def _phrase(self, span: Any, token: Token) -> Actor | None:
+        """Return the actor a whole phrase around an argument names ("governor of Kandahar province" →
+        AFG GOV), its country filled from the mentions inside it when the phrase names none; the
+        mentions alone (the document's context) when the resolver knows nothing of the phrase."""
+        found = self._from_mentions(span.start_char, span.end_char)
+        actor = self._resolve_text(span.text, token)
+        if actor is None:
+            return found
+        if actor.country is None and found is not None and found.country:
+            return replace(actor, country=found.country)
+        return actor
 
     def _around_country(self, token: Token) -> str | None:
         """Return the country an apposition or complement of the head names ("rebels loyal to X",
@@ -265,10 +274,7 @@ class ActorLookup:
             if is_feature(other) or other.lower_ in _SPOTS:
                 continue  # "protesters in front of the US embassy" are not the embassy's
             o_first, o_last = core_span(other)
-            span = doc[o_first : o_last + 1]
-            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                span.text, token
-            )
+            actor = self._phrase(doc[o_first : o_last + 1], token)
             if actor is not None and actor.country:
                 return actor.country
         return None

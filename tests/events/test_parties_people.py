@@ -1,0 +1,75 @@
+"""People the dictionary does not know: coded by the office their apposition or complement names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from flashpoint.events import EventStage
+from flashpoint.records import Actor, Event
+from flashpoint.settings import Settings
+
+from .conftest import FakeResolver
+
+Code = Callable[..., tuple[Event, ...]]
+
+# Office words of these sentences; the countries come from the conftest resolver's invented names.
+_OFFICES = {"governor": "GOV", "minister": "GOV", "spokesman": "GOV", "commander": "MIL"}
+
+
+class _OfficeResolver(FakeResolver):
+    """Knows the invented countries and a few office words; a place name alone gives only a country."""
+
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None:
+        found = super().resolve(text, date=date, context=context, cased=cased)
+        sector = next((_OFFICES[w] for w in text.lower().split() if w in _OFFICES), None)
+        if sector is None:
+            return found
+        return Actor(country=found.country if found else None, sector=sector)
+
+
+@pytest.fixture(scope="module")
+def event_stage() -> EventStage:
+    return EventStage(Settings(), resolver=_OfficeResolver())
+
+
+def _first(events: tuple[Event, ...], plover: str) -> Event:
+    found = [e for e in events if e.type == plover]
+    assert found, events
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "country", "sector"),
+    [
+        # the place inside the apposition is an actor-stage mention with a country and no sector
+        (
+            "Tomas Velkar, governor of Syldavia province, accused the rebels of burning a school.",
+            {"Syldavia province": "SYL"},
+            "SYL",
+            "GOV",
+        ),
+        (
+            "Anna Brosk, the Ruritanian foreign minister, accused Borduria of shelling the border.",
+            {"Ruritanian": "RUR"},
+            "RUR",
+            "GOV",
+        ),
+        (
+            "Ilse Marnow, a commander of the Bordurian army, accused Syldavia of arming smugglers.",
+            {},
+            "BOR",
+            "MIL",
+        ),
+    ],
+)
+def test_parties_unknown_person_takes_the_office_of_the_apposition(
+    code_events: Code, text: str, mentions: dict[str, str], country: str, sector: str
+) -> None:
+    event = _first(code_events(text, mentions=mentions), "ACCUSE")
+    assert event.actor is not None, event
+    assert (event.actor.country, event.actor.sector) == (country, sector)
