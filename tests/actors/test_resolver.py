@@ -468,3 +468,23 @@ def test_resolver_town_with_a_qualifier_stays_a_place(
 ) -> None:
     actor = resolver.resolve(text, cased=True)
     assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("party officials", "PTY"),
+        ("union officials", "LAB"),
+        ("church officials", "REL"),
+        ("a school official", "EDU"),
+        ("rebel officials", "REB"),
+        ("government officials", "GOV"),
+        ("local officials", "GOV"),
+        ("party and government officials", "GOV"),
+    ],
+)
+def test_resolver_officials_belong_to_the_body_before_them(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.sector == sector, actor

@@ -160,6 +160,8 @@ _SERVICES = frozenset({"REB", "PRM", "COP", "SPY", "CRM"})
 # Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
 _NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
+# Words for the staff of a body: they take the body's sector ("party officials" → PTY).
+_OFFICIALS = frozenset({"official", "officials"})
 # Towns and regions whose names are also surnames: after an unknown capitalised word they end a person's name.
 _TOWNS = frozenset({"city", "region"})
 # Capitalised words that qualify a place rather than open a person's name ("Northern Mbeya", "Greater Kano").
@@ -408,6 +410,10 @@ class ActorResolver:
             armed = [h for h in head if h.entry.kind == "sector" and h.entry.sector == "REB"]
             if armed:
                 sector = "REB"
+        if named is None and sector == "GOV":
+            # "party officials", "union officials", "church officials": an official belongs to the body
+            # named before the word, as Phoenix codes "military official" MIL and "court official" JUD.
+            sector = _body_of_officials(tokens, head) or sector
         if named is None and sector == "MIL":
             # "rebel troops", "police commander", "militia forces": a rank or force noun belongs to the
             # service named before it; the army is only the default of a bare "troops".
@@ -541,6 +547,21 @@ def _service(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
     before = nouns[-2]
     between = {t.key for t in tokens[before.last : nouns[-1].first]}
     if before.entry.sector in _SERVICES and not between & {"and", "or", "&"}:
+        return before.entry.sector
+    return None
+
+
+def _body_of_officials(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
+    """Return the sector of the body a final "official(s)" belongs to ("party officials" → PTY), or None;
+    not across "and" ("party and government officials")."""
+    nouns = [h for h in head if h.entry.kind == "sector" and h.entry.sector]
+    if len(nouns) < 2 or nouns[-1].last - nouns[-1].first != 1:
+        return None
+    if tokens[nouns[-1].first].key not in _OFFICIALS:
+        return None
+    before = nouns[-2]
+    between = {t.key for t in tokens[before.last : nouns[-1].first]}
+    if before.entry.sector not in ("GOV", "CVL", None) and not between & {"and", "or", "&", ","}:
         return before.entry.sector
     return None
 
