@@ -488,3 +488,30 @@ def test_resolver_officials_belong_to_the_body_before_them(
 ) -> None:
     actor = resolver.resolve(text)
     assert actor is not None and actor.sector == sector, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("rebel Serbs", "REB"),
+        ("militant Kurds", "REB"),
+        ("ethnic Serb fighters", "REB"),
+        ("ethnic Uzbeks", "CVL"),
+    ],
+)
+def test_resolver_armed_or_ethnic_people_have_no_kin_country(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.country is None and actor.sector == sector, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Serb rebels", "SRB"), ("Albanian guerrillas", "ALB"), ("ethnic Albanian rebels in Macedonia", "MKD")],
+)
+def test_resolver_demonym_of_rebels_or_complement_gives_the_country(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.country == country, actor

@@ -25,6 +25,8 @@ class _OfficeResolver(FakeResolver):
     def resolve(
         self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
     ) -> Actor | None:
+        if "ethnic" in text.lower():
+            return Actor(country=None, sector="CVL", kind="people")  # coded where they live, as CAMEO does
         found = super().resolve(text, date=date, context=context, cased=cased)
         sector = next((_OFFICES[w] for w in text.lower().split() if w in _OFFICES), None)
         if sector is None:
@@ -73,3 +75,12 @@ def test_parties_unknown_person_takes_the_office_of_the_apposition(
     event = _first(code_events(text, mentions=mentions), "ACCUSE")
     assert event.actor is not None, event
     assert (event.actor.country, event.actor.sector) == (country, sector)
+
+
+def test_parties_member_of_a_people_is_placed_where_the_sentence_puts_them(code_events: Code) -> None:
+    events = code_events(
+        "Ruritanian police detained an ethnic Syldavian man in Kelvale on Friday.",
+        places={"Kelvale": "BOR"},
+    )
+    event = _first(events, "COERCE")
+    assert event.recipient is not None and event.recipient.country == "BOR", event

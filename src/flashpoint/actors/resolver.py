@@ -368,10 +368,14 @@ class ActorResolver:
         country = self._country(tokens, head, date)
         sector, rank, named, role = self._sector(head, date)
         ethnic = any(t.key == "ethnic" for t in tokens[:cut])
-        if ethnic and named is None and all(h.entry.kind == "demonym" for h in head):
-            # "ethnic Albanians": people of a descent, coded (CAMEO) by the country they live in, which
-            # a complement or the sentence names; their descent is not their country.
+        if ethnic and named is None and all(h.entry.kind in ("demonym", "sector") for h in head):
+            # "ethnic Albanians", "ethnic Serb fighters": people of a descent, coded (CAMEO) by the country
+            # they live in, which a complement or the sentence names; their descent is not their country.
             country, sector = None, sector or "CVL"
+        elif named is None and _armed_people(tokens, head, cut):
+            # "rebel Serbs", "separatist Armenians": a people up in arms where they live, not their
+            # kin state's forces (but "Serb rebels" and "Albanian guerrillas" keep the demonym's country).
+            country = None
         if lends_country and (country is None or ethnic):
             # "ethnic Albanians in southern Serbia": an ethnic group takes the country it lives in.
             country = self._country(tokens, rest, date) or country
@@ -524,6 +528,14 @@ def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bo
     plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
     ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
     return plural and (ends_demonym or key in _STATELESS)
+
+
+def _armed_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:
+    """Return True when an armed group's word qualifies a plural people ("rebel Serbs", "militant Kurds")."""
+    if not head or head[-1].entry.kind != "demonym" or not _plural_people(tokens, head, cut):
+        return False
+    before = head[:-1]
+    return bool(before) and all(h.entry.kind == "sector" and h.entry.sector == "REB" for h in before)
 
 
 def _possessed_noun(tokens: Sequence[Token], head: Sequence[Hit], owner: Entry) -> str | None:
