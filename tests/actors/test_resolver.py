@@ -210,12 +210,16 @@ def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) 
     assert (actor.country, actor.sector) == (None, "CVL")
 
 
-@pytest.mark.parametrize(("text", "country"), [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", None)])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", "VEN"), ("Venexeuia", None)],
+)
 def test_resolver_one_typo_in_a_long_country_name(
     without_phoenix: ActorResolver, text: str, country: str | None
 ) -> None:
-    # One letter missing or swapped in for another is read; two edits ("eu" for "ue") are not. (Without
-    # the Phoenix tables, which list "Venezeula" among Venezuela's names.)
+    # One letter missing or swapped in for another, or two neighbours swapped ("eu" for "ue"), is read;
+    # two wrong letters are not. (Without the Phoenix tables, which list "Venezeula" among Venezuela's
+    # names.)
     actor = without_phoenix.resolve(text)
     assert (actor.country if actor is not None else None) == country
 
@@ -515,3 +519,24 @@ def test_resolver_demonym_of_rebels_or_complement_gives_the_country(
 ) -> None:
     actor = resolver.resolve(text)
     assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Niarobi police", "KEN", "COP"),  # two swapped letters in a capital's name
+        ("Nigerain troops", "NGA", "MIL"),
+        ("Ugandan journalsts", "UGA", "JRN"),  # one letter missing from a long sector noun
+        ("paramilitries", None, "PRM"),
+    ],
+)
+def test_resolver_reads_through_small_typos(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector), actor
+
+
+@pytest.mark.parametrize("text", ["Brain Osei", "Maria Silva", "Lamo Tenda"])
+def test_resolver_typo_reading_leaves_names_alone(resolver: ActorResolver, text: str) -> None:
+    assert resolver.resolve(text, cased=True) is None

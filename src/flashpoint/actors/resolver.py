@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from flashpoint.actors.dictionary import ActorDictionary, Key, load_dictionary
 from flashpoint.actors.entries import STRONG_KINDS, Entry
@@ -72,6 +72,11 @@ _SPONSORS = frozenset(
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
 _TYPO_LENGTH = 7
+# Place names long enough that two swapped letters cannot make another word into them, and their kinds.
+_SWAP_LENGTH = 5
+_SWAP_KINDS = frozenset({"country", "capital", "city", "demonym"})
+# Sector nouns long enough that one wrong letter cannot make another word into them.
+_NOUN_TYPO_LENGTH = 10
 # Words that open the rest of a longer name after a first name: "Ahmed Ben Bella", "Ursula von der Leyen".
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
@@ -223,6 +228,17 @@ class ActorResolver:
             for key, entry in self.dictionary.phrases.items()
             if entry.kind == "country" and len(key) == 1 and len(key[0]) >= _TYPO_LENGTH
         }
+        # One-word place names by their letters: two swapped neighbours ("Dehli") keep the letters.
+        self._swaps: dict[str, list[tuple[str, Entry]]] = {}
+        # Long one-word sector nouns ("supremacists"), for one wrong letter in a word that long.
+        self._nouns: dict[str, Entry] = {}
+        for key, entry in self.dictionary.phrases.items():
+            if len(key) != 1:
+                continue
+            if entry.kind in _SWAP_KINDS and len(key[0]) >= _SWAP_LENGTH:
+                self._swaps.setdefault("".join(sorted(key[0])), []).append((key[0], entry))
+            elif entry.kind == "sector" and entry.sector and len(key[0]) >= _NOUN_TYPO_LENGTH:
+                self._nouns[key[0]] = entry
 
     @classmethod
     def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
@@ -317,21 +333,42 @@ class ActorResolver:
         return hits
 
     def _misspelt(self, tokens: Sequence[Token], hits: list[Hit]) -> list[Hit]:
-        """Return the hits plus capitalised words one letter away from exactly one country name
-        ("Ethopia", "Afganistan"); a word the dictionary knows is never read as a typo."""
+        """Return the hits plus words a typo away from exactly one name: a capitalised word one letter
+        away from one country ("Ethopia", "Afganistan") or two swapped letters away from one place of one
+        country ("Dehli"), and a long word one letter away from one sector noun ("supremicists"); a word
+        the dictionary knows is never read as a typo."""
         covered = {i for hit in hits for i in range(hit.first, hit.last)}
+        phrases = self.dictionary.phrases
         added: list[Hit] = []
         for i, token in enumerate(tokens):
-            if i in covered or not token.title or len(token.key) < _TYPO_LENGTH:
+            if i in covered or (token.key,) in phrases:
                 continue
-            near = [
-                entry
-                for name, entry in self._countries.items()
-                if abs(len(name) - len(token.key)) <= 1
-                and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
-            ]
-            if len({e.country for e in near}) == 1:
-                added.append(Hit(i, i + 1, near[0], token.start, token.end))
+            entry = None
+            if token.title and len(token.key) >= _TYPO_LENGTH:
+                near = [
+                    entry
+                    for name, entry in self._countries.items()
+                    if abs(len(name) - len(token.key)) <= 1
+                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = near[0] if len({e.country for e in near}) == 1 else None
+            if entry is None and token.title and len(token.key) >= _SWAP_LENGTH:
+                swapped = [
+                    e
+                    for name, e in self._swaps.get("".join(sorted(token.key)), ())
+                    if OSA.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = swapped[0] if len({e.country for e in swapped}) == 1 else None
+            if entry is None and len(token.key) >= _NOUN_TYPO_LENGTH:
+                nouns = [
+                    e
+                    for name, e in self._nouns.items()
+                    if abs(len(name) - len(token.key)) <= 1
+                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = nouns[0] if len({e.sector for e in nouns}) == 1 else None
+            if entry is not None:
+                added.append(Hit(i, i + 1, entry, token.start, token.end))
         return sorted([*hits, *added], key=lambda h: h.first) if added else hits
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
