@@ -84,3 +84,27 @@ def test_parties_member_of_a_people_is_placed_where_the_sentence_puts_them(code_
     )
     event = _first(events, "COERCE")
     assert event.recipient is not None and event.recipient.country == "BOR", event
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "country"),
+    [
+        (
+            "Riots spread across Kelvale overnight. The country's interior minister accused students of arson.",
+            {"Kelvale": "BOR"},
+            "BOR",
+        ),
+        # two countries named as often: the document is about neither alone
+        (
+            "Kelvale and Ostrava traded fire overnight. The country's interior minister accused students of arson.",
+            {"Kelvale": "BOR", "Ostrava": "SYL"},
+            None,
+        ),
+    ],
+)
+def test_parties_unplaced_office_takes_the_country_the_document_is_about(
+    code_events: Code, text: str, places: dict[str, str], country: str | None
+) -> None:
+    event = _first(code_events(text, places=places), "ACCUSE")
+    assert event.actor is not None and event.actor.sector == "GOV", event
+    assert event.actor.country == country, event

@@ -182,6 +182,26 @@ class ActorLookup:
                     break
         return Actor(country=best[1], kind="people") if best is not None else None
 
+    def document_country(self, token: Token) -> str | None:
+        """Return the one country the document's earlier sentences are about, or None.
+
+        The places and nationality words named before the token's sentence vote; the country named most
+        often wins when no other is named as often ("Violence flared in X. The country's interior
+        minister …" → X), and a document about two countries equally gives none.
+        """
+        start = sentence(token).start_char
+        votes: dict[str, int] = {}
+        for place in self.places:
+            if place.start >= start or place.place is None or place.inferred or not place.place.country:
+                continue
+            votes[place.place.country] = votes.get(place.place.country, 0) + 1
+        if not votes:
+            return None
+        ranked = sorted(votes.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None
+        return max(votes, key=lambda c: votes[c])
+
     def mentioned_before(self, actor: Actor | None, token: Token) -> Actor | None:
         """Return the actor with the country of the last body or official of its sector named in an
         earlier sentence, when it names none itself ("Syrian President X arrived … The president

@@ -74,6 +74,10 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         return actor  # a coalition acting in a country is not that country's
     located = lookup.located(token)
     if located is None:
+        # nothing in its sentence places it: the country the document has been about, if only one
+        country = lookup.document_country(token)
+        located = Actor(country=country, kind="people") if country is not None else None
+    if located is None:
         return actor
     if actor is None:
         # a person the dictionary does not know is most likely of the country the sentence is about
