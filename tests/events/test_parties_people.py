@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from flashpoint.events import EventStage
-from flashpoint.records import Actor, Event
+from flashpoint.events.lookup import ActorLookup
+from flashpoint.records import Actor, Document, Event
 from flashpoint.settings import Settings
 
 from .conftest import FakeResolver
@@ -108,3 +109,24 @@ def test_parties_unplaced_office_takes_the_country_the_document_is_about(
     event = _first(code_events(text, places=places), "ACCUSE")
     assert event.actor is not None and event.actor.sector == "GOV", event
     assert event.actor.country == country, event
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The council rejected a call for Ruritanian troops to enter the valley.", "call"),
+        ("The council discussed a request for Bordurian peacekeepers.", "request"),
+    ],
+)
+def test_parties_what_a_thing_is_for_is_not_its_party(
+    parse: Callable[..., Document], text: str, word: str
+) -> None:
+    doc = parse(text)
+    token = next(t for t in doc.parsed if t.text == word)
+    actor, _ = ActorLookup((), _OfficeResolver(), None).resolve(token)
+    assert actor is None, actor
+
+
+def test_parties_whom_a_spokesman_is_for_is_his_party(code_events: Code) -> None:
+    event = _first(code_events("A spokesman for the Ruritanian army accused Borduria of lying."), "ACCUSE")
+    assert event.actor is not None and event.actor.country == "RUR", event

@@ -66,6 +66,12 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
 
+# Prepositions whose object may say whose a party is ("a spokesman for the army"), and those that may
+# for a thing ("the home of the ambassador", "a convoy from X").
+_COMPLEMENTS = frozenset({"of", "from", "in", "for"})
+_OWNERS = frozenset({"of", "from", "in"})
+
+
 def is_feature(token: Token) -> bool:
     """Return True when a noun names a stretch of land ("the eastern bank of …", "the outskirts of X"),
     not a party; a capitalised name ("West Bank", "World Bank") or a "central bank" is not one."""
@@ -78,12 +84,12 @@ def is_feature(token: Token) -> bool:
     return directed or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-def _around(token: Token) -> list[Any]:
+def _around(token: Token, *, preps: frozenset[str] = frozenset({"of", "from", "in", "for"})) -> list[Any]:
     found: list[Any] = []
     for child in token.children:
         if child.dep_ == "appos":
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "in", "for"}:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "amod":
             # "militants loyal to X"
@@ -266,8 +272,10 @@ class ActorLookup:
         if found is not None:
             return found, text
         # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
-        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
-        for other in _around(token):
+        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast"); what a
+        # thing is for ("a call for peacekeepers", "a plan for troops") is its content, not its party.
+        preps = _COMPLEMENTS if self.names_party(token) else _OWNERS
+        for other in _around(token, preps=preps):
             o_first, o_last = core_span(other)
             actor = self._phrase(doc[o_first : o_last + 1], token)
             if actor is not None:
