@@ -540,3 +540,20 @@ def test_resolver_reads_through_small_typos(
 @pytest.mark.parametrize("text", ["Brain Osei", "Maria Silva", "Lamo Tenda"])
 def test_resolver_typo_reading_leaves_names_alone(resolver: ActorResolver, text: str) -> None:
     assert resolver.resolve(text, cased=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("UNPROFOR commander", "IGO", "MIL"),
+        ("ECOMOG troops", "IGO", "MIL"),
+        ("the OAU", "IGO", None),
+        ("EC truce monitors", "IGO", None),
+        ("Nigerian ECOMOG troops", "NGA", "MIL"),  # a contingent is its own country's
+    ],
+)
+def test_resolver_knows_intergovernmental_bodies_of_past_decades(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector), actor
