@@ -210,12 +210,16 @@ def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) 
     assert (actor.country, actor.sector) == (None, "CVL")
 
 
-@pytest.mark.parametrize(("text", "country"), [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", None)])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Tanznia", "TZA"), ("Camboda", "KHM"), ("Venezeula", "VEN"), ("Venexeuia", None)],
+)
 def test_resolver_one_typo_in_a_long_country_name(
     without_phoenix: ActorResolver, text: str, country: str | None
 ) -> None:
-    # One letter missing or swapped in for another is read; two edits ("eu" for "ue") are not. (Without
-    # the Phoenix tables, which list "Venezeula" among Venezuela's names.)
+    # One letter missing or swapped in for another, or two neighbours swapped ("eu" for "ue"), is read;
+    # two wrong letters are not. (Without the Phoenix tables, which list "Venezeula" among Venezuela's
+    # names.)
     actor = without_phoenix.resolve(text)
     assert (actor.country if actor is not None else None) == country
 
@@ -451,3 +455,105 @@ def test_resolver_place_before_a_party_name_says_whose(
 def test_resolver_armed_groups_have_a_home_country(resolver: ActorResolver, text: str, country: str) -> None:
     actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
     assert actor is not None and (actor.country, actor.sector) == (country, "REB")
+
+
+@pytest.mark.parametrize("text", ["Okello Mbeya", "Amina Kano", "Rashid Mosul"])
+def test_resolver_town_after_an_unknown_first_name_is_a_surname(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is None or actor.sector != "CVL", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Mbeya", "TZA"), ("Northern Mbeya", "TZA"), ("Greater Kano", "NGA"), ("residents of Mosul", "IRQ")],
+)
+def test_resolver_town_with_a_qualifier_stays_a_place(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("party officials", "PTY"),
+        ("union officials", "LAB"),
+        ("church officials", "REL"),
+        ("a school official", "EDU"),
+        ("rebel officials", "REB"),
+        ("government officials", "GOV"),
+        ("local officials", "GOV"),
+        ("party and government officials", "GOV"),
+    ],
+)
+def test_resolver_officials_belong_to_the_body_before_them(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.sector == sector, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("rebel Serbs", "REB"),
+        ("militant Kurds", "REB"),
+        ("ethnic Serb fighters", "REB"),
+        ("ethnic Uzbeks", "CVL"),
+    ],
+)
+def test_resolver_armed_or_ethnic_people_have_no_kin_country(
+    resolver: ActorResolver, text: str, sector: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.country is None and actor.sector == sector, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Serb rebels", "SRB"), ("Albanian guerrillas", "ALB"), ("ethnic Albanian rebels in Macedonia", "MKD")],
+)
+def test_resolver_demonym_of_rebels_or_complement_gives_the_country(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.country == country, actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Niarobi police", "KEN", "COP"),  # two swapped letters in a capital's name
+        ("Nigerain troops", "NGA", "MIL"),
+        ("Ugandan journalsts", "UGA", "JRN"),  # one letter missing from a long sector noun
+        ("paramilitries", None, "PRM"),
+    ],
+)
+def test_resolver_reads_through_small_typos(
+    resolver: ActorResolver, text: str, country: str | None, sector: str
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector), actor
+
+
+@pytest.mark.parametrize("text", ["Brain Osei", "Maria Silva", "Lamo Tenda"])
+def test_resolver_typo_reading_leaves_names_alone(resolver: ActorResolver, text: str) -> None:
+    assert resolver.resolve(text, cased=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("UNPROFOR commander", "IGO", "MIL"),
+        ("ECOMOG troops", "IGO", "MIL"),
+        ("the OAU", "IGO", None),
+        ("EC truce monitors", "IGO", None),
+        ("Nigerian ECOMOG troops", "NGA", "MIL"),  # a contingent is its own country's
+    ],
+)
+def test_resolver_knows_intergovernmental_bodies_of_past_decades(
+    resolver: ActorResolver, text: str, country: str, sector: str | None
+) -> None:
+    actor = resolver.resolve(text, cased=True)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector), actor

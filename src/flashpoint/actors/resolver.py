@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from flashpoint.actors.dictionary import ActorDictionary, Key, load_dictionary
 from flashpoint.actors.entries import STRONG_KINDS, Entry
@@ -72,6 +72,11 @@ _SPONSORS = frozenset(
 _OFFICES = frozenset({"GOV", "LEG", "SPY", "JUD", "MIL", "COP", "OPP", "PTY", "ELI"})
 _CONTEXT_WORDS = 6
 _TYPO_LENGTH = 7
+# Place names long enough that two swapped letters cannot make another word into them, and their kinds.
+_SWAP_LENGTH = 5
+_SWAP_KINDS = frozenset({"country", "capital", "city", "demonym"})
+# Sector nouns long enough that one wrong letter cannot make another word into them.
+_NOUN_TYPO_LENGTH = 10
 # Words that open the rest of a longer name after a first name: "Ahmed Ben Bella", "Ursula von der Leyen".
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
@@ -160,6 +165,44 @@ _SERVICES = frozenset({"REB", "PRM", "COP", "SPY", "CRM"})
 # Sectors of armed groups outside a state: their own fighters ("Hamas's fighters") keep the group's sector.
 _NON_STATE = frozenset({"REB", "CRM", "PRM"})
 _PLACES = frozenset({"city", "region", "capital", "country"})
+# Words for the staff of a body: they take the body's sector ("party officials" → PTY).
+_OFFICIALS = frozenset({"official", "officials"})
+# Towns and regions whose names are also surnames: after an unknown capitalised word they end a person's name.
+_TOWNS = frozenset({"city", "region"})
+# Capitalised words that qualify a place rather than open a person's name ("Northern Mbeya", "Greater Kano").
+_QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "inner",
+        "outer",
+        "downtown",
+        "rural",
+        "urban",
+        "mount",
+        "lake",
+        "port",
+        "fort",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "al",
+        "el",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +228,17 @@ class ActorResolver:
             for key, entry in self.dictionary.phrases.items()
             if entry.kind == "country" and len(key) == 1 and len(key[0]) >= _TYPO_LENGTH
         }
+        # One-word place names by their letters: two swapped neighbours ("Dehli") keep the letters.
+        self._swaps: dict[str, list[tuple[str, Entry]]] = {}
+        # Long one-word sector nouns ("supremacists"), for one wrong letter in a word that long.
+        self._nouns: dict[str, Entry] = {}
+        for key, entry in self.dictionary.phrases.items():
+            if len(key) != 1:
+                continue
+            if entry.kind in _SWAP_KINDS and len(key[0]) >= _SWAP_LENGTH:
+                self._swaps.setdefault("".join(sorted(key[0])), []).append((key[0], entry))
+            elif entry.kind == "sector" and entry.sector and len(key[0]) >= _NOUN_TYPO_LENGTH:
+                self._nouns[key[0]] = entry
 
     @classmethod
     def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
@@ -261,6 +315,14 @@ class ActorResolver:
                     or (i + n < len(tokens) and tokens[i + n].title and tokens[i + n].key in _PARTICLES)
                 ):
                     continue  # part of a longer name: "Adam Brown", "Ahmed Ben Bella"
+                if (
+                    entry.kind in _TOWNS
+                    and i > 0
+                    and _unknown_name(tokens[i - 1], phrases)
+                    and tokens[i - 1].key not in _QUALIFIERS
+                    and (i < 2 or not tokens[i - 2].title or tokens[i - 2].key in _FUNCTION_WORDS)
+                ):
+                    continue  # a surname that is also a town's: "Okello Mbeya", "Amina Kano"
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:
@@ -271,21 +333,42 @@ class ActorResolver:
         return hits
 
     def _misspelt(self, tokens: Sequence[Token], hits: list[Hit]) -> list[Hit]:
-        """Return the hits plus capitalised words one letter away from exactly one country name
-        ("Ethopia", "Afganistan"); a word the dictionary knows is never read as a typo."""
+        """Return the hits plus words a typo away from exactly one name: a capitalised word one letter
+        away from one country ("Ethopia", "Afganistan") or two swapped letters away from one place of one
+        country ("Dehli"), and a long word one letter away from one sector noun ("supremicists"); a word
+        the dictionary knows is never read as a typo."""
         covered = {i for hit in hits for i in range(hit.first, hit.last)}
+        phrases = self.dictionary.phrases
         added: list[Hit] = []
         for i, token in enumerate(tokens):
-            if i in covered or not token.title or len(token.key) < _TYPO_LENGTH:
+            if i in covered or (token.key,) in phrases:
                 continue
-            near = [
-                entry
-                for name, entry in self._countries.items()
-                if abs(len(name) - len(token.key)) <= 1
-                and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
-            ]
-            if len({e.country for e in near}) == 1:
-                added.append(Hit(i, i + 1, near[0], token.start, token.end))
+            entry = None
+            if token.title and len(token.key) >= _TYPO_LENGTH:
+                near = [
+                    entry
+                    for name, entry in self._countries.items()
+                    if abs(len(name) - len(token.key)) <= 1
+                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = near[0] if len({e.country for e in near}) == 1 else None
+            if entry is None and token.title and len(token.key) >= _SWAP_LENGTH:
+                swapped = [
+                    e
+                    for name, e in self._swaps.get("".join(sorted(token.key)), ())
+                    if OSA.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = swapped[0] if len({e.country for e in swapped}) == 1 else None
+            if entry is None and len(token.key) >= _NOUN_TYPO_LENGTH:
+                nouns = [
+                    e
+                    for name, e in self._nouns.items()
+                    if abs(len(name) - len(token.key)) <= 1
+                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                ]
+                entry = nouns[0] if len({e.sector for e in nouns}) == 1 else None
+            if entry is not None:
+                added.append(Hit(i, i + 1, entry, token.start, token.end))
         return sorted([*hits, *added], key=lambda h: h.first) if added else hits
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
@@ -322,10 +405,14 @@ class ActorResolver:
         country = self._country(tokens, head, date)
         sector, rank, named, role = self._sector(head, date)
         ethnic = any(t.key == "ethnic" for t in tokens[:cut])
-        if ethnic and named is None and all(h.entry.kind == "demonym" for h in head):
-            # "ethnic Albanians": people of a descent, coded (CAMEO) by the country they live in, which
-            # a complement or the sentence names; their descent is not their country.
+        if ethnic and named is None and all(h.entry.kind in ("demonym", "sector") for h in head):
+            # "ethnic Albanians", "ethnic Serb fighters": people of a descent, coded (CAMEO) by the country
+            # they live in, which a complement or the sentence names; their descent is not their country.
             country, sector = None, sector or "CVL"
+        elif named is None and _armed_people(tokens, head, cut):
+            # "rebel Serbs", "separatist Armenians": a people up in arms where they live, not their
+            # kin state's forces (but "Serb rebels" and "Albanian guerrillas" keep the demonym's country).
+            country = None
         if lends_country and (country is None or ethnic):
             # "ethnic Albanians in southern Serbia": an ethnic group takes the country it lives in.
             country = self._country(tokens, rest, date) or country
@@ -364,6 +451,10 @@ class ActorResolver:
             armed = [h for h in head if h.entry.kind == "sector" and h.entry.sector == "REB"]
             if armed:
                 sector = "REB"
+        if named is None and sector == "GOV":
+            # "party officials", "union officials", "church officials": an official belongs to the body
+            # named before the word, as Phoenix codes "military official" MIL and "court official" JUD.
+            sector = _body_of_officials(tokens, head) or sector
         if named is None and sector == "MIL":
             # "rebel troops", "police commander", "militia forces": a rank or force noun belongs to the
             # service named before it; the army is only the default of a bare "troops".
@@ -476,6 +567,14 @@ def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bo
     return plural and (ends_demonym or key in _STATELESS)
 
 
+def _armed_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:
+    """Return True when an armed group's word qualifies a plural people ("rebel Serbs", "militant Kurds")."""
+    if not head or head[-1].entry.kind != "demonym" or not _plural_people(tokens, head, cut):
+        return False
+    before = head[:-1]
+    return bool(before) and all(h.entry.kind == "sector" and h.entry.sector == "REB" for h in before)
+
+
 def _possessed_noun(tokens: Sequence[Token], head: Sequence[Hit], owner: Entry) -> str | None:
     """Return the sector of the noun a named owner possesses ("Putin's forces" → MIL), or None."""
     mark = next(
@@ -497,6 +596,21 @@ def _service(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
     before = nouns[-2]
     between = {t.key for t in tokens[before.last : nouns[-1].first]}
     if before.entry.sector in _SERVICES and not between & {"and", "or", "&"}:
+        return before.entry.sector
+    return None
+
+
+def _body_of_officials(tokens: Sequence[Token], head: Sequence[Hit]) -> str | None:
+    """Return the sector of the body a final "official(s)" belongs to ("party officials" → PTY), or None;
+    not across "and" ("party and government officials")."""
+    nouns = [h for h in head if h.entry.kind == "sector" and h.entry.sector]
+    if len(nouns) < 2 or nouns[-1].last - nouns[-1].first != 1:
+        return None
+    if tokens[nouns[-1].first].key not in _OFFICIALS:
+        return None
+    before = nouns[-2]
+    between = {t.key for t in tokens[before.last : nouns[-1].first]}
+    if before.entry.sector not in ("GOV", "CVL", None) and not between & {"and", "or", "&", ","}:
         return before.entry.sector
     return None
 

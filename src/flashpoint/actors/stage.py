@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from flashpoint.actors.entries import STRONG_KINDS
+from flashpoint.actors.era import era
 from flashpoint.actors.resolver import ActorResolver
 from flashpoint.actors.text import tokenize
 from flashpoint.records import Actor, Document, Mention
@@ -78,11 +79,13 @@ class ActorStage:
         found: list[Mention] = []
 
         pending: list[Mention] = []  # phrases that name an actor only in the document's context
+        # An undated text is read in the era its titled office holders imply ("PLO Chairman X").
+        date = doc.published or era(doc.text, self.resolver)
 
         def add(start: int, end: int, text: str) -> None:
             if taken.find(1, start, end) != -1:
                 return
-            actor = self.resolver.resolve(text, date=doc.published, cased=True)
+            actor = self.resolver.resolve(text, date=date, cased=True)
             sentence = max(bisect.bisect_right(starts, start) - 1, 0) if starts else -1
             if actor is None:
                 if text.lower() in _COALITIONS:

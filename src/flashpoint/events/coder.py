@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from flashpoint.actors.era import era
+from flashpoint.actors.resolver import ActorResolver
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
@@ -151,9 +153,11 @@ class EventCoder:
                 triggers[i] = entry
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
-        lookup = ActorLookup(
-            doc.mentions, self.resolver, doc.published, doc.places, frozenset(self.lexicon.reporting)
+        # An undated text is read in the era its titled office holders imply (actors/era.py).
+        date = doc.published or (
+            era(doc.text, self.resolver) if isinstance(self.resolver, ActorResolver) else None
         )
+        lookup = ActorLookup(doc.mentions, self.resolver, date, doc.places, frozenset(self.lexicon.reporting))
         context = _Context(doc, lookup, ClaimReader(doc, self.lexicon, lookup), triggers)
         coded = self._code_triggers(context, list(triggers))
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.

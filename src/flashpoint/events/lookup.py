@@ -66,6 +66,12 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 
 
+# Prepositions whose object may say whose a party is ("a spokesman for the army"), and those that may
+# for a thing ("the home of the ambassador", "a convoy from X").
+_COMPLEMENTS = frozenset({"of", "from", "in", "for"})
+_OWNERS = frozenset({"of", "from", "in"})
+
+
 def is_feature(token: Token) -> bool:
     """Return True when a noun names a stretch of land ("the eastern bank of …", "the outskirts of X"),
     not a party; a capitalised name ("West Bank", "World Bank") or a "central bank" is not one."""
@@ -78,12 +84,12 @@ def is_feature(token: Token) -> bool:
     return directed or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-def _around(token: Token) -> list[Any]:
+def _around(token: Token, *, preps: frozenset[str] = frozenset({"of", "from", "in", "for"})) -> list[Any]:
     found: list[Any] = []
     for child in token.children:
         if child.dep_ == "appos":
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "in", "for"}:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "amod":
             # "militants loyal to X"
@@ -182,6 +188,26 @@ class ActorLookup:
                     break
         return Actor(country=best[1], kind="people") if best is not None else None
 
+    def document_country(self, token: Token) -> str | None:
+        """Return the one country the document's earlier sentences are about, or None.
+
+        The places and nationality words named before the token's sentence vote; the country named most
+        often wins when no other is named as often ("Violence flared in X. The country's interior
+        minister …" → X), and a document about two countries equally gives none.
+        """
+        start = sentence(token).start_char
+        votes: dict[str, int] = {}
+        for place in self.places:
+            if place.start >= start or place.place is None or place.inferred or not place.place.country:
+                continue
+            votes[place.place.country] = votes.get(place.place.country, 0) + 1
+        if not votes:
+            return None
+        ranked = sorted(votes.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None
+        return max(votes, key=lambda c: votes[c])
+
     def mentioned_before(self, actor: Actor | None, token: Token) -> Actor | None:
         """Return the actor with the country of the last body or official of its sector named in an
         earlier sentence, when it names none itself ("Syrian President X arrived … The president
@@ -246,16 +272,27 @@ class ActorLookup:
         if found is not None:
             return found, text
         # The phrase around the head may name the party: an apposition ("Oshima, the UN coordinator")
-        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast").
-        for other in _around(token):
+        # or an of/from/in phrase ("members of the Association", "rebels in the Ivory Coast"); what a
+        # thing is for ("a call for peacekeepers", "a plan for troops") is its content, not its party.
+        preps = _COMPLEMENTS if self.names_party(token) else _OWNERS
+        for other in _around(token, preps=preps):
             o_first, o_last = core_span(other)
-            span = doc[o_first : o_last + 1]
-            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                span.text, token
-            )
+            actor = self._phrase(doc[o_first : o_last + 1], token)
             if actor is not None:
                 return actor, text
         return self._geocoded(token), text
+
+    def _phrase(self, span: Any, token: Token) -> Actor | None:
+        """Return the actor a whole phrase around an argument names ("governor of Kandahar province" →
+        AFG GOV), its country filled from the mentions inside it when the phrase names none; the
+        mentions alone (the document's context) when the resolver knows nothing of the phrase."""
+        found = self._from_mentions(span.start_char, span.end_char)
+        actor = self._resolve_text(span.text, token)
+        if actor is None:
+            return found
+        if actor.country is None and found is not None and found.country:
+            return replace(actor, country=found.country)
+        return actor
 
     def _around_country(self, token: Token) -> str | None:
         """Return the country an apposition or complement of the head names ("rebels loyal to X",
@@ -265,10 +302,7 @@ class ActorLookup:
             if is_feature(other) or other.lower_ in _SPOTS:
                 continue  # "protesters in front of the US embassy" are not the embassy's
             o_first, o_last = core_span(other)
-            span = doc[o_first : o_last + 1]
-            actor = self._from_mentions(span.start_char, span.end_char) or self._resolve_text(
-                span.text, token
-            )
+            actor = self._phrase(doc[o_first : o_last + 1], token)
             if actor is not None and actor.country:
                 return actor.country
         return None

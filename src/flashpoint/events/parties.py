@@ -74,6 +74,10 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         return actor  # a coalition acting in a country is not that country's
     located = lookup.located(token)
     if located is None:
+        # nothing in its sentence places it: the country the document has been about, if only one
+        country = lookup.document_country(token)
+        located = Actor(country=country, kind="people") if country is not None else None
+    if located is None:
         return actor
     if actor is None:
         # a person the dictionary does not know is most likely of the country the sentence is about
@@ -101,14 +105,23 @@ def pick_recipient(
         if token is None or _measure(token) or token.i in own or _own_side(token):
             continue
         actor, text = lookup.resolve(token)
-        if actor is not None and not actor.country and _thing(token, lookup):
-            actor = None  # "a local ceasefire": an adjective does not make a thing a party
+        if actor is not None and not actor.country and actor.kind != "people" and _thing(token, lookup):
+            # "a local ceasefire": an adjective does not make a thing a party ("an ethnic Albanian man"
+            # is one: a member of a people)
+            actor = None
         if i == 0 and actor is not None:
             # The resolver read the whole party phrase: its own modifier ("their Kurdish allies" →
             # "Kurdish") adds nothing but a wrong placing.
             own = range(core_span(token)[0], token.i + 1)
-        if actor is not None and not actor.country and actor.sector and lookup.names_party(token):
-            actor = placed(actor, token, lookup)  # "drove the rebels out of X": rebels of X's country
+        if (
+            actor is not None
+            and not actor.country
+            and actor.sector
+            and (lookup.names_party(token) or actor.kind == "people")
+        ):
+            # "drove the rebels out of X": rebels of X's country; "detained an ethnic Albanian man in
+            # X": a people's member, of the country X is in
+            actor = placed(actor, token, lookup)
         elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
             actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
