@@ -60,3 +60,19 @@ def test_detection_what_befell_a_described_person_is_background(code_events: Cod
         "Relatives of a farmer who was shot by a neighbour marched in the Bordurian capital."
     )
     assert "ASSAULT" not in _types(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        (
+            "Ruritania expelled the Bordurian envoy a day after the alleged arrest of a Ruritanian reporter.",
+            True,
+        ),
+        ("Ruritania expelled the Bordurian envoy a day after the arrest of a Ruritanian reporter.", False),
+    ],
+)
+def test_detection_time_anchor_with_a_stance_word_is_an_event(
+    code_events: Code, text: str, coded: bool
+) -> None:
+    assert ("COERCE" in _types(code_events(text))) is coded

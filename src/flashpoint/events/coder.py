@@ -246,6 +246,7 @@ class EventCoder:
             if (
                 related is None
                 and not (praised and token.head == governor)  # "welcomed the agreement": its content
+                and not (token.pos_ == "NOUN" and stance_word(token))  # "after the reported raid"
                 and is_background(token, entry, triggers)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
