@@ -22,6 +22,7 @@ def _types(events: tuple[Event, ...]) -> list[str]:
         ("Ruritania recruited hundreds of new fighters in the spring.", "MOBILIZE"),
         ("Borduria dispatched two frigates toward the Syldavian coast.", "MOBILIZE"),
         ("A Bordurian militant detonated a device at the checkpoint.", "ASSAULT"),
+        ("Bordurian fighters made new efforts to reclaim the town.", "ASSAULT"),
         ("Bordurian police suppressed the rally in the capital.", "COERCE"),
         ("The Syldavian envoy will travel to Borduria next week.", "CONSULT"),
         ("The Ruritanian president congratulated Syldavia on the vote.", "SUPPORT"),
