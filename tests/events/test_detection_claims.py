@@ -77,3 +77,13 @@ def test_detection_time_anchor_with_a_stance_word_is_an_event(
     code_events: Code, text: str, coded: bool
 ) -> None:
     assert ("COERCE" in _types(code_events(text))) is coded
+
+
+def test_detection_name_ending_in_an_act_names_the_act(code_events: Code) -> None:
+    events = code_events("The Bordurian government denied responsibility for the Borville Massacre.")
+    assert "ASSAULT" in _types(events)
+
+
+def test_detection_name_with_an_act_word_inside_names_no_act(code_events: Code) -> None:
+    events = code_events("The Ruritanian Campaign Against Invasion met the minister.")
+    assert "ASSAULT" not in _types(events)

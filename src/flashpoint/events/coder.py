@@ -1142,6 +1142,8 @@ def _reported_happening(token: Token) -> bool:
 
 # Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
 _NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Acts a name can end in: "the Hama Massacre" names the massacre, not an organisation.
+_NAMED_ACTS = frozenset({"massacre", "bombing", "bombings", "attack", "attacks", "invasion", "siege"})
 # What a protest is against: "protested against the invasion", "rallied over the killing of a student".
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 _INSIDE_PHRASE = frozenset(
@@ -1158,8 +1160,12 @@ def _frame(token: Token) -> bool:
 
 
 def _named(token: Token) -> bool:
-    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament")."""
-    return token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTITIES
+    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament"); not
+    for the act a name ends in ("the Hama Massacre", "the Embassy Bombing"): that names an act."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    ends_name = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    return not (ends_name and token.ent_iob_ == "I" and token.lemma_.lower() in _NAMED_ACTS)
 
 
 def _grievance(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
