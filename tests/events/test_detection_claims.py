@@ -87,3 +87,21 @@ def test_detection_name_ending_in_an_act_names_the_act(code_events: Code) -> Non
 def test_detection_name_with_an_act_word_inside_names_no_act(code_events: Code) -> None:
     events = code_events("The Ruritanian Campaign Against Invasion met the minister.")
     assert "ASSAULT" not in _types(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A Syldavian envoy said that military escalation against civilians by Borduria comes as the date"
+            " set for the start of a transition nears.",
+            "AID",
+        ),
+        ("The start of Ruritanian operations to retake the border town marks another step forward.", "AGREE"),
+        ("Fire-fighting operations had been going on for two hours at the base.", "CONSULT"),
+    ],
+)
+def test_detection_dictionary_verb_with_a_process_for_subject_is_no_event(
+    code_events: Code, text: str, kind: str
+) -> None:
+    assert kind not in _types(code_events(text))

@@ -544,6 +544,8 @@ class EventCoder:
                 and not self.lexicon.is_reporting(token)
                 # "the talks went on for hours": a verb whose subject is an act tells of that act
                 and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
+                # "the escalation comes as …", "the deployment helps …": a process as subject, no party acting
+                and not any(c.dep_ == "nsubj" and _process(c) for c in token.children)
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
@@ -845,6 +847,36 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Lemmas kept in an EventCoder's memo of lemma kinds before it starts afresh (a long backfill's vocabulary).
 _LEMMA_MEMO = 200_000
+
+
+# Nouns that name a process or a situation, not a party: as a subject they act on no one.
+_PROCESS_NOUNS = frozenset(
+    {
+        "escalation",
+        "deterioration",
+        "rollout",
+        "start",
+        "end",
+        "rise",
+        "fall",
+        "spread",
+        "growth",
+        "increase",
+        "decline",
+        "collapse",
+        "change",
+        "development",
+        "situation",
+        "crisis",
+        "tension",
+        "operation",
+    }
+)
+
+
+def _process(subject: Token) -> bool:
+    """Return True for a subject noun that names a process ("the escalation"), not who acts."""
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in _PROCESS_NOUNS
 
 
 def _depth(token: Token) -> int:
