@@ -78,7 +78,7 @@ def stance_word(token: Token) -> bool:
 def is_background(token: Token, entry: TriggerEntry, triggers: Triggers) -> bool:
     """Return True when a trigger is background to another event, not an event of its own."""
     return (
-        _in_relative_clause(token)
+        _in_relative_clause(token, triggers)
         or _subordinate_to_event(token, triggers)
         or _accompanies_event(token, entry, triggers)
         or _merged_noun(token, entry, triggers)
@@ -97,7 +97,7 @@ def _clause(token: Token) -> Any:
     return clause
 
 
-def _in_relative_clause(token: Token) -> bool:
+def _in_relative_clause(token: Token, triggers: Triggers) -> bool:
     # "Macedonia, which is preparing an offensive", "property seized by the army": descriptions of
     # participants, told in passing.
     clause = _clause(token)
@@ -116,6 +116,10 @@ def _in_relative_clause(token: Token) -> bool:
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
         return False  # "a push to drive them out": the effort's content is the act itself
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if clause.dep_ == "relcl" and _own_agent(clause, token, triggers):
+            # "the town, where soldiers raided homes", "the base from which the strike was launched":
+            # a clause with a doer of its own tells a happening, not what the noun is
+            return False
         # "a statement that police arrested …", "claims that it shelled …": the noun's content, a report
         return not _noun_content(clause)
     # "nationals suspected of blowing up a plane": the act inside a participle's complement
@@ -127,6 +131,33 @@ def _in_relative_clause(token: Token) -> bool:
         and described.tag_ == "VBN"
         and described.head.pos_ in {"NOUN", "PROPN", "PRON"}
     )
+
+
+# Words that stand for the noun a relative clause hangs from: its subject then is that noun, described.
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what"})
+
+
+def _own_agent(clause: Token, token: Token, triggers: Triggers) -> bool:
+    """Return True for a relative clause with a doer of its own: a subject that is not the relative word
+    ("the town, where soldiers burned the market"), a passive's agent when its subject is not the relative
+    word either ("where the market was burned by soldiers"), or the act itself as the passive's subject
+    ("the base from which the strike was launched").
+
+    "a man who was shot by police", "the town, where 24 people were killed last year": what happened to
+    the noun, told to describe it.
+    """
+    agent = any(
+        c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ not in _RELATIVE_WORDS for g in c.children)
+        for c in clause.children
+    )
+    for child in clause.children:
+        if child.lower_ in _RELATIVE_WORDS or child.pos_ == "PRON":
+            continue
+        if child.dep_ == "nsubj":
+            return True
+        if child.dep_ == "nsubjpass" and (agent or child == token or child.i in triggers):
+            return True
+    return False
 
 
 def _noun_content(clause: Token) -> bool:

@@ -250,6 +250,7 @@ class EventCoder:
             if (
                 related is None
                 and not (praised and token.head == governor)  # "welcomed the agreement": its content
+                and not (token.pos_ == "NOUN" and stance_word(token))  # "after the reported raid"
                 and is_background(token, entry, triggers)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
@@ -547,6 +548,8 @@ class EventCoder:
                 and not self.lexicon.is_reporting(token)
                 # "the talks went on for hours": a verb whose subject is an act tells of that act
                 and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
+                # "the escalation comes as …", "the deployment helps …": a process as subject, no party acting
+                and not any(c.dep_ == "nsubj" and _process(c) for c in token.children)
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
@@ -850,6 +853,36 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LEMMA_MEMO = 200_000
 
 
+# Nouns that name a process or a situation, not a party: as a subject they act on no one.
+_PROCESS_NOUNS = frozenset(
+    {
+        "escalation",
+        "deterioration",
+        "rollout",
+        "start",
+        "end",
+        "rise",
+        "fall",
+        "spread",
+        "growth",
+        "increase",
+        "decline",
+        "collapse",
+        "change",
+        "development",
+        "situation",
+        "crisis",
+        "tension",
+        "operation",
+    }
+)
+
+
+def _process(subject: Token) -> bool:
+    """Return True for a subject noun that names a process ("the escalation"), not who acts."""
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in _PROCESS_NOUNS
+
+
 def _depth(token: Token) -> int:
     """Return how many heads lie between a token and its sentence's root."""
     depth = 0
@@ -1145,6 +1178,8 @@ def _reported_happening(token: Token) -> bool:
 
 # Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
 _NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Acts a name can end in: "the Hama Massacre" names the massacre, not an organisation.
+_NAMED_ACTS = frozenset({"massacre", "bombing", "bombings", "attack", "attacks", "invasion", "siege"})
 # What a protest is against: "protested against the invasion", "rallied over the killing of a student".
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 _INSIDE_PHRASE = frozenset(
@@ -1161,8 +1196,12 @@ def _frame(token: Token) -> bool:
 
 
 def _named(token: Token) -> bool:
-    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament")."""
-    return token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTITIES
+    """Return True for a proper-noun trigger inside a name ("Campaign for Nuclear Disarmament"); not
+    for the act a name ends in ("the Hama Massacre", "the Embassy Bombing"): that names an act."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    ends_name = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    return not (ends_name and token.ent_iob_ == "I" and token.lemma_.lower() in _NAMED_ACTS)
 
 
 def _grievance(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
