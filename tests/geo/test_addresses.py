@@ -109,3 +109,19 @@ def test_link_takes_the_first_name_of_an_address_as_the_finest(parse: Callable[.
     outside = "Guns fired in Sadah overnight."
     town = _mention(outside, "Sadah", 1)
     assert _first_of_address(parse(outside).parsed, town, [town]) == town
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "source"),
+    [
+        # one word in brackets after a name that is no place: a translation, not an address
+        ("Activists of the Nezavisimost (Independence) movement marched on Friday.", "Independence", None),
+        # one state in brackets: an address
+        ("Nurses rallied in Glenwood (Florida) on Sunday.", "Florida", "ner"),
+    ],
+)
+def test_recogniser_reads_one_name_in_brackets_as_an_address_only_after_a_place(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, name: str, source: str | None
+) -> None:
+    found = _surfaces(small_gazetteer, parse(text))
+    assert (found.get(name) == "ner") is (source == "ner")

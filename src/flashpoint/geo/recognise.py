@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -149,7 +149,19 @@ class Recogniser:
                     first = j + 1
             if not all(_address_part(tokens, a, b) for a, b in parts):
                 continue
-            found = [span for a, b in parts if (span := self._address_span(tokens, a, b)) is not None]
+            if len(parts) == 1 and not self._names_a_place_before(tokens, i, place_tokens):
+                continue  # "Dozhd (Rain)": a word in brackets after a name may be its translation
+            # A list of areas is an address for sure, and so is one state or province in brackets ("X
+            # (Florida)") or one name after a word of kind ("X district (Y)"); another single name must still
+            # fit the document as any name the word matcher finds.
+            single = len(parts) == 1 and tokens.lower[i - 1] not in ADDRESS_KINDS
+            found = [
+                span
+                for a, b in parts
+                if (span := self._address_span(tokens, a, b, "gazetteer" if single else "ner")) is not None
+            ]
+            if single and found and self.gazetteer.is_area(found[0].surface):
+                found = [replace(found[0], source="ner")]
             if not found:
                 continue
             head = self._address_head(tokens, i, place_tokens)
@@ -157,7 +169,20 @@ class Recogniser:
                 yield head
             yield from found
 
-    def _address_span(self, tokens: _Tokens, first: int, end: int) -> Span | None:
+    def _names_a_place_before(self, tokens: _Tokens, bracket: int, place_tokens: set[int]) -> bool:
+        # "Sreepur upazila (", "Nahr Ibrahim (", "in Kinyamahura (": a word of kind, a place's name, or a name
+        # after a locative preposition comes before an address
+        before = bracket - 1
+        if tokens.lower[before] in ADDRESS_KINDS or before in place_tokens or tokens.covered[before]:
+            return True
+        first = before
+        while first > 0 and bracket - first < 4 and tokens.text[first - 1][:1].isupper():
+            first -= 1
+        if first > 0 and tokens.lower[first - 1] in PLACE_PREPOSITIONS | {"of"}:
+            return True
+        return any(self.gazetteer.has_name(tokens.surface(start, bracket)) for start in range(first, bracket))
+
+    def _address_span(self, tokens: _Tokens, first: int, end: int, source: str) -> Span | None:
         # "Sagaing region", "Beni territory": the whole name when the index has it, else without its kind word
         while end > first + 1 and tokens.lower[end - 1] in ADDRESS_KINDS:
             if self.gazetteer.has_name(tokens.surface(first, end)):
@@ -180,7 +205,7 @@ class Recogniser:
         for j in range(first, end):
             tokens.covered[j] = True
         return Span(
-            tokens.idx[first], tokens.idx[first] + len(surface), surface, "ner", tokens.sent[first], "GPE"
+            tokens.idx[first], tokens.idx[first] + len(surface), surface, source, tokens.sent[first], "GPE"
         )
 
     def _address_head(self, tokens: _Tokens, bracket: int, place_tokens: set[int]) -> Span | None:
