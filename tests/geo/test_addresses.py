@@ -125,3 +125,21 @@ def test_recogniser_reads_one_name_in_brackets_as_an_address_only_after_a_place(
 ) -> None:
     found = _surfaces(small_gazetteer, parse(text))
     assert (found.get(name) == "ner") is (source == "ner")
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("Clerks struck in all offices of Kidal district (Mopti, Mopti) on Monday.", "Kidal"),
+        ("Clerks struck in Gao (Mopti, Mopti) on Monday.", "Gao"),
+        ("Clerks struck in Juiz de Gao (Mopti, Mopti) on Monday.", None),  # the end of a longer name
+    ],
+)
+def test_recogniser_reads_the_name_before_an_address_as_a_place(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, head: str | None
+) -> None:
+    doc = parse(text)
+    tokens = _Tokens(doc.parsed, text)
+    recogniser = Recogniser(small_gazetteer, dict(load_demonyms(small_gazetteer)))
+    span = recogniser._address_head(tokens, tokens.text.index("("), set())
+    assert (span.surface if span is not None else None) == head

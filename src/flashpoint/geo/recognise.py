@@ -221,7 +221,9 @@ class Recogniser:
         if first >= end or any(j in place_tokens or tokens.covered[j] for j in range(first, end)):
             return None
         previous = tokens.lower[first - 1] if first > 0 else ""
-        if previous in NAME_JOINERS or not (previous.isalpha() or previous in {",", "(", ":", ""}):
+        if previous in NAME_JOINERS - {"of", "and"} or not (
+            previous.isalpha() or previous in {",", "(", ":", ""}
+        ):
             return None  # the end of a longer name ("Juiz de Fora", "Lee's Summit"), not a name of its own
         surface = tokens.surface(first, end)
         if (tokens.starts[first] and end - first == 1) or not self.gazetteer.has_name(surface):
