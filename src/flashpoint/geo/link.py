@@ -265,7 +265,8 @@ def _best_in_sentence(
     if towns:
         # a country named in the clause of a town says whose town it is (or who acts), not where
         mentions = [m for m in mentions if not _bare_country(m) or rank(m)[0] >= 4] or mentions
-    best = _container(parsed, max(mentions, key=rank), context if context is not None else mentions)
+    best = _first_of_address(parsed, max(mentions, key=rank), mentions)
+    best = _container(parsed, best, context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return best
     sentence_towns = [m for m in (context if context is not None else mentions) if (m.precision or 3) < 3]
@@ -284,6 +285,28 @@ def _best_in_sentence(
         and _governed(parsed, trigger, m)
     ]
     return max(finer, key=rank) if finer else best
+
+
+def _first_of_address(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Return the first place of the address bracket `best` lies in ("(Y, Z)": Y), else `best`.
+
+    An address names its areas from the smallest up, whatever the index says of each name: in "X (Y, Z)"
+    with X unknown, Y is where it happened even when Z reads as a town (a province named after its seat).
+    """
+    token = _token_at(parsed, best.start)
+    if token is None or _bare_country(best):
+        return best
+    opening = next(
+        (t for t in reversed(parsed[max(0, token.i - 12) : token.i]) if t.text in {"(", ")", "[", "]"}), None
+    )
+    if opening is None or opening.text != "(":
+        return best
+    inside = [
+        m
+        for m in mentions
+        if opening.idx < m.start <= best.start and not _bare_country(m) and m.place is not None
+    ]
+    return min(inside, key=lambda m: m.start, default=best)
 
 
 def _in_brackets_after(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -54,8 +54,10 @@ class Recogniser:
         `text` is the Doc's text when the caller has it (spaCy rebuilds it from the tokens otherwise).
         """
         tokens = _Tokens(parsed, parsed.text if text is None else text)
-        taken: list[Span] = []
+        taken: list[Span] = list(self._addresses(tokens, parsed))
         for ent in parsed.ents:
+            if any(tokens.covered[i] for i in range(ent.start, ent.end)):
+                continue  # a name of an address bracket, read above whatever spaCy took it for
             if ent.label_ == "PERSON" and self.gazetteer.is_area(ent.text):
                 # spaCy's small model takes some regions for people ("Tamil Nadu said …").
                 span = self._entity_span(tokens, ent.start, ent.end, "GPE")
@@ -121,6 +123,119 @@ class Recogniser:
             tokens.covered[j] = True
         return span
 
+    def _addresses(self, tokens: _Tokens, parsed: Doc) -> Iterator[Span]:
+        """Yield the names of address brackets: "X (Y, Z)", "X district (Y)" — a place and the areas holding it.
+
+        Inside such a bracket every part is a capitalised name (a word of kind may follow it); each part the
+        gazetteer knows is a place, whatever spaCy's small model took it for (it reads unfamiliar district
+        names as people or organisations). So is the name before the bracket, when spaCy did not see a place.
+        """
+        place_tokens = {
+            i for ent in parsed.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)
+        }
+        for i in range(1, tokens.n - 2):
+            if tokens.text[i] != "(" or not _opens_address(tokens, i - 1):
+                continue
+            close = next(
+                (j for j in range(i + 1, min(tokens.n, i + 30)) if tokens.text[j] in {"(", ")"}), None
+            )
+            if close is None or tokens.text[close] != ")" or tokens.sent[close] != tokens.sent[i]:
+                continue
+            parts: list[tuple[int, int]] = []
+            first = i + 1
+            for j in range(i + 1, close + 1):
+                if j == close or tokens.text[j] == ",":
+                    parts.append((first, j))
+                    first = j + 1
+            if not all(_address_part(tokens, a, b) for a, b in parts):
+                continue
+            if len(parts) == 1 and not self._names_a_place_before(tokens, i, place_tokens):
+                continue  # "Dozhd (Rain)": a word in brackets after a name may be its translation
+            # A list of areas is an address for sure, and so is one state or province in brackets ("X
+            # (Florida)") or one name after a word of kind ("X district (Y)"); another single name must still
+            # fit the document as any name the word matcher finds.
+            single = len(parts) == 1 and tokens.lower[i - 1] not in ADDRESS_KINDS
+            found = [
+                span
+                for a, b in parts
+                if (span := self._address_span(tokens, a, b, "gazetteer" if single else "ner")) is not None
+            ]
+            if single and found and self.gazetteer.is_area(found[0].surface):
+                found = [replace(found[0], source="ner")]
+            if not found:
+                continue
+            head = self._address_head(tokens, i, place_tokens)
+            if head is not None:
+                yield head
+            yield from found
+
+    def _names_a_place_before(self, tokens: _Tokens, bracket: int, place_tokens: set[int]) -> bool:
+        # "Sreepur upazila (", "Nahr Ibrahim (", "in Kinyamahura (": a word of kind, a place's name, or a name
+        # after a locative preposition comes before an address
+        before = bracket - 1
+        if tokens.lower[before] in ADDRESS_KINDS or before in place_tokens or tokens.covered[before]:
+            return True
+        first = before
+        while first > 0 and bracket - first < 4 and tokens.text[first - 1][:1].isupper():
+            first -= 1
+        if first > 0 and tokens.lower[first - 1] in PLACE_PREPOSITIONS | {"of"}:
+            return True
+        return any(self.gazetteer.has_name(tokens.surface(start, bracket)) for start in range(first, bracket))
+
+    def _address_span(self, tokens: _Tokens, first: int, end: int, source: str) -> Span | None:
+        # "Sagaing region", "Beni territory": the whole name when the index has it, else without its kind word
+        while end > first + 1 and tokens.lower[end - 1] in ADDRESS_KINDS:
+            if self.gazetteer.has_name(tokens.surface(first, end)):
+                break
+            end -= 1
+        if any(tokens.covered[j] for j in range(first, end)):
+            return None
+        surface = tokens.surface(first, end)
+        if not self.gazetteer.has_name(surface) or surface in self.demonyms:
+            return None
+        if (
+            end - first == 1
+            and surface.isupper()
+            and len(surface) <= 4
+            and not self.gazetteer.is_area(surface)
+        ):
+            return (
+                None  # "(AP)", "(SNA)": an acronym in brackets names an organisation more often than a town
+            )
+        for j in range(first, end):
+            tokens.covered[j] = True
+        return Span(
+            tokens.idx[first], tokens.idx[first] + len(surface), surface, source, tokens.sent[first], "GPE"
+        )
+
+    def _address_head(self, tokens: _Tokens, bracket: int, place_tokens: set[int]) -> Span | None:
+        # The name right before the bracket ("Dholpur district (", "Hays (") when spaCy missed it as a place.
+        end = bracket
+        while end > 0 and tokens.lower[end - 1] in ADDRESS_KINDS:
+            end -= 1
+        first = end
+        while first > 0 and end - first < 4 and tokens.text[first - 1][:1].isupper():
+            first -= 1
+        while first < end and tokens.lower[first] in ARTICLES:
+            first += 1
+        if first >= end or any(j in place_tokens or tokens.covered[j] for j in range(first, end)):
+            return None
+        previous = tokens.lower[first - 1] if first > 0 else ""
+        if previous in NAME_JOINERS - {"of", "and"} or not (
+            previous.isalpha() or previous in {",", "(", ":", ""}
+        ):
+            return None  # the end of a longer name ("Juiz de Fora", "Lee's Summit"), not a name of its own
+        surface = tokens.surface(first, end)
+        if (tokens.starts[first] and end - first == 1) or not self.gazetteer.has_name(surface):
+            return None  # (a single capitalised word opening the sentence may be any word)
+        for j in range(first, end):
+            tokens.covered[j] = True
+        locative = first > 0 and previous in PLACE_PREPOSITIONS
+        return Span(
+            tokens.idx[first], tokens.idx[first] + len(surface), surface, "ner", tokens.sent[first], "GPE",
+            locative=locative,
+        )  # fmt: skip
+
     @staticmethod
     def _person_place(tokens: _Tokens, first: int, end: int) -> Span:
         for j in range(first, end):
@@ -177,6 +292,16 @@ class Recogniser:
 
 
 ARTICLES = frozenset({"the", "a", "an"})
+# Words naming the kind of an area, written after its name in an address ("Sagaing region", "Koch county").
+ADDRESS_KINDS = frozenset(
+    {"district", "township", "region", "state", "province", "county", "division", "territory", "governorate",
+     "municipality", "sub-county", "subdistrict", "tehsil", "upazila", "block", "area", "city", "town",
+     "village", "commune", "department", "prefecture", "oblast", "zone", "regency", "lga", "parish"}
+)  # fmt: skip
+# Short lower-case words that may join the words of a name ("Kitaf wa Al Boqee", "Valle del Cauca").
+NAME_JOINERS = frozenset(
+    {"wa", "de", "del", "da", "do", "di", "al", "el", "la", "le", "of", "and", "du", "des"}
+)
 # Nouns naming the kind of place a name before them is ("Turbat town", "Kani Masi village").
 KIND_WORDS = frozenset({"town", "village", "city", "township", "district", "area", "municipality"})
 # Entity labels spaCy's small model gives to unfamiliar place names it has misread.
@@ -209,6 +334,28 @@ CALENDAR_WORDS = frozenset(
         "winter",
     ]
 )
+
+
+def _opens_address(tokens: _Tokens, i: int) -> bool:
+    """Return True when token `i` may end a place's name before an address bracket (a name or kind word)."""
+    word = tokens.text[i]
+    return (word[:1].isupper() and word.isalpha()) or tokens.lower[i] in ADDRESS_KINDS or word == "]"
+
+
+def _address_part(tokens: _Tokens, first: int, end: int) -> bool:
+    """Return True for one part of an address bracket: a capitalised name, perhaps with a word of kind."""
+    if not 0 < end - first <= 6:
+        return False
+    words = tokens.text[first:end]
+    if not words[0][:1].isupper():
+        return False
+    return all(
+        w[:1].isupper()
+        or w in {"-", "'", "’", "."}
+        or w.isdigit()
+        or w.lower() in ADDRESS_KINDS | NAME_JOINERS
+        for w in words[1:]
+    )
 
 
 def _looks_like_a_name(ent: SpacySpan) -> bool:

@@ -158,11 +158,11 @@ class Resolver:
         if not found and span.source != "variant":
             found = self.gazetteer.candidates(span.surface.removeprefix("the ").removeprefix("The "))
         name, _, kind = span.surface.rpartition(" ")
-        if not found and name and kind in KIND_WORDS:
-            # "Sanandaj city", "Andarab district": a place of that kind, when no place has the whole name
-            # ("Mexico City", "Quezon City" and "Panama city" are names of their own)
-            found = [
-                k
+        if name and kind in KIND_WORDS:
+            # "Sanandaj city", "Andarab district": a place of that kind. The whole name may be a place's own
+            # ("Mexico City", "Quezon City") and keeps its better match; the others ("Karak city") compete.
+            found = found + [
+                Candidate(k.place, max(k.match, 1) if found else k.match, k.index)
                 for k in self.gazetteer.candidates(name)
                 if KIND_WORDS[kind] is None or k.place.feature_class == KIND_WORDS[kind]
             ]
@@ -398,13 +398,15 @@ def _elsewhere(head: _Choice, areas: Sequence[_Choice]) -> bool:
         c.candidates[max(range(len(c.candidates)), key=c.scores.__getitem__)].place.country
         for c in areas
         if c.candidates
-    }
+    } - {None}  # a region named across borders ("Kurdistan") says no country
     # Only a name read as another place's alternate name or spelling ("Mambasa" as Mombasa), or a small
     # town's, is dropped so: a city that is that name's own may sit in an area the text named only in part.
-    return (
-        len(countries) == 1
-        and all(k.match >= 1 or k.place.population < PROMINENT_POPULATION for k in head.candidates)
-        and all(k.place.country not in countries for k in head.candidates)
+    # A reading by spelling alone ("Al Mudafin" read as another village's name) is dropped so too, in any
+    # country: none of the areas the text names holds it.
+    return len(countries) == 1 and all(
+        k.match >= 2
+        or ((k.match >= 1 or k.place.population < PROMINENT_POPULATION) and k.place.country not in countries)
+        for k in head.candidates
     )
 
 
