@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flashpoint.events.docindex import doc_text, sentence, sentence_ents, sentence_text
+from flashpoint.events.docindex import (
+    doc_text,
+    parsed_from,
+    sentence,
+    sentence_ents,
+    sentence_text,
+    sentences,
+)
 from flashpoint.records import Document
 
 
@@ -37,3 +44,29 @@ def test_docindex_doc_text_is_the_parsed_text(parse: Callable[..., Document]) ->
     assert doc_text(first) == first.text
     assert doc_text(second) == second.text
     assert doc_text(first) == first.text  # asked again after another document
+
+
+def test_docindex_sentences_are_spacy_sentences(parse: Callable[..., Document]) -> None:
+    parsed = parse("Borduria protested. Syldavia agreed. Ruritania met them in Klow.").parsed
+    assert parsed is not None
+    assert sentences(parsed) == list(parsed.sents)
+    assert sentences(parsed) is sentences(parsed)  # built once per document
+
+
+def test_docindex_parsed_from_gives_the_recorded_text(parse: Callable[..., Document]) -> None:
+    text = "Borduria protested.  Syldavia agreed,\nand Ruritania  met them."
+    parsed = parse(text).parsed
+    assert parsed is not None
+    recorded = "".join(text)  # an equal string that is not spaCy's own
+    parsed_from(parsed, recorded)
+    assert doc_text(parsed) is recorded
+    assert sentence_text(parsed[-1]).startswith("Syldavia agreed,")
+
+
+def test_docindex_parsed_from_ignores_a_text_of_another_length(parse: Callable[..., Document]) -> None:
+    parsed = parse("Borduria protested. Syldavia agreed.").parsed
+    assert parsed is not None
+    other = parse("Ruritania met Borduria in Paris.").parsed  # the slot moves to another document
+    assert other is not None
+    parsed_from(parsed, "Borduria protested.")
+    assert doc_text(parsed) == "Borduria protested. Syldavia agreed."

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-__all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
+__all__ = ["doc_text", "parsed_from", "sentence", "sentence_ents", "sentence_text", "sentences"]
 
 
 class _Index:
@@ -60,6 +60,12 @@ def _index(doc: Doc) -> _Index:
     return found
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """Return the sentence spans of a parsed document (as `list(doc.sents)`, built once per document)."""
+    index = _index(doc)
+    return index.sentences if index.sentences else list(doc.sents)
+
+
 def sentence(token: Token) -> Span:
     """Return the sentence span that holds a token (the same span as `token.sent`)."""
     index = _index(token.doc)
@@ -84,6 +90,17 @@ def sentence_text(token: Token) -> str:
         span = index.sentences[at]
         text = index.texts[at] = index.whole_text()[span.start_char : span.end_char]
     return text
+
+
+def parsed_from(doc: Doc, text: str) -> None:
+    """Record the text a document was parsed from, so that `doc_text` need not join its tokens again.
+
+    spaCy's `doc.text` is the string it was given; a text that cannot be that one (another length) is
+    not recorded, and `doc_text` joins the tokens as before.
+    """
+    index = _index(doc)
+    if index.text is None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        index.text = text
 
 
 def doc_text(doc: Doc) -> str:
