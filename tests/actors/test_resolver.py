@@ -451,3 +451,17 @@ def test_resolver_place_before_a_party_name_says_whose(
 def test_resolver_armed_groups_have_a_home_country(resolver: ActorResolver, text: str, country: str) -> None:
     actor = resolver.resolve(text, date=dt.date(1996, 5, 3))
     assert actor is not None and (actor.country, actor.sector) == (country, "REB")
+
+
+def test_resolver_scan_finds_phrases_among_words_that_open_none(resolver: ActorResolver) -> None:
+    import itertools
+
+    from flashpoint.actors.text import tokenize
+
+    text = "Yesterday, quite unexpectedly, the Kenyan police met Nepalese lawmakers near a lake."
+    hits = resolver.scan(tokenize(text))
+    found = [text[hit.start : hit.end] for hit in hits]
+    assert "Kenyan police" in found or "Kenyan" in found
+    assert any(word.startswith("Nepalese") for word in found)
+    assert not any(word in ("Yesterday", "quite", "lake") for word in found)
+    assert all(a.last <= b.first for a, b in itertools.pairwise(hits))
