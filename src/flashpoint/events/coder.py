@@ -574,9 +574,9 @@ class EventCoder:
         deps = {"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"} if denial else {"ccomp", "xcomp", "pcomp"}
         return any(
             t.i in triggers and t.i != token.i
-            for child in token.children
+            for child in docindex.children(token)
             if child.dep_ in deps
-            for t in child.subtree
+            for t in docindex.subtree(child)
         )
 
     def _said_through_medium(self, token: Token) -> bool:

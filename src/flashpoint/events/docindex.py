@@ -16,17 +16,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-__all__ = ["doc_text", "parsed_from", "sentence", "sentence_ents", "sentence_text", "sentences"]
+__all__ = [
+    "children",
+    "doc_text",
+    "parsed_from",
+    "sentence",
+    "sentence_ents",
+    "sentence_text",
+    "sentences",
+    "subtree",
+]
 
 
 class _Index:
     """The sentences of one parsed document, their start tokens, and the entities of each."""
 
-    __slots__ = ("doc", "ents", "sentences", "starts", "text", "texts")
+    __slots__ = ("doc", "ents", "kids", "sentences", "starts", "text", "texts", "trees")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
+        # token index → its children / its subtree, as spaCy gives them, kept from the first question
+        self.kids: dict[int, tuple[Token, ...]] = {}
+        self.trees: dict[int, tuple[Token, ...]] = {}
         try:
             self.sentences: list[Span] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
@@ -57,6 +69,28 @@ def _index(doc: Doc) -> _Index:
     if found is None or found.doc is not doc:
         found = _Index(doc)
         _slot.index = found
+    return found
+
+
+def children(token: Token) -> tuple[Token, ...]:
+    """Return a token's syntactic children, left to right (as `tuple(token.children)`, read once per token).
+
+    spaCy's `token.children` scans the token's whole subtree and builds a new token object per child on
+    every call; the rules ask the same few tokens (triggers, their heads and objects) again and again.
+    """
+    kids = _index(token.doc).kids
+    found = kids.get(token.i)
+    if found is None:
+        found = kids[token.i] = tuple(token.children)
+    return found
+
+
+def subtree(token: Token) -> tuple[Token, ...]:
+    """Return a token and its descendants, in spaCy's order (as `tuple(token.subtree)`, read once per token)."""
+    trees = _index(token.doc).trees
+    found = trees.get(token.i)
+    if found is None:
+        found = trees[token.i] = tuple(token.subtree)
     return found
 
 
