@@ -37,8 +37,8 @@ class _Index:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
         # token index → its children / its subtree, as spaCy gives them, kept from the first question
-        self.kids: dict[int, tuple[Token, ...]] = {}
-        self.trees: dict[int, tuple[Token, ...]] = {}
+        self.kids: dict[int, tuple[Any, ...]] = {}
+        self.trees: dict[int, tuple[Any, ...]] = {}
         try:
             self.sentences: list[Span] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
@@ -72,7 +72,7 @@ def _index(doc: Doc) -> _Index:
     return found
 
 
-def children(token: Token) -> tuple[Token, ...]:
+def children(token: Token) -> tuple[Any, ...]:
     """Return a token's syntactic children, left to right (as `tuple(token.children)`, read once per token).
 
     spaCy's `token.children` scans the token's whole subtree and builds a new token object per child on
@@ -85,7 +85,7 @@ def children(token: Token) -> tuple[Token, ...]:
     return found
 
 
-def subtree(token: Token) -> tuple[Token, ...]:
+def subtree(token: Token) -> tuple[Any, ...]:
     """Return a token and its descendants, in spaCy's order (as `tuple(token.subtree)`, read once per token)."""
     trees = _index(token.doc).trees
     found = trees.get(token.i)
