@@ -37,7 +37,7 @@ class _Index:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
         # token index → its children / its subtree, as spaCy gives them, kept from the first question
-        self.kids: dict[int, tuple[Any, ...]] = {}
+        self.kids: dict[int, tuple[Token, ...]] = {}
         self.trees: dict[int, tuple[Any, ...]] = {}
         try:
             self.sentences: list[Span] = list(doc.sents)
@@ -72,7 +72,7 @@ def _index(doc: Doc) -> _Index:
     return found
 
 
-def children(token: Token) -> tuple[Any, ...]:
+def children(token: Token) -> tuple[Token, ...]:
     """Return a token's syntactic children, left to right (as `tuple(token.children)`, read once per token).
 
     spaCy's `token.children` scans the token's whole subtree and builds a new token object per child on
