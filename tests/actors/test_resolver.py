@@ -557,3 +557,17 @@ def test_resolver_knows_intergovernmental_bodies_of_past_decades(
 ) -> None:
     actor = resolver.resolve(text, cased=True)
     assert actor is not None and (actor.country, actor.sector) == (country, sector), actor
+
+
+def test_resolver_scan_finds_phrases_among_words_that_open_none(resolver: ActorResolver) -> None:
+    import itertools
+
+    from flashpoint.actors.text import tokenize
+
+    text = "Yesterday, quite unexpectedly, the Kenyan police met Nepalese lawmakers near a lake."
+    hits = resolver.scan(tokenize(text))
+    found = [text[hit.start : hit.end] for hit in hits]
+    assert "Kenyan police" in found or "Kenyan" in found
+    assert any(word.startswith("Nepalese") for word in found)
+    assert not any(word in ("Yesterday", "quite", "lake") for word in found)
+    assert all(a.last <= b.first for a, b in itertools.pairwise(hits))

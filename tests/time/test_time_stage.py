@@ -150,3 +150,26 @@ def test_time_stage_public_names_resolve() -> None:
 
     assert {"TimeStage", "resolve_date", "find_dates"} <= set(package.__all__)
     assert all(getattr(package, name, None) is not None for name in package.__all__)
+
+
+def test_time_stage_events_of_one_sentence_share_its_expressions() -> None:
+    # Three events in one sentence, one in the next: each is dated from its own sentence, whatever
+    # the stage kept from reading the one before.
+    text = "Rebels shelled Klow on Monday, burned a depot and raided a farm.\nOn 3 May 2021 troops fired on Szohod."
+    dates = _dates(_document(text, ["shelled", "burned", "raided", "fired"]))
+    monday = dt.date(2022, 6, 13)
+    assert dates[:3] == [(monday, "day")] * 3
+    assert dates[3] == (dt.date(2021, 5, 3), "day")
+    # the same sentence against another reference date is read afresh
+    later = _dates(_document(text, ["shelled"], published=dt.date(2022, 6, 22)))
+    assert later == [(dt.date(2022, 6, 20), "day")]
+
+
+@pytest.mark.slow
+def test_time_stage_date_entities_of_each_document(parse: Callable[..., Document]) -> None:
+    first = parse("Troops besieged the town throughout the autumn of 2015.", published=PUBLISHED)
+    second = parse("Troops besieged the town throughout the winter of 2012.", published=PUBLISHED)
+    for doc, year in ((first, 2015), (second, 2012), (first, 2015)):
+        at = doc.text.index("besieged")
+        event = Event(type="COERCE", sentence=0, trigger_start=at, trigger_end=at + 8, trigger="besieged")
+        assert event_date(doc, event) == (dt.date(year, 1, 1), "year")

@@ -293,6 +293,9 @@ class ActorResolver:
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
+            if keys[i] not in starts:  # most words open no phrase: no candidate to gather
+                i += 1
+                continue
             found = None
             # The phrases starting here, grown word by word while the words are a phrase's prefix.
             candidates: list[tuple[int, Entry]] = []

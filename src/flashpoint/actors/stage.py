@@ -95,7 +95,8 @@ class ActorStage:
             found.append(Mention(start, end, text, actor, sentence))
 
         for span in _spans(parsed):
-            add(span.start_char, span.end_char, span.text)
+            # a span's text is the document's text between its first and last character (no token join)
+            add(span.start_char, span.end_char, doc.text[span.start_char : span.end_char])
         tokens = tokenize(doc.text)
         for hit in self.resolver.scan(tokens):
             before = tokens[hit.first - 1].key if hit.first else ""

@@ -203,7 +203,7 @@ class _Rules:
     def search(self, name: str, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """Return `pattern.search(text)`; a text without any literal the rule `name` needs is not searched."""
         needed = self.needed.get(name)
-        if needed is not None and not any(word in text for word in needed):
+        if needed is not None and not any(map(text.__contains__, needed)):  # no generator frame per word
             return None
         return pattern.search(text)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from flashpoint.events.docindex import sentence
+from flashpoint.events.docindex import children, sentence, subtree
 from flashpoint.records import Actor
 
 __all__ = [
@@ -226,14 +226,14 @@ def _gerund_subject(token: Token) -> bool:
 
 
 def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in deps:
             return child
     return None
 
 
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
             pobj = _child(child, ("pobj",))
             if pobj is not None and pobj.ent_type_ in _WHEN:
@@ -558,9 +558,9 @@ def _stated_subject(noun: Token) -> Token | None:
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Any]:
     return [
         pobj
-        for child in token.children
+        for child in children(token)
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps
-        for pobj in child.children
+        for pobj in children(child)
         if pobj.dep_ == "pobj"
     ]
 
@@ -572,12 +572,12 @@ def _alternatives(
     its complement clause, the owner or target of a thing-object ("a Senegalese plan", "blockade on X",
     "shared evidence with X"), and last the places the act happens in ("imposed a curfew in X")."""
     found: list[Any] = list(_pobjs(trigger, _RECIPIENT_PREPS))
-    for clause in trigger.children:
+    for clause in children(trigger):
         if clause.dep_ in {"xcomp", "ccomp"}:
-            found.extend(c for c in clause.children if c.dep_ in {"dobj", "dative"})
+            found.extend(c for c in children(clause) if c.dep_ in {"dobj", "dative"})
             found.extend(_pobjs(clause, _RECIPIENT_PREPS))
     if recipient is not None:
-        for child in recipient.children:
+        for child in children(recipient):
             if child.dep_ == "poss" or (
                 child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}
             ):
@@ -601,7 +601,7 @@ _REACH_PREPS = frozenset({"of", "by", "against", "for", "from", "to", "with", "o
 
 def _reach(trigger: Token, actor: Token | None) -> list[Any]:
     """Return the nouns an act is about, breadth first through its objects and purpose clauses."""
-    own = set() if actor is None else {t.i for t in actor.subtree}
+    own = set() if actor is None else {t.i for t in subtree(actor)}
     found: list[Any] = []
     frontier = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
@@ -610,13 +610,13 @@ def _reach(trigger: Token, actor: Token | None) -> list[Any]:
     for _ in range(4):
         nxt: list[Any] = []
         for node in frontier:
-            for child in node.children:
+            for child in children(node):
                 if child.i in own or child.i in seen:
                     continue
                 if child.dep_ == "prep" and child.lower_ not in _REACH_PREPS:
                     continue
                 if child.dep_ == "advcl" and not any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+                    c.dep_ == "aux" and c.lower_ == "to" for c in children(child)
                 ):
                     continue  # only a purpose ("to protest X"), not a circumstance ("as police cracked down")
                 seen.add(child.i)
@@ -637,17 +637,17 @@ def _places(trigger: Token, actor: Token | None, is_event: Callable[[Any], bool]
         nxt: list[Any] = []
         for node in frontier:
             found.extend(p for p in _pobjs(node, _PLACE_PREPS) if p.ent_type_ in {"GPE", "LOC", "FAC"})
-            for child in node.children:
+            for child in children(node):
                 if child.dep_ in {"dobj", "pobj", "prep", "acl", "xcomp", "nsubjpass", "compound", "appos"}:
                     nxt.append(child)
         frontier = nxt
-    own = set() if actor is None else {t.i for t in actor.subtree}
+    own = set() if actor is None else {t.i for t in subtree(actor)}
     # A coordinated act of its own is not where this one happens: "will not withdraw … and accuses X"
     # does not withdraw from X (but "set up ties with and opened an embassy in X" shares X).
-    for child in trigger.children:
+    for child in children(trigger):
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and is_event(child):
-            own.update(t.i for t in child.subtree)
-    for token in trigger.subtree:
+            own.update(t.i for t in subtree(child))
+    for token in subtree(trigger):
         # One token per name: "East Timor" offers "Timor", not also its compound "East".
         if (
             token.i > trigger.i

@@ -146,6 +146,7 @@ class EventCoder:
         parsed = doc.parsed
         if parsed is None:
             return ()
+        docindex.parsed_from(parsed, doc.text)
         triggers: dict[int, TriggerEntry] = {}
         for i in self._possible_triggers(parsed):
             entry = self.lexicon.match(parsed[i])
@@ -161,7 +162,7 @@ class EventCoder:
         context = _Context(doc, lookup, ClaimReader(doc, self.lexicon, lookup), triggers)
         coded = self._code_triggers(context, list(triggers))
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
-        stated = {token.sent.start for token, _ in coded}
+        stated = {docindex.sentence(token).start for token, _ in coded}
         extra = self._dictionary_triggers(parsed, triggers, stated)
         if self.model is not None:  # the learned chooser picks among those sentences' candidates
             extra = self.model.choose(
@@ -531,7 +532,7 @@ class EventCoder:
         kinds = self._kinds(parsed, lemmas)
         # the tokens whose lemma the table knows, read from the lemma array (no token object per word)
         table_words = [i for i, key in enumerate(lemmas) if kinds[key][1]]
-        for sentence in parsed.sents:
+        for sentence in docindex.sentences(parsed):
             if sentence.start in stated:
                 continue
             # Verbs the table knows, shallowest first: patterns are matched only at the shallowest depth
@@ -580,9 +581,9 @@ class EventCoder:
         deps = {"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"} if denial else {"ccomp", "xcomp", "pcomp"}
         return any(
             t.i in triggers and t.i != token.i
-            for child in token.children
+            for child in docindex.children(token)
             if child.dep_ in deps
-            for t in child.subtree
+            for t in docindex.subtree(child)
         )
 
     def _said_through_medium(self, token: Token) -> bool:

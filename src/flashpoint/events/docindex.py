@@ -16,17 +16,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-__all__ = ["doc_text", "sentence", "sentence_ents", "sentence_text"]
+__all__ = [
+    "children",
+    "doc_text",
+    "parsed_from",
+    "sentence",
+    "sentence_ents",
+    "sentence_text",
+    "sentences",
+    "subtree",
+]
 
 
 class _Index:
     """The sentences of one parsed document, their start tokens, and the entities of each."""
 
-    __slots__ = ("doc", "ents", "sentences", "starts", "text", "texts")
+    __slots__ = ("doc", "ents", "kids", "sentences", "starts", "text", "texts", "trees")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str | None = None  # `doc.text` joins every token's text on each call: kept once
+        # token index → its children / its subtree, as spaCy gives them, kept from the first question
+        self.kids: dict[int, tuple[Token, ...]] = {}
+        self.trees: dict[int, tuple[Any, ...]] = {}
         try:
             self.sentences: list[Span] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
@@ -60,6 +72,34 @@ def _index(doc: Doc) -> _Index:
     return found
 
 
+def children(token: Token) -> tuple[Token, ...]:
+    """Return a token's syntactic children, left to right (as `tuple(token.children)`, read once per token).
+
+    spaCy's `token.children` scans the token's whole subtree and builds a new token object per child on
+    every call; the rules ask the same few tokens (triggers, their heads and objects) again and again.
+    """
+    kids = _index(token.doc).kids
+    found = kids.get(token.i)
+    if found is None:
+        found = kids[token.i] = tuple(token.children)
+    return found
+
+
+def subtree(token: Token) -> tuple[Any, ...]:
+    """Return a token and its descendants, in spaCy's order (as `tuple(token.subtree)`, read once per token)."""
+    trees = _index(token.doc).trees
+    found = trees.get(token.i)
+    if found is None:
+        found = trees[token.i] = tuple(token.subtree)
+    return found
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Return the sentence spans of a parsed document (as `list(doc.sents)`, built once per document)."""
+    index = _index(doc)
+    return index.sentences if index.sentences else list(doc.sents)
+
+
 def sentence(token: Token) -> Span:
     """Return the sentence span that holds a token (the same span as `token.sent`)."""
     index = _index(token.doc)
@@ -84,6 +124,17 @@ def sentence_text(token: Token) -> str:
         span = index.sentences[at]
         text = index.texts[at] = index.whole_text()[span.start_char : span.end_char]
     return text
+
+
+def parsed_from(doc: Doc, text: str) -> None:
+    """Record the text a document was parsed from, so that `doc_text` need not join its tokens again.
+
+    spaCy's `doc.text` is the string it was given; a text that cannot be that one (another length) is
+    not recorded, and `doc_text` joins the tokens as before.
+    """
+    index = _index(doc)
+    if index.text is None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        index.text = text
 
 
 def doc_text(doc: Doc) -> str:

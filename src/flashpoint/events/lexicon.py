@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 from flashpoint.errors import LexiconError
+from flashpoint.events.docindex import children
 
 __all__ = ["PLOVER_TYPES", "Lexicon", "TriggerEntry", "load_lexicon"]
 
@@ -100,9 +101,9 @@ class Lexicon:
 
 def _lemmas_below(token: Token) -> set[str]:
     lemmas: set[str] = set()
-    for child in token.children:
+    for child in children(token):
         lemmas.add(child.lemma_.lower())
-        for grandchild in child.children:
+        for grandchild in children(child):
             lemmas.add(grandchild.lemma_.lower())
     return lemmas
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from flashpoint.events.docindex import doc_text, sentence_ents
+from flashpoint.events.docindex import children, doc_text, sentence_ents, subtree
 
 __all__ = [
     "ALLEGING_WORDS",
@@ -173,7 +173,7 @@ def read_modality(
         if index > 0 and lemma == "go" and node.tag_ == "VBG":
             future = True
             intended = intended or announced
-        for child in node.children:
+        for child in children(node):
             word = child.lower_
             if child.dep_ == "neg" and _negates_adverb(child):
                 continue  # "not surprisingly", "not only": the negation is the adverb's
@@ -191,7 +191,7 @@ def read_modality(
                 elif word in _THREAT_AUX:
                     hypothetical = True
                     # "may have struck": a guess about the past, never an announced act
-                    guessed = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.children)
+                    guessed = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(node))
                     intended = intended or (announced and not guessed)
                 elif word in _HYPOTHETICAL_AUX:
                     hypothetical = True
@@ -211,7 +211,7 @@ def read_modality(
         if node.head == node:
             break
         if node.dep_ in _CLAUSE_DEPS and any(
-            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children
+            c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children(node)
         ):
             conditional = True
         node = node.head
@@ -223,11 +223,11 @@ def read_modality(
             hedged = True
     # "they will besiege us if the siege breaks": the act is the consequence of a condition.
     conditional = conditional or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in trigger.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in children(c))
+        for c in children(trigger)
     )
     # "a failed attack", "a possible strike", "the alleged raid"; "failed to reach", "unable to retake"
-    for word in (t for t in trigger.subtree if t.i < trigger.i):
+    for word in (t for t in subtree(trigger) if t.i < trigger.i):
         if word.dep_ in {"amod", "compound"}:
             lemma = word.lower_
             negated = negated or lemma in _FAILED_WORDS
@@ -239,7 +239,7 @@ def read_modality(
     )
     for verb in _light_verbs(trigger):
         # "will hold a meeting", "talks that will be held", "did not launch an offensive"
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ == "neg":
                 negated = True
             elif child.dep_ == "aux" and child.tag_ == "MD":
@@ -249,12 +249,12 @@ def read_modality(
     negated = negated or any(
         (c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(c))
         or (c.dep_ == "preconj" and c.lower_ == "neither")
-        for c in trigger.children
+        for c in children(trigger)
     )
     # "tried to storm the base but failed", "without firing a shot": the act did not come off
     negated = negated or any(
         node.lemma_.lower() in _ATTEMPT_HEADS
-        and any(c.dep_ == "conj" and c.lemma_.lower() in _FAIL_HEADS for c in node.children)
+        and any(c.dep_ == "conj" and c.lemma_.lower() in _FAIL_HEADS for c in children(node))
         for node in chain[1:]
     )
     negated = negated or (trigger.dep_ == "pcomp" and trigger.head.lower_ == "without")
@@ -291,7 +291,7 @@ def read_modality(
         and (
             (trigger.head.dep_ == "xcomp" and trigger.head.head.lemma_.lower() in intent)
             # … parsed with "capture" hung on "is"
-            or any(c.dep_ == "acomp" and c.lemma_.lower() in intent for c in trigger.head.children)
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in intent for c in children(trigger.head))
         )
     )
     question = _question(trigger)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -98,18 +99,28 @@ def _sentence_dates(doc: Document, event: Event, reference: dt.date) -> list[Dat
         sentence = doc.sentence_at(event.trigger_start)
     if sentence is None:
         return []
-    found = [_shift(m, sentence.start) for m in find_dates(sentence.text, reference=reference)]
+    found = [_shift(m, sentence.start) for m in _dates_in(sentence.text, reference, False)]
     for entity in _date_entities(doc.parsed, sentence.start, sentence.end):
-        found.extend(
-            _shift(m, entity.start_char) for m in find_dates(entity.text, reference=reference, bare=True)
-        )
+        found.extend(_shift(m, entity.start_char) for m in _dates_in(entity.text, reference, True))
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _dates_in(text: str, reference: dt.date, bare: bool) -> tuple[DateMatch, ...]:
+    """Return `find_dates` of a text, kept: the events of one sentence ask for the same sentence again."""
+    return tuple(find_dates(text, reference=reference, bare=bare))
 
 
 def _date_entities(parsed: Doc, start: int, end: int) -> list[Any]:
     if parsed is None:
         return []
-    return [e for e in parsed.ents if e.label_ == "DATE" and start <= e.start_char and e.end_char <= end]
+    return [e for e in _dates_of(parsed) if start <= e.start_char and e.end_char <= end]
+
+
+@functools.lru_cache(maxsize=4)
+def _dates_of(parsed: Doc) -> tuple[Any, ...]:
+    """Return the DATE entities of a parsed document (`doc.ents` builds every entity span on each call)."""
+    return tuple(e for e in parsed.ents if e.label_ == "DATE")
 
 
 def _shift(match: DateMatch, offset: int) -> DateMatch:

@@ -70,7 +70,7 @@ from flashpoint.events.claims.stance import (
     _owned_up,
     overall_stance,
 )
-from flashpoint.events.docindex import sentence, sentence_text
+from flashpoint.events.docindex import children, sentence, sentence_text
 from flashpoint.events.lexicon import Lexicon
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality
@@ -411,10 +411,10 @@ class ClaimReader:
         return found
 
     def _according_to(self, node: Token) -> list[_Layer]:
-        for child in node.children:
+        for child in children(node):
             if child.dep_ == "prep" and child.lower_ == "according":
-                for to in child.children:
-                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                for to in children(child):
+                    pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
                         return [replace(layer, according=True)]
