@@ -29,6 +29,7 @@ from flashpoint.events.claims import (
     responsibility_denier,
 )
 from flashpoint.events.figures import names_no_act
+from flashpoint.events.learned import MESSAGES
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
@@ -550,6 +551,8 @@ class EventCoder:
                 and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
                 # "the escalation comes as …", "the deployment helps …": a process as subject, no party acting
                 and not any(c.dep_ == "nsubj" and _process(c) for c in token.children)
+                # "issued a statement", "released a video": putting out a message is no act of its own
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in token.children)
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
