@@ -58,3 +58,11 @@ def test_claims_saying_a_statement_claiming_an_attack(code_events: Code, text: s
         "The Red Hand group",
         "a statement",
     )
+
+
+def test_claims_saying_a_denial_in_a_statement_is_no_refusal(code_events: Code) -> None:
+    # the denied act is coded, denied; the denial itself is no REJECT
+    events = code_events("The Bordurian ministry denied in a statement that its jets had bombed the clinic.")
+    assert [(e.type, e.claims[0].stance, e.claims[0].channel) for e in events] == [
+        ("ASSAULT", "denied", "a statement")
+    ]

@@ -581,11 +581,19 @@ class EventCoder:
         denial = self.lexicon.reporting.get(token.lemma_.lower()) == "denied"
         # … and, passive, as its subject: "the shelling was denied by the army"
         deps = {"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"} if denial else {"ccomp", "xcomp", "pcomp"}
-        return any(
+        if any(
             t.i in triggers and t.i != token.i
             for child in token.children
             if child.dep_ in deps
             for t in child.subtree
+        ):
+            return True
+        # "denied in a statement that its jets bombed …": the parser hangs what is said on the medium
+        return any(
+            t.i in triggers and t.i != token.i
+            for clause in token.subtree
+            if clause.dep_ in {"acl", "relcl"} and medium_content(clause) == token
+            for t in clause.subtree
         )
 
     def _said_through_medium(self, token: Token) -> bool:
