@@ -1,4 +1,5 @@
-"""Trigger words that name no act: figures of speech, hyphenated activities, threats that are dangers."""
+"""Trigger words that name no act: figures of speech, hyphenated activities, threats that are dangers,
+bans in force and acts only wished for."""
 
 from __future__ import annotations
 
@@ -53,3 +54,35 @@ def test_figures_a_threat_as_a_danger_is_no_threatening_statement(code_events: C
 def test_figures_a_threat_that_someone_makes_stays_a_threat(code_events: Code) -> None:
     events = code_events("Borduria's threat to close the border alarmed Syldavia.")
     assert "THREATEN" in _types(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cluster munitions are banned by international law.",
+        "Such arms are prohibited under the convention signed in Velka.",
+        "The treaty bans the use of such mines.",
+    ],
+)
+def test_figures_a_ban_in_force_is_no_act(code_events: Code, text: str) -> None:
+    assert "COERCE" not in _types(code_events(text))
+
+
+def test_figures_a_ban_by_a_party_stays_an_act(code_events: Code) -> None:
+    assert "COERCE" in _types(code_events("The Ruritanian army banned protests in the capital."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hope the inspectors will be given access to the depot.",
+        "The mediator said she hoped that the two sides would meet again soon.",
+    ],
+)
+def test_figures_an_act_only_wished_for_is_no_event(code_events: Code, text: str) -> None:
+    assert _types(code_events(text)) == []
+
+
+def test_figures_an_act_beside_a_wish_stays_an_event(code_events: Code) -> None:
+    events = code_events("Bordurian troops shelled the town, and residents hope the fighting ends soon.")
+    assert "ASSAULT" in _types(events)

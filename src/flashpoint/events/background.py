@@ -45,6 +45,11 @@ _SAYING_NOUNS = frozenset(
     }
 )
 
+# Messages a party puts out, whose participle can claim an act: "a statement claiming the bombing".
+_MESSAGE_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "message", "video", "tweet", "post", "bulletin"}
+)
+
 Triggers = Mapping[int, TriggerEntry]
 
 # Words that give an event noun its own stance: "the alleged raid", "a failed attack", "possible strikes".
@@ -115,6 +120,13 @@ def _in_relative_clause(token: Token, triggers: Triggers) -> bool:
         clause = upper
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in EFFORT_NOUNS:
         return False  # "a push to drive them out": the effort's content is the act itself
+    if (
+        clause.dep_ == "acl"
+        and clause.lemma_.lower() == "claim"
+        and clause.tag_ == "VBG"
+        and clause.head.lemma_.lower() in _MESSAGE_NOUNS
+    ):
+        return False  # "a statement claiming the bombing": a claim of the act, no description
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if clause.dep_ == "relcl" and _own_agent(clause, token, triggers):
             # "the town, where soldiers raided homes", "the base from which the strike was launched":

@@ -29,6 +29,7 @@ from flashpoint.events.claims import (
     responsibility_denier,
 )
 from flashpoint.events.figures import names_no_act
+from flashpoint.events.learned import MESSAGES
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
@@ -551,6 +552,8 @@ class EventCoder:
                 and not any(c.dep_ == "nsubj" and c.i in triggers for c in token.children)
                 # "the escalation comes as …", "the deployment helps …": a process as subject, no party acting
                 and not any(c.dep_ == "nsubj" and _process(c) for c in token.children)
+                # "issued a statement", "released a video": putting out a message is no act of its own
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in token.children)
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
@@ -579,11 +582,19 @@ class EventCoder:
         denial = self.lexicon.reporting.get(token.lemma_.lower()) == "denied"
         # … and, passive, as its subject: "the shelling was denied by the army"
         deps = {"ccomp", "xcomp", "pcomp", "dobj", "nsubjpass"} if denial else {"ccomp", "xcomp", "pcomp"}
-        return any(
+        if any(
             t.i in triggers and t.i != token.i
             for child in docindex.children(token)
             if child.dep_ in deps
             for t in docindex.subtree(child)
+        ):
+            return True
+        # "denied in a statement that its jets bombed …": the parser hangs what is said on the medium
+        return any(
+            t.i in triggers and t.i != token.i
+            for clause in docindex.subtree(token)
+            if clause.dep_ in {"acl", "relcl"} and medium_content(clause) == token
+            for t in docindex.subtree(clause)
         )
 
     def _said_through_medium(self, token: Token) -> bool:

@@ -45,12 +45,53 @@ _DANGER_WORDS = frozenset({"terrorist", "terror", "security", "nuclear", "existe
 
 def names_no_act(token: Token, entry: TriggerEntry) -> bool:
     """Return True for a trigger word that names no act here: a figure of speech ("strikes at the heart
-    of"), a hyphenated activity ("fire-fighting operations") or a threat that is a danger, not a statement
-    ("the threat this group poses")."""
+    of"), a hyphenated activity ("fire-fighting operations"), a threat that is a danger, not a statement
+    ("the threat this group poses"), a ban that is a law's standing rule ("banned by international law")
+    or an act only wished for ("we hope the inspectors will be given access")."""
+    if _wished(token):
+        return True
     if entry.type == "ASSAULT":
         return _figurative_blow(token) or _hyphenated_activity(token)
     if entry.type == "THREATEN" and entry.pos == "noun":
         return _danger(token)
+    if entry.type == "COERCE":
+        return _legal_ban(token)
+    return False
+
+
+# What a ban can be "by" or "under" when it is a rule in force, not an act: "banned by international law".
+_LAWS = frozenset({"law", "convention", "treaty", "constitution", "charter", "protocol", "statute"})
+_BANS = frozenset({"ban", "prohibit", "outlaw", "forbid"})
+# Verbs of wishing, as written (the lemmatizer reads "hoped" as "hop"): what they govern is wanted, not
+# done or planned ("we hope talks will resume").
+_WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing"})
+
+
+def _legal_ban(token: Token) -> bool:
+    """Return True for a ban that is a law's standing rule ("are banned by international law", "prohibited
+    under the convention", "the treaty bans such arms"): a legal status, no act of banning."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _BANS:
+        return False
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in _LAWS:
+            return True
+        if (child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "under"})) and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _LAWS for g in child.children
+        ):
+            return True
+    return False
+
+
+def _wished(token: Token) -> bool:
+    """Return True for an act in what a verb of wishing governs ("we hope the inspectors will be given
+    access"): a wish, which the claims definition does not code."""
+    node = token
+    for _ in range(3):
+        if node.head == node or (node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"ccomp", "xcomp"}):
+            break
+        if node.dep_ in {"ccomp", "xcomp"} and node.head.lower_ in _WISHES:
+            return True
+        node = node.head
     return False
 
 

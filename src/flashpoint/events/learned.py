@@ -28,7 +28,7 @@ from flashpoint.errors import LexiconError
 from flashpoint.events.lexicon import PLOVER_TYPES, Pos, TriggerEntry
 from flashpoint.events.patterns import VerbPattern, VerbTable
 
-__all__ = ["LABELS", "NONE", "EventModel", "features", "load_event_model"]
+__all__ = ["LABELS", "MESSAGES", "NONE", "EventModel", "features", "load_event_model"]
 
 NONE = "NONE"
 LABELS: tuple[str, ...] = (*PLOVER_TYPES, NONE)
@@ -39,6 +39,8 @@ _OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Messages a party puts out: a verb whose object is one of them publishes, it does not act.
+MESSAGES = frozenset({"statement", "communique", "communiqué", "video", "tweet", "bulletin", "press release"})
 # Verbs whose complement clause carries the act: "plans to", "threatened to", "agreed to", "refused to".
 _CONTROL = frozenset({"xcomp", "ccomp"})
 
@@ -210,7 +212,9 @@ class EventModel:
 def _candidate(token: Token, reporting: Mapping[str, str]) -> bool:
     """Return True for a token that could state an event: a verb not used as a modifier, or a noun."""
     if token.pos_ == "VERB":
-        return token.dep_ not in _MODIFIER_DEPS and token.lemma_.lower() not in reporting
+        # "issued a statement", "released a video": putting out a message is how a claim is made, no act
+        publishes = any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in token.children)
+        return token.dep_ not in _MODIFIER_DEPS and token.lemma_.lower() not in reporting and not publishes
     return token.pos_ == "NOUN" and token.dep_ not in {"compound", "npadvmod"}
 
 

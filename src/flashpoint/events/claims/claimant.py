@@ -46,6 +46,11 @@ _TRAILING_VERBS = frozenset(
         "wrote",
         "stated",
         "announced",
+        "read",
+        "reads",
+        "noted",
+        "affirmed",
+        "stressed",
     }
 )
 

@@ -173,6 +173,11 @@ class ClaimReader:
             # "… claimed responsibility in a statement posted on its website": the claim's own channel
             verb = claimer.head if claimer.dep_ == "nsubj" else claimer.head.head
             channel = channel or _channel(verb) or _medium(trigger)
+            message = next(
+                (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _SOURCE_MEDIA), None
+            )
+            if channel is None and message is not None:
+                channel = _phrase(message)  # "issued a statement claiming responsibility …"
         # An act not done (yet) is claimed by no one: "said it will take the town", "said it never used"
         done = not (
             modality.negated
@@ -307,6 +312,9 @@ class ClaimReader:
                 # "residents reported shelling", but not "must show a reaction to the use of gas": an
                 # object is what is reported only when it is the event itself
                 and (node.dep_ != "dobj" or node == trigger)
+                # "affirmed its support": the object is the speech act itself, in the author's voice;
+                # these verbs report only what a clause says
+                and (node.dep_ != "dobj" or head.lemma_.lower() not in _CLAUSE_ONLY)
             ):
                 layer = self._layer(head, node)
                 if layer is not None:
@@ -542,6 +550,8 @@ class ClaimReader:
             before = None if inverted and following else _noun_phrase_before(verb, trigger)
             if before is not None:
                 layer = self._source_layer(before[1], "reported")
+                if before[1].lemma_.lower() in _SOURCE_MEDIA:
+                    return [layer]  # "…, the statement read": the medium is the channel, its owner speaks
                 claimant = sent.doc[before[0] : before[1].i + 1].text.strip(_STRIP)
                 channel = claimant if is_outlet(claimant) else _channel(verb)
                 return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
@@ -794,9 +804,12 @@ def _employer(journalist: Token) -> str | None:
     return _phrase(owner).removesuffix("'s").removesuffix("’s").strip(_STRIP) or None
 
 
+# Verbs of saying that report only a clause ("affirmed that …"), never a noun object ("affirmed its support").
+_CLAUSE_ONLY = frozenset({"affirm", "mention"})
+
 # Verbs of saying that news text puts before their subject: "…, said the governor".
 _INVERTING = frozenset(
-    {"said", "says", "added", "reported", "reports", "wrote", "stated", "tweeted", "posted"}
+    {"said", "says", "added", "reported", "reports", "wrote", "stated", "tweeted", "posted", "read", "reads"}
 )
 
 

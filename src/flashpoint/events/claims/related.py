@@ -208,6 +208,10 @@ def charge_denier(accusation: Token) -> Token | None:
     return None
 
 
+# Messages a party puts out, through which it claims: "issued a statement claiming …".
+_MESSAGES = frozenset({"statement", "communique", "communiqué", "video", "message", "post", "tweet"})
+
+
 def responsibility_claimer(trigger: Token) -> Token | None:
     """Return the subject of "claimed responsibility for <trigger>" (or "… for which X claimed
     responsibility"), else None; None too when no one claims it ("no group has claimed the attack")."""
@@ -257,4 +261,10 @@ def _claimer(verb: Token) -> Token | None:
     )
     if found is None:
         found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MESSAGES:
+        # "X issued a statement claiming responsibility …": whose the message is claims
+        message = verb.head
+        found = next((c for c in message.children if c.dep_ == "poss"), None)
+        if found is None and message.dep_ == "dobj":
+            found = next((c for c in message.head.children if c.dep_ == "nsubj"), None)
     return None if found is None or _nobody(found) else found
