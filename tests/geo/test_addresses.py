@@ -143,3 +143,36 @@ def test_recogniser_reads_the_name_before_an_address_as_a_place(
     recogniser = Recogniser(small_gazetteer, dict(load_demonyms(small_gazetteer)))
     span = recogniser._address_head(tokens, tokens.text.index("("), set())
     assert (span.surface if span is not None else None) == head
+
+
+# One name, two countries: a Jordanian governorate and its town, and a town in Sindh with the district
+# named after it.
+NAMESAKES_CSV = """name,alternates,lat,lon,country,admin1,feature_code,population
+Dorvani,,31.20,35.70,JO,,ADM1,300000
+Dorvani,,31.18,35.71,JO,Dorvani,PPL,30000
+Dorvani,,26.10,68.10,PK,Sindh,PPL,20000
+Dorvani District,Dorvani,26.05,68.00,PK,Sindh,ADM2,0
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "country"),
+    [
+        ("Police fired on marchers in Dorvani city (Dorvani, Sindh).", ["Dorvani city", "Dorvani", "Sindh"], "PAK"),
+        ("Police fired on marchers in Dorvani city (Dorvani).", ["Dorvani city", "Dorvani"], "JOR"),
+    ],
+)  # fmt: skip
+def test_resolver_reads_a_whole_address_jointly(
+    small_gazetteer_path: Path, tmp_path: Path, text: str, surfaces: list[str], country: str
+) -> None:
+    # With the province named, the reading in which each name lies inside the next is the Pakistani one,
+    # though the bare name's likeliest reading is the governorate abroad.
+    path = tmp_path / "namesakes.sqlite"
+    path.write_bytes(small_gazetteer_path.read_bytes())
+    csv_file = tmp_path / "namesakes.csv"
+    csv_file.write_text(NAMESAKES_CSV, encoding="utf-8")
+    gazetteer = Gazetteer.open(path)
+    gazetteer.add_csv(csv_file)
+    found = {m.surface: m for m in _resolve(gazetteer, text, surfaces)}
+    place = found["Dorvani city"].place
+    assert place is not None and place.country == country

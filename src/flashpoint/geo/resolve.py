@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,6 +71,13 @@ KIND_WORDS: dict[str, str | None] = {
 NEST_BONUS = 2.0
 NEST_SURE = 0.5  # a town whose recorded state or province bears the area's name, over one merely near it
 NEST_TIE = 0.25
+# What a district or province gains, over a town of its name, as the holder of a name in an address: the
+# names after the first are areas ("Mediouna (Settat, …)": Settat province).
+NEST_AREA = 1.0
+# A word naming the kind of area right after an area's name ("Pyay township"): the area may be named for the town.
+_KIND_AFTER = re.compile(
+    r"\s+(?:township|district|sub-district|subdistrict|tehsil|municipality|county|commune)\b"
+)
 # A town this large named after "in", "near", "at" … is a place even with no other place of the document near.
 LOCATIVE_TOWN_POPULATION = 2_000
 
@@ -352,43 +360,61 @@ class Resolver:
 def _nest(choices: Sequence[_Choice], nesting: dict[int, list[int]], text: str) -> None:
     """Raise the reading of a name and of the areas named after it that fits best together.
 
-    Each pair of a candidate for the name and one for an area that holds it is judged by their two scores
-    and how surely the one holds the other; the best pairs are raised. When no reading of the name lies in
-    the areas the text puts it in, the name is one the index lacks there ("Mambasa (Ituri)" is not Mombasa).
+    The whole address is read jointly: each reading of the name takes, in each area named after it, the
+    best reading that holds it, and is judged by the sum of their scores and how surely they hold it, so
+    the reading that the most areas agree on wins ("Karak city (Karak, KPK)": the town and district in
+    Pakistan, not the Jordanian governorate of that name). The best readings are raised. When no reading of
+    the name lies in the areas the text puts it in, the name is one the index lacks there ("Mambasa
+    (Ituri)" is not Mombasa).
     """
-    for i, chain in nesting.items():
+    raised: set[tuple[int, int]] = set()  # a name in the middle of an address is raised once, not twice
+    read: set[int] = set()  # the areas of the addresses read so far
+    for i, chain in sorted(nesting.items()):
         head = choices[i]
-        if not head.candidates:
-            continue
+        if not head.candidates or i in read:
+            continue  # an area inside another name's address is read with that name's whole address
         likeliest = head.candidates[max(range(len(head.candidates)), key=head.scores.__getitem__)].place
         if precision_of(likeliest) == 3 and "(" not in text[head.span.end : choices[chain[0]].span.start]:
             continue  # a state or a country first in a list ("Alaska, Alabama, …"), not a town in an area
-        # (joint score, head candidate, area, area candidate)
-        pairs: list[tuple[float, int, _Choice, int]] = []
-        for j in chain:
-            area = choices[j]
-            for a, k in enumerate(area.candidates):
-                for h, inner in enumerate(head.candidates):
-                    sure = holds(k.place, area.span.surface, inner.place)
-                    if sure:
-                        joint = head.scores[h] + area.scores[a] + NEST_SURE * (sure - 1)
-                        pairs.append((joint, h, area, a))
-        if not pairs:
+        # (joint score, head candidate, [(area, area candidate) for each area holding it])
+        readings: list[tuple[float, int, list[tuple[_Choice, int]]]] = []
+        for h, inner in enumerate(head.candidates):
+            joint, held = head.scores[h], []
+            for j in chain:
+                area = choices[j]
+                # a town and the township or district named after it ("X town (X township)") agree
+                named_for = _KIND_AFTER.match(text, area.span.end) is not None
+                options = [
+                    (area.scores[a] + NEST_SURE * (sure - 1) + NEST_AREA * (k.place.feature_class == "A"), a)
+                    for a, k in enumerate(area.candidates)
+                    if (
+                        sure := int(named_for)
+                        if k.place is inner.place
+                        else holds(k.place, area.span.surface, inner.place)
+                    )
+                ]
+                if options:
+                    gain, a = max(options)
+                    joint += gain
+                    held.append((area, a))
+            if held:
+                readings.append((joint, h, held))
+        if not readings:
             if _elsewhere(head, [choices[j] for j in chain]):
                 head.candidates, head.scores = [], []
             continue
-        best = max(p[0] for p in pairs)
-        raised: set[tuple[int, int]] = set()
-        for joint, h, area, a in pairs:
+        best = max(r[0] for r in readings)
+        read.update(chain)
+        for joint, h, held in readings:
             if joint < best - NEST_TIE:
                 continue
-            for key, choice, index in ((id(head), head, h), (id(area), area, a)):
+            for key, choice, index in ((id(head), head, h), *((id(area), area, a) for area, a in held)):
                 if (key, index) not in raised:
                     raised.add((key, index))
                     choice.scores[index] += NEST_BONUS
                     choice.nested = True
         # the readings of the name that lie outside the areas the text puts it in fall back as far
-        lifted = {index for key, index in raised if key == id(head)}
+        lifted = {h for joint, h, _ in readings if joint >= best - NEST_TIE}
         head.scores = [s if h in lifted else s - NEST_BONUS for h, s in enumerate(head.scores)]
 
 
