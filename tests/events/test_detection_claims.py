@@ -98,7 +98,7 @@ def test_detection_name_with_an_act_word_inside_names_no_act(code_events: Code) 
             "AID",
         ),
         ("The start of Ruritanian operations to retake the border town marks another step forward.", "AGREE"),
-        ("Fire-fighting operations had been going on for two hours at the base.", "CONSULT"),
+        ("Rescue operations had been going on for three hours near the Kell depot.", "CONSULT"),
     ],
 )
 def test_detection_dictionary_verb_with_a_process_for_subject_is_no_event(
