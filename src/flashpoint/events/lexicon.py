@@ -16,27 +16,9 @@ if TYPE_CHECKING:
 
 from flashpoint.errors import LexiconError
 from flashpoint.events.docindex import children
+from flashpoint.events.ontology import PLOVER_TYPES
 
 __all__ = ["PLOVER_TYPES", "Lexicon", "TriggerEntry", "load_lexicon"]
-
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 
 Pos = Literal["verb", "noun"]
 _POS_TAGS: Mapping[str, Pos] = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
