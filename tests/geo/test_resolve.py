@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from flashpoint.geo import Gazetteer
@@ -223,3 +226,40 @@ def test_resolver_reads_an_institution_by_its_country_adjective(small_gazetteer:
     found = _resolve(small_gazetteer, "The Mexican Senate voted.", ["Mexican Senate"])
     place = found["Mexican Senate"].place
     assert place is not None and place.country == "MEX" and (found["Mexican Senate"].precision or 0) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Mortars fell on Camp Qaswara before dawn, wounding four guards.", "Camp Qaswara"),
+        ("The ministers met again at the Varnholm Summit in the autumn.", "Varnholm Summit"),
+        ("Delegates left the Peace Forum of Ostrava Lakes early.", "Peace Forum"),
+    ],
+)
+def test_resolver_does_not_read_a_facility_or_gathering_word_as_a_town(
+    small_gazetteer: Gazetteer, text: str, surface: str
+) -> None:
+    # "Camp", "Summit", "Peace" are towns somewhere, but inside a longer name they say what it is.
+    mention = _resolve(small_gazetteer, text, [surface])[surface]
+    assert mention.place is None or mention.inferred
+
+
+CAMP_CSV = """name,alternates,lat,lon,country,admin1,feature_code,population
+Camp,,35.10,-92.50,US,Arkansas,PPL,21000
+Peace,,56.20,-117.30,CA,Alberta,PPL,18000
+"""
+
+
+def test_resolver_does_not_take_a_facility_word_for_the_town_of_that_name(
+    gazetteer_copy: Callable[[], Path], tmp_path: Path
+) -> None:
+    path = gazetteer_copy()
+    csv_file = tmp_path / "camp.csv"
+    csv_file.write_text(CAMP_CSV, encoding="utf-8")
+    gazetteer = Gazetteer.open(path)
+    gazetteer.add_csv(csv_file)
+    text = "Mortars fell on Camp Qaswara at dawn; the Peace Forum of Ostrava Lakes closed early."
+    found = _resolve(gazetteer, text, ["Camp Qaswara", "Peace Forum"])
+    for surface in ("Camp Qaswara", "Peace Forum"):
+        mention = found[surface]
+        assert mention.place is None or mention.inferred, surface

@@ -60,7 +60,13 @@ GENERIC_WORDS = frozenset(
      "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
      "district", "province", "region", "valley", "park", "square", "airport", "station", "cape", "point",
      "lake", "river", "mount", "hill", "bay", "gulf", "island", "islands", "union", "republic", "federal",
-     "national", "royal", "international", "united"}
+     "national", "royal", "international", "united",
+     # the kind of a facility, body or gathering a name denotes ("Camp Ashraf", "the Lisbon Summit")
+     "camp", "base", "summit", "conference", "forum", "council", "committee", "ministry", "embassy",
+     "hospital", "school", "mosque", "church", "cathedral", "prison", "market", "bridge", "dam", "port",
+     "border", "crossing", "checkpoint", "front", "army", "force", "forces", "brigade", "battalion",
+     "mission", "operation", "talks", "treaty", "accord", "agreement", "games", "cup", "festival",
+     "liberty", "freedom", "victory", "unity", "peace", "hope", "justice", "independence", "progress"}
 )  # fmt: skip
 # Words naming the kind of place after its name, and the GeoNames class of such a place (None: any).
 KIND_WORDS: dict[str, str | None] = {
