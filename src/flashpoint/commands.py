@@ -8,7 +8,10 @@ calls (`flashpoint.store.commands`, `flashpoint.geo.commands`, …). They import
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -18,9 +21,13 @@ from flashpoint.settings import Settings
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-__all__ = ["EXIT_REJECTED", "day", "fail", "near_point", "progress", "settings_of"]
+    from flashpoint.records import Rejection
+
+__all__ = ["EXIT_REJECTED", "RejectionReport", "day", "fail", "near_point", "progress", "settings_of"]
 
 EXIT_REJECTED = 3  # the run finished, but some inputs were rejected
+SAME_REASON_SHOWN = 3  # lines shown per file and reason; the rest are counted in one line at the end
+_LINE_SUFFIX = re.compile(r":\d+$")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -61,3 +68,31 @@ def near_point(near: str, km: float, settings: Settings) -> tuple[float, float, 
     if not places:
         fail(f"--near: no place called {near!r} in the gazetteer (try LAT,LON)")
     return places[0].lat, places[0].lon, km
+
+
+class RejectionReport:
+    """Name each rejected input on stderr; one file's many records rejected for one reason are summed up.
+
+    A folder holding a 5,000-line JSONL of something else must not bury the other messages: the first
+    SAME_REASON_SHOWN lines of each file and reason are shown, the rest are counted and reported by `close`.
+    Every rejection is still recorded by the caller (in the store's `rejections` table for `ingest`).
+    """
+
+    def __init__(self, write: Callable[[str], None], *, where: str = "") -> None:
+        self._write = write
+        self._where = where
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def __call__(self, rejection: Rejection) -> None:
+        """Show or count one rejection."""
+        key = (_LINE_SUFFIX.sub("", rejection.source), rejection.reason)
+        self._seen[key] += 1
+        if self._seen[key] <= SAME_REASON_SHOWN:
+            self._write(f"rejected: {rejection.source}: {rejection.reason}")
+
+    def close(self) -> None:
+        """Write one line per file and reason whose rejections were not all shown."""
+        for (source, reason), count in self._seen.items():
+            if count > SAME_REASON_SHOWN:
+                hidden = count - SAME_REASON_SHOWN
+                self._write(f"rejected: {source}: {hidden} more record(s): {reason}{self._where}")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from flashpoint.commands import EXIT_REJECTED, progress, settings_of
+from flashpoint.commands import EXIT_REJECTED, RejectionReport, progress, settings_of
 from flashpoint.records import Rejection
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> N
     store = open_store(settings)
     pipeline = load_pipeline(settings)
     bar = progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
+    report = RejectionReport(
+        lambda line: bar.write(line, file=sys.stderr), where=" (each recorded in the rejections table)"
+    )
     try:
         items = read_and_run(
             paths,
@@ -47,13 +50,10 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], quiet: bool) -> N
             skip=lambda doc: bool(store.has_document(doc.hash)),
             tick=lambda: bar.update(1),
         )
-        summary = ingest_items(
-            items,
-            store,
-            on_rejection=lambda r: bar.write(f"rejected: {r.source}: {r.reason}", file=sys.stderr),
-        )
+        summary = ingest_items(items, store, on_rejection=report)
     finally:
         bar.close()
+        report.close()
     if summary.added:
         from flashpoint.alerts import refresh_alerts
 
@@ -100,6 +100,7 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, quiet:
     bar = progress(count_inputs(paths, settings=settings), quiet=quiet, unit="doc")
     rejected = 0
     records = []
+    report = RejectionReport(lambda line: bar.write(line, file=sys.stderr))
     try:
         items = read_and_run(
             paths, settings=settings, pipeline=pipeline, stdin=sys.stdin.buffer, tick=lambda: bar.update(1)
@@ -107,7 +108,7 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, quiet:
         for item in items:
             if isinstance(item, Rejection):
                 rejected += 1
-                bar.write(f"rejected: {item.source}: {item.reason}", file=sys.stderr)
+                report(item)
                 continue
             record = extract_record(item)
             if fmt == "json":
@@ -116,6 +117,7 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, quiet:
                 sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     finally:
         bar.close()
+        report.close()
     if fmt == "json":
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
     if rejected:
