@@ -187,3 +187,37 @@ def test_place_link_a_nationality_before_an_act_is_not_its_place(
     doc = parse("Fighting raged in Manbij. Due to nearby Russian bombing, the convoy turned back.")
     (event,) = link(doc, ["turned"])
     assert event.place is None or event.place.place is None or event.place.place.country != "RUS"
+
+
+def _link_as(villages_gazetteer: Gazetteer, doc: Document, trigger: str, kind: str) -> Event:
+    settings = Settings(gazetteer=villages_gazetteer.path)
+    doc = GeoStage(settings, gazetteer=villages_gazetteer)(doc)
+    event = _event(doc, trigger, kind=kind)
+    (linked,) = PlaceLinkStage(settings)(replace(doc, events=(event,))).events
+    return linked
+
+
+def test_place_link_skips_a_country_the_previous_sentence_names_as_a_party(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    # "the US" in the sentence before says who, not where: the story stays at its town.
+    doc = parse(
+        "Shells hit the market of Manbij on Monday. And the US has no wish to pull out. "
+        "More armoured vehicles deployed overnight."
+    )
+    event = _link_as(villages_gazetteer, doc, "deployed", "MOBILIZE")
+    assert event.place is not None and event.place.place is not None
+    assert event.place.place.name == "Manbij"
+
+
+def test_place_link_puts_a_promise_of_support_where_it_was_made_not_at_the_last_town(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    # An expressed intent (AGREE) is a statement: with no place of its own in a story told across towns,
+    # only the country is known, not the town of the sentence before.
+    doc = parse(
+        "Fighting spread from Aleppo to Idlib and Homs this week. Shells fell on Kafr Halab. "
+        "A coalition spokesman said the allies would go on backing the Kurdish units."
+    )
+    event = _link_as(villages_gazetteer, doc, "backing", "AGREE")
+    assert event.place is None or event.place.place is None or event.place.precision == 3

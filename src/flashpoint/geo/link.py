@@ -25,7 +25,7 @@ LOCATIVE = frozenset(
 STRONG = frozenset({"in", "at", "near", "around", "outside", "inside", "within", "across", "throughout"})
 FOCUS_SCORE = 0.5
 # Events that are things said: placed where they were said, else at the document's focus.
-STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+STATEMENTS = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 # Nouns that make a toponym before them a landmark inside a town ("Tahrir square", "Main Street").
 _LANDMARKS = frozenset(
     {"square", "street", "avenue", "road", "boulevard", "bridge", "market", "hospital", "university", "stadium",
@@ -129,7 +129,15 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     if soil:
         # "on Syrian soil", "in Iraqi territory": a nationality word inside a locative phrase names a country.
         return replace(soil[0], precision=3)
-    before = [m for m in usable if m.sentence == event.sentence - 1 and event.type not in STATEMENTS]
+    # The previous sentence's places, less a country it names outside any locative phrase ("And the US
+    # has no intention of moving"): that says who, not where, there as here.
+    before = [
+        m
+        for m in usable
+        if m.sentence == event.sentence - 1
+        and event.type not in STATEMENTS
+        and (not _bare_country(m) or _attachment(doc.parsed, None, m) > 0)
+    ]
     if before:
         # the place the previous sentence is about: a town before a country, the head of "X (Y, Z)"
         # before what its brackets add, the first named before later ones
