@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from flashpoint.geo import Gazetteer, GeoStage, haversine_km
-from flashpoint.records import Document, Place, PlaceMention
+from flashpoint.records import Actor, Document, Mention, Place, PlaceMention
 from flashpoint.settings import Settings
 
 ARTICLE = (
@@ -191,3 +193,28 @@ def test_geo_stage_reads_a_town_misread_as_a_date_after_a_preposition(
         assert mention is not None and mention.place is not None and mention.place.country == "SYR"
     else:
         assert mention is None or mention.place is None
+
+
+GROUP_TOWN_CSV = """name,alternates,lat,lon,country,admin1,feature_code,population
+Oberwald,Kestral|Oberwalde,50.10,8.60,DE,Hesse,PPL,120000
+"""
+
+
+def test_a_group_the_actor_stage_found_is_no_place_by_a_towns_alternate_name(
+    gazetteer_copy: Callable[[], Path], tmp_path: Path, parse: Callable[..., Document]
+) -> None:
+    # "Kestral" is, in our fixture, an old alternate name of a German town; in the text it is a militia.
+    path = gazetteer_copy()
+    csv_file = tmp_path / "towns.csv"
+    csv_file.write_text(GROUP_TOWN_CSV, encoding="utf-8")
+    gazetteer = Gazetteer.open(path)
+    gazetteer.add_csv(csv_file)
+    text = "Kestral said its fighters raided a checkpoint outside Aleppo and Hama."
+    doc = parse(text)
+    militia = Actor(country="SYR", sector="REB", name="Kestral", kind="group")
+    with_group = replace(doc, mentions=(Mention(0, len("Kestral"), "Kestral", militia, 0),))
+    geo = _stage(gazetteer)
+    assert "Kestral" not in _by_surface(geo(with_group))
+    # without the actor stage's reading, the same name is read as the town, as before
+    assert _by_surface(geo(replace(doc, mentions=())))["Kestral"].place is not None
+    assert _by_surface(geo(with_group))["Aleppo"].place is not None

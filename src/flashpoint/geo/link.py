@@ -413,7 +413,7 @@ def _territorial(parsed: Doc, mention: PlaceMention) -> bool:
     )
 
 
-def _attachment(parsed: Doc, trigger: Token, mention: PlaceMention) -> int:
+def _attachment(parsed: Doc, trigger: Token | None, mention: PlaceMention) -> int:
     """Return 3 for a locative preposition on the trigger, 2 for one nearby in its clause, 1 for any, 0 none."""
     token = _token_at(parsed, mention.start)
     if token is None:

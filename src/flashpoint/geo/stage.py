@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.link import focus_place, place_event
 from flashpoint.geo.nesting import seat_of
-from flashpoint.geo.recognise import Recogniser
+from flashpoint.geo.recognise import Recogniser, Span
 from flashpoint.geo.resolve import Resolver
 from flashpoint.geo.tables import read_table
-from flashpoint.records import Document, Place, PlaceMention
+from flashpoint.records import Document, Mention, Place, PlaceMention
 from flashpoint.settings import Settings
 
 __all__ = ["GeoStage", "PlaceLinkStage", "load_demonyms"]
@@ -52,11 +52,30 @@ class GeoStage:
         same = len(parsed) and parsed[-1].idx + len(parsed[-1].text_with_ws) == len(doc.text)
         text = doc.text if same else None
         spans = self.recogniser.spans(parsed, text=text)
+        if doc.mentions:
+            spans = self._without_groups(spans, doc.mentions)
         mentions = self.resolver.resolve(spans, text=text if text is not None else parsed.text)
         return replace(doc, places=tuple(sorted(mentions, key=lambda m: m.start)))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         return (self(d) for d in docs)
+
+    def _without_groups(self, spans: list[Span], mentions: Sequence[Mention]) -> list[Span]:
+        """Drop a name the actor stage read as an armed group or an organisation ("Hamas") when it is only
+        some place's alternate name (a German town's, there): it says who acted, not where."""
+        groups = [
+            (m.start, m.end)
+            for m in mentions
+            if m.actor is not None and m.actor.kind in {"group", "organisation"}
+        ]
+        if not groups:
+            return spans
+        return [
+            s
+            for s in spans
+            if not any(start <= s.start and s.end <= end for start, end in groups)
+            or any(c.match == 0 for c in self.gazetteer.candidates(s.surface))
+        ]
 
 
 class PlaceLinkStage:
