@@ -63,17 +63,18 @@ class GeoStage:
     def _without_groups(self, spans: list[Span], mentions: Sequence[Mention]) -> list[Span]:
         """Drop a name the actor stage read as an armed group or an organisation ("Hamas") when it is only
         some place's alternate name (a German town's, there): it says who acted, not where."""
+        # the group's own name, not a place inside it ("the Kachin Independence Army" is named for a state)
         groups = [
-            (m.start, m.end)
+            (m.start, m.end, m.actor.name)
             for m in mentions
-            if m.actor is not None and m.actor.kind in {"group", "organisation"}
+            if m.actor is not None and m.actor.kind in {"group", "organisation"} and m.actor.name
         ]
         if not groups:
             return spans
         return [
             s
             for s in spans
-            if not any(start <= s.start and s.end <= end for start, end in groups)
+            if not any(start <= s.start and s.end <= end and s.surface == name for start, end, name in groups)
             or any(c.match == 0 for c in self.gazetteer.candidates(s.surface))
         ]
 
