@@ -218,3 +218,22 @@ def test_a_group_the_actor_stage_found_is_no_place_by_a_towns_alternate_name(
     # without the actor stage's reading, the same name is read as the town, as before
     assert _by_surface(geo(replace(doc, mentions=())))["Kestral"].place is not None
     assert _by_surface(geo(with_group))["Aleppo"].place is not None
+
+
+TITLE_TOWNS_CSV = """name,alternates,lat,lon,country,admin1,feature_code,population
+Secretary,,38.61,-75.95,US,Maryland,PPL,500
+"""
+
+
+def test_geo_stage_does_not_read_a_title_as_the_village_of_that_name(
+    gazetteer_copy: Callable[[], Path], tmp_path: Path, parse: Callable[..., Document]
+) -> None:
+    # "Secretary" is a Maryland village; after "Defense" and before a name it is a title.
+    text = "WASHINGTON (May 4) -- Defense Secretary Alan Brooks has ordered a review of the fleet. The Secretary wants it by June."
+    path = gazetteer_copy()
+    csv_file = tmp_path / "titles.csv"
+    csv_file.write_text(TITLE_TOWNS_CSV, encoding="utf-8")
+    gazetteer = Gazetteer.open(path)
+    gazetteer.add_csv(csv_file)
+    found = _by_surface(_stage(gazetteer)(parse(text)))
+    assert "Secretary" not in found
