@@ -187,3 +187,27 @@ def test_place_link_a_nationality_before_an_act_is_not_its_place(
     doc = parse("Fighting raged in Manbij. Due to nearby Russian bombing, the convoy turned back.")
     (event,) = link(doc, ["turned"])
     assert event.place is None or event.place.place is None or event.place.place.country != "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "town"),
+    [
+        # a quarter the index reads as a far-off town of the same name: the town with its address wins
+        ("On 2 March, in Salem (Oregon), nurses rallied in Leeds sector to demand pay.", "rallied", "Salem"),
+        # a place named with its own address keeps the event
+        (
+            "On 2 March, nurses from Salem (Oregon) marched in Eugene (Oregon) to demand pay.",
+            "marched",
+            "Eugene",
+        ),
+    ],
+)
+def test_place_link_prefers_the_town_named_with_its_address(
+    link: Callable[[Document, list[str]], list[Event]],
+    parse: Callable[..., Document],
+    text: str,
+    trigger: str,
+    town: str,
+) -> None:
+    (event,) = link(parse(text), [trigger])
+    assert event.place is not None and event.place.surface == town
