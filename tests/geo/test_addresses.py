@@ -176,3 +176,38 @@ def test_resolver_reads_a_whole_address_jointly(
     found = {m.surface: m for m in _resolve(gazetteer, text, surfaces)}
     place = found["Dorvani city"].place
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the last name of a comma address, whatever spaCy's small model tagged it as
+        ("Artillery hit the outskirts of Vorontsivka, Kharkiv. Nobody was hurt.", "Kharkiv"),
+        ("Shepherds rallied in Tumbarel town, Sindh to demand water.", "Sindh"),
+    ],
+)
+def test_recogniser_reads_the_area_closing_a_comma_address(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document], text: str, name: str
+) -> None:
+    assert _surfaces(small_gazetteer, parse(text)).get(name) == "ner"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a word of direction closing an address, or an article opening an unknown name, is no place
+        ("Traders protested in Kelmaru (Kelmaru, Western) over taxes.", "Western"),
+        ("Two guards were hurt at Al Qasra junction before dawn.", "Al"),
+    ],
+)
+def test_recogniser_leaves_out_words_that_are_no_place_alone(
+    small_gazetteer: Gazetteer,
+    parse: Callable[..., Document],
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    word: str,
+) -> None:
+    # as in a full index, where each word is some small town's name or alternate name
+    has_name = small_gazetteer.has_name
+    monkeypatch.setattr(small_gazetteer, "has_name", lambda surface: surface == word or has_name(surface))
+    assert word not in _surfaces(small_gazetteer, parse(text))

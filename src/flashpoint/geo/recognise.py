@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
-from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.gazetteer import AREA_CODES, Gazetteer
 from flashpoint.geo.names import ocr_variants
 from flashpoint.geo.tables import read_table
 
@@ -55,6 +55,7 @@ class Recogniser:
         """
         tokens = _Tokens(parsed, parsed.text if text is None else text)
         taken: list[Span] = list(self._addresses(tokens, parsed))
+        taken.extend(self._comma_areas(tokens))
         for ent in parsed.ents:
             if any(tokens.covered[i] for i in range(ent.start, ent.end)):
                 continue  # a name of an address bracket, read above whatever spaCy took it for
@@ -169,6 +170,33 @@ class Recogniser:
                 yield head
             yield from found
 
+    def _comma_areas(self, tokens: _Tokens) -> Iterator[Span]:
+        """Yield the areas closing an address after a comma ("shelled X, Kherson."): a one-word name the index
+        holds as a state or province, whatever spaCy's small model took it for."""
+        for i in range(2, tokens.n):
+            word = tokens.text[i]
+            if (
+                tokens.covered[i]
+                or tokens.text[i - 1] != ","
+                or not (tokens.text[i - 2][:1].isupper() or tokens.text[i - 2] == ")")
+                or not (word[:1].isupper() and word.isalpha() and len(word) > 3)
+                or tokens.sent[i] != tokens.sent[i - 2]
+                or word in self.demonyms
+                or tokens.lower[i] in self.stop_words
+            ):
+                continue
+            following = tokens.text[i + 1] if i + 1 < tokens.n else "."
+            if following not in {".", ",", ";", ")", "and", "but", "to", "in"}:
+                continue
+            # (a large town there may be one of a list of places: "Fife, Kent." are two counties)
+            if not any(
+                k.match <= 1 and (k.place.feature_code or "") in AREA_CODES
+                for k in self.gazetteer.candidates(word)
+            ):
+                continue
+            tokens.covered[i] = True
+            yield Span(tokens.idx[i], tokens.idx[i] + len(word), word, "ner", tokens.sent[i], "GPE")
+
     def _names_a_place_before(self, tokens: _Tokens, bracket: int, place_tokens: set[int]) -> bool:
         # "Sreepur upazila (", "Nahr Ibrahim (", "in Kinyamahura (": a word of kind, a place's name, or a name
         # after a locative preposition comes before an address
@@ -193,6 +221,8 @@ class Recogniser:
         surface = tokens.surface(first, end)
         if not self.gazetteer.has_name(surface) or surface in self.demonyms:
             return None
+        if end - first == 1 and tokens.lower[first] in self.stop_words:
+            return None  # "(X, Western)", "(X, Central)": a word of direction, not a place the index means
         if (
             end - first == 1
             and surface.isupper()
