@@ -159,6 +159,7 @@ def read_modality(
 ) -> Modality:
     """Return the Modality of a trigger token from its auxiliaries, negations and clause."""
     negated = future = intended = hypothetical = conditional = hedged = historical = alleging = False
+    in_condition = False  # the act is named inside an "if", "unless" or "whether" clause
     chain = _chain(trigger, intent)
     announced = _reported(trigger, reporting)
     for index, node in enumerate(chain):
@@ -204,7 +205,7 @@ def read_modality(
             elif child.dep_ == "advmod" and word in _HISTORICAL_WORDS:
                 historical = True
             elif child.dep_ == "mark" and word in _CONDITION_MARKS:
-                conditional = True
+                conditional = in_condition = True
     # Conditions and hedges higher up the clause: "if they attack", "it seems they will".
     node = trigger
     for _ in range(6):
@@ -213,7 +214,7 @@ def read_modality(
         if node.dep_ in _CLAUSE_DEPS and any(
             c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children(node)
         ):
-            conditional = True
+            conditional = in_condition = True
         node = node.head
         if node.lower_ in ALLEGING_WORDS or node.lemma_.lower() in _EVIDENTIAL_HEDGES:
             alleging = True
@@ -304,6 +305,16 @@ def read_modality(
     historical = historical or _historical_date(trigger, published)
     alleging = alleging or _said_to(chain)
     negated = negated or cancelled(trigger)
+    # "will not allow the convoy to pass", "are not going to let troops withdraw": the act is not let happen
+    barred, barred_later = _withheld(trigger, intent)
+    negated = negated or barred
+    future = future or barred_later
+    # "Borduria is unlikely to withdraw", "is likely to send troops": a judged chance of an act to come
+    hypothetical = hypothetical or any(_judged_chance(node) for node in chain)
+    # "if troops do not withdraw", "may not have struck": a negation inside a condition or under a
+    # modal of possibility says the act might not happen, not that it did not
+    if in_condition or _possibly_not(chain):
+        negated = False
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
@@ -424,6 +435,53 @@ def _said_to(chain: list[Any]) -> bool:
         verb = node.head.head
         return verb.lemma_.lower() in _CHARGING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
     return False
+
+
+# Verbs of letting whose negation withholds the act they let happen: "will not allow the convoy to pass".
+_PERMIT_VERBS = frozenset({"allow", "let", "permit"})
+
+
+def _withheld(trigger: Token, intent: frozenset[str]) -> tuple[bool, bool]:
+    """Return (negated, future) of a negated verb of letting above an act ("did not allow troops to
+    withdraw", "are not going to let the convoy pass", "refused to allow the aid convoy through"):
+    the act is not let happen, and "will not", "not going to" put that refusal ahead."""
+    verb = (
+        trigger.head if trigger.dep_ in {"nsubj", "dobj"} and trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    )
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.lemma_.lower() not in _PERMIT_VERBS:
+        return False, False
+    chain = _chain(verb.head, intent)
+    negated = any(c.dep_ == "neg" for node in chain for c in children(node)) or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAIL_HEADS for node in chain
+    )
+    if not negated:
+        return False, False
+    future = any(
+        (c.dep_ == "aux" and c.lower_ in _FUTURE_AUX) for node in chain for c in children(node)
+    ) or any(node.lemma_.lower() == "go" and node.tag_ == "VBG" for node in chain[1:])
+    return True, future
+
+
+_CHANCE_WORDS = frozenset({"likely", "unlikely", "probable", "improbable"})
+
+
+def _judged_chance(node: Token) -> bool:
+    """Return True for an act to come whose chance is judged: "is unlikely to withdraw", "is likely to
+    send troops" (not "is likely to have struck", a guess about the past)."""
+    return (
+        node.dep_ == "xcomp"
+        and node.head.lemma_.lower() in _CHANCE_WORDS
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(node))
+    )
+
+
+def _possibly_not(chain: list[Any]) -> bool:
+    """Return True when the negation is under "may" or "might": "may not have struck the depot"."""
+    return any(
+        any(c.dep_ == "neg" for c in children(node))
+        and any(c.dep_ == "aux" and c.lower_ in {"may", "might"} for c in children(node))
+        for node in chain
+    )
 
 
 def _ruled_out(copula: Token) -> bool:

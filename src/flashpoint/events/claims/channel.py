@@ -21,6 +21,9 @@ _WHEN = frozenset({"DATE", "TIME"})
 _OUTLET_WORDS = frozenset(
     {
         "agency",
+        "agence",
+        "agencia",
+        "agenzia",
         "news",
         "newspaper",
         "tv",
@@ -305,9 +308,12 @@ def medium_content(clause: Token) -> Token | None:
         or that is None
         or not (that.dep_ == "mark" or objects)
         or medium.lemma_.lower() not in _MEDIA_NOUNS
-        or medium.dep_ != "pobj"
-        or medium.head.dep_ != "prep"
     ):
         return None
-    verb = medium.head.head
+    if medium.dep_ == "dobj":
+        verb = medium.head  # "told a press conference that …"
+    elif medium.dep_ == "pobj" and medium.head.dep_ == "prep":
+        verb = medium.head.head
+    else:
+        return None
     return verb if verb.pos_ in {"VERB", "AUX"} else None

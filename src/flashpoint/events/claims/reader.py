@@ -102,7 +102,7 @@ class ClaimReader:
         `actor` is the event's coded actor; with `actor_text` it tells a party's report of its own act
         from a charge against another.
         """
-        layers = _relayed(self._layers(trigger))
+        layers = _trailing_outlet(_relayed(self._layers(trigger)), trigger)
         post = self.doc.post_at(trigger.idx)
         if post is not None and self.doc.format == "post" and post.start == 0:
             post = None  # the document is the post: its author's own voice
@@ -212,6 +212,8 @@ class ClaimReader:
             and plover in _UNLAWFUL
             and _flatly_denied(trigger, modality)
             and not _observer(claimant, claimant_actor)
+            # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
+            and not anonymous
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
@@ -835,6 +837,26 @@ def _relayed(layers: list[_Layer]) -> list[_Layer]:
         return layers
     relay = speaker.channel or inner.channel or inner.claimant
     return [replace(speaker, channel=relay), *layers[2:]]
+
+
+def _trailing_outlet(layers: list[_Layer], trigger: Token) -> list[_Layer]:
+    """Return the layers with "X said <act>, Radio Nord reported" read as X speaking through the outlet:
+    the parser hangs the closing report inside what X says, but an outlet named after the act relays
+    the speaker named before it."""
+    if len(layers) < 2:
+        return layers
+    inner, outer = layers[0], layers[1]
+    if (
+        inner.token is None
+        or outer.token is None
+        or not inner.claimant
+        or not outer.claimant
+        or not is_outlet(inner.claimant)
+        or is_outlet(outer.claimant)
+        or not outer.token.i < trigger.i < inner.token.i
+    ):
+        return layers
+    return [replace(outer, channel=outer.channel or inner.channel or inner.claimant), *layers[2:]]
 
 
 def _denier(trigger: Token) -> Token | None:

@@ -1,0 +1,92 @@
+"""Claims: the order of precedence when several stances apply, and relays named after the act.
+
+Our own invented sentences (Ruritania, Borduria, Syldavia, Radio Nord, Agence Velka); each case pairs two
+readings that can meet in one sentence and names the one the definition puts first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.records import Claim, Event
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+def _claim(events: tuple[Event, ...], plover: str) -> tuple[Claim, Event]:
+    found = [e for e in events if e.type == plover]
+    assert found, f"no {plover} event in {[e.type for e in events]}"
+    return found[0].claims[0], found[0]
+
+
+PRECEDENCE_CASES = [
+    # negated over future and over a hedge: a negated verb of letting withholds the act it lets happen
+    ("Seems for now the Bordurians are not going to allow the Ruritanian convoy to pass.", "MOBILIZE",
+     "negated"),
+    ("The Bordurians will not allow the Ruritanian convoy to pass.", "MOBILIZE", "negated"),
+    ("Borduria did not allow Ruritanian troops to withdraw from the town.", "RETREAT", "negated"),
+    # … while a verb of letting that is not negated lets the act stand
+    ("Borduria allowed Ruritanian troops to withdraw from the town.", "RETREAT", "asserted"),
+    # hypothetical over negated: a negation inside an "if" clause
+    ("If Ruritanian troops do not withdraw from the border, Borduria will respond.", "RETREAT",
+     "hypothetical"),
+    ("If the police had not arrested the organisers, the march would have grown.", "COERCE", "hypothetical"),
+    # hypothetical over negated: a negation under "may" or "might" is a guess
+    ("Ruritanian jets may not have struck the depot.", "ASSAULT", "hypothetical"),
+    # … a plain negation says it did not happen
+    ("Ruritanian jets did not strike the depot.", "ASSAULT", "negated"),
+    # a judged chance of an act to come is hypothetical, not a hedge on a past act
+    ("Borduria is unlikely to withdraw its troops.", "RETREAT", "hypothetical"),
+    ("Borduria is likely to send more troops.", "MOBILIZE", "hypothetical"),
+    # negated over alleged, future over alleged, hypothetical over alleged
+    ("Ruritanian troops apparently did not withdraw from the town.", "RETREAT", "negated"),
+    ("The rebels reportedly will attack the town next week.", "ASSAULT", "future"),
+    # future over asserted
+    ("Ruritanian troops are expected to withdraw next week.", "RETREAT", "future"),
+    # denied over negated and future
+    ("The ministry denied that its forces had shelled the market.", "ASSAULT", "denied"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance"), PRECEDENCE_CASES)
+def test_claims_precedence_first_stance_that_applies(
+    code_events: Code, text: str, plover: str, stance: str
+) -> None:
+    claim, _ = _claim(code_events(text), plover)
+    assert claim.stance == stance
+
+
+def test_claims_precedence_a_negation_inside_a_condition_leaves_the_act_unflagged(code_events: Code) -> None:
+    _, event = _claim(code_events("If Ruritanian troops do not withdraw, Borduria will respond."), "RETREAT")
+    assert not event.negated
+
+
+def test_claims_precedence_an_onlooker_saying_it_did_not_happen_is_no_denial(code_events: Code) -> None:
+    # a party rejecting a charge denies it; witnesses telling that it did not happen tell a negation
+    onlookers, _ = _claim(
+        code_events("Witnesses said Ruritanian troops did not fire on the crowd."), "ASSAULT"
+    )
+    party, _ = _claim(code_events("The army said its soldiers did not fire on the crowd."), "ASSAULT")
+    assert (onlookers.stance, onlookers.claimant) == ("negated", "Witnesses")
+    assert (party.stance, party.claimant) == ("denied", "The army")
+
+
+CHANNEL_CASES = [
+    # an outlet named after the act relays the speaker named before it
+    ("The governor said police arrested twelve smugglers, Radio Nord reported.", "The governor", "Radio Nord"),
+    ("The governor told reporters that police arrested twelve smugglers, Agence Velka reported.",
+     "The governor", "Agence Velka"),
+    # a medium the source told its words to, as the verb's object
+    ("The governor told a press conference that police arrested twelve smugglers.", "The governor",
+     "a press conference"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "claimant", "channel"), CHANNEL_CASES)
+def test_claims_precedence_relays_and_media(
+    code_events: Code, text: str, claimant: str, channel: str
+) -> None:
+    claim, _ = _claim(code_events(text), "COERCE")
+    assert (claim.claimant, claim.channel) == (claimant, channel)
