@@ -45,6 +45,14 @@ PRECEDENCE_CASES = [
     ("The rebels reportedly will attack the town next week.", "ASSAULT", "future"),
     # future over asserted
     ("Ruritanian troops are expected to withdraw next week.", "RETREAT", "future"),
+    # future: "is to", "was to"; but "is to blame" is no act to come
+    ("Ruritania is to hold talks with Borduria next week.", "CONSULT", "future"),
+    # hypothetical: an act only thought about
+    ("Ruritania is considering sanctions against Borduria.", "SANCTION", "hypothetical"),
+    ("Ruritania is weighing sending troops to the border.", "MOBILIZE", "hypothetical"),
+    # negated: an act held back
+    ("Ruritania stopped short of imposing sanctions.", "SANCTION", "negated"),
+    ("The rebels refrained from attacking the convoy.", "ASSAULT", "negated"),
     # denied over negated and future
     ("The ministry denied that its forces had shelled the market.", "ASSAULT", "denied"),
 ]  # fmt: skip

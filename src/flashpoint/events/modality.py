@@ -174,6 +174,8 @@ def read_modality(
         if index > 0 and lemma == "go" and node.tag_ == "VBG":
             future = True
             intended = intended or announced
+        if index > 0 and lemma == "be" and _is_to(chain[index - 1]):
+            future = True  # "Ruritania is to hold talks", "the minister was to visit"
         for child in children(node):
             word = child.lower_
             if child.dep_ == "neg" and _negates_adverb(child):
@@ -311,6 +313,13 @@ def read_modality(
     future = future or barred_later
     # "Borduria is unlikely to withdraw", "is likely to send troops": a judged chance of an act to come
     hypothetical = hypothetical or any(_judged_chance(node) for node in chain)
+    # "is considering sanctions", "weighs sending troops": an act only thought about
+    hypothetical = hypothetical or any(
+        node.dep_ in {"dobj", "xcomp", "ccomp"} and node.head.lemma_.lower() in _WEIGHING_VERBS
+        for node in chain
+    )
+    # "stopped short of imposing sanctions", "refrained from attacking": the act was held back
+    negated = negated or any(_held_back(node) for node in chain)
     # "if troops do not withdraw", "may not have struck": a negation inside a condition or under a
     # modal of possibility says the act might not happen, not that it did not
     if in_condition or _possibly_not(chain):
@@ -460,6 +469,30 @@ def _withheld(trigger: Token, intent: frozenset[str]) -> tuple[bool, bool]:
         (c.dep_ == "aux" and c.lower_ in _FUTURE_AUX) for node in chain for c in children(node)
     ) or any(node.lemma_.lower() == "go" and node.tag_ == "VBG" for node in chain[1:])
     return True, future
+
+
+# Verbs whose object is an act only thought about: "is considering sanctions".
+_WEIGHING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
+
+
+def _is_to(node: Token) -> bool:
+    """Return True for the infinitive of "is to hold talks", "was to visit" (not "is to blame")."""
+    return (
+        node.dep_ == "xcomp"
+        and node.lemma_.lower() != "blame"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node))
+        and not any(c.dep_ in {"advmod", "acomp", "attr"} for c in children(node.head) if c.i < node.i)
+    )
+
+
+def _held_back(node: Token) -> bool:
+    """Return True for an act held back: "stopped short of imposing sanctions", "refrained from attacking"."""
+    if node.dep_ not in {"pcomp", "pobj"} or node.head.dep_ != "prep":
+        return False
+    prep, head = node.head, node.head.head
+    if prep.lower_ == "of" and head.lower_ == "short":
+        return head.head.lemma_.lower() in {"stop", "fall"}
+    return prep.lower_ == "from" and head.lemma_.lower() in {"refrain", "abstain", "desist"}
 
 
 _CHANCE_WORDS = frozenset({"likely", "unlikely", "probable", "improbable"})
