@@ -86,6 +86,11 @@ CHANNEL_CASES = [
     ("The governor said police arrested twelve smugglers, Radio Nord reported.", "The governor", "Radio Nord"),
     ("The governor told reporters that police arrested twelve smugglers, Agence Velka reported.",
      "The governor", "Agence Velka"),
+    # an outlet's "quoting X" hung on what it reports: X speaks, the outlet relays; a reason is no source
+    ("Radio Nord reported that police had arrested two smugglers, quoting a harbour official.",
+     "a harbour official", "Radio Nord"),
+    ("Radio Nord reported that police had arrested two smugglers, citing security concerns.", "Radio Nord",
+     "Radio Nord"),
     # a medium the source told its words to, as the verb's object
     ("The governor told a press conference that police arrested twelve smugglers.", "The governor",
      "a press conference"),

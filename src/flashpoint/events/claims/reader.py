@@ -32,6 +32,7 @@ from flashpoint.events.claims.claimant import (
     _INQUIRY_NOUNS,
     _JOURNALISTS,
     _RELATIVE,
+    _ROLE_NOUNS,
     _SAYING_NOUNS,
     _SOURCE_MEDIA,
     _SPEAKING_PARTICIPLES,
@@ -650,6 +651,12 @@ class ClaimReader:
             )
             channel = _phrase(relay) if relay is not None else None
         cited = _cited(verb)
+        if cited is None and clause is not None and layer.claimant and is_outlet(layer.claimant):
+            # "Radio Nord reported that police arrested two men, quoting a spokesman": the parser hangs
+            # the outlet's "quoting" on what it reports
+            cited = _cited(clause)
+            if cited is not None and not self._sourcelike(cited):
+                cited = None  # "…, citing security concerns": the actor's own reason
         if cited is not None:
             # "…, Radio Nord reported, citing the governor": the governor speaks, Radio Nord relays
             source = self._source_layer(cited, stance)
@@ -659,6 +666,18 @@ class ClaimReader:
                 source.claimant, source.token, source.channel or relay, source.stance, source.anonymous
             )
         return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
+
+    def _sourcelike(self, token: Token) -> bool:
+        """Return True for a word that names someone who can speak: a name, a role, an unnamed source."""
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "PROPN"
+            or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+            or lemma in self.lexicon.anonymous
+            or lemma in _ROLE_NOUNS
+            or lemma in _JOURNALISTS
+            or lemma in _GENERIC
+        )
 
     def _source_layer(self, token: Token, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
