@@ -91,6 +91,14 @@ CHANNEL_CASES = [
      "a harbour official", "Radio Nord"),
     ("Radio Nord reported that police had arrested two smugglers, citing security concerns.", "Radio Nord",
      "Radio Nord"),
+    # the that-clause hung on an outlet or a medium's participle: still what the source says
+    ("The governor told state-run television that police arrested two smugglers.", "The governor",
+     "state-run television"),
+    ("The mayor said in remarks broadcast on state television that police arrested two smugglers.",
+     "The mayor", "state television"),
+    # "through" an outlet
+    ("The ministry said through its news agency that police arrested two smugglers.", "The ministry",
+     "its news agency"),
     # a medium the source told its words to, as the verb's object
     ("The governor told a press conference that police arrested twelve smugglers.", "The governor",
      "a press conference"),
