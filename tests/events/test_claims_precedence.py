@@ -111,3 +111,23 @@ def test_claims_precedence_relays_and_media(
 ) -> None:
     claim, _ = _claim(code_events(text), "COERCE")
     assert (claim.claimant, claim.channel) == (claimant, channel)
+
+
+RESPONSIBILITY_CASES = [
+    # a charge its subject calls false is denied by whoever says so
+    ("The ministry said reports that its jets had bombed a clinic were false.", "denied", "The ministry"),
+    ("The Red Hand said claims that it attacked the convoy were baseless lies.", "denied", "The Red Hand"),
+    # "was behind" said of itself: a claim of responsibility, and its negation a denial
+    ("The Red Hand said it was behind the attack on the convoy.", "claimed_responsibility", "The Red Hand"),
+    ("The Red Hand said it was not behind the attack on the convoy.", "denied", "The Red Hand"),
+    # "took credit for", the "for" hung on the verb
+    ("The Red Hand took credit for the bombing.", "claimed_responsibility", "The Red Hand"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant"), RESPONSIBILITY_CASES)
+def test_claims_precedence_responsibility_and_denials(
+    code_events: Code, text: str, stance: str, claimant: str
+) -> None:
+    claim, _ = _claim(code_events(text), "ASSAULT")
+    assert (claim.stance, claim.claimant) == (stance, claimant)
