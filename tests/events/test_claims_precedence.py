@@ -131,3 +131,20 @@ def test_claims_precedence_responsibility_and_denials(
 ) -> None:
     claim, _ = _claim(code_events(text), "ASSAULT")
     assert (claim.stance, claim.claimant) == (stance, claimant)
+
+
+HEARSAY_CASES = [
+    # an account no one owns: alleged, no claimant
+    ("There were reports that Ruritanian troops shelled the town.", "alleged", None),
+    ("Borduria closed the border amid claims that Ruritanian troops had shelled the town.", "alleged", None),
+    # … but one a named party takes up is that party's report
+    ("The ministry confirmed reports that Ruritanian troops shelled the town.", "reported", "The ministry"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "stance", "claimant"), HEARSAY_CASES)
+def test_claims_precedence_accounts_no_one_owns(
+    code_events: Code, text: str, stance: str, claimant: str | None
+) -> None:
+    claim, _ = _claim(code_events(text), "ASSAULT")
+    assert (claim.stance, claim.claimant) == (stance, claimant)

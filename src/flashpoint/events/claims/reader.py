@@ -55,6 +55,7 @@ from flashpoint.events.claims.claimant import (
 from flashpoint.events.claims.quotes import _quoted_clause, quote_spans
 from flashpoint.events.claims.related import (
     _CHARGE_NOUNS,
+    _CHARGE_PLURALS,
     _DENY_VERBS,
     _POSSESSIVE_PRONOUNS,
     _blamer,
@@ -310,6 +311,15 @@ class ClaimReader:
             elif hearsay:
                 pass  # "troops are said to have shelled …": no source named, the modality says alleged
             elif (
+                node.dep_ in {"ccomp", "acl"}
+                and head.lower_ in _CHARGE_PLURALS
+                and head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj"}
+            ):
+                # "confirmed reports that …" with "reports" tagged a verb: a noun by its place in the clause
+                layer = self._noun_layer(head)
+                if layer is not None:
+                    layers.append(layer)
+            elif (
                 self.lexicon.is_reporting(head)
                 and (node.dep_ in _CLAUSE_LINKS or complement)
                 # "residents reported shelling", but not "must show a reaction to the use of gas": an
@@ -379,10 +389,14 @@ class ClaimReader:
             stance = "alleged" if noun.lemma_.lower() in _CHARGE_NOUNS - {"report"} else "reported"
             layer = self._source_layer(owner, stance)
             return _Layer(layer.claimant, layer.token, medium, layer.stance, layer.anonymous)
-        if noun.dep_ == "pobj" and self.lexicon.is_reporting(verb):
+        if noun.dep_ in {"pobj", "dobj"} and self.lexicon.is_reporting(verb):
             said = self._layer(verb)
             if said is not None:
-                return _Layer(said.claimant, said.token, said.channel or medium, said.stance, said.anonymous)
+                relay = said.channel or (medium if noun.dep_ == "pobj" else None)  # not "confirmed reports"
+                return _Layer(said.claimant, said.token, relay, said.stance, said.anonymous)
+        if owner is None and noun.lemma_.lower() in _HEARSAY_NOUNS and _unowned_hearsay(noun):
+            # "there were reports that …", "amid claims that …": no one named, an unverified account
+            return self._reports_of(noun)
         return None
 
     def _misread_report(self, verb: Token) -> list[_Layer]:
@@ -856,6 +870,21 @@ def _relayed(layers: list[_Layer]) -> list[_Layer]:
         return layers
     relay = speaker.channel or inner.channel or inner.claimant
     return [replace(speaker, channel=relay), *layers[2:]]
+
+
+# Nouns for accounts no one need own: "there were reports that …".
+_HEARSAY_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor"})
+
+
+def _unowned_hearsay(noun: Token) -> bool:
+    """Return True for an account that stands on its own ("there were reports that …", "reports that …
+    emerged", "amid claims that …"), not one a verb takes up ("confirmed reports that …")."""
+    head = noun.head
+    if noun.dep_ == "attr":
+        return any(c.dep_ == "expl" for c in head.children)
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return not any(c.dep_ in {"acomp", "attr"} for c in head.children)
+    return noun.dep_ == "pobj" and head.lower_ in {"amid", "amidst", "despite"}
 
 
 def _trailing_outlet(layers: list[_Layer], trigger: Token) -> list[_Layer]:
