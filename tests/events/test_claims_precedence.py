@@ -53,6 +53,10 @@ PRECEDENCE_CASES = [
     # negated: an act held back
     ("Ruritania stopped short of imposing sanctions.", "SANCTION", "negated"),
     ("The rebels refrained from attacking the convoy.", "ASSAULT", "negated"),
+    # alleged: hearsay on who is behind an act
+    ("Ruritania is believed to be behind the attack on the convoy.", "ASSAULT", "alleged"),
+    # "would not hesitate to": an act announced, a threat, not a negation nor an act owned up to
+    ("Ruritania said it would not hesitate to strike the rebels.", "THREATEN", "threatened"),
     # denied over negated and future
     ("The ministry denied that its forces had shelled the market.", "ASSAULT", "denied"),
 ]  # fmt: skip
@@ -137,6 +141,8 @@ HEARSAY_CASES = [
     # an account no one owns: alleged, no claimant
     ("There were reports that Ruritanian troops shelled the town.", "alleged", None),
     ("Borduria closed the border amid claims that Ruritanian troops had shelled the town.", "alleged", None),
+    # … also when a party only looks into it: no claim of its own
+    ("The army said it was investigating reports that its jets struck the market.", "alleged", None),
     # … but one a named party takes up is that party's report
     ("The ministry confirmed reports that Ruritanian troops shelled the town.", "reported", "The ministry"),
 ]  # fmt: skip

@@ -164,6 +164,11 @@ def read_modality(
     announced = _reported(trigger, reporting)
     for index, node in enumerate(chain):
         lemma = node.lemma_.lower()
+        if index > 0 and lemma == "hesitate" and any(c.dep_ == "neg" for c in children(node)):
+            # "would not hesitate to strike": a declared readiness, the act to come
+            future = True
+            intended = intended or announced
+            break
         if index > 0 and lemma not in _TRANSPARENT and lemma not in intent:
             break
         if index > 0 and lemma in intent:
@@ -421,6 +426,15 @@ def _said_to(chain: list[Any]) -> bool:
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
             return True
+    # "is believed to be behind the attack", "are thought to be responsible for the raid"
+    clause = _clause_head(chain[0])
+    if (
+        clause is not None
+        and clause.lemma_.lower() in _HEARSAY_VERBS
+        and any(c.dep_ == "auxpass" for c in clause.children)
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in clause.children)
+    ):
+        return True
     # "the shelling, believed to have been carried out by jets", "a raid that is thought to have killed …"
     node = chain[0]
     if node.pos_ in {"NOUN", "PROPN"} and any(

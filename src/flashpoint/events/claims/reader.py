@@ -872,6 +872,9 @@ def _relayed(layers: list[_Layer]) -> list[_Layer]:
     return [replace(speaker, channel=relay), *layers[2:]]
 
 
+# Verbs that look into an account rather than make it: "is investigating reports that …".
+_CHECKING_VERBS = frozenset({"investigate", "examine", "probe", "check", "verify", "review", "study"})
+
 # Nouns for accounts no one need own: "there were reports that …".
 _HEARSAY_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor"})
 
@@ -884,6 +887,8 @@ def _unowned_hearsay(noun: Token) -> bool:
         return any(c.dep_ == "expl" for c in head.children)
     if noun.dep_ in {"nsubj", "nsubjpass"}:
         return not any(c.dep_ in {"acomp", "attr"} for c in head.children)
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in _CHECKING_VERBS  # "is investigating reports that …"
     return noun.dep_ == "pobj" and head.lower_ in {"amid", "amidst", "despite"}
 
 
