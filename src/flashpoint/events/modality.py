@@ -159,10 +159,16 @@ def read_modality(
 ) -> Modality:
     """Return the Modality of a trigger token from its auxiliaries, negations and clause."""
     negated = future = intended = hypothetical = conditional = hedged = historical = alleging = False
+    in_condition = False  # the act is named inside an "if", "unless" or "whether" clause
     chain = _chain(trigger, intent)
     announced = _reported(trigger, reporting)
     for index, node in enumerate(chain):
         lemma = node.lemma_.lower()
+        if index > 0 and lemma == "hesitate" and any(c.dep_ == "neg" for c in children(node)):
+            # "would not hesitate to strike": a declared readiness, the act to come
+            future = True
+            intended = intended or announced
+            break
         if index > 0 and lemma not in _TRANSPARENT and lemma not in intent:
             break
         if index > 0 and lemma in intent:
@@ -173,6 +179,8 @@ def read_modality(
         if index > 0 and lemma == "go" and node.tag_ == "VBG":
             future = True
             intended = intended or announced
+        if index > 0 and lemma == "be" and _is_to(chain[index - 1]):
+            future = True  # "Ruritania is to hold talks", "the minister was to visit"
         for child in children(node):
             word = child.lower_
             if child.dep_ == "neg" and _negates_adverb(child):
@@ -204,7 +212,7 @@ def read_modality(
             elif child.dep_ == "advmod" and word in _HISTORICAL_WORDS:
                 historical = True
             elif child.dep_ == "mark" and word in _CONDITION_MARKS:
-                conditional = True
+                conditional = in_condition = True
     # Conditions and hedges higher up the clause: "if they attack", "it seems they will".
     node = trigger
     for _ in range(6):
@@ -213,7 +221,7 @@ def read_modality(
         if node.dep_ in _CLAUSE_DEPS and any(
             c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in children(node)
         ):
-            conditional = True
+            conditional = in_condition = True
         node = node.head
         if node.lower_ in ALLEGING_WORDS or node.lemma_.lower() in _EVIDENTIAL_HEDGES:
             alleging = True
@@ -304,6 +312,23 @@ def read_modality(
     historical = historical or _historical_date(trigger, published)
     alleging = alleging or _said_to(chain)
     negated = negated or cancelled(trigger)
+    # "will not allow the convoy to pass", "are not going to let troops withdraw": the act is not let happen
+    barred, barred_later = _withheld(trigger, intent)
+    negated = negated or barred
+    future = future or barred_later
+    # "Borduria is unlikely to withdraw", "is likely to send troops": a judged chance of an act to come
+    hypothetical = hypothetical or any(_judged_chance(node) for node in chain)
+    # "is considering sanctions", "weighs sending troops": an act only thought about
+    hypothetical = hypothetical or any(
+        node.dep_ in {"dobj", "xcomp", "ccomp"} and node.head.lemma_.lower() in _WEIGHING_VERBS
+        for node in chain
+    )
+    # "stopped short of imposing sanctions", "refrained from attacking": the act was held back
+    negated = negated or any(_held_back(node) for node in chain)
+    # "if troops do not withdraw", "may not have struck": a negation inside a condition or under a
+    # modal of possibility says the act might not happen, not that it did not
+    if in_condition or _possibly_not(chain):
+        negated = False
     return Modality(
         negated, future, intended, hypothetical, conditional, question, hedged, historical, alleging
     )
@@ -401,6 +426,15 @@ def _said_to(chain: list[Any]) -> bool:
             and any(c.dep_ == "auxpass" for c in head.children)
         ):
             return True
+    # "is believed to be behind the attack", "are thought to be responsible for the raid"
+    clause = _clause_head(chain[0])
+    if (
+        clause is not None
+        and clause.lemma_.lower() in _HEARSAY_VERBS
+        and any(c.dep_ == "auxpass" for c in clause.children)
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in clause.children)
+    ):
+        return True
     # "the shelling, believed to have been carried out by jets", "a raid that is thought to have killed …"
     node = chain[0]
     if node.pos_ in {"NOUN", "PROPN"} and any(
@@ -424,6 +458,77 @@ def _said_to(chain: list[Any]) -> bool:
         verb = node.head.head
         return verb.lemma_.lower() in _CHARGING_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
     return False
+
+
+# Verbs of letting whose negation withholds the act they let happen: "will not allow the convoy to pass".
+_PERMIT_VERBS = frozenset({"allow", "let", "permit"})
+
+
+def _withheld(trigger: Token, intent: frozenset[str]) -> tuple[bool, bool]:
+    """Return (negated, future) of a negated verb of letting above an act ("did not allow troops to
+    withdraw", "are not going to let the convoy pass", "refused to allow the aid convoy through"):
+    the act is not let happen, and "will not", "not going to" put that refusal ahead."""
+    verb = (
+        trigger.head if trigger.dep_ in {"nsubj", "dobj"} and trigger.pos_ in {"NOUN", "PROPN"} else trigger
+    )
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.lemma_.lower() not in _PERMIT_VERBS:
+        return False, False
+    chain = _chain(verb.head, intent)
+    negated = any(c.dep_ == "neg" for node in chain for c in children(node)) or any(
+        node.dep_ == "xcomp" and node.head.lemma_.lower() in _FAIL_HEADS for node in chain
+    )
+    if not negated:
+        return False, False
+    future = any(
+        (c.dep_ == "aux" and c.lower_ in _FUTURE_AUX) for node in chain for c in children(node)
+    ) or any(node.lemma_.lower() == "go" and node.tag_ == "VBG" for node in chain[1:])
+    return True, future
+
+
+# Verbs whose object is an act only thought about: "is considering sanctions".
+_WEIGHING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
+
+
+def _is_to(node: Token) -> bool:
+    """Return True for the infinitive of "is to hold talks", "was to visit" (not "is to blame")."""
+    return (
+        node.dep_ == "xcomp"
+        and node.lemma_.lower() != "blame"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node))
+        and not any(c.dep_ in {"advmod", "acomp", "attr"} for c in children(node.head) if c.i < node.i)
+    )
+
+
+def _held_back(node: Token) -> bool:
+    """Return True for an act held back: "stopped short of imposing sanctions", "refrained from attacking"."""
+    if node.dep_ not in {"pcomp", "pobj"} or node.head.dep_ != "prep":
+        return False
+    prep, head = node.head, node.head.head
+    if prep.lower_ == "of" and head.lower_ == "short":
+        return head.head.lemma_.lower() in {"stop", "fall"}
+    return prep.lower_ == "from" and head.lemma_.lower() in {"refrain", "abstain", "desist"}
+
+
+_CHANCE_WORDS = frozenset({"likely", "unlikely", "probable", "improbable"})
+
+
+def _judged_chance(node: Token) -> bool:
+    """Return True for an act to come whose chance is judged: "is unlikely to withdraw", "is likely to
+    send troops" (not "is likely to have struck", a guess about the past)."""
+    return (
+        node.dep_ == "xcomp"
+        and node.head.lemma_.lower() in _CHANCE_WORDS
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(node))
+    )
+
+
+def _possibly_not(chain: list[Any]) -> bool:
+    """Return True when the negation is under "may" or "might": "may not have struck the depot"."""
+    return any(
+        any(c.dep_ == "neg" for c in children(node))
+        and any(c.dep_ == "aux" and c.lower_ in {"may", "might"} for c in children(node))
+        for node in chain
+    )
 
 
 def _ruled_out(copula: Token) -> bool:

@@ -21,6 +21,9 @@ _WHEN = frozenset({"DATE", "TIME"})
 _OUTLET_WORDS = frozenset(
     {
         "agency",
+        "agence",
+        "agencia",
+        "agenzia",
         "news",
         "newspaper",
         "tv",
@@ -218,6 +221,10 @@ def _channel(verb: Token, clause: Token | None = None) -> str | None:
             named = child.pos_ == "PROPN" and child.ent_type_ not in {"PERSON", "GPE", "NORP", "LOC"}
             if is_outlet(told) or child.ent_type_ == "ORG" or named:
                 return told  # "told Kurdish media", "told Rutag", not "told reporters" or "told Ivan Petrov"
+        if child.dep_ == "prep" and child.lower_ in {"through", "via"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and is_outlet(_phrase(pobj)):
+                return _phrase(pobj)  # "said through its news agency"
         if child.dep_ == "prep" and child.lower_ in {"on", "to"} and lemma != "tell":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in _WHEN and (pobj.pos_ == "PROPN" or pobj.ent_type_):
@@ -304,10 +311,20 @@ def medium_content(clause: Token) -> Token | None:
         clause.dep_ not in {"acl", "relcl"}
         or that is None
         or not (that.dep_ == "mark" or objects)
-        or medium.lemma_.lower() not in _MEDIA_NOUNS
-        or medium.dep_ != "pobj"
-        or medium.head.dep_ != "prep"
+        or not (medium.lemma_.lower() in _MEDIA_NOUNS or is_outlet(_phrase(medium)))
     ):
         return None
-    verb = medium.head.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None
+    # up to the verb the medium hangs on: "told a press conference that …", "told state television that
+    # …", "said in remarks broadcast on state television that …"
+    node = medium
+    for _ in range(5):
+        if node.dep_ == "dobj" or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+            verb = node.head if node.dep_ == "dobj" else node.head.head
+        else:
+            return None
+        if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"acl", "relcl"}:
+            return verb
+        if verb.dep_ != "acl" or verb.head.lemma_.lower() not in _MEDIA_NOUNS:
+            return None  # only through a medium's participle: "remarks broadcast on …"
+        node = verb.head
+    return None

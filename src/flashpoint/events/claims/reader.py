@@ -32,6 +32,7 @@ from flashpoint.events.claims.claimant import (
     _INQUIRY_NOUNS,
     _JOURNALISTS,
     _RELATIVE,
+    _ROLE_NOUNS,
     _SAYING_NOUNS,
     _SOURCE_MEDIA,
     _SPEAKING_PARTICIPLES,
@@ -54,6 +55,7 @@ from flashpoint.events.claims.claimant import (
 from flashpoint.events.claims.quotes import _quoted_clause, quote_spans
 from flashpoint.events.claims.related import (
     _CHARGE_NOUNS,
+    _CHARGE_PLURALS,
     _DENY_VERBS,
     _POSSESSIVE_PRONOUNS,
     _blamer,
@@ -102,7 +104,7 @@ class ClaimReader:
         `actor` is the event's coded actor; with `actor_text` it tells a party's report of its own act
         from a charge against another.
         """
-        layers = _relayed(self._layers(trigger))
+        layers = _trailing_outlet(_relayed(self._layers(trigger)), trigger)
         post = self.doc.post_at(trigger.idx)
         if post is not None and self.doc.format == "post" and post.start == 0:
             post = None  # the document is the post: its author's own voice
@@ -212,6 +214,8 @@ class ClaimReader:
             and plover in _UNLAWFUL
             and _flatly_denied(trigger, modality)
             and not _observer(claimant, claimant_actor)
+            # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
+            and not anonymous
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
@@ -307,6 +311,15 @@ class ClaimReader:
             elif hearsay:
                 pass  # "troops are said to have shelled …": no source named, the modality says alleged
             elif (
+                node.dep_ in {"ccomp", "acl"}
+                and head.lower_ in _CHARGE_PLURALS
+                and head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj"}
+            ):
+                # "confirmed reports that …" with "reports" tagged a verb: a noun by its place in the clause
+                layer = self._noun_layer(head)
+                if layer is not None:
+                    layers.append(layer)
+            elif (
                 self.lexicon.is_reporting(head)
                 and (node.dep_ in _CLAUSE_LINKS or complement)
                 # "residents reported shelling", but not "must show a reaction to the use of gas": an
@@ -376,10 +389,14 @@ class ClaimReader:
             stance = "alleged" if noun.lemma_.lower() in _CHARGE_NOUNS - {"report"} else "reported"
             layer = self._source_layer(owner, stance)
             return _Layer(layer.claimant, layer.token, medium, layer.stance, layer.anonymous)
-        if noun.dep_ == "pobj" and self.lexicon.is_reporting(verb):
+        if noun.dep_ in {"pobj", "dobj"} and self.lexicon.is_reporting(verb):
             said = self._layer(verb)
             if said is not None:
-                return _Layer(said.claimant, said.token, said.channel or medium, said.stance, said.anonymous)
+                relay = said.channel or (medium if noun.dep_ == "pobj" else None)  # not "confirmed reports"
+                return _Layer(said.claimant, said.token, relay, said.stance, said.anonymous)
+        if owner is None and noun.lemma_.lower() in _HEARSAY_NOUNS and _unowned_hearsay(noun):
+            # "there were reports that …", "amid claims that …": no one named, an unverified account
+            return self._reports_of(noun)
         return None
 
     def _misread_report(self, verb: Token) -> list[_Layer]:
@@ -648,6 +665,12 @@ class ClaimReader:
             )
             channel = _phrase(relay) if relay is not None else None
         cited = _cited(verb)
+        if cited is None and clause is not None and layer.claimant and is_outlet(layer.claimant):
+            # "Radio Nord reported that police arrested two men, quoting a spokesman": the parser hangs
+            # the outlet's "quoting" on what it reports
+            cited = _cited(clause)
+            if cited is not None and not self._sourcelike(cited):
+                cited = None  # "…, citing security concerns": the actor's own reason
         if cited is not None:
             # "…, Radio Nord reported, citing the governor": the governor speaks, Radio Nord relays
             source = self._source_layer(cited, stance)
@@ -657,6 +680,18 @@ class ClaimReader:
                 source.claimant, source.token, source.channel or relay, source.stance, source.anonymous
             )
         return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
+
+    def _sourcelike(self, token: Token) -> bool:
+        """Return True for a word that names someone who can speak: a name, a role, an unnamed source."""
+        lemma = token.lemma_.lower()
+        return (
+            token.pos_ == "PROPN"
+            or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+            or lemma in self.lexicon.anonymous
+            or lemma in _ROLE_NOUNS
+            or lemma in _JOURNALISTS
+            or lemma in _GENERIC
+        )
 
     def _source_layer(self, token: Token, stance: str, *, end: int | None = None) -> _Layer:
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
@@ -835,6 +870,46 @@ def _relayed(layers: list[_Layer]) -> list[_Layer]:
         return layers
     relay = speaker.channel or inner.channel or inner.claimant
     return [replace(speaker, channel=relay), *layers[2:]]
+
+
+# Verbs that look into an account rather than make it: "is investigating reports that …".
+_CHECKING_VERBS = frozenset({"investigate", "examine", "probe", "check", "verify", "review", "study"})
+
+# Nouns for accounts no one need own: "there were reports that …".
+_HEARSAY_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor"})
+
+
+def _unowned_hearsay(noun: Token) -> bool:
+    """Return True for an account that stands on its own ("there were reports that …", "reports that …
+    emerged", "amid claims that …"), not one a verb takes up ("confirmed reports that …")."""
+    head = noun.head
+    if noun.dep_ == "attr":
+        return any(c.dep_ == "expl" for c in head.children)
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return not any(c.dep_ in {"acomp", "attr"} for c in head.children)
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in _CHECKING_VERBS  # "is investigating reports that …"
+    return noun.dep_ == "pobj" and head.lower_ in {"amid", "amidst", "despite"}
+
+
+def _trailing_outlet(layers: list[_Layer], trigger: Token) -> list[_Layer]:
+    """Return the layers with "X said <act>, Radio Nord reported" read as X speaking through the outlet:
+    the parser hangs the closing report inside what X says, but an outlet named after the act relays
+    the speaker named before it."""
+    if len(layers) < 2:
+        return layers
+    inner, outer = layers[0], layers[1]
+    if (
+        inner.token is None
+        or outer.token is None
+        or not inner.claimant
+        or not outer.claimant
+        or not is_outlet(inner.claimant)
+        or is_outlet(outer.claimant)
+        or not outer.token.i < trigger.i < inner.token.i
+    ):
+        return layers
+    return [replace(outer, channel=outer.channel or inner.channel or inner.claimant), *layers[2:]]
 
 
 def _denier(trigger: Token) -> Token | None:

@@ -40,6 +40,21 @@ _DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 
 _CHARGE_NOUNS = frozenset({"claim", "accusation", "allegation", "report", "charge", "suggestion"})
 
+# The same charges in the plural, which a parser may read as verbs ("reports that … were false").
+_CHARGE_PLURALS = frozenset({"claims", "accusations", "allegations", "reports", "charges", "suggestions"})
+
+# What a party calls a charge it denies: "the reports were false", "the claims are baseless".
+_FALSE_WORDS = frozenset(
+    {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "lie", "lies", "fabrication",
+     "incorrect", "inaccurate", "fake", "nonsense"}
+)  # fmt: skip
+
+
+def _called_false(verb: Token) -> bool:
+    """Return True for a copula that calls its subject false: "… were false", "… are baseless lies"."""
+    return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _FALSE_WORDS for c in verb.children)
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 _CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
@@ -106,7 +121,11 @@ def denied_charge(trigger: Token) -> bool:
         head = node.head
         if head == node:
             return False
-        if node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in _CHARGE_NOUNS:
+        if node.dep_ in {"acl", "ccomp"} and (
+            head.lemma_.lower() in _CHARGE_NOUNS or head.lower_ in _CHARGE_PLURALS
+        ):
+            if head.dep_ == "nsubj" and _called_false(head.head):
+                return True  # "said reports that its jets bombed a hospital were false"
             return denies_a_claim(head.head) if head.dep_ in {"dobj", "nsubjpass"} else False
         if node.dep_ not in {"conj", "ccomp", "xcomp"}:
             return False
@@ -239,12 +258,21 @@ def responsibility_claimer(trigger: Token) -> Token | None:
         relative = head.dep_ == "relcl" and any(c.lemma_.lower() == "responsibility" for c in head.children)
         if passive or relative:
             return _claimer(head)
+    if (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in _CLAIM_VERBS
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"responsibility", "credit"} for c in head.head.children
+        )
+    ):
+        return _claimer(head.head)  # "took credit for the bombing", the "for" hung on the verb
     node = trigger
     for _ in range(4):
         head = node.head
         if head == node:
             return None
-        if node.lemma_.lower() == "responsibility" and head.lemma_.lower() in _CLAIM_VERBS:
+        if node.lemma_.lower() in {"responsibility", "credit"} and head.lemma_.lower() in _CLAIM_VERBS:
             return _claimer(head)
         node = head
     return None

@@ -167,12 +167,17 @@ def _owned_up(trigger: Token) -> bool | None:
     """Return True when a speaker says it is responsible for the act ("said it was responsible for the
     bombing", "we bear responsibility for the raid": a claim of responsibility, not a charge), False when
     it says it is not (a denial), None when the act is no one's own responsibility in the words."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "behind"}:
         return None
     word = trigger.head.head
-    if word.lemma_.lower() not in {"responsible", "responsibility"}:
+    if trigger.head.lower_ == "behind":
+        if word.lemma_.lower() != "be":
+            return None
+        verb = word  # "said it was behind the bombing"
+    elif word.lemma_.lower() not in {"responsible", "responsibility"}:
         return None
-    verb = word.head if word.dep_ in {"acomp", "dobj", "attr", "amod"} else word
+    else:
+        verb = word.head if word.dep_ in {"acomp", "dobj", "attr", "amod"} else word
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ not in {"it", "we", "i"}:
         return None
