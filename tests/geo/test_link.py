@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from flashpoint.geo import Gazetteer, GeoStage, PlaceLinkStage
-from flashpoint.records import Document, Event
+from flashpoint.records import Actor, Document, Event, Mention
 from flashpoint.settings import Settings
 
 
@@ -245,3 +245,18 @@ def test_place_link_prefers_the_town_named_with_its_address(
 ) -> None:
     (event,) = link(parse(text), [trigger])
     assert event.place is not None and event.place.surface == town
+
+
+def test_place_link_does_not_place_an_act_at_a_capital_named_as_the_accused(
+    villages_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    # "Ankara" stands for the Turkish government here; the accusation is not placed in Ankara.
+    doc = parse("The militia commander accused Ankara of shelling the water station on purpose.")
+    settings = Settings(gazetteer=villages_gazetteer.path)
+    doc = GeoStage(settings, gazetteer=villages_gazetteer)(doc)
+    start = doc.text.index("Ankara")
+    government = Actor(country="TUR", sector="GOV", kind="state")
+    doc = replace(doc, mentions=(Mention(start, start + len("Ankara"), "Ankara", government, 0),))
+    event = _event(doc, "accused", kind="ACCUSE")
+    (linked,) = PlaceLinkStage(settings)(replace(doc, events=(event,))).events
+    assert linked.place is None or linked.place.surface != "Ankara"

@@ -56,7 +56,10 @@ def focus_place(doc: Document) -> PlaceMention | None:
     """Return the document's most-mentioned resolved town or district (else country; ties to the finer)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
-    for mention in doc.places:
+    # A capital the actor stage read as a party ("accuses Ankara of") is who, not where.
+    parties = _party_spans(doc)
+    places = [m for m in doc.places if (m.start, m.end) not in parties]
+    for mention in places:
         if mention.place is None or mention.demonym or mention.inferred:
             continue
         counts[mention.place.id] += 1
@@ -88,6 +91,10 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         # A country named outside any locative phrase ("the US refused", "an anti-France march") says who
         # or about whom, not where: the event is placed as if the sentence named no place.
         here = [m for m in here if not _bare_country(m) or _attachment(doc.parsed, trigger, m) > 0]
+        # A capital standing for its government ("accuses Ankara of", "Moscow said") is a party, not a
+        # place, unless a locative phrase puts the act there.
+        parties = _party_spans(doc)
+        here = [m for m in here if (m.start, m.end) not in parties or _attachment(doc.parsed, trigger, m) > 0]
         # "outside the Russian Consulate in Almaty": a building named for a country stands in a town
         here = [m for m in here if not (_bare_country(m) and _facility(m.surface))] or here
         # "at Armas square", "outside the Capitol in Hartford": a landmark is in a town, it is not one
@@ -137,7 +144,10 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         for m in usable
         if m.sentence == event.sentence - 1
         and event.type not in STATEMENTS
-        and (not _bare_country(m) or _attachment(doc.parsed, None, m) > 0)
+        and (
+            not (_bare_country(m) or (m.start, m.end) in _party_spans(doc))
+            or _attachment(doc.parsed, None, m) > 0
+        )
     ]
     if before:
         # the place the previous sentence is about: a town before a country, the head of "X (Y, Z)"
@@ -154,6 +164,14 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         area = _country_mention(usable, focus)
         return None if area is None else replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
     return _at_focus(focus)
+
+
+def _party_spans(doc: Document) -> frozenset[tuple[int, int]]:
+    """Return the spans the actor stage read as an institution (a capital as its government: "Ankara" →
+    TURGOV); a place name it reads as the country alone ("Manbij" → SYR) is not one."""
+    return frozenset(
+        (m.start, m.end) for m in doc.mentions if m.actor is not None and m.actor.sector is not None
+    )
 
 
 def _story_of_towns(usable: Sequence[PlaceMention]) -> bool:
