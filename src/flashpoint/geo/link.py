@@ -168,10 +168,25 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
 
 def _party_spans(doc: Document) -> frozenset[tuple[int, int]]:
     """Return the spans the actor stage read as an institution (a capital as its government: "Ankara" →
-    TURGOV); a place name it reads as the country alone ("Manbij" → SYR) is not one."""
-    return frozenset(
-        (m.start, m.end) for m in doc.mentions if m.actor is not None and m.actor.sector is not None
-    )
+    TURGOV); a place name it reads as the country alone ("Manbij" → SYR) is not one.
+
+    Only where the parse gives it a party's role: subject, object or possessor ("Ankara said", "accuses
+    Ankara of", "Moscow's decision"), never the object of a preposition ("in Paris", "(Paris)")."""
+    spans: set[tuple[int, int]] = set()
+    for m in doc.mentions:
+        if m.actor is None or m.actor.sector is None:
+            continue
+        token = _token_at(doc.parsed, m.start)
+        if token is None:
+            continue
+        while token.dep_ in {"compound", "amod", "appos", "conj"} and token.head is not token:
+            token = token.head
+        if token.dep_ in _PARTY_DEPS:
+            spans.add((m.start, m.end))
+    return frozenset(spans)
+
+
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent"})
 
 
 def _story_of_towns(usable: Sequence[PlaceMention]) -> bool:
