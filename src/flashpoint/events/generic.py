@@ -1,0 +1,165 @@
+"""Sentences that tell no happening: questions, definitions, wishes, obligations and verbal attacks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from flashpoint.events.lexicon import TriggerEntry
+
+__all__ = ["asks", "defines", "obliged", "obliges", "tells_of_attack", "verbal_attack", "wishes"]
+
+# Verbs whose to-infinitive is what a party wants, not what it asks of anyone: "seeks to take the city".
+_WISH_VERBS = frozenset({"seek", "want", "wish", "hope", "strive", "aspire", "yearn"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Words of speech that make an "attack" one made in words ("his attacks on the judge in his testimony").
+_SPEECH_WORDS = frozenset(
+    {
+        "rhetoric",
+        "barb",
+        "remark",
+        "insult",
+        "tirade",
+        "rant",
+        "speech",
+        "tweet",
+        "comment",
+        "criticism",
+        "testimony",
+        "interview",
+        "verbal",
+        "verbally",
+        "rhetorical",
+        "op-ed",
+        "editorial",
+        "jab",
+    }
+)
+# Words of force: with any of these in the sentence an "attack" may well be a physical one.
+_FORCE_WORDS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "dead",
+        "die",
+        "death",
+        "casualty",
+        "weapon",
+        "gun",
+        "gunman",
+        "bomb",
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "fire",
+        "explosive",
+        "troop",
+        "soldier",
+        "force",
+        "fighter",
+        "militant",
+        "army",
+        "police",
+        "civilian",
+        "village",
+        "base",
+        "convoy",
+        "knife",
+        "stab",
+    }
+)
+
+
+def asks(token: Token) -> bool:
+    """Return True for a trigger in a yes/no question with do-support ("Does X count as Y?")."""
+    sentence = token.sent
+    words = [t for t in sentence if not t.is_space and not (t.is_punct and t.text != "?")]
+    if not words or words[-1].text != "?":
+        return False
+    first = words[0]
+    return first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
+
+
+def _generic(noun: Token) -> bool:
+    # "Barrel bombs", "A barrel bomb": a kind of thing, not a thing in the news
+    determiners = [c for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
+    if not determiners:
+        return noun.tag_ in {"NNS", "NN"} and noun.pos_ == "NOUN"
+    return len(determiners) == 1 and determiners[0].lower_ in {"a", "an"}
+
+
+def defines(token: Token) -> bool:
+    """Return True for a trigger inside what a definition says a kind of thing is.
+
+    "Cluster munitions are bombs that scatter bomblets…": the predicate noun of a copular sentence
+    whose subject is a kind (a bare plural or "a"/"an" noun) tells what such things are or do in general.
+    """
+    root = token.sent.root
+    if root.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    predicates = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if len(subjects) != 1 or len(predicates) != 1 or not _generic(subjects[0]):
+        return False
+    predicate = predicates[0]
+    if not _generic(predicate):
+        return False
+    return predicate.left_edge.i <= token.i <= predicate.right_edge.i and token.i != predicate.i
+
+
+def wishes(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for a request word that only says what its subject wants ("seeks to take the city")."""
+    return (
+        entry.type == "REQUEST"
+        and token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in _WISH_VERBS
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+    )
+
+
+def tells_of_attack(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a verb whose subject is a relative pronoun standing for an attack noun.
+
+    "the raid, which officials say killed nine": what the raid did, not another attack.
+    """
+    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in token.children):
+        return False
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            noun = node.head
+            found = triggers.get(noun.i)
+            return found is not None and found.type == "ASSAULT" and noun.pos_ in {"NOUN", "PROPN"}
+        if node.dep_ != "ccomp" or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def verbal_attack(token: Token) -> bool:
+    """Return True for an "attack" made in words: speech words around it and no words of force."""
+    if token.lemma_.lower() != "attack":
+        return False
+    lemmas = {t.lemma_.lower() for t in token.sent}
+    return bool(lemmas & _SPEECH_WORDS) and not lemmas & _FORCE_WORDS
+
+
+def obliges(clause: Token) -> bool:
+    """Return True for a clause of obligation ("… must allow access"); "must have done" is a conclusion."""
+    auxes = [c for c in clause.children if c.dep_ == "aux"]
+    return any(a.lower_ == "must" for a in auxes) and not any(a.lemma_.lower() == "have" for a in auxes)
+
+
+def obliged(token: Token) -> bool:
+    """Return True for a sentence's main clause of obligation ("the regime must allow access"): a demand."""
+    return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"} and obliges(token)
