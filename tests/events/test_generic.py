@@ -104,3 +104,33 @@ def test_generic_captured_person_in_a_despite_clause(code_events: Code) -> None:
     types = [e.type for e in code_events(text)]
     assert "COERCE" in types
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aim worked for has not happened
+        "Ruritania and Borduria have come together to work to end the border war.",
+        # an act allowed is not an act made
+        "Borduria said it would allow Ruritanian envoys to visit the camps.",
+        # "recognise" with no party or standing as its object is no diplomatic support
+        "Ruritania recognizes the hard work ahead.",
+        # the aid as the subject of helping tells the aid's purpose, not a second act
+        "The Ruritanian grant will support relief work in Borduria.",
+    ],
+)
+def test_generic_aims_permissions_and_aid_purposes(code_events: Code, text: str) -> None:
+    types = [e.type for e in code_events(text)]
+    assert not {"RETREAT", "CONSULT", "SUPPORT"} & set(types)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruritania recognized the new Bordurian government.", "SUPPORT"),
+        ("Ruritanian donors sent food aid to Borduria.", "AID"),
+        ("Ruritanian envoys visited the camps in Borduria.", "CONSULT"),
+    ],
+)
+def test_generic_aims_rules_leave_acts_alone(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]

@@ -29,7 +29,19 @@ from flashpoint.events.claims import (
     responsibility_denier,
 )
 from flashpoint.events.figures import names_no_act
-from flashpoint.events.generic import asks, defines, obliged, obliges, tells_of_attack, verbal_attack, wishes
+from flashpoint.events.generic import (
+    aid_as_subject,
+    aimed_at,
+    asks,
+    defines,
+    obliged,
+    obliges,
+    permitted,
+    recognises_no_party,
+    tells_of_attack,
+    verbal_attack,
+    wishes,
+)
 from flashpoint.events.learned import MESSAGES
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
@@ -252,6 +264,13 @@ class EventCoder:
             if governor is not None and triggers[governor.i] in (_OBLIGATION, _MUST) and token.dep_ == "pobj":
                 governor = None  # "must respond to the use of gas": the use is told, not demanded
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
+            if governor is None and (
+                aimed_at(token)
+                or permitted(token)
+                or recognises_no_party(token, entry)
+                or aid_as_subject(token, entry, triggers)
+            ):
+                continue  # an aim worked for, an act allowed, "recognised the work", "the grant will help"
             if governor is not None and related is None and not _praised(governor, triggers):
                 continue
             if (

@@ -1,4 +1,4 @@
-"""Sentences that tell no happening: questions, definitions, wishes, obligations and verbal attacks."""
+"""Sentences that tell no happening: questions, definitions, wishes, aims, obligations, verbal attacks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,19 @@ if TYPE_CHECKING:
 
 from flashpoint.events.lexicon import TriggerEntry
 
-__all__ = ["asks", "defines", "obliged", "obliges", "tells_of_attack", "verbal_attack", "wishes"]
+__all__ = [
+    "aid_as_subject",
+    "aimed_at",
+    "asks",
+    "defines",
+    "obliged",
+    "obliges",
+    "permitted",
+    "recognises_no_party",
+    "tells_of_attack",
+    "verbal_attack",
+    "wishes",
+]
 
 # Verbs whose to-infinitive is what a party wants, not what it asks of anyone: "seeks to take the city".
 _WISH_VERBS = frozenset({"seek", "want", "wish", "hope", "strive", "aspire", "yearn"})
@@ -163,3 +175,78 @@ def obliges(clause: Token) -> bool:
 def obliged(token: Token) -> bool:
     """Return True for a sentence's main clause of obligation ("the regime must allow access"): a demand."""
     return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"} and obliges(token)
+
+
+# Verbs of effort whose to-infinitive is the aim worked for: "came together to work to end the war".
+_EFFORT_VERBS = frozenset({"work", "strive", "endeavour", "endeavor", "labour", "labor"})
+# Verbs of permitting: "would allow inspectors to visit the sites" — the visit is allowed, not made.
+_PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
+# What a state can be recognised as or recognise: parties, their standing and their votes.
+_RECOGNISED = frozenset(
+    {
+        "government",
+        "state",
+        "independence",
+        "sovereignty",
+        "authority",
+        "council",
+        "coalition",
+        "election",
+        "result",
+        "opposition",
+        "annexation",
+        "regime",
+        "republic",
+        "representative",
+        "leader",
+        "president",
+    }
+)
+_AID_NOUNS = frozenset(
+    {"grant", "funding", "fund", "contribution", "money", "assistance", "aid", "donation", "loan"}
+)
+
+
+def _to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def aimed_at(token: Token) -> bool:
+    """Return True for the to-infinitive of a verb of effort ("work to end the war")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "advcl"}
+        and _to_infinitive(token)
+        and token.head.lemma_.lower() in _EFFORT_VERBS
+    )
+
+
+def permitted(token: Token) -> bool:
+    """Return True for an act a verb of permitting lets happen ("allow inspectors to visit")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "ccomp"}
+        and token.head.lemma_.lower() in _PERMIT_VERBS
+    )
+
+
+def recognises_no_party(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "recognise" whose object is no party or standing ("recognised the hard work")."""
+    if entry.type != "SUPPORT" or token.lemma_.lower() not in {"recognize", "recognise"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or o.lemma_.lower() in _RECOGNISED for o in objects
+    )
+
+
+def aid_as_subject(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a verb of helping whose subject is the aid itself ("the grant will support …")."""
+    if entry.type not in {"SUPPORT", "AID", "COOPERATE"} or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lemma_.lower() in _AID_NOUNS or (c.i in triggers and triggers[c.i].type == "AID"))
+        and c.pos_ == "NOUN"
+        for c in token.children
+    )
