@@ -134,3 +134,36 @@ def test_generic_aims_permissions_and_aid_purposes(code_events: Code, text: str)
 )
 def test_generic_aims_rules_leave_acts_alone(code_events: Code, text: str, expected: str) -> None:
     assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abilities
+        "The Ruritanian army can strike targets deep inside Borduria.",
+        # accidents and natural disasters: harm no party did
+        "A bus overturned on a mountain road in Borduria, killing twelve passengers.",
+        "An earthquake struck northern Ruritania on Tuesday, killing at least 30 people.",
+        # declining to comment refuses no one anything
+        "A spokesman for the Ruritanian army declined to comment on the report.",
+        # a war's running toll is a statistic, not an attack
+        "The war has killed more than 10,000 people in Borduria since 2014.",
+        # forces staying where they are is a state
+        "Ruritanian troops remain in the northern province of Borduria.",
+    ],
+)
+def test_generic_abilities_mishaps_tolls_and_states(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruritanian jets struck a market in Borduria, killing twelve people.", "ASSAULT"),
+        ("A car bomb exploded outside a Bordurian police station, killing four officers.", "ASSAULT"),
+        ("The Ruritanian army refused to withdraw from the border.", "REJECT"),
+        ("Ruritanian troops moved into the northern province of Borduria.", "MOBILIZE"),
+    ],
+)
+def test_generic_abilities_rules_leave_acts_alone(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]

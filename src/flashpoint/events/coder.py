@@ -30,14 +30,19 @@ from flashpoint.events.claims import (
 )
 from flashpoint.events.figures import names_no_act
 from flashpoint.events.generic import (
+    ability,
     aid_as_subject,
     aimed_at,
     asks,
     defines,
+    mishap,
+    no_comment,
     obliged,
     obliges,
     permitted,
     recognises_no_party,
+    running_toll,
+    stays,
     tells_of_attack,
     verbal_attack,
     wishes,
@@ -124,6 +129,8 @@ class _Context:
     crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
     # trigger index → its modality as read from the parse (asked again for an act a statement governs)
     modalities: dict[int, Modality] = field(default_factory=dict)
+    # sentence starts that ask, define or tell of abilities and mishaps: no verb in them tells an act
+    silenced: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -179,7 +186,8 @@ class EventCoder:
         context = _Context(doc, lookup, ClaimReader(doc, self.lexicon, lookup), triggers)
         coded = self._code_triggers(context, list(triggers))
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
-        stated = {docindex.sentence(token).start for token, _ in coded}
+        # … nor in a sentence that asks, defines, or tells of an ability or a mishap
+        stated = {docindex.sentence(token).start for token, _ in coded} | context.silenced
         extra = self._dictionary_triggers(parsed, triggers, stated)
         if self.model is not None:  # the learned chooser picks among those sentences' candidates
             extra = self.model.choose(
@@ -245,13 +253,13 @@ class EventCoder:
             token = parsed[i]
             if self._reports(token, triggers) or denies_a_claim(token):
                 continue
-            if (
-                asks(token)
-                or defines(token)
-                or wishes(token, entry)
-                or tells_of_attack(token, entry, triggers)
-            ):
-                continue  # a question, a definition, a wish, or what an attack named before did
+            if asks(token) or defines(token) or mishap(token) or ability(token):
+                context.silenced.add(docindex.sentence(token).start)
+                continue  # a question, a definition, an ability, a mishap: no act in the sentence
+            if wishes(token, entry) or tells_of_attack(token, entry, triggers):
+                continue  # a wish, or what an attack named before did
+            if no_comment(token, entry) or running_toll(token, entry) or stays(token, entry):
+                continue  # "declined to comment", "the war has killed …", "troops remain in …"
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
                 continue  # "must allow access and release the prisoners": demanded too, not done
             if (

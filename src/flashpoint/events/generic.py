@@ -1,4 +1,4 @@
-"""Sentences that tell no happening: questions, definitions, wishes, aims, obligations, verbal attacks."""
+"""Sentences that tell no happening: questions, definitions, wishes, aims, abilities, mishaps, tolls, states."""
 
 from __future__ import annotations
 
@@ -11,14 +11,19 @@ if TYPE_CHECKING:
 from flashpoint.events.lexicon import TriggerEntry
 
 __all__ = [
+    "ability",
     "aid_as_subject",
     "aimed_at",
     "asks",
     "defines",
+    "mishap",
+    "no_comment",
     "obliged",
     "obliges",
     "permitted",
     "recognises_no_party",
+    "running_toll",
+    "stays",
     "tells_of_attack",
     "verbal_attack",
     "wishes",
@@ -250,3 +255,112 @@ def aid_as_subject(token: Token, entry: TriggerEntry, triggers: Mapping[int, Tri
         and c.pos_ == "NOUN"
         for c in token.children
     )
+
+
+# Things that kill or drive people out with no one acting: hazards, and vehicles in accidents.
+_HAZARDS = frozenset(
+    {
+        "earthquake",
+        "quake",
+        "tremor",
+        "flood",
+        "flooding",
+        "storm",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tsunami",
+        "tornado",
+        "drought",
+        "heatwave",
+        "lightning",
+        "wildfire",
+        "outbreak",
+        "epidemic",
+        "disease",
+        "accident",
+        "crash",
+    }
+)
+_VEHICLES = frozenset(
+    {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "boat", "plane", "helicopter"}
+)
+_MISHAPS = frozenset({"overturn", "crash", "collide", "derail", "capsize", "sink", "plunge", "skid", "veer"})
+# What a spokesman declines to do without refusing anyone anything: "declined to comment".
+_NO_COMMENT = frozenset(
+    {
+        "comment",
+        "confirm",
+        "elaborate",
+        "specify",
+        "disclose",
+        "identify",
+        "say",
+        "speak",
+        "respond",
+        "answer",
+    }
+)
+# Wars and conflicts as the subject of killing give a running toll, not an attack: "the war has killed …".
+_TOLL_SUBJECTS = frozenset({"war", "conflict", "insurgency", "crisis", "violence"})
+
+
+def _clause_subject(token: Token) -> tuple[Token, Token] | None:
+    """Return (subject, its verb) for a verb, or for the clause a subjectless participle hangs from."""
+    node = token
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject, node
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+            return node.head, node  # "a bus overturned …" parsed as a noun with a participle
+        if node.dep_ not in {"advcl", "xcomp", "conj"} or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def mishap(token: Token) -> bool:
+    """Return True for harm a hazard or an accident did ("a bus overturned, killing twelve"): no one acted."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    found = _clause_subject(token)
+    if found is None:
+        return False
+    subject, verb = found
+    lemma = subject.lemma_.lower()
+    return lemma in _HAZARDS or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
+
+
+def ability(token: Token) -> bool:
+    """Return True for what a party can do ("the army can strike deep inside X"): an ability, not an act.
+
+    "cannot" is left alone: what a party says it cannot do is a refusal or a denial.
+    """
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ == "can" for c in token.children)
+        and not any(c.dep_ == "neg" for c in token.children)
+    )
+
+
+def no_comment(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "declined to comment": a spokesman saying nothing refuses no one anything."""
+    return entry.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in token.children
+    )
+
+
+def running_toll(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for a war or conflict said to have killed people: a toll, not an attack."""
+    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children)
+
+
+def stays(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for forces that stay where they are ("troops remain in X"): a state, not a movement."""
+    return entry.type == "MOBILIZE" and not entry.rest and token.lemma_.lower() in {"remain", "stay"}
