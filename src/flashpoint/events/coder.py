@@ -29,6 +29,24 @@ from flashpoint.events.claims import (
     responsibility_denier,
 )
 from flashpoint.events.figures import names_no_act
+from flashpoint.events.generic import (
+    ability,
+    aid_as_subject,
+    aimed_at,
+    asks,
+    defines,
+    mishap,
+    no_comment,
+    obliged,
+    obliges,
+    permitted,
+    recognises_no_party,
+    running_toll,
+    stays,
+    tells_of_attack,
+    verbal_attack,
+    wishes,
+)
 from flashpoint.events.learned import MESSAGES
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
@@ -54,6 +72,8 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"as", "in", "during", "after", "before", "despite", "amid", "following", "since", "due", "because"}
 )
 _MUST = TriggerEntry("REQUEST", None, "must", (), "verb", "say that … must")
+# "The regime must allow access": a clause of obligation is a demand made of its subject.
+_OBLIGATION = TriggerEntry("REQUEST", None, "must", (), "verb", "X must …")
 # Statements that are always made by someone to someone: without either party the trigger was misread.
 _NEEDS_PARTY = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "CONSULT", "SUPPORT"})
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
@@ -109,6 +129,8 @@ class _Context:
     crosswalk_inputs: dict[tuple[int, str], tuple[Any, bool]] = field(default_factory=dict)
     # trigger index → its modality as read from the parse (asked again for an act a statement governs)
     modalities: dict[int, Modality] = field(default_factory=dict)
+    # sentence starts that ask, define or tell of abilities and mishaps: no verb in them tells an act
+    silenced: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sentence_index.update({s.start: s.index for s in self.doc.sentences})
@@ -155,6 +177,7 @@ class EventCoder:
                 triggers[i] = entry
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
+            triggers.update({t.i: _OBLIGATION for t in parsed if obliged(t)})
         # An undated text is read in the era its titled office holders imply (actors/era.py).
         date = doc.published or (
             era(doc.text, self.resolver) if isinstance(self.resolver, ActorResolver) else None
@@ -163,7 +186,8 @@ class EventCoder:
         context = _Context(doc, lookup, ClaimReader(doc, self.lexicon, lookup), triggers)
         coded = self._code_triggers(context, list(triggers))
         # Our lexicon comes first; the CAMEO dictionary speaks only in sentences where it gave no event.
-        stated = {docindex.sentence(token).start for token, _ in coded}
+        # … nor in a sentence that asks, defines, or tells of an ability or a mishap
+        stated = {docindex.sentence(token).start for token, _ in coded} | context.silenced
         extra = self._dictionary_triggers(parsed, triggers, stated)
         if self.model is not None:  # the learned chooser picks among those sentences' candidates
             extra = self.model.choose(
@@ -222,13 +246,39 @@ class EventCoder:
         parsed = context.doc.parsed
         coded: list[tuple[Any, Event]] = []
         parts: dict[int, int] = {}  # trigger index → the trigger whose happening it is part of
+        # an obligation says what should happen: it is no event the others could be background to
+        acts = {i: e for i, e in triggers.items() if e is not _OBLIGATION}
         for i in indices:
             entry = triggers[i]
             token = parsed[i]
             if self._reports(token, triggers) or denies_a_claim(token):
                 continue
+            if asks(token) or defines(token) or mishap(token) or ability(token):
+                context.silenced.add(docindex.sentence(token).start)
+                continue  # a question, a definition, an ability, a mishap: no act in the sentence
+            if wishes(token, entry) or tells_of_attack(token, entry, triggers):
+                continue  # a wish, or what an attack named before did
+            if no_comment(token, entry) or running_toll(token, entry) or stays(token, entry):
+                continue  # "declined to comment", "the war has killed …", "troops remain in …"
+            if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
+                continue  # "must allow access and release the prisoners": demanded too, not done
+            if (
+                entry.type not in {"ASSAULT", "COERCE"}
+                and token.pos_ in {"VERB", "AUX"}
+                and _process_subject(token)
+            ):
+                continue  # "the fall of the town would threaten …": a process, no party acting
             governor = self._governor(token, triggers)
+            if governor is not None and triggers[governor.i] in (_OBLIGATION, _MUST) and token.dep_ == "pobj":
+                governor = None  # "must respond to the use of gas": the use is told, not demanded
             related = related_stance(governor, triggers[governor.i].type) if governor is not None else None
+            if governor is None and (
+                aimed_at(token)
+                or permitted(token)
+                or recognises_no_party(token, entry)
+                or aid_as_subject(token, entry, triggers)
+            ):
+                continue  # an aim worked for, an act allowed, "recognised the work", "the grant will help"
             if governor is not None and related is None and not _praised(governor, triggers):
                 continue
             if (
@@ -253,7 +303,7 @@ class EventCoder:
                 related is None
                 and not (praised and token.head == governor)  # "welcomed the agreement": its content
                 and not (token.pos_ == "NOUN" and stance_word(token))  # "after the reported raid"
-                and is_background(token, entry, triggers)
+                and is_background(token, entry, acts)
                 and not _misparsed_predicate(token)
                 and not self._denied(token)
                 and not self._said_through_medium(token)
@@ -271,13 +321,17 @@ class EventCoder:
                 continue  # "asked him whether he knew": a question, not a request
             if _calls_off(token, triggers):
                 continue  # "the talks were cancelled": the talks, negated, are the event
-            if entry.type == "ASSAULT" and _labour_strike(token):
+            if entry.type == "ASSAULT" and verbal_attack(token):
+                entry = replace(entry, type="ACCUSE", mode=None)  # an attack made in words
+            elif entry.type == "ASSAULT" and _labour_strike(token):
                 entry = _LABOUR_STRIKE
             elif entry.type == "ASSAULT" and _captures_people(token):
                 entry = _CAPTURE
             elif entry.type == "ASSAULT" and _stopped(token):
                 entry = _HALT
             event = self._event(context, token, entry)
+            if event is not None and entry is _OBLIGATION and event.claims[0].claimant is None:
+                continue  # a demand in no one's words here: whose it is lies beyond the sentence
             if event is not None and governor is not None and event.claims[0].stance != "denied":
                 event = self._related(event, token, governor, related, context)
             if event is not None:
@@ -297,6 +351,8 @@ class EventCoder:
     def _event(self, context: _Context, token: Token, entry: TriggerEntry) -> Event | None:
         lookup, claims, triggers = context.lookup, context.claims, context.triggers
         found = self.arguments.find(token)
+        if entry is _OBLIGATION:  # the one who must act is asked; who asks is the text's speaker
+            found = replace(found, actor=None, recipient=found.actor, recipient_alternatives=(), co_actors=())
         if found.actor is None and entry.pos == "noun":
             # "X claimed responsibility for the bombing": the claimer is the actor of its act
             # … and the denier of "X denied responsibility for the massacre" is the one it is charged to
@@ -515,9 +571,7 @@ class EventCoder:
             if token.i in triggers or self.lexicon.reporting.get(token.lemma_.lower()) != "asserted":
                 continue
             for clause in token.children:
-                if clause.dep_ == "ccomp" and any(
-                    c.dep_ == "aux" and c.lower_ == "must" for c in clause.children
-                ):
+                if clause.dep_ == "ccomp" and obliges(clause):
                     triggers[token.i] = _MUST
 
     def _dictionary_triggers(
@@ -895,6 +949,18 @@ def _process(subject: Token) -> bool:
     return subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() in _PROCESS_NOUNS
 
 
+def _process_subject(token: Token) -> bool:
+    """Return True for a verb whose subject, its own or its governing verb's, names a process."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "nsubj" and _process(c) for c in node.children):
+            return True
+        if node.dep_ != "xcomp" or _has_subject(node):
+            return False
+        node = node.head  # "the rollout helps contribute to …": the rollout is who contributes
+    return False
+
+
 def _depth(token: Token) -> int:
     """Return how many heads lie between a token and its sentence's root."""
     depth = 0
@@ -1049,6 +1115,14 @@ def _captures_people(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in _TAKERS:
         return False
     patient = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if (
+        patient is None
+        and token.dep_ in {"pcomp", "advcl"}
+        and any(c.dep_ == "auxpass" for c in token.children)
+    ):
+        # "despite being captured by X, the colonel …": the captured is the clause's subject
+        clause = token.head.head if token.dep_ == "pcomp" else token.head
+        patient = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if patient is None:
         return False
     return (
@@ -1240,6 +1314,11 @@ def _target(token: Token, entry: TriggerEntry, triggers: dict[int, TriggerEntry]
         if node.dep_ in {"dobj", "nsubjpass"}:
             governor = triggers.get(node.head.i)
             return governor is not None and governor.type in {"ASSAULT", "COERCE"}
+        if node.dep_ == "pobj" and node.head.lower_ in {"on", "against"}:
+            # "the attack on an aid convoy": the convoy is what the attack hit
+            governor = triggers.get(node.head.head.i)
+            if governor is not None and governor.type in {"ASSAULT", "COERCE"}:
+                return True
         if node.dep_ not in {"pobj", "prep", "compound", "poss"} or node.head == node:
             return False
         node = node.head

@@ -1,0 +1,366 @@
+"""Sentences that tell no happening: questions, definitions, wishes, aims, abilities, mishaps, tolls, states."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from flashpoint.events.lexicon import TriggerEntry
+
+__all__ = [
+    "ability",
+    "aid_as_subject",
+    "aimed_at",
+    "asks",
+    "defines",
+    "mishap",
+    "no_comment",
+    "obliged",
+    "obliges",
+    "permitted",
+    "recognises_no_party",
+    "running_toll",
+    "stays",
+    "tells_of_attack",
+    "verbal_attack",
+    "wishes",
+]
+
+# Verbs whose to-infinitive is what a party wants, not what it asks of anyone: "seeks to take the city".
+_WISH_VERBS = frozenset({"seek", "want", "wish", "hope", "strive", "aspire", "yearn"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Words of speech that make an "attack" one made in words ("his attacks on the judge in his testimony").
+_SPEECH_WORDS = frozenset(
+    {
+        "rhetoric",
+        "barb",
+        "remark",
+        "insult",
+        "tirade",
+        "rant",
+        "speech",
+        "tweet",
+        "comment",
+        "criticism",
+        "testimony",
+        "interview",
+        "verbal",
+        "verbally",
+        "rhetorical",
+        "op-ed",
+        "editorial",
+        "jab",
+    }
+)
+# Words of force: with any of these in the sentence an "attack" may well be a physical one.
+_FORCE_WORDS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "dead",
+        "die",
+        "death",
+        "casualty",
+        "weapon",
+        "gun",
+        "gunman",
+        "bomb",
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "fire",
+        "explosive",
+        "troop",
+        "soldier",
+        "force",
+        "fighter",
+        "militant",
+        "army",
+        "police",
+        "civilian",
+        "village",
+        "base",
+        "convoy",
+        "knife",
+        "stab",
+    }
+)
+
+
+def asks(token: Token) -> bool:
+    """Return True for a trigger in a yes/no question with do-support ("Does X count as Y?")."""
+    sentence = token.sent
+    words = [t for t in sentence if not t.is_space and not (t.is_punct and t.text != "?")]
+    if not words or words[-1].text != "?":
+        return False
+    first = words[0]
+    return first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
+
+
+def _generic(noun: Token) -> bool:
+    # "Barrel bombs", "A barrel bomb": a kind of thing, not a thing in the news
+    determiners = [c for c in noun.children if c.dep_ in {"det", "poss", "nummod"}]
+    if not determiners:
+        return noun.tag_ in {"NNS", "NN"} and noun.pos_ == "NOUN"
+    return len(determiners) == 1 and determiners[0].lower_ in {"a", "an"}
+
+
+def defines(token: Token) -> bool:
+    """Return True for a trigger inside what a definition says a kind of thing is.
+
+    "Cluster munitions are bombs that scatter bomblets…": the predicate noun of a copular sentence
+    whose subject is a kind (a bare plural or "a"/"an" noun) tells what such things are or do in general.
+    """
+    root = token.sent.root
+    if root.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    predicates = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if len(subjects) != 1 or len(predicates) != 1 or not _generic(subjects[0]):
+        return False
+    predicate = predicates[0]
+    if not _generic(predicate):
+        return False
+    return predicate.left_edge.i <= token.i <= predicate.right_edge.i and token.i != predicate.i
+
+
+def wishes(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for a request word that only says what its subject wants ("seeks to take the city")."""
+    return (
+        entry.type == "REQUEST"
+        and token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in _WISH_VERBS
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.children
+        )
+    )
+
+
+def tells_of_attack(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a verb whose subject is a relative pronoun standing for an attack noun.
+
+    "the raid, which officials say killed nine": what the raid did, not another attack.
+    """
+    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in token.children):
+        return False
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            noun = node.head
+            found = triggers.get(noun.i)
+            return found is not None and found.type == "ASSAULT" and noun.pos_ in {"NOUN", "PROPN"}
+        if node.dep_ != "ccomp" or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def verbal_attack(token: Token) -> bool:
+    """Return True for an "attack" made in words: speech words around it and no words of force."""
+    if token.lemma_.lower() != "attack":
+        return False
+    lemmas = {t.lemma_.lower() for t in token.sent}
+    return bool(lemmas & _SPEECH_WORDS) and not lemmas & _FORCE_WORDS
+
+
+def obliges(clause: Token) -> bool:
+    """Return True for a clause of obligation ("… must allow access"); "must have done" is a conclusion."""
+    auxes = [c for c in clause.children if c.dep_ == "aux"]
+    return any(a.lower_ == "must" for a in auxes) and not any(a.lemma_.lower() == "have" for a in auxes)
+
+
+def obliged(token: Token) -> bool:
+    """Return True for a sentence's main clause of obligation ("the regime must allow access"): a demand."""
+    return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"} and obliges(token)
+
+
+# Verbs of effort whose to-infinitive is the aim worked for: "came together to work to end the war".
+_EFFORT_VERBS = frozenset({"work", "strive", "endeavour", "endeavor", "labour", "labor"})
+# Verbs of permitting: "would allow inspectors to visit the sites" — the visit is allowed, not made.
+_PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
+# What a state can be recognised as or recognise: parties, their standing and their votes.
+_RECOGNISED = frozenset(
+    {
+        "government",
+        "state",
+        "independence",
+        "sovereignty",
+        "authority",
+        "council",
+        "coalition",
+        "election",
+        "result",
+        "opposition",
+        "annexation",
+        "regime",
+        "republic",
+        "representative",
+        "leader",
+        "president",
+    }
+)
+_AID_NOUNS = frozenset(
+    {"grant", "funding", "fund", "contribution", "money", "assistance", "aid", "donation", "loan"}
+)
+
+
+def _to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def aimed_at(token: Token) -> bool:
+    """Return True for the to-infinitive of a verb of effort ("work to end the war")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "advcl"}
+        and _to_infinitive(token)
+        and token.head.lemma_.lower() in _EFFORT_VERBS
+    )
+
+
+def permitted(token: Token) -> bool:
+    """Return True for an act a verb of permitting lets happen ("allow inspectors to visit")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "ccomp"}
+        and token.head.lemma_.lower() in _PERMIT_VERBS
+    )
+
+
+def recognises_no_party(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "recognise" whose object is no party or standing ("recognised the hard work")."""
+    if entry.type != "SUPPORT" or token.lemma_.lower() not in {"recognize", "recognise"}:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"} or o.lemma_.lower() in _RECOGNISED for o in objects
+    )
+
+
+def aid_as_subject(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a verb of helping whose subject is the aid itself ("the grant will support …")."""
+    if entry.type not in {"SUPPORT", "AID", "COOPERATE"} or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lemma_.lower() in _AID_NOUNS or (c.i in triggers and triggers[c.i].type == "AID"))
+        and c.pos_ == "NOUN"
+        for c in token.children
+    )
+
+
+# Things that kill or drive people out with no one acting: hazards, and vehicles in accidents.
+_HAZARDS = frozenset(
+    {
+        "earthquake",
+        "quake",
+        "tremor",
+        "flood",
+        "flooding",
+        "storm",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tsunami",
+        "tornado",
+        "drought",
+        "heatwave",
+        "lightning",
+        "wildfire",
+        "outbreak",
+        "epidemic",
+        "disease",
+        "accident",
+        "crash",
+    }
+)
+_VEHICLES = frozenset(
+    {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "boat", "plane", "helicopter"}
+)
+_MISHAPS = frozenset({"overturn", "crash", "collide", "derail", "capsize", "sink", "plunge", "skid", "veer"})
+# What a spokesman declines to do without refusing anyone anything: "declined to comment".
+_NO_COMMENT = frozenset(
+    {
+        "comment",
+        "confirm",
+        "elaborate",
+        "specify",
+        "disclose",
+        "identify",
+        "say",
+        "speak",
+        "respond",
+        "answer",
+    }
+)
+# Wars and conflicts as the subject of killing give a running toll, not an attack: "the war has killed …".
+_TOLL_SUBJECTS = frozenset({"war", "conflict", "insurgency", "crisis", "violence"})
+
+
+def _clause_subject(token: Token) -> tuple[Token, Token] | None:
+    """Return (subject, its verb) for a verb, or for the clause a subjectless participle hangs from."""
+    node = token
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject, node
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+            return node.head, node  # "a bus overturned …" parsed as a noun with a participle
+        if node.dep_ not in {"advcl", "xcomp", "conj"} or node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def mishap(token: Token) -> bool:
+    """Return True for harm a hazard or an accident did ("a bus overturned, killing twelve"): no one acted."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    found = _clause_subject(token)
+    if found is None:
+        return False
+    subject, verb = found
+    lemma = subject.lemma_.lower()
+    return lemma in _HAZARDS or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
+
+
+def ability(token: Token) -> bool:
+    """Return True for what a party can do ("the army can strike deep inside X"): an ability, not an act.
+
+    "cannot" is left alone: what a party says it cannot do is a refusal or a denial.
+    """
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ == "can" for c in token.children)
+        and not any(c.dep_ == "neg" for c in token.children)
+    )
+
+
+def no_comment(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "declined to comment": a spokesman saying nothing refuses no one anything."""
+    return entry.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in token.children
+    )
+
+
+def running_toll(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for a war or conflict said to have killed people: a toll, not an attack."""
+    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children)
+
+
+def stays(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for forces that stay where they are ("troops remain in X"): a state, not a movement."""
+    return entry.type == "MOBILIZE" and not entry.rest and token.lemma_.lower() in {"remain", "stay"}
