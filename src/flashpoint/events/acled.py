@@ -590,6 +590,22 @@ def _towns(places: Sequence[PlaceMention], sentence: int) -> frozenset[str]:
     )
 
 
+def _another_force(event: Event, main: Event) -> bool:
+    """Return True for an act of the same kind done by another named party, not against the main act's
+    actor: "Ruritanian jets bombed the town and Bordurian guns shelled it" are two acts; fire traded by the
+    two sides is one fight.
+    """
+    one, other = event.actor, main.actor
+    if one is None or other is None or _unnamed(event) or _unnamed(main):
+        return False
+    if one.country is None or other.country is None or one.country == other.country:
+        return False
+    return all(
+        target is None or target.country not in {one.country, other.country}
+        for target in (event.recipient, main.recipient)
+    )
+
+
 def elsewhere(event: Event, main: Event, places: Sequence[PlaceMention]) -> bool:
     """Return True for an act of the main act's kind told in a sentence of its own about another town.
 
@@ -619,7 +635,7 @@ def _part_of(event: Event, main: Event, text: str, event_type: str, nominal: fro
     ):
         return False
     if event.type == main.type and event.type in _MATERIAL:
-        return True
+        return not _another_force(event, main)
     if event_type in {PROTESTS, RIOTS}:
         trigger = text[event.trigger_start : event.trigger_end + 12]
         # what the crowd says: a crowd's words anywhere in the report, the protest's own actor's words after

@@ -139,6 +139,30 @@ _STANCE_VERBS = frozenset(
 
 # Verbs whose subject suffers the act: "a prisoner died in police custody" names the victim first.
 _SUFFERING = frozenset({"die", "perish"})
+# Common names of parties that, as a compound before an act, say who did it: "army shelling".
+_PARTY_MODIFIERS = frozenset(
+    {
+        "army",
+        "military",
+        "regime",
+        "government",
+        "rebel",
+        "militia",
+        "police",
+        "insurgent",
+        "militant",
+        "coalition",
+        "opposition",
+        "troop",
+        "jihadist",
+        "guerrilla",
+        "junta",
+    }
+)
+# Nouns that gather acts of one kind into a series: "a wave of strikes", "a spate of raids".
+_SERIES_NOUNS = frozenset(
+    {"wave", "series", "spate", "string", "round", "barrage", "volley", "salvo", "flurry", "hail", "campaign"}
+)
 # Nouns whose owner did it to the victim: "in police custody", "at the hands of X", "under army fire".
 _HANDS = frozenset({"custody", "detention", "hands", "fire", "gunfire", "shelling", "bombardment"})
 
@@ -410,10 +434,22 @@ class ArgumentFinder:
         if actor is None:
             for child in trigger.lefts:
                 if child.dep_ in {"amod", "compound", "nmod"} and (
-                    child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or child.pos_ == "PROPN"
+                    child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+                    or child.pos_ == "PROPN"
+                    # "regime bombardment", "a police raid": a party's common name as the act's modifier
+                    or (child.dep_ == "compound" and child.lemma_.lower() in _PARTY_MODIFIERS)
                 ):
                     actor = child
                     break
+        if (
+            actor is None
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "of"
+            and trigger.head.head.lemma_.lower() in _SERIES_NOUNS
+        ):
+            # "a wave of airstrikes by X": the series' own agent or owner did each act of it
+            series = trigger.head.head
+            actor = _child(series, ("poss",)) or _agent(series)
         if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
             # "the attack was claimed by X", "the raid was carried out by X": the agent did it
             actor = _agent(trigger.head)
