@@ -15,6 +15,7 @@ from flashpoint.records import Actor
 
 __all__ = [
     "EFFORT_NOUNS",
+    "OBJECT_CONTROL",
     "PRONOUNS",
     "ArgumentFinder",
     "Arguments",
@@ -63,6 +64,79 @@ _PROPOSAL_NOUNS = frozenset(
         "initiative",
         "draft",
         "overture",
+    }
+)
+
+
+# Verbs whose object does what their infinitive says ("urged Syria to withdraw", "sent troops to
+# guard X", "forced villagers to flee"); after any other verb the subject does it ("summoned the envoy
+# to protest", "used tear gas to disperse the crowd", "promised voters to cut taxes").
+OBJECT_CONTROL = frozenset(
+    {
+        "ask",
+        "urge",
+        "press",
+        "pressure",
+        "pressurise",
+        "pressurize",
+        "push",
+        "force",
+        "compel",
+        "oblige",
+        "order",
+        "command",
+        "instruct",
+        "direct",
+        "tell",
+        "warn",
+        "advise",
+        "request",
+        "require",
+        "persuade",
+        "convince",
+        "induce",
+        "encourage",
+        "exhort",
+        "implore",
+        "beg",
+        "invite",
+        "challenge",
+        "dare",
+        "allow",
+        "permit",
+        "authorise",
+        "authorize",
+        "empower",
+        "enable",
+        "help",
+        "assist",
+        "forbid",
+        "send",
+        "deploy",
+        "dispatch",
+        "mobilise",
+        "mobilize",
+        "recruit",
+        "train",
+        "hire",
+        "pay",
+        "arm",
+        "want",
+        "expect",
+        "need",
+        "get",
+        "cause",
+        "lead",
+        "prompt",
+        "drive",
+        "incite",
+        "provoke",
+        "inspire",
+        "appoint",
+        "elect",
+        "remind",
+        "let",
+        "make",
     }
 )
 
@@ -135,6 +209,10 @@ _STANCE_VERBS = frozenset(
         "resist",
     }
 )
+
+
+# Verbs of sending people out of a country: with no agent, "from X" names who did it.
+_REMOVING = frozenset({"expel", "deport", "evict", "extradite", "banish", "repatriate", "exile"})
 
 
 # Verbs whose subject suffers the act: "a prisoner died in police custody" names the victim first.
@@ -304,6 +382,9 @@ class ArgumentFinder:
         if passive is not None:
             recipient = passive
             actor = _agent(trigger) or _shared_agent(trigger)
+            if actor is None and trigger.lemma_.lower() in _REMOVING:
+                # "two diplomats were expelled from X": the state they are sent out of sends them
+                actor = _prep_object(trigger, ("from",))
         else:
             actor = self._subject(trigger)
         if actor is not None and (actor.pos_ == "NOUN" or _gerund_subject(actor)) and self.is_event(actor):
@@ -344,8 +425,9 @@ class ArgumentFinder:
             return _child(head.head, _SUBJECT)
         if depth < 4 and token.dep_ in _CLIMB_FOR_SUBJECT and token.head != token:
             head = token.head
-            if token.dep_ == "xcomp":
-                # Object control: "urged Syria to withdraw" — Syria withdraws.
+            if token.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                # Object control: "urged Syria to withdraw" — Syria withdraws (but "summoned the envoy
+                # to protest", "used tear gas to disperse them": the subject does).
                 obj = _child(head, ("dobj",))
                 if obj is not None and head.lemma_.lower() not in self.reporting:
                     return obj

@@ -72,7 +72,7 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
         return actor  # a coalition acting in a country is not that country's
-    located = lookup.located(token)
+    located = lookup.located(token, parties=_other_side(token))
     if located is None:
         # nothing in its sentence places it: the country the document has been about, if only one
         country = lookup.document_country(token)
@@ -83,6 +83,33 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         # a person the dictionary does not know is most likely of the country the sentence is about
         return replace(located, kind="person") if person else located
     return replace(actor, country=located.country)
+
+
+# Prepositions that name the other side of an act ("protested to X", "fought with X"), not its place.
+_PARTY_PREPS = frozenset({"to", "against", "with", "on", "upon", "toward", "towards"})
+
+
+def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the phrases an actor acts on ("The X government accused Honduras",
+    "… protested to Japan"): a country named there is the other party, not where the actor is."""
+    if token.dep_ == "nsubj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        verb = token.head.head  # "Honduras was accused by the X government"
+    else:
+        return ()
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "nsubjpass"} and child.i != token.i:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    spans = []
+    for party in found:
+        first, last = core_span(party)
+        end = token.doc[last]
+        spans.append((token.doc[first].idx, end.idx + len(end)))
+    return tuple(spans)
 
 
 def carried(token: Token) -> bool:
