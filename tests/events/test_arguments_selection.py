@@ -107,3 +107,39 @@ def test_arguments_town_acted_on_still_places_the_actor(
     doc = _placed(parse, "The provisional government shelled Kelvale overnight.", {"Kelvale": ("BOR", "PPL")})
     events = _of(office_stage(doc).events, "ASSAULT")
     assert events and _country(events[0].actor) == "BOR", events
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Ruritania granted asylum to Bordurian officers hiding in its embassy.", "AID"),
+        ("Ruritanian police opened fire on Bordurian students marching to the palace.", "ASSAULT"),
+    ],
+)
+def test_arguments_object_the_parser_made_a_subject(code_events: Code, text: str, plover: str) -> None:
+    # the parser hangs "Bordurian officers" on the reduced clause after the preposition, not on it
+    events = _of(code_events(text), plover)
+    assert events and _country(events[0].recipient) == "BOR", events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels backed by troops from Borduria seized the hill.", None),
+        ("Rebels from Borduria seized the hill.", "BOR"),
+    ],
+)
+def test_arguments_backer_does_not_place_a_group(
+    parse: Callable[..., Document], office_stage: EventStage, text: str, country: str | None
+) -> None:
+    doc = _placed(parse, text, {"Borduria": ("BOR", "PCLI")})
+    events = [e for e in office_stage(doc).events if e.actor_text == "Rebels"]
+    assert events and _country(events[0].actor) == country, events
+
+
+def test_arguments_one_allowed_is_the_recipient_of_a_refusal(code_events: Code) -> None:
+    # "allow X to land": the parser makes X the subject of "land", not the object of "allow"
+    events = _of(
+        code_events("Ruritania refused to allow Bordurian aircraft to land at the airport."), "REJECT"
+    )
+    assert events and _country(events[0].recipient) == "BOR", events

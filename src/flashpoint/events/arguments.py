@@ -322,8 +322,28 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
             inner = _child(child, ("prep",))
             if inner is not None:
                 return _child(inner, ("pobj",))
+            stranded = _stranded(child)
+            if stranded is not None:
+                return stranded
         if child.dep_ == "agent":
             continue
+    return None
+
+
+def _stranded(prep: Token) -> Token | None:
+    """Return the object of a preposition the parser left without one, having made it the subject of
+    the reduced clause after it ("opened fire on students marching to X": "students"), or None."""
+    if any(c.dep_ in {"pobj", "prep"} for c in children(prep)):
+        return None
+    for token in prep.doc[prep.i + 1 : min(prep.i + 8, len(prep.doc))]:
+        if (
+            token.dep_ in _SUBJECT
+            and token.left_edge.i == prep.i + 1
+            and token.pos_ in {"NOUN", "PROPN"}
+            and token.head.tag_ in {"VBG", "VBN", "VBD"}
+            and token.head.i > token.i
+        ):
+            return token
     return None
 
 
@@ -464,6 +484,17 @@ class ArgumentFinder:
             # "warned that the offensive could target X": the target, not the event noun, is the recipient.
             if inner is not None and self.is_event(inner):
                 inner = _child(clause, ("dobj",)) or _prep_object(clause, _RECIPIENT_PREPS)
+            if (
+                inner is None
+                and clause.lemma_.lower() in OBJECT_CONTROL
+                and _child(clause, ("dobj",)) is None
+            ):
+                # "refused to allow UN planes to land": the parser makes the one allowed the subject
+                # of the inner clause
+                deeper = _child(clause, ("ccomp",))
+                inner = _child(deeper, _SUBJECT) if deeper is not None else None
+                if inner is not None and inner.pos_ not in {"NOUN", "PROPN"}:
+                    inner = None
             if inner is not None:
                 return inner
         found = _prep_object(trigger, _RECIPIENT_PREPS)
@@ -638,13 +669,13 @@ def _stated_subject(noun: Token) -> Token | None:
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Any]:
-    return [
-        pobj
-        for child in children(token)
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps
-        for pobj in children(child)
-        if pobj.dep_ == "pobj"
-    ]
+    found = []
+    for child in children(token):
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            objects = [pobj for pobj in children(child) if pobj.dep_ == "pobj"]
+            stranded = None if objects else _stranded(child)
+            found.extend(objects if stranded is None else [stranded])
+    return found
 
 
 def _alternatives(

@@ -136,21 +136,27 @@ class ActorLookup:
         return [span for holds, span in known[1] if token.i not in holds]
 
     def located(
-        self, token: Token, *, nationalities: bool = True, parties: Sequence[tuple[int, int]] = ()
+        self,
+        token: Token,
+        *,
+        nationalities: bool = True,
+        parties: Sequence[tuple[int, int]] = (),
+        elsewhere: Sequence[tuple[int, int]] = (),
     ) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
 
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
         sentence places it. Geocoded places come first, then place names and (with `nationalities`)
         nationality words in the sentence. A whole country inside `parties` (character spans of the
-        other side of the act: "accused Honduras", "protested to Japan") is a party, not where it is.
+        other side of the act: "accused Honduras", "protested to Japan") is a party, not where it is;
+        nothing inside `elsewhere` ("backed by US strikes") places it.
         """
         sent = sentence(token)
         best: tuple[int, str] | None = None
         # Its own phrase does not place it ("US-backed Kurds" are not American).
         first, last = core_span(token)
         own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
-        said = self._said(token)
+        said = [*self._said(token), *elsewhere]
         for place in self.places:
             if (
                 place.place is not None

@@ -72,7 +72,7 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
         return actor  # a coalition acting in a country is not that country's
-    located = lookup.located(token, parties=_other_side(token))
+    located = lookup.located(token, parties=_other_side(token), elsewhere=_backers(token))
     if located is None:
         # nothing in its sentence places it: the country the document has been about, if only one
         country = lookup.document_country(token)
@@ -109,6 +109,21 @@ def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
         first, last = core_span(party)
         end = token.doc[last]
         spans.append((token.doc[first].idx, end.idx + len(end)))
+    return tuple(spans)
+
+
+# Verbs of backing a group from outside: "fighters backed by US strikes" are not American.
+_BACKING = frozenset({"back", "support", "arm", "train", "fund", "finance", "sponsor", "equip", "supply"})
+
+
+def _backers(token: Token) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the clauses that name who backs a group ("rebels backed by X",
+    "militias armed and trained by X"): the backer is someone else, not where the group is."""
+    spans = []
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _BACKING:
+            words = list(child.subtree)
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
     return tuple(spans)
 
 
