@@ -143,3 +143,16 @@ def test_arguments_one_allowed_is_the_recipient_of_a_refusal(code_events: Code) 
         code_events("Ruritania refused to allow Bordurian aircraft to land at the airport."), "REJECT"
     )
     assert events and _country(events[0].recipient) == "BOR", events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ruritanian court sentenced the Bordurian colonel for ordering the shelling of the market.",
+        "Ruritanian police arrested two Bordurian sailors for attacking the harbour master.",
+    ],
+)
+def test_arguments_one_held_to_account_did_the_act(code_events: Code, text: str) -> None:
+    # the court or the police judged the act; the one they judged did it
+    events = _of(code_events(text), "ASSAULT")
+    assert events and _country(events[0].actor) == "BOR", events

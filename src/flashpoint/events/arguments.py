@@ -211,6 +211,40 @@ _STANCE_VERBS = frozenset(
 )
 
 
+# Verbs that hold their object to account for an act: "arrested X for burning …" — X burned it.
+_JUDGING = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "suspect",
+        "convict",
+        "sentence",
+        "indict",
+        "try",
+        "prosecute",
+        "sue",
+        "fine",
+        "punish",
+        "arrest",
+        "detain",
+        "jail",
+        "imprison",
+        "execute",
+        "hang",
+        "condemn",
+        "criticise",
+        "criticize",
+        "denounce",
+        "fault",
+        "praise",
+        "thank",
+        "commend",
+        "reward",
+    }
+)
+
+
 # Verbs of sending people out of a country: with no agent, "from X" names who did it.
 _REMOVING = frozenset({"expel", "deport", "evict", "extradite", "banish", "repatriate", "exile"})
 
@@ -347,6 +381,23 @@ def _stranded(prep: Token) -> Token | None:
     return None
 
 
+def _charged(prep: Token) -> Token | None:
+    """Return the one a verb of judging holds to account for an act ("convicted X of taking part in
+    …", "arrested X for burning …", "praised X for helping …": X did it), given the act's "of"/"for"/
+    "with" preposition, or None."""
+    if prep.lower_ not in {"of", "for", "with"}:
+        return None
+    governor = prep.head
+    if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "dobj":
+        # "convicted [20 members [of taking part …]]": the preposition hangs on the object
+        return governor if governor.head.lemma_.lower() in _JUDGING else None
+    if governor.pos_ == "VERB" and governor.lemma_.lower() in _JUDGING:
+        obj = _child(governor, ("dobj",))
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return obj
+    return None
+
+
 def _shared_agent(verb: Token) -> Token | None:
     """Return the agent that coordinated passive verbs share ("was shot and killed by X": "shot" has X
     too), or None."""
@@ -452,6 +503,9 @@ class ArgumentFinder:
                 if obj is not None and head.lemma_.lower() not in self.reporting:
                     return obj
             if token.dep_ == "pcomp" and head.head != head:
+                charged = _charged(head)
+                if charged is not None:
+                    return charged
                 return self._subject(head.head, depth + 1)
             return self._subject(head, depth + 1)
         if token.pos_ == "NOUN" and token.dep_ in {"dobj", "attr"} and depth < 4:
