@@ -156,3 +156,12 @@ def test_arguments_one_held_to_account_did_the_act(code_events: Code, text: str)
     # the court or the police judged the act; the one they judged did it
     events = _of(code_events(text), "ASSAULT")
     assert events and _country(events[0].actor) == "BOR", events
+
+
+def test_arguments_unclaimed_device_is_an_unidentified_armed_force(
+    parse: Callable[..., Document], office_stage: EventStage
+) -> None:
+    doc = _placed(parse, "A roadside bomb killed two soldiers near Kelvale.", {"Kelvale": ("BOR", "PPL")})
+    events = _of(office_stage(doc).events, "ASSAULT")
+    assert events and events[0].actor is not None, events
+    assert (events[0].actor.country, events[0].actor.sector) == ("BOR", "UAF")

@@ -12,7 +12,7 @@ from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.records import Actor
 
-__all__ = ["carried", "pick_recipient", "placed", "with_owner"]
+__all__ = ["carried", "pick_recipient", "placed", "unidentified", "with_owner"]
 
 # Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
 _BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
@@ -44,6 +44,12 @@ def with_owner(actor: Actor | None, owner: Actor) -> Actor:
         return owner
     sector = owner.sector if owner.sector in _NON_STATE or actor.sector is None else actor.sector
     return replace(actor, country=owner.country, sector=sector)
+
+
+def unidentified(located: Actor | None) -> Actor | None:
+    """Return the attacker behind a device no one claims ("a roadside bomb killed …"): an unidentified
+    armed force (CAMEO's UAF) of the country the blast is placed in, or None when nothing places it."""
+    return None if located is None else replace(located, sector="UAF")
 
 
 def _refers_to_parties(token: Token) -> bool:
