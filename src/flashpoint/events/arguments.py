@@ -15,6 +15,7 @@ from flashpoint.records import Actor
 
 __all__ = [
     "EFFORT_NOUNS",
+    "OBJECT_CONTROL",
     "PRONOUNS",
     "ArgumentFinder",
     "Arguments",
@@ -63,6 +64,79 @@ _PROPOSAL_NOUNS = frozenset(
         "initiative",
         "draft",
         "overture",
+    }
+)
+
+
+# Verbs whose object does what their infinitive says ("urged Syria to withdraw", "sent troops to
+# guard X", "forced villagers to flee"); after any other verb the subject does it ("summoned the envoy
+# to protest", "used tear gas to disperse the crowd", "promised voters to cut taxes").
+OBJECT_CONTROL = frozenset(
+    {
+        "ask",
+        "urge",
+        "press",
+        "pressure",
+        "pressurise",
+        "pressurize",
+        "push",
+        "force",
+        "compel",
+        "oblige",
+        "order",
+        "command",
+        "instruct",
+        "direct",
+        "tell",
+        "warn",
+        "advise",
+        "request",
+        "require",
+        "persuade",
+        "convince",
+        "induce",
+        "encourage",
+        "exhort",
+        "implore",
+        "beg",
+        "invite",
+        "challenge",
+        "dare",
+        "allow",
+        "permit",
+        "authorise",
+        "authorize",
+        "empower",
+        "enable",
+        "help",
+        "assist",
+        "forbid",
+        "send",
+        "deploy",
+        "dispatch",
+        "mobilise",
+        "mobilize",
+        "recruit",
+        "train",
+        "hire",
+        "pay",
+        "arm",
+        "want",
+        "expect",
+        "need",
+        "get",
+        "cause",
+        "lead",
+        "prompt",
+        "drive",
+        "incite",
+        "provoke",
+        "inspire",
+        "appoint",
+        "elect",
+        "remind",
+        "let",
+        "make",
     }
 )
 
@@ -135,6 +209,44 @@ _STANCE_VERBS = frozenset(
         "resist",
     }
 )
+
+
+# Verbs that hold their object to account for an act: "arrested X for burning …" — X burned it.
+_JUDGING = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "suspect",
+        "convict",
+        "sentence",
+        "indict",
+        "try",
+        "prosecute",
+        "sue",
+        "fine",
+        "punish",
+        "arrest",
+        "detain",
+        "jail",
+        "imprison",
+        "execute",
+        "hang",
+        "condemn",
+        "criticise",
+        "criticize",
+        "denounce",
+        "fault",
+        "praise",
+        "thank",
+        "commend",
+        "reward",
+    }
+)
+
+
+# Verbs of sending people out of a country: with no agent, "from X" names who did it.
+_REMOVING = frozenset({"expel", "deport", "evict", "extradite", "banish", "repatriate", "exile"})
 
 
 # Verbs whose subject suffers the act: "a prisoner died in police custody" names the victim first.
@@ -268,8 +380,45 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
             inner = _child(child, ("prep",))
             if inner is not None:
                 return _child(inner, ("pobj",))
+            stranded = _stranded(child)
+            if stranded is not None:
+                return stranded
         if child.dep_ == "agent":
             continue
+    return None
+
+
+def _stranded(prep: Token) -> Token | None:
+    """Return the object of a preposition the parser left without one, having made it the subject of
+    the reduced clause after it ("opened fire on students marching to X": "students"), or None."""
+    if any(c.dep_ in {"pobj", "prep"} for c in children(prep)):
+        return None
+    for token in prep.doc[prep.i + 1 : min(prep.i + 8, len(prep.doc))]:
+        if (
+            token.dep_ in _SUBJECT
+            and token.left_edge.i == prep.i + 1
+            and token.pos_ in {"NOUN", "PROPN"}
+            and token.head.tag_ in {"VBG", "VBN", "VBD"}
+            and token.head.i > token.i
+        ):
+            return token
+    return None
+
+
+def _charged(prep: Token) -> Token | None:
+    """Return the one a verb of judging holds to account for an act ("convicted X of taking part in
+    …", "arrested X for burning …", "praised X for helping …": X did it), given the act's "of"/"for"/
+    "with" preposition, or None."""
+    if prep.lower_ not in {"of", "for", "with"}:
+        return None
+    governor = prep.head
+    if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "dobj":
+        # "convicted [20 members [of taking part …]]": the preposition hangs on the object
+        return governor if governor.head.lemma_.lower() in _JUDGING else None
+    if governor.pos_ == "VERB" and governor.lemma_.lower() in _JUDGING:
+        obj = _child(governor, ("dobj",))
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return obj
     return None
 
 
@@ -328,6 +477,9 @@ class ArgumentFinder:
         if passive is not None:
             recipient = passive
             actor = _agent(trigger) or _shared_agent(trigger)
+            if actor is None and trigger.lemma_.lower() in _REMOVING:
+                # "two diplomats were expelled from X": the state they are sent out of sends them
+                actor = _prep_object(trigger, ("from",))
         else:
             actor = self._subject(trigger)
         if actor is not None and (actor.pos_ == "NOUN" or _gerund_subject(actor)) and self.is_event(actor):
@@ -368,12 +520,16 @@ class ArgumentFinder:
             return _child(head.head, _SUBJECT)
         if depth < 4 and token.dep_ in _CLIMB_FOR_SUBJECT and token.head != token:
             head = token.head
-            if token.dep_ == "xcomp":
-                # Object control: "urged Syria to withdraw" — Syria withdraws.
+            if token.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                # Object control: "urged Syria to withdraw" — Syria withdraws (but "summoned the envoy
+                # to protest", "used tear gas to disperse them": the subject does).
                 obj = _child(head, ("dobj",))
                 if obj is not None and head.lemma_.lower() not in self.reporting:
                     return obj
             if token.dep_ == "pcomp" and head.head != head:
+                charged = _charged(head)
+                if charged is not None:
+                    return charged
                 return self._subject(head.head, depth + 1)
             return self._subject(head, depth + 1)
         if token.pos_ == "NOUN" and token.dep_ in {"dobj", "attr"} and depth < 4:
@@ -406,6 +562,17 @@ class ArgumentFinder:
             # "warned that the offensive could target X": the target, not the event noun, is the recipient.
             if inner is not None and self.is_event(inner):
                 inner = _child(clause, ("dobj",)) or _prep_object(clause, _RECIPIENT_PREPS)
+            if (
+                inner is None
+                and clause.lemma_.lower() in OBJECT_CONTROL
+                and _child(clause, ("dobj",)) is None
+            ):
+                # "refused to allow UN planes to land": the parser makes the one allowed the subject
+                # of the inner clause
+                deeper = _child(clause, ("ccomp",))
+                inner = _child(deeper, _SUBJECT) if deeper is not None else None
+                if inner is not None and inner.pos_ not in {"NOUN", "PROPN"}:
+                    inner = None
             if inner is not None:
                 return inner
         found = _prep_object(trigger, _RECIPIENT_PREPS)
@@ -592,13 +759,13 @@ def _stated_subject(noun: Token) -> Token | None:
 
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Any]:
-    return [
-        pobj
-        for child in children(token)
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps
-        for pobj in children(child)
-        if pobj.dep_ == "pobj"
-    ]
+    found = []
+    for child in children(token):
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            objects = [pobj for pobj in children(child) if pobj.dep_ == "pobj"]
+            stranded = None if objects else _stranded(child)
+            found.extend(objects if stranded is None else [stranded])
+    return found
 
 
 def _alternatives(

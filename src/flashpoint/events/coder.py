@@ -52,7 +52,7 @@ from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.ontology import crosswalk
-from flashpoint.events.parties import carried, pick_recipient, placed, with_owner
+from flashpoint.events.parties import carried, pick_recipient, placed, unidentified, with_owner
 from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.records import Actor, Document, Event, PlaceMention
 
@@ -406,8 +406,9 @@ class EventCoder:
             actor = placed(actor, found.actor, lookup)  # "protesters", "rebels": the country they are in
         elif found.actor is None and instrument is not None and instrument.lemma_.lower() in _DEVICES:
             # "a roadside bomb killed three soldiers near X": an attacker no one named, of the country
-            # the blast is placed in (a victim's nationality is no clue to it)
-            actor = lookup.located(instrument, nationalities=False)
+            # the blast is placed in (a victim's nationality is no clue to it), an unidentified armed
+            # force in CAMEO's terms
+            actor = unidentified(lookup.located(instrument, nationalities=False))
         first, alternatives = found.recipient, found.recipient_alternatives
         if plover == "MOBILIZE":
             # "a convoy of armoured vehicles", "troops with tanks": what moves, not whom it targets

@@ -135,19 +135,28 @@ class ActorLookup:
             known = self._statements[sent.start] = (token.doc, tuple(found))
         return [span for holds, span in known[1] if token.i not in holds]
 
-    def located(self, token: Token, *, nationalities: bool = True) -> Actor | None:
+    def located(
+        self,
+        token: Token,
+        *,
+        nationalities: bool = True,
+        parties: Sequence[tuple[int, int]] = (),
+        elsewhere: Sequence[tuple[int, int]] = (),
+    ) -> Actor | None:
         """Return a country-level actor for an unnamed group from the nearest place in its sentence.
 
         ACLED's convention for "protesters", "rebels", "prisoners": the group of the country where the
         sentence places it. Geocoded places come first, then place names and (with `nationalities`)
-        nationality words in the sentence.
+        nationality words in the sentence. A whole country inside `parties` (character spans of the
+        other side of the act: "accused Honduras", "protested to Japan") is a party, not where it is;
+        nothing inside `elsewhere` ("backed by US strikes") places it.
         """
         sent = sentence(token)
         best: tuple[int, str] | None = None
         # Its own phrase does not place it ("US-backed Kurds" are not American).
         first, last = core_span(token)
         own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
-        said = self._said(token)
+        said = [*self._said(token), *elsewhere]
         for place in self.places:
             if (
                 place.place is not None
@@ -157,6 +166,10 @@ class ActorLookup:
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
+                and not (
+                    (place.place.feature_code or "").startswith("PCL")
+                    and any(start <= place.start < end for start, end in parties)
+                )
             ):
                 distance = abs(place.start - token.idx)
                 if best is None or distance < best[0]:
@@ -178,6 +191,11 @@ class ActorLookup:
                     if (
                         actor is not None
                         and actor.country
+                        and not (
+                            actor.kind == "state"
+                            and actor.sector is None
+                            and any(start <= ent.start_char < end for start, end in parties)
+                        )
                         # a group the parser took for a place ("Daesh") does not place anyone
                         and not (labels != {"NORP"} and actor.kind in ("group", "organisation", "person"))
                     ):

@@ -12,7 +12,7 @@ from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.records import Actor
 
-__all__ = ["carried", "pick_recipient", "placed", "with_owner"]
+__all__ = ["carried", "pick_recipient", "placed", "unidentified", "with_owner"]
 
 # Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
 _BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
@@ -46,6 +46,12 @@ def with_owner(actor: Actor | None, owner: Actor) -> Actor:
     return replace(actor, country=owner.country, sector=sector)
 
 
+def unidentified(located: Actor | None) -> Actor | None:
+    """Return the attacker behind a device no one claims ("a roadside bomb killed …"): an unidentified
+    armed force (CAMEO's UAF) of the country the blast is placed in, or None when nothing places it."""
+    return None if located is None else replace(located, sector="UAF")
+
+
 def _refers_to_parties(token: Token) -> bool:
     """Return True for "both sides", "the warring parties": a reference back to parties named elsewhere,
     whose country the venue does not give (but "the Umma party" is a party of its own)."""
@@ -72,7 +78,7 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
         return actor  # a coalition acting in a country is not that country's
-    located = lookup.located(token)
+    located = lookup.located(token, parties=_other_side(token), elsewhere=_backers(token))
     if located is None:
         # nothing in its sentence places it: the country the document has been about, if only one
         country = lookup.document_country(token)
@@ -83,6 +89,48 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         # a person the dictionary does not know is most likely of the country the sentence is about
         return replace(located, kind="person") if person else located
     return replace(actor, country=located.country)
+
+
+# Prepositions that name the other side of an act ("protested to X", "fought with X"), not its place.
+_PARTY_PREPS = frozenset({"to", "against", "with", "on", "upon", "toward", "towards"})
+
+
+def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the phrases an actor acts on ("The X government accused Honduras",
+    "… protested to Japan"): a country named there is the other party, not where the actor is."""
+    if token.dep_ == "nsubj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+        verb = token.head.head  # "Honduras was accused by the X government"
+    else:
+        return ()
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "nsubjpass"} and child.i != token.i:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    spans = []
+    for party in found:
+        first, last = core_span(party)
+        end = token.doc[last]
+        spans.append((token.doc[first].idx, end.idx + len(end)))
+    return tuple(spans)
+
+
+# Verbs of backing a group from outside: "fighters backed by US strikes" are not American.
+_BACKING = frozenset({"back", "support", "arm", "train", "fund", "finance", "sponsor", "equip", "supply"})
+
+
+def _backers(token: Token) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the clauses that name who backs a group ("rebels backed by X",
+    "militias armed and trained by X"): the backer is someone else, not where the group is."""
+    spans = []
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _BACKING:
+            words = list(child.subtree)
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return tuple(spans)
 
 
 def carried(token: Token) -> bool:
