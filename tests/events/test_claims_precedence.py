@@ -27,8 +27,6 @@ PRECEDENCE_CASES = [
      "negated"),
     ("The Bordurians will not allow the Ruritanian convoy to pass.", "MOBILIZE", "negated"),
     ("Borduria did not allow Ruritanian troops to withdraw from the town.", "RETREAT", "negated"),
-    # … while a verb of letting that is not negated lets the act stand
-    ("Borduria allowed Ruritanian troops to withdraw from the town.", "RETREAT", "asserted"),
     # hypothetical over negated: a negation inside an "if" clause
     ("If Ruritanian troops do not withdraw from the border, Borduria will respond.", "RETREAT",
      "hypothetical"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+from flashpoint.events.docindex import children
 from flashpoint.events.lexicon import TriggerEntry
 
 __all__ = [
@@ -227,11 +228,15 @@ def aimed_at(token: Token) -> bool:
 
 
 def permitted(token: Token) -> bool:
-    """Return True for an act a verb of permitting lets happen ("allow inspectors to visit")."""
+    """Return True for an act a verb of permitting lets happen ("allow inspectors to visit").
+
+    A refused permission is not one: "did not allow the troops to withdraw" codes the refused act, negated.
+    """
     return (
         token.pos_ in {"VERB", "AUX"}
         and token.dep_ in {"xcomp", "ccomp"}
         and token.head.lemma_.lower() in _PERMIT_VERBS
+        and not any(c.dep_ == "neg" for c in children(token.head))
     )
 
 
