@@ -8,6 +8,7 @@ the office they hold on the document's date, and a text without one would otherw
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 from flashpoint.actors.entries import Role
@@ -30,7 +31,12 @@ def era(text: str, resolver: ActorResolver, *, today: dt.date | None = None) -> 
     None when the text names no such person, when their offices never overlap, or when they overlap today
     (a current text needs no other date). The date is the middle of the shared period.
     """
-    today = today or dt.date.today()
+    return _era(text, resolver, today or dt.date.today())
+
+
+# The actor stage and the event coder both ask, a batch of 64 documents apart: one scan per document.
+@functools.lru_cache(maxsize=128)
+def _era(text: str, resolver: ActorResolver, today: dt.date) -> dt.date | None:
     tokens = tokenize(text)
     hits = resolver.scan(tokens)
     shared: list[tuple[dt.date, dt.date]] | None = None  # the periods when all of them held office

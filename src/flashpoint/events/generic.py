@@ -96,11 +96,14 @@ _FORCE_WORDS = frozenset(
 def asks(token: Token) -> bool:
     """Return True for a trigger in a yes/no question with do-support ("Does X count as Y?")."""
     sentence = token.sent
-    words = [t for t in sentence if not t.is_space and not (t.is_punct and t.text != "?")]
-    if not words or words[-1].text != "?":
+    # the last word (a "?" counts, other punctuation does not), then the first, read from each end
+    last = next(
+        (t for t in reversed(sentence) if not t.is_space and not (t.is_punct and t.text != "?")), None
+    )
+    if last is None or last.text != "?":
         return False
-    first = words[0]
-    return first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
+    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+    return first is not None and first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
 
 
 def _generic(noun: Token) -> bool:
