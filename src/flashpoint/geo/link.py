@@ -16,7 +16,7 @@ from flashpoint.geo.context import haversine_km
 from flashpoint.geo.focus import FACILITY_WORDS
 from flashpoint.records import Document, Event, PlaceMention
 
-__all__ = ["focus_place", "place_event"]
+__all__ = ["focus_place", "party_spans", "place_event"]
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "around", "into", "towards", "toward", "through", "thru", "outside", "inside",
@@ -52,12 +52,11 @@ PHRASE_LINKS = frozenset(
 )  # a place found only as the document's focus is a weaker statement
 
 
-def focus_place(doc: Document) -> PlaceMention | None:
+def focus_place(doc: Document, parties: frozenset[tuple[int, int]]) -> PlaceMention | None:
     """Return the document's most-mentioned resolved town or district (else country; ties to the finer)."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
     # A capital the actor stage read as a party ("accuses Ankara of") is who, not where.
-    parties = _party_spans(doc)
     places = [m for m in doc.places if (m.start, m.end) not in parties]
     for mention in places:
         if mention.place is None or mention.demonym or mention.inferred:
@@ -72,7 +71,9 @@ def focus_place(doc: Document) -> PlaceMention | None:
     return first[best]
 
 
-def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> PlaceMention | None:
+def place_event(
+    doc: Document, event: Event, focus: PlaceMention | None, parties: frozenset[tuple[int, int]]
+) -> PlaceMention | None:
     """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus.
 
     A sentence without places that puts the act "on Syrian soil" (a nationality word in a locative phrase)
@@ -92,8 +93,7 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         # or about whom, not where: the event is placed as if the sentence named no place.
         here = [m for m in here if not _bare_country(m) or _attachment(doc.parsed, trigger, m) > 0]
         # A capital standing for its government ("accuses Ankara of", "Moscow said") is a party, not a
-        # place, unless a locative phrase puts the act there.
-        parties = _party_spans(doc)
+        # place, unless a locative phrase puts the act there (`parties`: `party_spans(doc)`).
         here = [m for m in here if (m.start, m.end) not in parties or _attachment(doc.parsed, trigger, m) > 0]
         # "outside the Russian Consulate in Almaty": a building named for a country stands in a town
         here = [m for m in here if not (_bare_country(m) and _facility(m.surface))] or here
@@ -144,10 +144,7 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
         for m in usable
         if m.sentence == event.sentence - 1
         and event.type not in STATEMENTS
-        and (
-            not (_bare_country(m) or (m.start, m.end) in _party_spans(doc))
-            or _attachment(doc.parsed, None, m) > 0
-        )
+        and (not (_bare_country(m) or (m.start, m.end) in parties) or _attachment(doc.parsed, None, m) > 0)
     ]
     if before:
         # the place the previous sentence is about: a town before a country, the head of "X (Y, Z)"
@@ -166,7 +163,7 @@ def place_event(doc: Document, event: Event, focus: PlaceMention | None) -> Plac
     return _at_focus(focus)
 
 
-def _party_spans(doc: Document) -> frozenset[tuple[int, int]]:
+def party_spans(doc: Document) -> frozenset[tuple[int, int]]:
     """Return the spans the actor stage read as an institution (a capital as its government: "Ankara" →
     TURGOV); a place name it reads as the country alone ("Manbij" → SYR) is not one.
 

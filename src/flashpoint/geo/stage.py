@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.link import focus_place, place_event
+from flashpoint.geo.link import focus_place, party_spans, place_event
 from flashpoint.geo.nesting import seat_of
 from flashpoint.geo.recognise import Recogniser, Span
 from flashpoint.geo.resolve import Resolver
@@ -94,8 +94,11 @@ class PlaceLinkStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        focus = focus_place(doc)
-        events = tuple(replace(e, place=self._at_seat(place_event(doc, e, focus))) for e in doc.events)
+        parties = party_spans(doc)  # once per document: every event's placing asks
+        focus = focus_place(doc, parties)
+        events = tuple(
+            replace(e, place=self._at_seat(place_event(doc, e, focus, parties))) for e in doc.events
+        )
         return replace(doc, events=events)
 
     def _at_seat(self, mention: PlaceMention | None) -> PlaceMention | None:
