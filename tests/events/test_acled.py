@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flashpoint.events.acled import _literals, _rules, classify
-from flashpoint.events.ontology import acled_types
+from flashpoint.events.acled import _literals, _rules, classify, read_sentence
+from flashpoint.events.ontology import acled_fits, acled_types
 from flashpoint.records import Actor
 
 CASES = [
@@ -214,3 +214,67 @@ def test_rules_search_agrees_with_the_patterns_on_sentences(text: str) -> None:
     lowered = text.lower()
     for name, pattern in _NAMED.items():
         assert bool(_RULES.search(name, pattern, lowered)) == bool(pattern.search(lowered)), name
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode", "expected"),
+    [
+        # The sentence's cue words name a fight; the event coded from it is a demand, a refusal, a threat.
+        (
+            "The minister demanded that the battalion leave the base, warning of an armed clash.",
+            "REQUEST",
+            None,
+            (None, None),
+        ),
+        (
+            "The council refused to disband the militia, risking a confrontation with the army.",
+            "REJECT",
+            None,
+            (None, None),
+        ),
+        (
+            "The commander threatened to shell the harbour if the ships did not leave.",
+            "THREATEN",
+            None,
+            (None, None),
+        ),
+        # An air strike told beside a convoy's movement is still an air strike.
+        (
+            "Jets bombed the road as the armoured column moved north to a new base.",
+            "ASSAULT",
+            "aerial",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        # A troop movement in a sentence that also tells of shelling is no shelling.
+        (
+            "The convoy turned back after artillery shelled the hills ahead of it.",
+            "MOBILIZE",
+            "troops",
+            (None, None),
+        ),
+        # A signed agreement keeps its strategic label.
+        (
+            "The two factions signed a ceasefire agreement in the capital.",
+            "AGREE",
+            None,
+            ("Strategic developments", "Agreement"),
+        ),
+    ],
+)
+def test_classify_label_fits_the_events_plover_type(
+    text: str, plover: str, mode: str | None, expected: tuple[str | None, str | None]
+) -> None:
+    assert classify(text, plover=plover, mode=mode, actor=None, recipient=None) == expected
+
+
+def test_read_sentence_keeps_the_words_label_for_the_report() -> None:
+    # A short report's label is the happening's, read from the words, whichever event carries it.
+    text = "The minister demanded that the battalion leave the base, warning of an armed clash."
+    assert read_sentence(text, plover="REQUEST")[0] == "Battles"
+
+
+def test_acled_fits_table_names_known_types() -> None:
+    assert acled_fits("ASSAULT", "Explosions/Remote violence", "Air/drone strike")
+    assert not acled_fits("ASSAULT", "Strategic developments", "Change to group/activity")
+    assert not acled_fits("REQUEST", "Battles", "Armed clash")
+    assert acled_fits("COERCE", "Battles", "Armed clash")  # not listed: any coding

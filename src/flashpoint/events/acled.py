@@ -30,7 +30,7 @@ from flashpoint.events import ontology
 from flashpoint.events.arguments import PRONOUNS
 from flashpoint.records import Actor, Claim, Event, PlaceMention, Sentence
 
-__all__ = ["NOTE_SENTENCES", "classify", "elsewhere", "label_note", "note_length"]
+__all__ = ["NOTE_SENTENCES", "classify", "elsewhere", "label_note", "note_length", "read_sentence"]
 
 Coding = tuple[str | None, str | None]
 
@@ -419,10 +419,41 @@ def classify(
     recipient: Actor | None = None,
     negated: bool = False,
 ) -> Coding:
-    """Return (ACLED event type, sub-event type) for a sentence, or (None, None) when none applies.
+    """Return (ACLED event type, sub-event type) for an event told in a sentence, or (None, None).
 
-    `plover` and `mode` are the PLOVER coding of the sentence when there is one; `recipient` tells
-    civilians from armed actors. A negated event ("did not attack") is not an ACLED event.
+    `plover` and `mode` are the event's PLOVER coding when there is one; `recipient` tells civilians from
+    armed actors. A negated event ("did not attack") is not an ACLED event. The sentence's cue words
+    decide when they fit the event's PLOVER type (`ontology.acled_fits`): in "the US refused, risking a
+    confrontation" the refusal is no armed clash. When they do not, the PLOVER type and mode decide.
+    """
+    coding = read_sentence(text, plover=plover, mode=mode, actor=actor, recipient=recipient, negated=negated)
+    if plover is None or coding[0] is None or ontology.acled_fits(plover, coding[0], coding[1]):
+        return coding
+    side = _recipient_side(recipient)
+    try:
+        walked = ontology.acled_crosswalk(plover.upper(), mode)
+    except OntologyError:
+        walked = None
+    if walked is None and plover.upper() == "ASSAULT":
+        walked = (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
+    if walked is not None and ontology.acled_fits(plover, walked[0], walked[1]):
+        return walked
+    return None, None
+
+
+def read_sentence(
+    text: str,
+    *,
+    plover: str | None = None,
+    mode: str | None = None,
+    actor: Actor | None = None,
+    recipient: Actor | None = None,
+    negated: bool = False,
+) -> Coding:
+    """Return the (ACLED event type, sub-event type) a sentence's or report's words tell, or (None, None).
+
+    The words decide before the PLOVER type and mode, which only break a tie of no evidence: this is the
+    label of the happening the text tells, whichever of its events carries it.
     """
     if negated:
         return None, None
@@ -688,7 +719,7 @@ def label_note(
     strongest = _strongest(events)
     assert strongest is not None
     chosen = events[strongest]
-    event_type, sub_type = classify(
+    event_type, sub_type = read_sentence(
         text,
         plover=chosen.type,
         mode=chosen.mode,

@@ -20,6 +20,7 @@ __all__ = [
     "CameoRoot",
     "Crosswalk",
     "acled_crosswalk",
+    "acled_fits",
     "acled_types",
     "cameo_roots",
     "crosswalk",
@@ -186,6 +187,38 @@ def acled_types() -> dict[str, tuple[str, ...]]:
     """Return ACLED's event types, each with its sub-event types."""
     raw = _read("acled.yaml")["event_types"]
     return {str(k): tuple(str(s) for s in v) for k, v in raw.items()}
+
+
+@functools.cache
+def _acled_fits() -> dict[str, dict[str, frozenset[str]]]:
+    raw = _read("acled.yaml").get("plover_fits") or {}
+    types = acled_types()
+    fits: dict[str, dict[str, frozenset[str]]] = {}
+    for plover, allowed in raw.items():
+        _type(str(plover))  # an unknown PLOVER type is an error in the table
+        fits[str(plover)] = {}
+        for event_type, subs in allowed.items():
+            if event_type not in types:
+                raise OntologyError(
+                    f"acled.yaml: plover_fits.{plover} names no ACLED event type {event_type!r}"
+                )
+            chosen = frozenset(types[event_type]) if subs == "all" else frozenset(str(s) for s in subs)
+            unknown = chosen - set(types[event_type])
+            if unknown:
+                raise OntologyError(
+                    f"acled.yaml: plover_fits.{plover}: {sorted(unknown)} not under {event_type!r}"
+                )
+            fits[str(plover)][str(event_type)] = chosen
+    return fits
+
+
+def acled_fits(plover: str, event_type: str, sub_type: str | None) -> bool:
+    """Return whether an event of the PLOVER type can carry that ACLED coding (`plover_fits` in acled.yaml)."""
+    allowed = _acled_fits().get(plover.upper())
+    if allowed is None:
+        return True
+    subs = allowed.get(event_type)
+    return subs is not None and (sub_type is None or sub_type in subs)
 
 
 @functools.cache
