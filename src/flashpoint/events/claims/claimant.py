@@ -87,6 +87,12 @@ _ROLE_NOUNS = frozenset(
      "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
 )  # fmt: skip
 
+# Sources that can be placed by a preposition before their verb ("residents in the town said").
+_PLACED_SOURCES = _GENERIC | _ROLE_NOUNS | frozenset(
+    {"resident", "witness", "medic", "doctor", "local", "people", "monitor", "journalist", "correspondent"}
+)  # fmt: skip
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "inside", "on"})
+
 
 @dataclass(frozen=True, slots=True)
 class _Layer:
@@ -127,8 +133,15 @@ def _subject(verb: Token) -> tuple[Any | None, int | None]:
     subjects = [
         c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
     ]
+    if not subjects:
+        # "IS said …": an acronym the parser read as the auxiliary "is" is the subject it lost
+        acronym = next(
+            (c for c in verb.lefts if c.dep_ in {"aux", "auxpass"} and c.text.isupper() and len(c.text) > 1),
+            None,
+        )
+        return acronym, None
     if len(subjects) < 2:
-        return (subjects[0] if subjects else None), None
+        return subjects[0], None
     before = [c for c in subjects if c.i < verb.i]
     if len(before) < 2:
         return subjects[0], None
@@ -295,6 +308,11 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         word = doc[first - 1]
         if word.pos_ == "DET":
             first -= 1
+            if _placed_source(doc, first, trigger):
+                # "… activists in the town said": the source with where it is, not the place
+                first -= 2
+                head = doc[first]
+                continue
             break
         if (
             word.lower_ in {"for", "of", "on"}
@@ -312,8 +330,26 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         ):
             first -= 1
             continue
+        if _placed_source(doc, first, trigger):
+            first -= 2
+            head = doc[first]
+            continue
         break
     return first, head
+
+
+def _placed_source(doc: Any, first: int, trigger: Token) -> bool:
+    """Return True when the phrase starting at `first` is the place of a source before it ("activists |
+    in | the town"), so that the source's phrase runs on to the left."""
+    if first - 2 <= trigger.i:
+        return False
+    word, source = doc[first - 1], doc[first - 2]
+    return (
+        word.pos_ == "ADP"
+        and word.lower_ in _PLACE_PREPOSITIONS
+        and source.pos_ == "NOUN"
+        and source.lemma_.lower() in _PLACED_SOURCES
+    )
 
 
 def _finite_after_infinitive(node: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,23 @@ from flashpoint.events.modality import Modality
 from flashpoint.records import Actor, Claim, Document
 
 __all__ = ["ClaimReader"]
+
+
+# What "according to" can follow that speaks for no one: "according to the deal, rebels will leave",
+# "according to their flight patterns".
+_NO_SOURCES = frozenset(
+    {"plan", "agreement", "deal", "accord", "treaty", "law", "rule", "schedule", "timetable", "term",
+     "pattern", "type", "protocol", "procedure", "roadmap", "constitution", "principle", "tradition",
+     "custom", "instruction", "order", "resolution", "arrangement", "design", "script", "need"}
+)  # fmt: skip
+
+
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+_QUOTE_MARKS = '"“”'
+
+# Broadcasters named only by their kind, like "state media": generic sources.
+_BROADCASTS = frozenset({"television", "tv", "radio", "broadcaster", "channel"})
+_BROADCAST_KINDS = frozenset({"state", "state-run", "government", "local", "official", "pro-government"})
 
 
 class ClaimReader:
@@ -219,6 +237,9 @@ class ClaimReader:
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
+        if claimant is not None and any(q in claimant for q in _QUOTE_MARKS):
+            # 'the villages" activists told …': a source's name never runs into the quotation before it
+            claimant = re.split("[" + _QUOTE_MARKS + "]", claimant)[-1].strip(_STRIP) or claimant
         return Claim(
             stance=stance,
             claimant=claimant,
@@ -440,7 +461,7 @@ class ClaimReader:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in children(child):
                     pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
-                    if pobj is not None:
+                    if pobj is not None and pobj.lemma_.lower() not in _NO_SOURCES:
                         layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
                         return [replace(layer, according=True)]
         return []
@@ -465,7 +486,9 @@ class ClaimReader:
         # "a statement said", "IS's statement said", "a Defence Ministry statement said", "a report says":
         # the medium is the channel; its owner, when named, the claimant.
         first, last = core_span(medium)
-        owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+        owner = next(
+            (c for c in medium.children if c.dep_ == "poss" and c.ent_type_ not in _WHEN_ENTITIES), None
+        )  # "Tuesday's statement": a day owns nothing
         if owner is None:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
@@ -510,7 +533,7 @@ class ClaimReader:
                 if (word.i > trigger.i or opening) and word.lower_ == "according":
                     for to in word.children:
                         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                        if pobj is not None:
+                        if pobj is not None and pobj.lemma_.lower() not in _NO_SOURCES:
                             layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
                             verb = word.head
                             said = (
@@ -563,6 +586,7 @@ class ClaimReader:
                 verb.lower_ in {"said", "says", "reported", "reports", "added"}
                 and verb.i + 1 < sent.end
                 and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+                and verb.doc[verb.i + 1].ent_type_ not in _WHEN_ENTITIES  # "… the envoy said Wednesday"
             )
             before = None if inverted and following else _noun_phrase_before(verb, trigger)
             if before is not None:
@@ -575,7 +599,12 @@ class ClaimReader:
             after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
             # only a verb that can go before its subject: "…, said the statement", but "claimed hundreds of
             # lives" and "told the radio" are objects
-            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"} and verb.lower_ in _INVERTING:
+            if (
+                after is not None
+                and after.pos_ in {"DET", "PROPN", "NOUN"}
+                and after.ent_type_ not in _WHEN_ENTITIES
+                and verb.lower_ in _INVERTING
+            ):
                 # "… said the statement": the subject follows its verb
                 head = after if after.pos_ != "DET" else after.head
                 if head.pos_ in {"NOUN", "PROPN"}:
@@ -649,7 +678,10 @@ class ClaimReader:
                 )
         node = verb
         while subject is None and node.dep_ in {"advcl", "conj", "xcomp"} and node.head != node:
-            # "X rejected the demand, saying …": the participle speaks for X.
+            # "X rejected the demand, saying …": the participle speaks for X; but a finite verb hung on the
+            # event clause ("jets bombed the clinic killing nine activists reported") lost its own subject
+            if node.dep_ == "advcl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
+                break
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or _nobody(subject):
@@ -728,6 +760,11 @@ class ClaimReader:
             or (
                 token.tag_ in {"NNS", "NNPS"}
                 and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _GENERIC for c in token.lefts)
+            )
+            # "state television", "local radio": a kind of broadcaster, not a named one
+            or (
+                lemma in _BROADCASTS
+                and any(c.dep_ in {"compound", "amod"} and c.lower_ in _BROADCAST_KINDS for c in token.lefts)
             )
         )
         anonymous = not named and (generic or indefinite)

@@ -115,6 +115,8 @@ def _same_side(
     text = actor_text.lower()
     if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their", "his", "her", "my"}:
         return True
+    if re.match(r"\w+ of (its|our|their) ", text):
+        return True  # "one of its fighters", "two of our units"
     said = claimant.lower()
     # at a word's start: "Syria" in "Syrian troops", but not "he" in "the villages"
     if re.search(r"\b" + re.escape(text), said) or re.search(r"\b" + re.escape(said), text):
