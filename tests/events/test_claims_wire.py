@@ -102,6 +102,11 @@ LOST_SOURCE_CASES = [
     # a broadcaster named by its kind is generic, like "state media"
     ("State television said government forces had recaptured the town.", "ASSAULT", "alleged",
      "State television", "State television"),
+    # "believed to be …" hedges who the actor is: no one believes, the act is alleged, and the source
+    # after the clause still speaks
+    ("Jets believed to be Bordurian killed twelve villagers fleeing across the river activists and a monitor "
+     "said.", "ASSAULT", "alleged", "a monitor", None),
+    ("Jets believed to be Bordurian bombed the bridge.", "ASSAULT", "alleged", None, None),
     # a source's name stops at the quotation before it
     ('"Troops shelled the villages all night" activists told the Daily Courier.', "ASSAULT", "alleged",
      "activists", "the Daily Courier"),
@@ -118,3 +123,20 @@ def test_claims_wire_lost_sources(
         assert claim.claimant is None
     else:
         assert claim.claimant is not None and claim.claimant.endswith(claimant), claim.claimant
+
+
+def test_claims_wire_place_before_source(code_events: Code) -> None:
+    # a place that ends the clause before a name, with no comma, is not part of the source's name
+    text = (
+        "A government helicopter bombed a funeral twice in the old quarter of Dorn Karim Haddad told the "
+        "Klow Courier."
+    )
+    claim = _claim(code_events(text, places={"Dorn": "RUR"}), "ASSAULT")
+    assert (claim.claimant, claim.channel) == ("Karim Haddad", "the Klow Courier")
+
+
+def test_claims_wire_place_in_a_body_name(code_events: Code) -> None:
+    # a place that is part of a body's name stays in it
+    text = "Rebels shelled the market the Dorn Health Directorate said."
+    claim = _claim(code_events(text, places={"Dorn": "RUR"}), "ASSAULT")
+    assert claim.claimant == "the Dorn Health Directorate"

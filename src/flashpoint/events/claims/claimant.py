@@ -322,6 +322,8 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         ):
             first -= 1  # "the Observatory for Human Rights said": one name with its phrase
             continue
+        if _run_on(word, doc[first]):
+            break
         if (
             word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
             or word.text in {"-", "'s", "’s"}
@@ -336,6 +338,20 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
             continue
         break
     return first, head
+
+
+def _run_on(word: Token, name: Token) -> bool:
+    """Return True when `word` ends the clause before a source that closes an unpunctuated sentence: a
+    time ("… in the last 48 hours military sources said") or a place right before a name ("… in Aleppo
+    Ibrahim Leith told …"), which would give the source a country it does not have."""
+    if word.ent_type_ in {"DATE", "TIME"} and name.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    return (
+        word.ent_type_ in {"GPE", "LOC", "FAC"}
+        and name.ent_iob_ == "B"
+        and name.ent_type_ in {"PERSON", "ORG"}
+        and name.pos_ == "PROPN"
+    )
 
 
 def _placed_source(doc: Any, first: int, trigger: Token) -> bool:

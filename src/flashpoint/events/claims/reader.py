@@ -92,11 +92,35 @@ _NO_SOURCES = frozenset(
 
 
 _WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+
+# Bodies a place names as part of their own name ("the Dorn Police Command").
+_INSTITUTIONS = frozenset(
+    {"directorate", "command", "council", "ministry", "committee", "office", "police", "authority",
+     "department", "hospital", "university", "agency", "court", "governorate", "municipality",
+     "brigade", "division", "front", "army", "forces", "observatory", "centre", "center", "times", "post"}
+)  # fmt: skip
 _QUOTE_MARKS = '"“”'
 
 # Broadcasters named only by their kind, like "state media": generic sources.
 _BROADCASTS = frozenset({"television", "tv", "radio", "broadcaster", "channel"})
 _BROADCAST_KINDS = frozenset({"state", "state-run", "government", "local", "official", "pro-government"})
+
+
+def _hedging_participle(verb: Token) -> bool:
+    """Return True for "believed to be", "thought to belong": a participle hedging who its subject is,
+    with no auxiliary of its own, which no one is named as saying."""
+    # the parser often tags the participle a past tense: the "to" right after it tells ("believed to")
+    return (
+        verb.tag_ in {"VBN", "VBD"}
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].lower_ == "to"
+        and verb.lemma_.lower() in {"believe", "think", "suspect", "say", "report", "understand"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )
 
 
 class ClaimReader:
@@ -180,6 +204,8 @@ class ClaimReader:
             stance = "alleged"  # a named party charging another with violence
         if claimant is not None and stance == "reported" and _UNVERIFIED.search(sentence_text(trigger)):
             stance = "alleged"  # "…, a claim that could not be independently verified"
+        if stance in {"asserted", "reported"} and any(_hedging_participle(a) for a in trigger.ancestors):
+            stance = "alleged"  # "jets believed to be Bordurian bombed …": who did it is a belief
         blamer = _blamer(trigger)
         if blamer is not None and not layers:
             # "the bombing, which the government blamed on the Red Hand, …": the government alleges it
@@ -321,6 +347,8 @@ class ClaimReader:
             ):
                 break
             hearsay = node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
+            # "jets believed to be Bordurian killed …" parsed as the jets believing: a hedge on the actor
+            hearsay = hearsay or _hedging_participle(head)
             agent = (
                 _reporting_agent(node, head) if node == trigger and self.lexicon.is_reporting(head) else None
             )
@@ -593,7 +621,8 @@ class ClaimReader:
                 layer = self._source_layer(before[1], "reported")
                 if before[1].lemma_.lower() in _SOURCE_MEDIA:
                     return [layer]  # "…, the statement read": the medium is the channel, its owner speaks
-                claimant = sent.doc[before[0] : before[1].i + 1].text.strip(_STRIP)
+                first = self._after_place(sent.doc, before[0], before[1].i)
+                claimant = sent.doc[first : before[1].i + 1].text.strip(_STRIP)
                 channel = claimant if is_outlet(claimant) else _channel(verb)
                 return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
             after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
@@ -621,6 +650,23 @@ class ClaimReader:
                     ]
             return []
         return []
+
+    def _after_place(self, doc: Any, first: int, last: int) -> int:
+        """Return where a source's name starts when a place ends the clause before it with no comma
+        ("… in Dorn Ivan Petrov told …"): after the place, so that the name is not given its country."""
+        start = doc[first].idx
+        for place in self.doc.places:
+            if place.start != start:
+                continue
+            after = next((t.i for t in doc[first : last + 1] if t.idx >= place.end), None)
+            if (
+                after is not None
+                and doc[after].pos_ == "PROPN"
+                and doc[after].ent_iob_ != "I"  # "Homs Health Directorate": one name
+                and doc[last].lower_ not in _INSTITUTIONS
+            ):
+                return int(after)
+        return first
 
     def _passive_quote(self, verb: Token) -> _Layer | None:
         # "the army was quoted as saying by local media": the army speaks, local media relays.
