@@ -107,6 +107,12 @@ LOST_SOURCE_CASES = [
     ("Jets believed to be Bordurian killed twelve villagers fleeing across the river activists and a monitor "
      "said.", "ASSAULT", "alleged", "a monitor", None),
     ("Jets believed to be Bordurian bombed the bridge.", "ASSAULT", "alleged", None, None),
+    # a relative clause inside what is said is said too
+    ("The monitor also said a government raid on the northern village where rebel fighters are fighting the "
+     "militia killed three shepherds.", "ASSAULT", "reported", "The monitor", None),
+    # a passive verb of saying: its agent speaks, not what was confirmed
+    ("On Tuesday the findings were confirmed by Bordurian health officials who said tests showed that nerve "
+     "gas had been used.", "ASSAULT", "alleged", "Bordurian health officials", None),
     # a source's name stops at the quotation before it
     ('"Troops shelled the villages all night" activists told the Daily Courier.', "ASSAULT", "alleged",
      "activists", "the Daily Courier"),

@@ -337,8 +337,10 @@ class ClaimReader:
             )
             # "X said villagers fled when troops withdrew": a time clause inside what is said is said too,
             # but "after rebels shelled the town, the army said …" is not the army's report of the shelling
+            # so is a relative clause inside what is said ("X said a raid on the village where rebels are
+            # fighting killed …")
             purpose = purpose or (
-                node.dep_ == "advcl"
+                node.dep_ in {"advcl", "relcl"}
                 and not self.lexicon.is_reporting(head)
                 and _said_above(head, self.lexicon)
             )
@@ -730,6 +732,17 @@ class ClaimReader:
                 break
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        agent = next(
+            (p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+        # (but "X was quoted by Radio Nord as saying": the agent relays, read above)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and agent is not None
+            and lemma not in {"quote", "cite"}
+        ):
+            subject, end = agent, None  # "the findings were confirmed by health officials": they speak
         if subject is None or _nobody(subject):
             return None  # "nobody claimed the attack": no one says so
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -823,6 +836,10 @@ class ClaimReader:
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
             end = manner[0].left_edge.i if manner else token.right_edge.i + 1
+            # "officials who said tests showed …": the relative clause is what they did, not who they are
+            clause = next((c for c in token.rights if c.dep_ == "relcl"), None)
+            if clause is not None:
+                end = min(end, clause.left_edge.i)
             while end - 1 > token.i and token.doc[end - 1].is_punct:
                 end -= 1
             after = token.doc[end] if end < len(token.doc) else None
