@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.records import Claim, Event
+from flashpoint.events.claims.stance import _same_side
+from flashpoint.records import Actor, Claim, Event
 
 Code = Callable[..., tuple[Event, ...]]
 
@@ -146,3 +147,17 @@ def test_claims_wire_place_in_a_body_name(code_events: Code) -> None:
     text = "Rebels shelled the market the Dorn Health Directorate said."
     claim = _claim(code_events(text, places={"Dorn": "RUR"}), "ASSAULT")
     assert claim.claimant == "the Dorn Health Directorate"
+
+
+@pytest.mark.parametrize(
+    ("sector", "claimant_sector", "same"),
+    [
+        ("REB", None, False),  # a country's word ("the Dorn health office") does not own the rebels' act
+        ("REB", "REB", True),
+        ("MIL", None, True),  # "Ruritania said its jets …": a state's word owns its forces' act
+    ],
+)
+def test_claims_wire_same_side_by_country(sector: str, claimant_sector: str | None, same: bool) -> None:
+    actor = Actor(country="RUR", sector=sector)
+    claimant_actor = Actor(country="RUR", sector=claimant_sector)
+    assert _same_side("the fighters", actor, "the Dorn office", claimant_actor) is same
