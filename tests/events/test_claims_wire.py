@@ -114,6 +114,12 @@ LOST_SOURCE_CASES = [
     # a passive verb of saying: its agent speaks, not what was confirmed
     ("On Tuesday the findings were confirmed by Bordurian health officials who said tests showed that nerve "
      "gas had been used.", "ASSAULT", "alleged", "Bordurian health officials", None),
+    # a participle that ends the clause before is not part of the source's name
+    ("A child was killed after rebels shelled the market while four others were injured local media "
+     "reported.", "ASSAULT", "alleged", "local media", "local media"),
+    # a source before its verb speaks; what follows the verb is a gloss, not an inverted source
+    ("Ruritanian soldiers clashed with militants near the airport on Friday a monitoring group said part of "
+     "a sharp escalation of fighting in the region.", "ASSAULT", "alleged", "a monitoring group", None),
     # a source's name stops at the quotation before it
     ('"Troops shelled the villages all night" activists told the Daily Courier.', "ASSAULT", "alleged",
      "activists", "the Daily Courier"),

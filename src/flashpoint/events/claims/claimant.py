@@ -164,6 +164,10 @@ def _closing_source(verb: Token) -> Token | None:
     )
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.left_edge.i != verb.i + 1:
         return None
+    if noun.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" for c in verb.children
+    ):
+        return None  # "… a monitor said, part of a wider escalation": the source is before its verb
     if noun.lemma_.lower() in _SOURCE_MEDIA:
         return None  # "said the statement": read below, with the medium as the channel
     rest = verb.doc[noun.right_edge.i + 1 : sentence(verb).end]
@@ -327,7 +331,12 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         if (
             word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
             or word.text in {"-", "'s", "’s"}
-            or (word.pos_ == "VERB" and word.tag_ == "VBN")
+            # "the Dorn-based monitor", "armed opposition groups", but not "… were injured local media said"
+            or (
+                word.pos_ == "VERB"
+                and word.tag_ == "VBN"
+                and (word.dep_ in {"amod", "compound"} or doc[word.i - 1].text == "-")
+            )
             or (word.pos_ == "CCONJ" and first - 2 > trigger.i)
         ):
             first -= 1
