@@ -87,6 +87,12 @@ _ROLE_NOUNS = frozenset(
      "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
 )  # fmt: skip
 
+# Sources that can be placed by a preposition before their verb ("residents in the town said").
+_PLACED_SOURCES = _GENERIC | _ROLE_NOUNS | frozenset(
+    {"resident", "witness", "medic", "doctor", "local", "people", "monitor", "journalist", "correspondent"}
+)  # fmt: skip
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "inside", "on"})
+
 
 @dataclass(frozen=True, slots=True)
 class _Layer:
@@ -127,8 +133,15 @@ def _subject(verb: Token) -> tuple[Any | None, int | None]:
     subjects = [
         c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and any(ch.isalnum() for ch in c.text)
     ]
+    if not subjects:
+        # "IS said …": an acronym the parser read as the auxiliary "is" is the subject it lost
+        acronym = next(
+            (c for c in verb.lefts if c.dep_ in {"aux", "auxpass"} and c.text.isupper() and len(c.text) > 1),
+            None,
+        )
+        return acronym, None
     if len(subjects) < 2:
-        return (subjects[0] if subjects else None), None
+        return subjects[0], None
     before = [c for c in subjects if c.i < verb.i]
     if len(before) < 2:
         return subjects[0], None
@@ -151,6 +164,10 @@ def _closing_source(verb: Token) -> Token | None:
     )
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.left_edge.i != verb.i + 1:
         return None
+    if noun.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and c.i < verb.i and c.pos_ != "PRON" for c in verb.children
+    ):
+        return None  # "… a monitor said, part of a wider escalation": the source is before its verb
     if noun.lemma_.lower() in _SOURCE_MEDIA:
         return None  # "said the statement": read below, with the medium as the channel
     rest = verb.doc[noun.right_edge.i + 1 : sentence(verb).end]
@@ -295,6 +312,11 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         word = doc[first - 1]
         if word.pos_ == "DET":
             first -= 1
+            if _placed_source(doc, first, trigger):
+                # "… activists in the town said": the source with where it is, not the place
+                first -= 2
+                head = doc[first]
+                continue
             break
         if (
             word.lower_ in {"for", "of", "on"}
@@ -304,16 +326,55 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
         ):
             first -= 1  # "the Observatory for Human Rights said": one name with its phrase
             continue
+        if _run_on(word, doc[first]):
+            break
         if (
             word.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
             or word.text in {"-", "'s", "’s"}
-            or (word.pos_ == "VERB" and word.tag_ == "VBN")
+            # "the Dorn-based monitor", "armed opposition groups", but not "… were injured local media said"
+            or (
+                word.pos_ == "VERB"
+                and word.tag_ == "VBN"
+                and (word.dep_ in {"amod", "compound"} or doc[word.i - 1].text == "-")
+            )
             or (word.pos_ == "CCONJ" and first - 2 > trigger.i)
         ):
             first -= 1
             continue
+        if _placed_source(doc, first, trigger):
+            first -= 2
+            head = doc[first]
+            continue
         break
     return first, head
+
+
+def _run_on(word: Token, name: Token) -> bool:
+    """Return True when `word` ends the clause before a source that closes an unpunctuated sentence: a
+    time ("… in the last 48 hours military sources said") or a place right before a name ("… in Aleppo
+    Ibrahim Leith told …"), which would give the source a country it does not have."""
+    if word.ent_type_ in {"DATE", "TIME"} and name.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    return (
+        word.ent_type_ in {"GPE", "LOC", "FAC"}
+        and name.ent_iob_ == "B"
+        and name.ent_type_ in {"PERSON", "ORG"}
+        and name.pos_ == "PROPN"
+    )
+
+
+def _placed_source(doc: Any, first: int, trigger: Token) -> bool:
+    """Return True when the phrase starting at `first` is the place of a source before it ("activists |
+    in | the town"), so that the source's phrase runs on to the left."""
+    if first - 2 <= trigger.i:
+        return False
+    word, source = doc[first - 1], doc[first - 2]
+    return (
+        word.pos_ == "ADP"
+        and word.lower_ in _PLACE_PREPOSITIONS
+        and source.pos_ == "NOUN"
+        and source.lemma_.lower() in _PLACED_SOURCES
+    )
 
 
 def _finite_after_infinitive(node: Token) -> bool:

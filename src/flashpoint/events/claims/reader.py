@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,47 @@ from flashpoint.events.modality import Modality
 from flashpoint.records import Actor, Claim, Document
 
 __all__ = ["ClaimReader"]
+
+
+# What "according to" can follow that speaks for no one: "according to the deal, rebels will leave",
+# "according to their flight patterns".
+_NO_SOURCES = frozenset(
+    {"plan", "agreement", "deal", "accord", "treaty", "law", "rule", "schedule", "timetable", "term",
+     "pattern", "type", "protocol", "procedure", "roadmap", "constitution", "principle", "tradition",
+     "custom", "instruction", "order", "resolution", "arrangement", "design", "script", "need"}
+)  # fmt: skip
+
+
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+
+# Bodies a place names as part of their own name ("the Dorn Police Command").
+_INSTITUTIONS = frozenset(
+    {"directorate", "command", "council", "ministry", "committee", "office", "police", "authority",
+     "department", "hospital", "university", "agency", "court", "governorate", "municipality",
+     "brigade", "division", "front", "army", "forces", "observatory", "centre", "center", "times", "post"}
+)  # fmt: skip
+_QUOTE_MARKS = '"“”'
+
+# Broadcasters named only by their kind, like "state media": generic sources.
+_BROADCASTS = frozenset({"television", "tv", "radio", "broadcaster", "channel"})
+_BROADCAST_KINDS = frozenset({"state", "state-run", "government", "local", "official", "pro-government"})
+
+
+def _hedging_participle(verb: Token) -> bool:
+    """Return True for "believed to be", "thought to belong": a participle hedging who its subject is,
+    with no auxiliary of its own, which no one is named as saying."""
+    # the parser often tags the participle a past tense: the "to" right after it tells ("believed to")
+    return (
+        verb.tag_ in {"VBN", "VBD"}
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].lower_ == "to"
+        and verb.lemma_.lower() in {"believe", "think", "suspect", "say", "report", "understand"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )
 
 
 class ClaimReader:
@@ -162,6 +204,8 @@ class ClaimReader:
             stance = "alleged"  # a named party charging another with violence
         if claimant is not None and stance == "reported" and _UNVERIFIED.search(sentence_text(trigger)):
             stance = "alleged"  # "…, a claim that could not be independently verified"
+        if stance in {"asserted", "reported"} and any(_hedging_participle(a) for a in trigger.ancestors):
+            stance = "alleged"  # "jets believed to be Bordurian bombed …": who did it is a belief
         blamer = _blamer(trigger)
         if blamer is not None and not layers:
             # "the bombing, which the government blamed on the Red Hand, …": the government alleges it
@@ -219,6 +263,9 @@ class ClaimReader:
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
+        if claimant is not None and any(q in claimant for q in _QUOTE_MARKS):
+            # 'the villages" activists told …': a source's name never runs into the quotation before it
+            claimant = re.split("[" + _QUOTE_MARKS + "]", claimant)[-1].strip(_STRIP) or claimant
         return Claim(
             stance=stance,
             claimant=claimant,
@@ -290,8 +337,10 @@ class ClaimReader:
             )
             # "X said villagers fled when troops withdrew": a time clause inside what is said is said too,
             # but "after rebels shelled the town, the army said …" is not the army's report of the shelling
+            # so is a relative clause inside what is said ("X said a raid on the village where rebels are
+            # fighting killed …")
             purpose = purpose or (
-                node.dep_ == "advcl"
+                node.dep_ in {"advcl", "relcl"}
                 and not self.lexicon.is_reporting(head)
                 and _said_above(head, self.lexicon)
             )
@@ -300,6 +349,8 @@ class ClaimReader:
             ):
                 break
             hearsay = node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children)
+            # "jets believed to be Bordurian killed …" parsed as the jets believing: a hedge on the actor
+            hearsay = hearsay or _hedging_participle(head)
             agent = (
                 _reporting_agent(node, head) if node == trigger and self.lexicon.is_reporting(head) else None
             )
@@ -440,7 +491,7 @@ class ClaimReader:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in children(child):
                     pobj = next((c for c in children(to) if c.dep_ == "pobj"), None)
-                    if pobj is not None:
+                    if pobj is not None and pobj.lemma_.lower() not in _NO_SOURCES:
                         layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
                         return [replace(layer, according=True)]
         return []
@@ -465,7 +516,9 @@ class ClaimReader:
         # "a statement said", "IS's statement said", "a Defence Ministry statement said", "a report says":
         # the medium is the channel; its owner, when named, the claimant.
         first, last = core_span(medium)
-        owner = next((c for c in medium.children if c.dep_ == "poss"), None)
+        owner = next(
+            (c for c in medium.children if c.dep_ == "poss" and c.ent_type_ not in _WHEN_ENTITIES), None
+        )  # "Tuesday's statement": a day owns nothing
         if owner is None:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
@@ -510,7 +563,7 @@ class ClaimReader:
                 if (word.i > trigger.i or opening) and word.lower_ == "according":
                     for to in word.children:
                         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                        if pobj is not None:
+                        if pobj is not None and pobj.lemma_.lower() not in _NO_SOURCES:
                             layer = self._medium_layer(pobj) or self._source_layer(pobj, "reported")
                             verb = word.head
                             said = (
@@ -563,19 +616,26 @@ class ClaimReader:
                 verb.lower_ in {"said", "says", "reported", "reports", "added"}
                 and verb.i + 1 < sent.end
                 and verb.doc[verb.i + 1].pos_ in {"DET", "PROPN", "NOUN"}
+                and verb.doc[verb.i + 1].ent_type_ not in _WHEN_ENTITIES  # "… the envoy said Wednesday"
             )
             before = None if inverted and following else _noun_phrase_before(verb, trigger)
             if before is not None:
                 layer = self._source_layer(before[1], "reported")
                 if before[1].lemma_.lower() in _SOURCE_MEDIA:
                     return [layer]  # "…, the statement read": the medium is the channel, its owner speaks
-                claimant = sent.doc[before[0] : before[1].i + 1].text.strip(_STRIP)
+                first = self._after_place(sent.doc, before[0], before[1].i)
+                claimant = sent.doc[first : before[1].i + 1].text.strip(_STRIP)
                 channel = claimant if is_outlet(claimant) else _channel(verb)
                 return [_Layer(claimant, layer.token, channel, layer.stance, layer.anonymous)]
             after = verb.doc[verb.i + 1] if verb.i + 1 < sent.end else None
             # only a verb that can go before its subject: "…, said the statement", but "claimed hundreds of
             # lives" and "told the radio" are objects
-            if after is not None and after.pos_ in {"DET", "PROPN", "NOUN"} and verb.lower_ in _INVERTING:
+            if (
+                after is not None
+                and after.pos_ in {"DET", "PROPN", "NOUN"}
+                and after.ent_type_ not in _WHEN_ENTITIES
+                and verb.lower_ in _INVERTING
+            ):
                 # "… said the statement": the subject follows its verb
                 head = after if after.pos_ != "DET" else after.head
                 if head.pos_ in {"NOUN", "PROPN"}:
@@ -592,6 +652,23 @@ class ClaimReader:
                     ]
             return []
         return []
+
+    def _after_place(self, doc: Any, first: int, last: int) -> int:
+        """Return where a source's name starts when a place ends the clause before it with no comma
+        ("… in Dorn Ivan Petrov told …"): after the place, so that the name is not given its country."""
+        start = doc[first].idx
+        for place in self.doc.places:
+            if place.start != start:
+                continue
+            after = next((t.i for t in doc[first : last + 1] if t.idx >= place.end), None)
+            if (
+                after is not None
+                and doc[after].pos_ == "PROPN"
+                and doc[after].ent_iob_ != "I"  # "Homs Health Directorate": one name
+                and doc[last].lower_ not in _INSTITUTIONS
+            ):
+                return int(after)
+        return first
 
     def _passive_quote(self, verb: Token) -> _Layer | None:
         # "the army was quoted as saying by local media": the army speaks, local media relays.
@@ -649,9 +726,23 @@ class ClaimReader:
                 )
         node = verb
         while subject is None and node.dep_ in {"advcl", "conj", "xcomp"} and node.head != node:
-            # "X rejected the demand, saying …": the participle speaks for X.
+            # "X rejected the demand, saying …": the participle speaks for X; but a finite verb hung on the
+            # event clause ("jets bombed the clinic killing nine activists reported") lost its own subject
+            if node.dep_ == "advcl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
+                break
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        agent = next(
+            (p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
+        )
+        # (but "X was quoted by Radio Nord as saying": the agent relays, read above)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubjpass"
+            and agent is not None
+            and lemma not in {"quote", "cite"}
+        ):
+            subject, end = agent, None  # "the findings were confirmed by health officials": they speak
         if subject is None or _nobody(subject):
             return None  # "nobody claimed the attack": no one says so
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -729,6 +820,11 @@ class ClaimReader:
                 token.tag_ in {"NNS", "NNPS"}
                 and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _GENERIC for c in token.lefts)
             )
+            # "state television", "local radio": a kind of broadcaster, not a named one
+            or (
+                lemma in _BROADCASTS
+                and any(c.dep_ in {"compound", "amod"} and c.lower_ in _BROADCAST_KINDS for c in token.lefts)
+            )
         )
         anonymous = not named and (generic or indefinite)
         # "a source quoted by Radio Nord", "an officer, speaking on condition of anonymity,": how it spoke
@@ -740,6 +836,10 @@ class ClaimReader:
         if anonymous:
             # Keep the whole description of an unnamed source: "one source on the ground".
             end = manner[0].left_edge.i if manner else token.right_edge.i + 1
+            # "officials who said tests showed …": the relative clause is what they did, not who they are
+            clause = next((c for c in token.rights if c.dep_ == "relcl"), None)
+            if clause is not None:
+                end = min(end, clause.left_edge.i)
             while end - 1 > token.i and token.doc[end - 1].is_punct:
                 end -= 1
             after = token.doc[end] if end < len(token.doc) else None

@@ -115,15 +115,24 @@ def _same_side(
     text = actor_text.lower()
     if text in _SELF_WORDS or text.split()[0] in {"its", "our", "their", "his", "her", "my"}:
         return True
+    if re.match(r"\w+ of (its|our|their) ", text):
+        return True  # "one of its fighters", "two of our units"
     said = claimant.lower()
     # at a word's start: "Syria" in "Syrian troops", but not "he" in "the villages"
     if re.search(r"\b" + re.escape(text), said) or re.search(r"\b" + re.escape(said), text):
         return True
     if actor is not None and claimant_actor is not None and actor.country and claimant_actor.country:
+        if actor.sector in _NON_STATE and actor.sector != claimant_actor.sector:
+            # a country's word ("a source in Dorn", "the Homs health office") does not own rebels' acts
+            return False
         return actor.country == claimant_actor.country and (
             actor.sector == claimant_actor.sector or not actor.sector or not claimant_actor.sector
         )
     return False
+
+
+# Sectors of armed or political groups outside the state: only the group itself owns their acts.
+_NON_STATE = frozenset({"REB", "OPP", "CRM"})
 
 
 def _charges(
