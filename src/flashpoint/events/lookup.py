@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,13 @@ _DIRECTIONS = frozenset(
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Nouns of "in front of", "in the middle of": where someone stands, not whose they are.
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
+# Codes of bodies above or across states: a party of theirs says nothing of where others are.
+_NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+# "US-led coalition", "London-based monitor", "Iranian-backed militia": the name before the hyphen is a
+# sponsor or a seat, not where anyone in the sentence is.
+_SPONSORED = re.compile(
+    r"\s*-\s*(?:led|backed|based|supported|sponsored|funded|armed|trained|allied)\b", re.I
+)
 
 
 # Prepositions whose object may say whose a party is ("a spokesman for the army"), and those that may
@@ -164,6 +172,7 @@ class ActorLookup:
                 and not place.demonym  # nationality words come last, below
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
+                and not _SPONSORED.match(token.doc.text, place.end)
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
                 and not (
@@ -181,6 +190,7 @@ class ActorLookup:
                 for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
+                        or _SPONSORED.match(token.doc.text, ent.end_char)
                         or (ent.start_char < own_end and ent.end_char > own_start)
                         or any(start <= ent.start_char < end for start, end in said)
                     ):
@@ -191,6 +201,7 @@ class ActorLookup:
                     if (
                         actor is not None
                         and actor.country
+                        and actor.country not in _NOT_STATES  # "the UN envoy" is no place
                         and not (
                             actor.kind == "state"
                             and actor.sector is None
@@ -225,6 +236,33 @@ class ActorLookup:
         if len(ranked) > 1 and ranked[0] == ranked[1]:
             return None
         return max(votes, key=lambda c: votes[c])
+
+    def sentence_country(self, token: Token) -> str | None:
+        """Return the one country of the other parties its sentence names, or None.
+
+        "X's president called on the government to …", "Y's soldiers arrested 30 gang members": with
+        no place named, an unnamed group acts or is acted on at home, in the country of the officials,
+        forces and people named with it. A country named alone ("accused Honduras") is a party or a
+        place, which `located` has weighed; bodies above states (IGO, NGO) place no one; two countries
+        give none.
+        """
+        sent = sentence(token)
+        first, last = core_span(token)
+        own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+        found = set()
+        for mention in self.mentions:
+            actor = mention.actor
+            if (
+                actor is None
+                or not actor.country
+                or actor.country in _NOT_STATES
+                or not sent.start_char <= mention.start < sent.end_char
+                or (mention.start < own_end and mention.end > own_start)
+                or (actor.kind == "state" and actor.sector is None)
+            ):
+                continue
+            found.add(actor.country)
+        return found.pop() if len(found) == 1 else None
 
     def mentioned_before(self, actor: Actor | None, token: Token) -> Actor | None:
         """Return the actor with the country of the last body or official of its sector named in an

@@ -80,8 +80,10 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         return actor  # a coalition acting in a country is not that country's
     located = lookup.located(token, parties=_other_side(token), elsewhere=_backers(token))
     if located is None:
-        # nothing in its sentence places it: the country the document has been about, if only one
-        country = lookup.document_country(token)
+        # nothing in its sentence places it: the country the document has been about, if only one,
+        # else (not for a person, who is as likely the other side's counterpart) the one country of
+        # the others its sentence names
+        country = lookup.document_country(token) or (None if person else lookup.sentence_country(token))
         located = Actor(country=country, kind="people") if country is not None else None
     if located is None:
         return actor
@@ -148,6 +150,7 @@ def pick_recipient(
     """Return the recipient: the first candidate that names a country, else the first that names an
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
     fallback: tuple[Actor | None, str | None] = (None, None)
+    fallback_token: Token | None = None
     own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
         if token is None or _measure(token) or token.i in own or _own_side(token):
@@ -175,7 +178,12 @@ def pick_recipient(
         if actor is not None and actor.country:
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
-            fallback = (actor, text)
+            fallback, fallback_token = (actor, text), token
+    actor = fallback[0]
+    if actor is not None and fallback_token is not None and not actor.country and actor.sector:
+        # no candidate names a country: a party of a sector ("a navy base", "30 gang members") is of
+        # the country its sentence or document places it in
+        fallback = (placed(actor, fallback_token, lookup), fallback[1])
     return fallback
 
 

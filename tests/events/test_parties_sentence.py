@@ -1,0 +1,129 @@
+"""Unnamed groups no place names: the one country of the others in their sentence, and the names that
+place no one (a sponsor before "-led", a body above states)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from flashpoint.events import EventStage
+from flashpoint.records import Actor, Document, Event, Mention, Place, PlaceMention
+from flashpoint.settings import Settings
+
+from .conftest import FakeResolver
+
+# Sector words of these sentences; the invented countries come from the conftest resolver.
+_SECTORS = {
+    "smugglers": "CRM",
+    "government": "GOV",
+    "villagers": "CVL",
+    "rebels": "REB",
+    "soldiers": "MIL",
+    "president": "GOV",
+    "monitor": "NGO",
+}
+
+
+class _SectorResolver(FakeResolver):
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None:
+        found = super().resolve(text, date=date, context=context, cased=cased)
+        sector = next((_SECTORS[w] for w in text.lower().split() if w in _SECTORS), None)
+        if sector is None:
+            return found
+        return Actor(country=found.country if found else None, sector=sector)
+
+
+@pytest.fixture(scope="module")
+def code(parse: Callable[..., Document]) -> Callable[..., tuple[Event, ...]]:
+    stage = EventStage(Settings(), resolver=_SectorResolver())
+
+    def run(text: str, mentions: dict[str, Actor], places: dict[str, str] | None = None) -> tuple[Event, ...]:
+        doc = parse(text)
+        found = []
+        for surface, actor in mentions.items():
+            start = text.index(surface)
+            found.append(Mention(start, start + len(surface), surface, actor))
+        located = []
+        for surface, country in (places or {}).items():
+            start = text.index(surface)
+            place = Place(id=surface, name=surface, lat=0.0, lon=0.0, country=country)
+            located.append(PlaceMention(start, start + len(surface), surface, place))
+        return stage(replace(doc, mentions=tuple(found), places=tuple(located))).events
+
+    return run
+
+
+def _only(events: tuple[Event, ...], plover: str) -> Event:
+    found = [e for e in events if e.type == plover]
+    assert len(found) == 1, events
+    return found[0]
+
+
+_PRESIDENT = Actor(country="SYL", sector="GOV", name="Ivo Marek", kind="person")
+_FORCES = Actor(country="RUR", sector="MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "plover", "country"),
+    [
+        # a person the dictionary knows lends the country to the body they call on
+        (
+            "Ivo Marek called on the government to free the strikers.",
+            {"Ivo Marek": _PRESIDENT},
+            "REQUEST",
+            "SYL",
+        ),
+        # forces that arrest a group with no place named arrest it at home
+        (
+            "Ruritanian soldiers arrested thirty smugglers on Tuesday.",
+            {"Ruritanian soldiers": _FORCES},
+            "COERCE",
+            "RUR",
+        ),
+        # two countries named with it: none is lent
+        (
+            "Ivo Marek said the Tesk Front had arrested thirty smugglers.",
+            {"Ivo Marek": _PRESIDENT, "the Tesk Front": Actor(country="RUR", sector="REB", kind="group")},
+            "COERCE",
+            None,
+        ),
+        # a body above states places no one
+        (
+            "The Jesk monitor said the rebels had killed nine smugglers.",
+            {"Jesk monitor": Actor(country="NGO"), "the rebels": Actor(country=None, sector="REB")},
+            "ASSAULT",
+            None,
+        ),
+    ],
+)
+def test_parties_recipient_takes_the_one_country_of_its_sentence(
+    code: Callable[..., tuple[Event, ...]],
+    text: str,
+    mentions: dict[str, Actor],
+    plover: str,
+    country: str | None,
+) -> None:
+    event = _only(code(text, mentions), plover)
+    assert event.recipient is not None
+    assert event.recipient.country == country
+
+
+def test_parties_sponsor_before_led_places_no_one(code: Callable[..., tuple[Event, ...]]) -> None:
+    text = "Nine villagers were killed in a Borduria-led air raid near the river."
+    events = code(text, {}, places={"Borduria": "BOR"})
+    assert events
+    for event in events:
+        for party in (event.actor, event.recipient):
+            assert party is None or party.country != "BOR", event
+
+
+def test_parties_place_before_a_hyphen_word_still_places(code: Callable[..., tuple[Event, ...]]) -> None:
+    # a hyphen that opens no sponsor word leaves the place a place
+    text = "Nine villagers were killed in an air raid near Kelvale-on-Sea."
+    events = code(text, {}, places={"Kelvale-on-Sea": "BOR"})
+    assert any(p is not None and p.country == "BOR" for e in events for p in (e.actor, e.recipient)), events
