@@ -127,3 +127,31 @@ def test_parties_place_before_a_hyphen_word_still_places(code: Callable[..., tup
     text = "Nine villagers were killed in an air raid near Kelvale-on-Sea."
     events = code(text, {}, places={"Kelvale-on-Sea": "BOR"})
     assert any(p is not None and p.country == "BOR" for e in events for p in (e.actor, e.recipient)), events
+
+
+class _TownResolver(_SectorResolver):
+    """Reads "Kelvale" as the largest town of that name, a Bordurian one (as the dictionary's town table
+    does, without context)."""
+
+    def resolve(
+        self, text: str, *, date: Any = None, context: str | None = None, cased: bool | None = None
+    ) -> Actor | None:
+        if text.lower().removeprefix("the ").strip() == "kelvale":
+            return Actor(country="BOR", sector="CVL")
+        return super().resolve(text, date=date, context=context, cased=cased)
+
+
+@pytest.mark.parametrize(("geocoded", "country"), [("SYL", "SYL"), ("BOR", "BOR"), (None, "BOR")])
+def test_parties_town_name_takes_the_geoparsers_country(
+    parse: Callable[..., Document], geocoded: str | None, country: str
+) -> None:
+    text = "Ruritanian rebels shelled Kelvale on Sunday."
+    start = text.index("Kelvale")
+    doc = parse(text)
+    places = ()
+    if geocoded is not None:
+        place = Place(id="k", name="Kelvale", lat=0.0, lon=0.0, country=geocoded)
+        places = (PlaceMention(start, start + 7, "Kelvale", place),)
+    stage = EventStage(Settings(), resolver=_TownResolver())
+    event = _only(stage(replace(doc, places=places)).events, "ASSAULT")
+    assert event.recipient is not None and event.recipient.country == country

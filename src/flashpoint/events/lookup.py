@@ -288,9 +288,33 @@ class ActorLookup:
         known = self._resolved.get(token.i)
         if known is not None and known[0] is token.doc:
             return known[1]
-        found = self._resolve(token)
+        actor, text = self._resolve(token)
+        found = (self._as_geocoded(actor, token), text)
         self._resolved[token.i] = (token.doc, found)
         return found
+
+    def _as_geocoded(self, actor: Actor | None, token: Token) -> Actor | None:
+        """Return the actor of a bare town name in the country the geoparser placed it, else unchanged.
+
+        The dictionary's towns (CVL, no name) are the most populous of each name, read without context;
+        the geoparser weighs the document ("a nightclub in Bali" is the Indonesian island, not the Indian
+        town of that name). Only a phrase that is the place name alone, with at most a determiner.
+        """
+        if actor is None or actor.sector != "CVL" or actor.kind != "state" or actor.name or not actor.country:
+            return actor
+        first, last = core_span(token)
+        words = [t for t in token.doc[first : last + 1] if t.pos_ != "DET"]
+        for place in self.places:
+            if (
+                place.place is not None
+                and not place.inferred
+                and not place.demonym
+                and place.place.country
+                and place.place.country != actor.country
+                and all(place.start <= t.idx < place.end for t in words)
+            ):
+                return replace(actor, country=place.place.country)
+        return actor
 
     def _resolve(self, token: Token) -> tuple[Actor | None, str]:
         doc = token.doc
