@@ -203,6 +203,19 @@ def test_resolver_surname_before_a_name_particle_is_someone_else(resolver: Actor
     assert actor is None or actor.name not in ("Recep Tayyip Erdogan", "Abiy Ahmed")
 
 
+@pytest.mark.parametrize("text", ["Ahmed Kaleb", "Putin Oruzov, a trader", "aides to Erdogan Tavlan"])
+def test_resolver_surname_before_an_unknown_name_is_someone_else(resolver: ActorResolver, text: str) -> None:
+    # a known surname where a first name stands opens another person's name
+    actor = resolver.resolve(text)
+    assert actor is None or actor.name not in ("Abiy Ahmed", "Vladimir Putin", "Recep Tayyip Erdogan")
+
+
+@pytest.mark.parametrize("text", ["Erdogan", "Erdogan Monday", "President Erdogan", "Erdogan's government"])
+def test_resolver_surname_alone_or_before_a_date_is_the_person(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text, date=dt.date(2020, 1, 1))
+    assert actor is not None and actor.country == "TUR"
+
+
 @pytest.mark.parametrize("text", ["up to 300 ethnic Hungarians", "some 40 ethnic Hungarians"])
 def test_resolver_count_is_not_a_complement(resolver: ActorResolver, text: str) -> None:
     actor = resolver.resolve(text)

@@ -81,6 +81,30 @@ _NOUN_TYPO_LENGTH = 10
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
 )
+# Capitalised words that may follow a surname without lengthening the name ("Karzai Monday said").
+_CALENDAR = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # Capitalised at the start of a sentence, but no one's first name.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "but", "or", "as", "if", "when", "while", "after"})
 # The dictionary says which family an intergovernmental body belongs to (UNO: the United Nations system,
@@ -316,8 +340,15 @@ class ActorResolver:
                     not span[0].title
                     or (i > 0 and _unknown_name(tokens[i - 1], phrases))
                     or (i + n < len(tokens) and tokens[i + n].title and tokens[i + n].key in _PARTICLES)
+                    or (
+                        i + n < len(tokens)
+                        and _unknown_name(tokens[i + n], phrases)
+                        and tokens[i + n].key not in _CALENDAR
+                    )
                 ):
-                    continue  # part of a longer name: "Adam Brown", "Ahmed Ben Bella"
+                    # part of a longer name: "Adam Brown", "Ahmed Ben Bella", and a surname where a first
+                    # name stands ("Ahmed Yusuf" is not Abiy Ahmed)
+                    continue
                 if (
                     entry.kind in _TOWNS
                     and i > 0
