@@ -210,6 +210,27 @@ def test_resolver_surname_before_an_unknown_name_is_someone_else(resolver: Actor
     assert actor is None or actor.name not in ("Abiy Ahmed", "Vladimir Putin", "Recep Tayyip Erdogan")
 
 
+@pytest.mark.parametrize("text", ["Khan al-Ruqa", "Sheikh Salim bin Erdogan", "Yusuf bin Putin"])
+def test_resolver_known_name_inside_a_linked_arabic_name_is_someone_else(
+    resolver: ActorResolver, text: str
+) -> None:
+    # a surname before or after "al"/"bin" is a word of a longer name (a village's or a person's)
+    actor = resolver.resolve(text)
+    assert actor is None or actor.name not in ("Imran Khan", "Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+def test_resolver_town_after_a_name_link_is_part_of_the_name(resolver: ActorResolver) -> None:
+    # "Salem" is an Indian city, but after "Ahmed bin" it ends a man's name
+    actor = resolver.resolve("Ahmed bin Salem")
+    assert actor is None or actor.country != "IND"
+
+
+@pytest.mark.parametrize("text", ["President al-Assad", "Bashar al-Assad"])
+def test_resolver_title_before_a_link_keeps_the_person(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None and actor.country == "SYR"
+
+
 @pytest.mark.parametrize("text", ["Erdogan", "Erdogan Monday", "President Erdogan", "Erdogan's government"])
 def test_resolver_surname_alone_or_before_a_date_is_the_person(resolver: ActorResolver, text: str) -> None:
     actor = resolver.resolve(text, date=dt.date(2020, 1, 1))

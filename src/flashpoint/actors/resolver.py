@@ -349,6 +349,8 @@ class ActorResolver:
                     # part of a longer name: "Adam Brown", "Ahmed Ben Bella", and a surname where a first
                     # name stands ("Ahmed Yusuf" is not Abiy Ahmed)
                     continue
+                if entry.partial and _linked(tokens, i + n):
+                    continue  # "Khan al-Shih" is a village, not Imran Khan: the first word of a longer name
                 if (
                     entry.kind in _TOWNS
                     and i > 0
@@ -357,6 +359,8 @@ class ActorResolver:
                     and (i < 2 or not tokens[i - 2].title or tokens[i - 2].key in _FUNCTION_WORDS)
                 ):
                     continue  # a surname that is also a town's: "Okello Mbeya", "Amina Kano"
+                if (entry.kind in _TOWNS or entry.partial) and _linked_after_name(tokens, i, phrases):
+                    continue  # "Ahmed bin Salem", "Mohammed bin Rashid": the end of a longer name
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:
@@ -664,6 +668,24 @@ def _counted(tokens: Sequence[Token], cut: int) -> bool:
 def _only_counts(tokens: Sequence[Token]) -> bool:
     """Return True when every word is an article, a number or a quantity word."""
     return all(t.key in ("the", "a", "an") or t.key[:1].isdigit() or t.key in _QUANTITIES for t in tokens)
+
+
+# Lower-case links inside Arabic names: "Khan al-Shih", "Ras el-Ain", "Ahmed bin Ali".
+_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "bint"})
+
+
+def _linked(tokens: Sequence[Token], i: int) -> bool:
+    """Return True when tokens[i] is a lower-case name link and a capitalised word follows it."""
+    return i + 1 < len(tokens) and tokens[i].key in _LINKS and not tokens[i].title and tokens[i + 1].title
+
+
+def _linked_after_name(tokens: Sequence[Token], i: int, phrases: Mapping[Key, Entry]) -> bool:
+    """Return True when tokens[i] follows a name and a lower-case link ("Ahmed bin …"), not a title
+    ("President al-Assad" is the president)."""
+    if i < 2 or tokens[i - 1].key not in _LINKS or tokens[i - 1].title or not tokens[i - 2].title:
+        return False
+    before = phrases.get((tokens[i - 2].key,))
+    return before is None or before.kind in ("person", "surname")
 
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:
