@@ -51,7 +51,8 @@ def code(parse: Callable[..., Document]) -> Callable[..., tuple[Event, ...]]:
         located = []
         for surface, country in (places or {}).items():
             start = text.index(surface)
-            place = Place(id=surface, name=surface, lat=0.0, lon=0.0, country=country)
+            # the invented names are whole countries, as the gazetteer codes them
+            place = Place(id=surface, name=surface, lat=0.0, lon=0.0, country=country, feature_code="PCLI")
             located.append(PlaceMention(start, start + len(surface), surface, place))
         return stage(replace(doc, mentions=tuple(found), places=tuple(located))).events
 
@@ -155,3 +156,14 @@ def test_parties_town_name_takes_the_geoparsers_country(
     stage = EventStage(Settings(), resolver=_TownResolver())
     event = _only(stage(replace(doc, places=places)).events, "ASSAULT")
     assert event.recipient is not None and event.recipient.country == country
+
+
+def test_parties_attackers_country_does_not_place_their_targets(
+    code: Callable[..., tuple[Event, ...]],
+) -> None:
+    # the document is about Syldavia; the strikes are Borduria's, the civilians are where the war is
+    text = "The war spread across Syldavia. Borduria's jets killed the villagers on Monday."
+    places = {"Syldavia": "SYL", "Borduria": "BOR"}
+    events = code(text, {"Borduria": Actor(country="BOR")}, places=places)
+    event = next(e for e in events if e.trigger == "killed")
+    assert event.recipient is not None and event.recipient.country == "SYL"

@@ -203,7 +203,8 @@ class ActorLookup:
                         and actor.country
                         and actor.country not in _NOT_STATES  # "the UN envoy" is no place
                         and not (
-                            actor.kind == "state"
+                            # a country or a nationality word of the other side ("Russian strikes")
+                            actor.kind in ("state", "people")
                             and actor.sector is None
                             and any(start <= ent.start_char < end for start, end in parties)
                         )

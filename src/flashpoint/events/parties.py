@@ -104,6 +104,12 @@ def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.dep_ == "agent":
         verb = token.head.head  # "Honduras was accused by the X government"
+    elif token.dep_ in {"dobj", "nsubjpass"}:
+        # "US strikes killed 20 civilians": the acting side's country is not where its targets are
+        verb = token.head
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        found.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+        return _spans(token, found)
     else:
         return ()
     found = []
@@ -112,6 +118,11 @@ def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
             found.extend(c for c in child.children if c.dep_ == "pobj")
+    return _spans(token, found)
+
+
+def _spans(token: Token, found: list[Any]) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the phrases headed by `found`."""
     spans = []
     for party in found:
         first, last = core_span(party)
