@@ -210,6 +210,13 @@ def test_resolver_surname_before_an_unknown_name_is_someone_else(resolver: Actor
     assert actor is None or actor.name not in ("Abiy Ahmed", "Vladimir Putin", "Recep Tayyip Erdogan")
 
 
+@pytest.mark.parametrize("text", ["the Tigers", "Tamil Tiger rebels", "the Tigers' bases"])
+def test_resolver_tigers_are_the_sri_lankan_rebels(resolver: ActorResolver, text: str) -> None:
+    # Phoenix also lists a small Swazi group of that name; in conflict news the bare name is the LTTE
+    actor = resolver.resolve(text)
+    assert actor is not None and (actor.country, actor.sector) == ("LKA", "REB")
+
+
 @pytest.mark.parametrize("text", ["Khan al-Ruqa", "Sheikh Salim bin Erdogan", "Yusuf bin Putin"])
 def test_resolver_known_name_inside_a_linked_arabic_name_is_someone_else(
     resolver: ActorResolver, text: str
