@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from flashpoint.actors import ActorResolver
 from flashpoint.events import EventStage
 from flashpoint.records import Actor, Document, Event, Mention, Place, PlaceMention
 from flashpoint.settings import Settings
@@ -167,3 +168,14 @@ def test_parties_attackers_country_does_not_place_their_targets(
     events = code(text, {"Borduria": Actor(country="BOR")}, places=places)
     event = next(e for e in events if e.trigger == "killed")
     assert event.recipient is not None and event.recipient.country == "SYL"
+
+
+def test_parties_thing_placed_by_its_complement_yields_to_a_named_party(
+    parse: Callable[..., Document],
+) -> None:
+    # with the real dictionary, "in Quito" places the accord in Ecuador (its capital: the government);
+    # the accord is no party, and the state it was signed with comes first
+    stage = EventStage(Settings(), resolver=ActorResolver())
+    events = stage(parse("Chile signed a trade accord with Peru in Quito on Monday.")).events
+    event = next(e for e in events if e.trigger == "signed")
+    assert event.recipient is not None and event.recipient.country == "PER"

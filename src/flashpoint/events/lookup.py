@@ -438,6 +438,19 @@ class ActorLookup:
                 best = mention
         return best.actor if best is not None else None
 
+    def borrowed(self, token: Token) -> bool:
+        """Return True when a common noun's phrase names no party itself, so that its actor can only
+        come from a complement around it ("a peace accord … in Algiers" is no Algerian party)."""
+        if token.pos_ != "NOUN" or token.ent_type_ or self.names_party(token):
+            return False
+        first, last = core_span(token)
+        core = token.doc[first : last + 1]
+        text = core.text.strip(" ,.;:'\"")
+        return (
+            self._resolve_text(text, token) is None
+            and self._from_mentions(core.start_char, core.end_char) is None
+        )
+
     def names_party(self, token: Token) -> bool:
         """Return True when the head word alone names a party ("rebels", "Kurds"), not a thing ("aid")."""
         if token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"}:

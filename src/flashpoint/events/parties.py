@@ -187,6 +187,11 @@ def pick_recipient(
         elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
             actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
+            if i == 0 and alternatives and lookup.borrowed(token):
+                # "signed a peace accord with X in Y": a thing placed by its complement is the last
+                # resort; a party named with the act comes first
+                fallback, fallback_token = (actor, text), token
+                continue
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
             fallback, fallback_token = (actor, text), token
