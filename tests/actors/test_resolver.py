@@ -210,6 +210,14 @@ def test_resolver_surname_before_an_unknown_name_is_someone_else(resolver: Actor
     assert actor is None or actor.name not in ("Abiy Ahmed", "Vladimir Putin", "Recep Tayyip Erdogan")
 
 
+@pytest.mark.parametrize("text", ["Vila do Praia", "the town of Aldeia da Praia"])
+def test_resolver_capital_ending_a_longer_place_name_is_not_that_capital(
+    resolver: ActorResolver, text: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is None or actor.country != "CPV"
+
+
 @pytest.mark.parametrize("text", ["the Tigers", "Tamil Tiger rebels", "the Tigers' bases"])
 def test_resolver_tigers_are_the_sri_lankan_rebels(resolver: ActorResolver, text: str) -> None:
     # Phoenix also lists a small Swazi group of that name; in conflict news the bare name is the LTTE

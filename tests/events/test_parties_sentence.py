@@ -179,3 +179,13 @@ def test_parties_thing_placed_by_its_complement_yields_to_a_named_party(
     events = stage(parse("Chile signed a trade accord with Peru in Quito on Monday.")).events
     event = next(e for e in events if e.trigger == "signed")
     assert event.recipient is not None and event.recipient.country == "PER"
+
+
+def test_parties_hyphenated_name_split_by_the_parser_stays_the_subject(
+    code: Callable[..., tuple[Event, ...]],
+) -> None:
+    # the parser reads "Jae-in" as two subjects; the act is the person's, not the word "in"'s
+    text = "Syldavian President Moon Jae-in urged Borduria to reopen the border."
+    events = code(text, {"Syldavian President Moon Jae": Actor(country="SYL", sector="GOV")})
+    event = _only(events, "REQUEST")
+    assert event.actor_text is not None and event.actor_text != "in"

@@ -361,6 +361,8 @@ class ActorResolver:
                     continue  # a surname that is also a town's: "Okello Mbeya", "Amina Kano"
                 if (entry.kind in _TOWNS or entry.partial) and _linked_after_name(tokens, i, phrases):
                     continue  # "Ahmed bin Salem", "Mohammed bin Rashid": the end of a longer name
+                if entry.kind in _PLACE_NAMES and _after_place_link(tokens, i, phrases):
+                    continue  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:
@@ -686,6 +688,22 @@ def _linked_after_name(tokens: Sequence[Token], i: int, phrases: Mapping[Key, En
         return False
     before = phrases.get((tokens[i - 2].key,))
     return before is None or before.kind in ("person", "surname")
+
+
+# Lower-case links inside Portuguese, Spanish and Italian place names, and the town kinds they hide.
+_PLACE_LINKS = frozenset({"da", "de", "do", "dos", "das", "del", "di", "della"})
+_PLACE_NAMES = frozenset({"city", "region", "capital"})
+
+
+def _after_place_link(tokens: Sequence[Token], i: int, phrases: Mapping[Key, Entry]) -> bool:
+    """Return True when tokens[i] ends a longer place name: a word the dictionary does not know and a
+    lower-case link before it ("Vila do Conde", "Mocimboa da Praia")."""
+    return (
+        i >= 2
+        and tokens[i - 1].key in _PLACE_LINKS
+        and not tokens[i - 1].title
+        and _unknown_name(tokens[i - 2], phrases)
+    )
 
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:
