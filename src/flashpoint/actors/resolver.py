@@ -81,6 +81,30 @@ _NOUN_TYPO_LENGTH = 10
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
 )
+# Capitalised words that may follow a surname without lengthening the name ("Karzai Monday said").
+_CALENDAR = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 # Capitalised at the start of a sentence, but no one's first name.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "but", "or", "as", "if", "when", "while", "after"})
 # The dictionary says which family an intergovernmental body belongs to (UNO: the United Nations system,
@@ -316,8 +340,17 @@ class ActorResolver:
                     not span[0].title
                     or (i > 0 and _unknown_name(tokens[i - 1], phrases))
                     or (i + n < len(tokens) and tokens[i + n].title and tokens[i + n].key in _PARTICLES)
+                    or (
+                        i + n < len(tokens)
+                        and _unknown_name(tokens[i + n], phrases)
+                        and tokens[i + n].key not in _CALENDAR
+                    )
                 ):
-                    continue  # part of a longer name: "Adam Brown", "Ahmed Ben Bella"
+                    # part of a longer name: "Adam Brown", "Ahmed Ben Bella", and a surname where a first
+                    # name stands ("Ahmed Yusuf" is not Abiy Ahmed)
+                    continue
+                if entry.partial and _linked(tokens, i + n):
+                    continue  # "Khan al-Shih" is a village, not Imran Khan: the first word of a longer name
                 if (
                     entry.kind in _TOWNS
                     and i > 0
@@ -326,6 +359,10 @@ class ActorResolver:
                     and (i < 2 or not tokens[i - 2].title or tokens[i - 2].key in _FUNCTION_WORDS)
                 ):
                     continue  # a surname that is also a town's: "Okello Mbeya", "Amina Kano"
+                if (entry.kind in _TOWNS or entry.partial) and _linked_after_name(tokens, i, phrases):
+                    continue  # "Ahmed bin Salem", "Mohammed bin Rashid": the end of a longer name
+                if entry.kind in _PLACE_NAMES and _after_place_link(tokens, i, phrases):
+                    continue  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
                 found = Hit(i, i + n, entry, span[0].start, span[-1].end)
                 break
             if found is None:
@@ -633,6 +670,40 @@ def _counted(tokens: Sequence[Token], cut: int) -> bool:
 def _only_counts(tokens: Sequence[Token]) -> bool:
     """Return True when every word is an article, a number or a quantity word."""
     return all(t.key in ("the", "a", "an") or t.key[:1].isdigit() or t.key in _QUANTITIES for t in tokens)
+
+
+# Lower-case links inside Arabic names: "Khan al-Shih", "Ras el-Ain", "Ahmed bin Ali".
+_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "bint"})
+
+
+def _linked(tokens: Sequence[Token], i: int) -> bool:
+    """Return True when tokens[i] is a lower-case name link and a capitalised word follows it."""
+    return i + 1 < len(tokens) and tokens[i].key in _LINKS and not tokens[i].title and tokens[i + 1].title
+
+
+def _linked_after_name(tokens: Sequence[Token], i: int, phrases: Mapping[Key, Entry]) -> bool:
+    """Return True when tokens[i] follows a name and a lower-case link ("Ahmed bin …"), not a title
+    ("President al-Assad" is the president)."""
+    if i < 2 or tokens[i - 1].key not in _LINKS or tokens[i - 1].title or not tokens[i - 2].title:
+        return False
+    before = phrases.get((tokens[i - 2].key,))
+    return before is None or before.kind in ("person", "surname")
+
+
+# Lower-case links inside Portuguese, Spanish and Italian place names, and the town kinds they hide.
+_PLACE_LINKS = frozenset({"da", "de", "do", "dos", "das", "del", "di", "della"})
+_PLACE_NAMES = frozenset({"city", "region", "capital"})
+
+
+def _after_place_link(tokens: Sequence[Token], i: int, phrases: Mapping[Key, Entry]) -> bool:
+    """Return True when tokens[i] ends a longer place name: a word the dictionary does not know and a
+    lower-case link before it ("Vila do Conde", "Mocimboa da Praia")."""
+    return (
+        i >= 2
+        and tokens[i - 1].key in _PLACE_LINKS
+        and not tokens[i - 1].title
+        and _unknown_name(tokens[i - 2], phrases)
+    )
 
 
 def _unknown_name(token: Token, phrases: Mapping[Key, Entry]) -> bool:

@@ -321,6 +321,14 @@ def stance_object(token: Token) -> bool:
     )
 
 
+def _name_tail(token: Token) -> bool:
+    """Return True for the part of a hyphenated name after its hyphen ("in" of "Jae-in")."""
+    if token.i < 2:
+        return False
+    dash, name = token.doc[token.i - 1], token.doc[token.i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not name.whitespace_ and name.pos_ == "PROPN"
+
+
 def core_span(token: Token) -> tuple[int, int]:
     """Return (first, last) token indices of a noun phrase's core: its head and the modifiers on its left."""
     first = token.i
@@ -505,6 +513,9 @@ class ArgumentFinder:
 
     def _subject(self, token: Token, depth: int = 0) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT]
+        if len(subjects) > 1:
+            # "Moon Jae-in urged …": the parser split the name at its hyphen into two subjects
+            subjects = [c for c in subjects if not _name_tail(c)] or subjects
         if subjects:
             # With two subjects (a misparse of a long sentence) the one nearest the verb is its own.
             before = [c for c in subjects if c.i < token.i]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,13 @@ _DIRECTIONS = frozenset(
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 # Nouns of "in front of", "in the middle of": where someone stands, not whose they are.
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
+# Codes of bodies above or across states: a party of theirs says nothing of where others are.
+_NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+# "US-led coalition", "London-based monitor", "Iranian-backed militia": the name before the hyphen is a
+# sponsor or a seat, not where anyone in the sentence is.
+_SPONSORED = re.compile(
+    r"\s*-\s*(?:led|backed|based|supported|sponsored|funded|armed|trained|allied)\b", re.I
+)
 
 
 # Prepositions whose object may say whose a party is ("a spokesman for the army"), and those that may
@@ -164,6 +172,7 @@ class ActorLookup:
                 and not place.demonym  # nationality words come last, below
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
+                and not _SPONSORED.match(token.doc.text, place.end)
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
                 and not (
@@ -181,6 +190,7 @@ class ActorLookup:
                 for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
+                        or _SPONSORED.match(token.doc.text, ent.end_char)
                         or (ent.start_char < own_end and ent.end_char > own_start)
                         or any(start <= ent.start_char < end for start, end in said)
                     ):
@@ -191,8 +201,10 @@ class ActorLookup:
                     if (
                         actor is not None
                         and actor.country
+                        and actor.country not in _NOT_STATES  # "the UN envoy" is no place
                         and not (
-                            actor.kind == "state"
+                            # a country or a nationality word of the other side ("Russian strikes")
+                            actor.kind in ("state", "people")
                             and actor.sector is None
                             and any(start <= ent.start_char < end for start, end in parties)
                         )
@@ -226,6 +238,33 @@ class ActorLookup:
             return None
         return max(votes, key=lambda c: votes[c])
 
+    def sentence_country(self, token: Token) -> str | None:
+        """Return the one country of the other parties its sentence names, or None.
+
+        "X's president called on the government to …", "Y's soldiers arrested 30 gang members": with
+        no place named, an unnamed group acts or is acted on at home, in the country of the officials,
+        forces and people named with it. A country named alone ("accused Honduras") is a party or a
+        place, which `located` has weighed; bodies above states (IGO, NGO) place no one; two countries
+        give none.
+        """
+        sent = sentence(token)
+        first, last = core_span(token)
+        own_start, own_end = token.doc[first].idx, token.doc[last].idx + len(token.doc[last])
+        found = set()
+        for mention in self.mentions:
+            actor = mention.actor
+            if (
+                actor is None
+                or not actor.country
+                or actor.country in _NOT_STATES
+                or not sent.start_char <= mention.start < sent.end_char
+                or (mention.start < own_end and mention.end > own_start)
+                or (actor.kind == "state" and actor.sector is None)
+            ):
+                continue
+            found.add(actor.country)
+        return found.pop() if len(found) == 1 else None
+
     def mentioned_before(self, actor: Actor | None, token: Token) -> Actor | None:
         """Return the actor with the country of the last body or official of its sector named in an
         earlier sentence, when it names none itself ("Syrian President X arrived … The president
@@ -250,9 +289,33 @@ class ActorLookup:
         known = self._resolved.get(token.i)
         if known is not None and known[0] is token.doc:
             return known[1]
-        found = self._resolve(token)
+        actor, text = self._resolve(token)
+        found = (self._as_geocoded(actor, token), text)
         self._resolved[token.i] = (token.doc, found)
         return found
+
+    def _as_geocoded(self, actor: Actor | None, token: Token) -> Actor | None:
+        """Return the actor of a bare town name in the country the geoparser placed it, else unchanged.
+
+        The dictionary's towns (CVL, no name) are the most populous of each name, read without context;
+        the geoparser weighs the document ("a nightclub in Bali" is the Indonesian island, not the Indian
+        town of that name). Only a phrase that is the place name alone, with at most a determiner.
+        """
+        if actor is None or actor.sector != "CVL" or actor.kind != "state" or actor.name or not actor.country:
+            return actor
+        first, last = core_span(token)
+        words = [t for t in token.doc[first : last + 1] if t.pos_ != "DET"]
+        for place in self.places:
+            if (
+                place.place is not None
+                and not place.inferred
+                and not place.demonym
+                and place.place.country
+                and place.place.country != actor.country
+                and all(place.start <= t.idx < place.end for t in words)
+            ):
+                return replace(actor, country=place.place.country)
+        return actor
 
     def _resolve(self, token: Token) -> tuple[Actor | None, str]:
         doc = token.doc
@@ -374,6 +437,19 @@ class ActorLookup:
             if best is None or mention.end > best.end:
                 best = mention
         return best.actor if best is not None else None
+
+    def borrowed(self, token: Token) -> bool:
+        """Return True when a common noun's phrase names no party itself, so that its actor can only
+        come from a complement around it ("a peace accord … in Algiers" is no Algerian party)."""
+        if token.pos_ != "NOUN" or token.ent_type_ or self.names_party(token):
+            return False
+        first, last = core_span(token)
+        core = token.doc[first : last + 1]
+        text = core.text.strip(" ,.;:'\"")
+        return (
+            self._resolve_text(text, token) is None
+            and self._from_mentions(core.start_char, core.end_char) is None
+        )
 
     def names_party(self, token: Token) -> bool:
         """Return True when the head word alone names a party ("rebels", "Kurds"), not a thing ("aid")."""

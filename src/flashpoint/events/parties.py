@@ -80,8 +80,10 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         return actor  # a coalition acting in a country is not that country's
     located = lookup.located(token, parties=_other_side(token), elsewhere=_backers(token))
     if located is None:
-        # nothing in its sentence places it: the country the document has been about, if only one
-        country = lookup.document_country(token)
+        # nothing in its sentence places it: the country the document has been about, if only one,
+        # else (not for a person, who is as likely the other side's counterpart) the one country of
+        # the others its sentence names
+        country = lookup.document_country(token) or (None if person else lookup.sentence_country(token))
         located = Actor(country=country, kind="people") if country is not None else None
     if located is None:
         return actor
@@ -102,6 +104,12 @@ def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.dep_ == "agent":
         verb = token.head.head  # "Honduras was accused by the X government"
+    elif token.dep_ in {"dobj", "nsubjpass"}:
+        # "US strikes killed 20 civilians": the acting side's country is not where its targets are
+        verb = token.head
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        found.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
+        return _spans(token, found)
     else:
         return ()
     found = []
@@ -110,6 +118,11 @@ def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
             found.extend(c for c in child.children if c.dep_ == "pobj")
+    return _spans(token, found)
+
+
+def _spans(token: Token, found: list[Any]) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of the phrases headed by `found`."""
     spans = []
     for party in found:
         first, last = core_span(party)
@@ -148,6 +161,7 @@ def pick_recipient(
     """Return the recipient: the first candidate that names a country, else the first that names an
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
     fallback: tuple[Actor | None, str | None] = (None, None)
+    fallback_token: Token | None = None
     own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
         if token is None or _measure(token) or token.i in own or _own_side(token):
@@ -173,9 +187,19 @@ def pick_recipient(
         elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
             actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
+            if i == 0 and alternatives and lookup.borrowed(token):
+                # "signed a peace accord with X in Y": a thing placed by its complement is the last
+                # resort; a party named with the act comes first
+                fallback, fallback_token = (actor, text), token
+                continue
             return actor, text
         if i == 0 or (fallback[0] is None and actor is not None):
-            fallback = (actor, text)
+            fallback, fallback_token = (actor, text), token
+    actor = fallback[0]
+    if actor is not None and fallback_token is not None and not actor.country and actor.sector:
+        # no candidate names a country: a party of a sector ("a navy base", "30 gang members") is of
+        # the country its sentence or document places it in
+        fallback = (placed(actor, fallback_token, lookup), fallback[1])
     return fallback
 
 
