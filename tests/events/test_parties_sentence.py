@@ -1,5 +1,5 @@
 """Unnamed groups no place names: the one country of the others in their sentence, and the names that
-place no one (a sponsor before "-led", a body above states)."""
+place no one (a body above states)."""
 
 from __future__ import annotations
 
@@ -113,22 +113,6 @@ def test_parties_recipient_takes_the_one_country_of_its_sentence(
     event = _only(code(text, mentions), plover)
     assert event.recipient is not None
     assert event.recipient.country == country
-
-
-def test_parties_sponsor_before_led_places_no_one(code: Callable[..., tuple[Event, ...]]) -> None:
-    text = "Nine villagers were killed in a Borduria-led air raid near the river."
-    events = code(text, {}, places={"Borduria": "BOR"})
-    assert events
-    for event in events:
-        for party in (event.actor, event.recipient):
-            assert party is None or party.country != "BOR", event
-
-
-def test_parties_place_before_a_hyphen_word_still_places(code: Callable[..., tuple[Event, ...]]) -> None:
-    # a hyphen that opens no sponsor word leaves the place a place
-    text = "Nine villagers were killed in an air raid near Kelvale-on-Sea."
-    events = code(text, {}, places={"Kelvale-on-Sea": "BOR"})
-    assert any(p is not None and p.country == "BOR" for e in events for p in (e.actor, e.recipient)), events
 
 
 class _TownResolver(_SectorResolver):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -67,11 +66,6 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _SPOTS = frozenset({"front", "middle", "heart", "centre", "center", "vicinity", "side", "part"})
 # Codes of bodies above or across states: a party of theirs says nothing of where others are.
 _NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
-# "US-led coalition", "London-based monitor", "Iranian-backed militia": the name before the hyphen is a
-# sponsor or a seat, not where anyone in the sentence is.
-_SPONSORED = re.compile(
-    r"\s*-\s*(?:led|backed|based|supported|sponsored|funded|armed|trained|allied)\b", re.I
-)
 
 
 # Prepositions whose object may say whose a party is ("a spokesman for the army"), and those that may
@@ -172,7 +166,6 @@ class ActorLookup:
                 and not place.demonym  # nationality words come last, below
                 and place.place.country
                 and sent.start_char <= place.start < sent.end_char
-                and not _SPONSORED.match(token.doc.text, place.end)
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
                 and not (
@@ -190,7 +183,6 @@ class ActorLookup:
                 for ent in sentence_ents(token):
                     if (
                         ent.label_ not in labels
-                        or _SPONSORED.match(token.doc.text, ent.end_char)
                         or (ent.start_char < own_end and ent.end_char > own_start)
                         or any(start <= ent.start_char < end for start, end in said)
                     ):
