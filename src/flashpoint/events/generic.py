@@ -17,6 +17,7 @@ __all__ = [
     "aimed_at",
     "asks",
     "defines",
+    "instructs",
     "mishap",
     "no_comment",
     "obliged",
@@ -54,6 +55,48 @@ _SPEECH_WORDS = frozenset(
         "op-ed",
         "editorial",
         "jab",
+    }
+)
+# Ideas, plans and works: what is "attacked" in words ("attacked the budget", "attacked the film").
+_IDEAS = frozenset(
+    {
+        "policy",
+        "plan",
+        "bill",
+        "decision",
+        "idea",
+        "proposal",
+        "remark",
+        "comment",
+        "speech",
+        "report",
+        "law",
+        "budget",
+        "ruling",
+        "article",
+        "claim",
+        "statement",
+        "film",
+        "movie",
+        "book",
+        "show",
+        "album",
+        "record",
+        "reform",
+        "strategy",
+        "approach",
+        "decree",
+        "verdict",
+        "handling",
+        "response",
+        "stance",
+        "view",
+        "rhetoric",
+        "agenda",
+        "program",
+        "programme",
+        "legislation",
+        "measure",
     }
 )
 # Words of force: with any of these in the sentence an "attack" may well be a physical one.
@@ -171,6 +214,9 @@ def verbal_attack(token: Token) -> bool:
     """Return True for an "attack" made in words: speech words around it and no words of force."""
     if token.lemma_.lower() != "attack":
         return False
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    if objects and all(o in _IDEAS for o in objects):
+        return True  # "critics attacked the plan": an idea or a work is attacked in words
     lemmas = {t.lemma_.lower() for t in token.sent}
     return bool(lemmas & _SPEECH_WORDS) and not lemmas & _FORCE_WORDS
 
@@ -297,6 +343,10 @@ _VEHICLES = frozenset(
     {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "boat", "plane", "helicopter"}
 )
 _MISHAPS = frozenset({"overturn", "crash", "collide", "derail", "capsize", "sink", "plunge", "skid", "veer"})
+# Vehicles on road, rail or water: one that "struck" or "hit" something ran into it ("the train hit a truck").
+_GROUND_VEHICLES = frozenset(
+    {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "tram", "van", "taxi"}
+)
 # What a spokesman declines to do without refusing anyone anything: "declined to comment".
 _NO_COMMENT = frozenset(
     {
@@ -340,7 +390,8 @@ def mishap(token: Token) -> bool:
         return False
     subject, verb = found
     lemma = subject.lemma_.lower()
-    return lemma in _HAZARDS or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
+    struck = lemma in _GROUND_VEHICLES and verb.lemma_.lower() in {"strike", "hit"}
+    return lemma in _HAZARDS or struck or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
 
 
 def ability(token: Token) -> bool:
@@ -372,3 +423,26 @@ def running_toll(token: Token, entry: TriggerEntry) -> bool:
 def stays(token: Token, entry: TriggerEntry) -> bool:
     """Return True for forces that stay where they are ("troops remain in X"): a state, not a movement."""
     return entry.type == "MOBILIZE" and not entry.rest and token.lemma_.lower() in {"remain", "stay"}
+
+
+# Words that may open an instruction before its verb: "Please visit …", "Then allow it to cool".
+_INSTRUCTION_OPENERS = frozenset(
+    {"please", "just", "always", "never", "then", "first", "now", "also", "simply", "so"}
+)
+
+
+def instructs(token: Token) -> bool:
+    """Return True for an imperative that opens its sentence ("Visit our forum.", "Allow to cool."): advice
+    to the reader, no act of any party. An imperative question or exclamation in a quote is left alone."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ != "VB" or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in token.children):
+        return False
+    sentence = token.sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not words or words[-1].i < token.i or sentence[-1].text in {"?", "!"}:
+        return False
+    if any(t.text in {'"', "“", "”", "‘", "’"} and t.i < token.i for t in sentence):
+        return False  # inside a quote: a demand someone made
+    before = [t for t in words if t.i < token.i]
+    return all(t.lower_ in _INSTRUCTION_OPENERS for t in before)
