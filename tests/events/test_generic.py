@@ -218,3 +218,50 @@ def test_instructions_code_nothing(code_events: Code, text: str) -> None:
 )
 def test_instructions_rule_leaves_statements_alone(code_events: Code, text: str, expected: str) -> None:
     assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a war's toll, counted over years, is no attack
+        "More than ten thousand people have been killed in the Bordurian civil war.",
+        "At least 400 civilians have been killed since the start of the conflict.",
+    ],
+)
+def test_tolls_code_nothing(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three soldiers were killed in fighting near Tarnow on Friday.", "ASSAULT"),
+        ("Bordurian voters fear their country could be involved in a war.", "ASSAULT"),
+    ],
+)
+def test_acts_near_tolls_still_code(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aims, remits and needs tell no act
+        "The new fund is designed to help farmers in the border villages.",
+        "The militia was founded in 2010 to fight the Bordurian government.",
+        "It is vital that humanitarian access to Tarnow is granted.",
+    ],
+)
+def test_aims_and_needs_code_nothing(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Borduria granted aid agencies access to Tarnow on Monday.", "COOPERATE"),
+        ("The militia fought the Bordurian army near Tarnow in 2010.", "ASSAULT"),
+    ],
+)
+def test_acts_beside_aims_still_code(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]

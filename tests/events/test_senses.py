@@ -208,3 +208,14 @@ def test_names_and_advances_are_no_acts_of_the_type(code_events: Code, text: str
 
 def test_a_push_for_something_is_a_request(code_events: Code) -> None:
     assert "REQUEST" in [e.type for e in code_events("Borduria pushed for a new round of talks.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new sanctions regime targets officials who abuse rights.", []),
+        ("The militia targeted a police patrol near Tarnow.", ["ASSAULT"]),
+    ],
+)
+def test_measures_aimed_at_people_are_no_attacks(code_events: Code, text: str, expected: list[str]) -> None:
+    assert [e.type for e in code_events(text) if e.type == "ASSAULT"] == expected

@@ -234,6 +234,35 @@ def obliged(token: Token) -> bool:
 
 # Verbs of effort whose to-infinitive is the aim worked for: "came together to work to end the war".
 _EFFORT_VERBS = frozenset({"work", "strive", "endeavour", "endeavor", "labour", "labor"})
+# Verbs of making something for a purpose: "a fund designed to help families", "founded to fight X".
+_PURPOSE_VERBS = frozenset({"design", "aim", "found", "establish", "create", "form"})
+# Nouns of aims and remits: "the agency's mandate is to investigate …" tells a remit, not an act.
+_AIM_NOUNS = frozenset(
+    {
+        "mandate",
+        "aim",
+        "goal",
+        "task",
+        "mission",
+        "role",
+        "job",
+        "purpose",
+        "objective",
+        "priority",
+        "intention",
+        "duty",
+        "responsibility",
+        "ambition",
+        "hope",
+        "wish",
+        "dream",
+        "remit",
+    }
+)
+# Adjectives of need: "it is vital that access is granted" demands it in no one's words.
+_NEEDED = frozenset(
+    {"vital", "essential", "important", "crucial", "imperative", "necessary", "critical", "urgent", "key"}
+)
 # Verbs of permitting: "would allow inspectors to visit the sites" — the visit is allowed, not made.
 _PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
 # What a state can be recognised as or recognise: parties, their standing and their votes.
@@ -267,12 +296,26 @@ def _to_infinitive(token: Token) -> bool:
 
 
 def aimed_at(token: Token) -> bool:
-    """Return True for the to-infinitive of a verb of effort ("work to end the war")."""
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and token.dep_ in {"xcomp", "advcl"}
-        and _to_infinitive(token)
-        and token.head.lemma_.lower() in _EFFORT_VERBS
+    """Return True for an aim: the to-infinitive of a verb of effort or purpose ("work to end the war",
+    "a fund designed to help"), of an aim noun's copula ("its mandate is to investigate"), or a clause a
+    need adjective governs ("it is vital that access is granted")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return False
+    head = token.head
+    if _to_infinitive(token) and token.dep_ != "ccomp":
+        if head.pos_ == "VERB" and (head.lemma_.lower() in _EFFORT_VERBS | _PURPOSE_VERBS):
+            return True
+        if head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in head.children
+        ):
+            return True
+    # "it is vital that …", "it is essential to …": a need stated, no act told
+    needed = head.lemma_.lower() in _NEEDED or (
+        head.lemma_.lower() == "be"
+        and any(c.dep_ == "acomp" and c.lemma_.lower() in _NEEDED for c in head.children)
+    )
+    return needed and any(
+        c.dep_ == "expl" or c.lower_ == "it" for c in head.children if c.dep_ in {"nsubj", "expl"}
     )
 
 
@@ -364,6 +407,8 @@ _NO_COMMENT = frozenset(
 )
 # Wars and conflicts as the subject of killing give a running toll, not an attack: "the war has killed …".
 _TOLL_SUBJECTS = frozenset({"war", "conflict", "insurgency", "crisis", "violence"})
+# Wars a toll is counted over: "killed in the war", "killed since the start of the conflict".
+_WARS = frozenset({"war", "conflict", "insurgency", "uprising", "revolution", "civil"})
 
 
 def _clause_subject(token: Token) -> tuple[Token, Token] | None:
@@ -417,7 +462,30 @@ def running_toll(token: Token, entry: TriggerEntry) -> bool:
     """Return True for a war or conflict said to have killed people: a toll, not an attack."""
     if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children):
+        return True
+    # "more than 300,000 people have been killed in the war (since 2011)": the war's toll, no one attack
+    if token.tag_ != "VBN" or token.lemma_.lower() not in {"kill", "die", "wound", "injure", "maim"}:
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    spans = [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "during", "since", "throughout"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        o.lemma_.lower() in _WARS
+        or (
+            o.lemma_.lower() in {"start", "beginning", "outbreak", "onset", "course"}
+            and any(
+                c.dep_ == "prep" and any(w.lemma_.lower() in _WARS for w in c.subtree) for c in o.children
+            )
+        )
+        for o in spans
+    )
 
 
 def stays(token: Token, entry: TriggerEntry) -> bool:

@@ -86,6 +86,12 @@ _CAPTURED_THINGS = _words(
     "oil gas carbon emission image photo picture footage moment mood attention imagination heart "
     "essence spirit data message light sound market share vote title trophy award camera video"
 )
+# Measures and messages that "target" people without force.
+_MEASURES = _words(
+    "sanction measure policy law rule regulation campaign programme program ad advert advertising "
+    "marketing tax bill legislation scheme initiative study research drug treatment vaccine therapy "
+    "app product service"
+)
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 # Words of games, races and votes: who "beat" whom in them won.
 _CONTESTS = _words(
@@ -235,6 +241,8 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
         return objects <= _SAID_PROVISIONS
     if lemma == "release" and entry.type in {"RETREAT", "CONCEDE"}:
         return objects <= _PUBLISHED
+    if lemma == "give" and entry.type in {"AID", "COOPERATE", "CONCEDE", "AGREE"}:
+        return objects <= _SPOKEN | _words("interview indication breakdown timeline date name")
     if lemma == "deliver" and entry.type == "AID":
         return objects <= _SPOKEN
     if lemma == "pull" and entry.type == "RETREAT":
@@ -411,6 +419,18 @@ def _pushed_on(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _aimed_by_measure(token: Token, entry: TriggerEntry) -> bool:
+    # "the sanctions regime targets officials", "the campaign targets young voters": a measure aimed at
+    # people, not an attack on them
+    if entry.type != "ASSAULT" or token.lemma_.lower() != "target" or token.pos_ != "VERB":
+        return False
+    subjects = _children(token, "nsubj")
+    return bool(subjects) and all(
+        any(t.lemma_.lower() in _MEASURES for t in s.subtree if t.dep_ in {"nsubj", "compound"})
+        for s in subjects
+    )
+
+
 def _sworn_in(token: Token) -> bool:
     # "was sworn in as justice": an oath of office, not a vow of violence
     if token.lemma_.lower() != "swear":
@@ -457,6 +477,7 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _label(token, entry)
         or _in_a_name(token)
         or _pushed_on(token, entry)
+        or _aimed_by_measure(token, entry)
         or _checks_out(token, entry)
         or _to_the_reader(token, entry)
         or _contest(token, entry)
