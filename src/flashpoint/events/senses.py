@@ -228,6 +228,8 @@ def _asks_about(token: Token, entry: TriggerEntry) -> bool:
 def _light_object(token: Token, entry: TriggerEntry) -> bool:
     lemma = token.lemma_.lower()
     objects = _object_lemmas(token)
+    if objects & set(entry.rest):
+        return False  # the lexicon's own phrase ("take part in exercise") says its sense
     if lemma == "release" and token.pos_ == "NOUN":
         freed = _preposition_objects(token, "of")  # "the release of the data" frees no one
         if freed:
