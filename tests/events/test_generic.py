@@ -167,3 +167,101 @@ def test_generic_abilities_mishaps_tolls_and_states(code_events: Code, text: str
 )
 def test_generic_abilities_rules_leave_acts_alone(code_events: Code, text: str, expected: str) -> None:
     assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a train or a lorry that hits something had an accident: no one attacked
+        ("A passenger train hit a lorry at a level crossing, killing the driver.", []),
+        ("A minibus struck a wall near the Bordurian border, killing four.", []),
+        # a bomb in a car is a weapon, not a vehicle in an accident
+        ("A car bomb struck a police checkpoint in Tarnow, killing four officers.", ["ASSAULT"]),
+    ],
+)
+def test_mishap_ground_vehicles(code_events: Code, text: str, expected: list[str]) -> None:
+    assert [e.type for e in code_events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an idea or a work attacked is attacked in words
+        ("Opposition leaders attacked the budget as reckless.", ["ACCUSE"]),
+        # a place or a party attacked is an assault
+        ("Rebels attacked the army base outside Tarnow.", ["ASSAULT"]),
+    ],
+)
+def test_verbal_attack_on_ideas(code_events: Code, text: str, expected: list[str]) -> None:
+    assert [e.type for e in code_events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # instructions to the reader: no party acts
+        "Visit the museum website to book a ticket.",
+        "Please leave the dough to rest for an hour.",
+    ],
+)
+def test_instructions_code_nothing(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party that visits is a visit, and a demand in quotes is someone's demand
+        ("The Bordurian president visited Tarnow on Monday.", "CONSULT"),
+        ('"Release the prisoners now," the protesters in Tarnow shouted.', "RETREAT"),
+    ],
+)
+def test_instructions_rule_leaves_statements_alone(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a war's toll, counted over years, is no attack
+        "More than ten thousand people have been killed in the Bordurian civil war.",
+        "At least 400 civilians have been killed since the start of the conflict.",
+    ],
+)
+def test_tolls_code_nothing(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three soldiers were killed in fighting near Tarnow on Friday.", "ASSAULT"),
+        ("Bordurian voters fear their country could be involved in a war.", "ASSAULT"),
+    ],
+)
+def test_acts_near_tolls_still_code(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aims, remits and needs tell no act
+        "The new fund is designed to help farmers in the border villages.",
+        "The militia was founded in 2010 to fight the Bordurian government.",
+        "It is vital that humanitarian access to Tarnow is granted.",
+    ],
+)
+def test_aims_and_needs_code_nothing(code_events: Code, text: str) -> None:
+    assert [e.type for e in code_events(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Borduria granted aid agencies access to Tarnow on Monday.", "COOPERATE"),
+        ("The militia fought the Bordurian army near Tarnow in 2010.", "ASSAULT"),
+    ],
+)
+def test_acts_beside_aims_still_code(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]

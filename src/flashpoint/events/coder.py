@@ -35,6 +35,7 @@ from flashpoint.events.generic import (
     aimed_at,
     asks,
     defines,
+    instructs,
     mishap,
     no_comment,
     obliged,
@@ -54,6 +55,7 @@ from flashpoint.events.modality import Modality, cancelled, read_modality, recod
 from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, unidentified, with_owner
 from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
+from flashpoint.events.senses import other_sense
 from flashpoint.records import Actor, Document, Event, PlaceMention
 
 if TYPE_CHECKING:
@@ -260,6 +262,8 @@ class EventCoder:
                 continue  # a wish, or what an attack named before did
             if no_comment(token, entry) or running_toll(token, entry) or stays(token, entry):
                 continue  # "declined to comment", "the war has killed …", "troops remain in …"
+            if other_sense(token, entry) or instructs(token):
+                continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
                 continue  # "must allow access and release the prisoners": demanded too, not done
             if (

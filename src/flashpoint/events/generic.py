@@ -17,6 +17,7 @@ __all__ = [
     "aimed_at",
     "asks",
     "defines",
+    "instructs",
     "mishap",
     "no_comment",
     "obliged",
@@ -54,6 +55,48 @@ _SPEECH_WORDS = frozenset(
         "op-ed",
         "editorial",
         "jab",
+    }
+)
+# Ideas, plans and works: what is "attacked" in words ("attacked the budget", "attacked the film").
+_IDEAS = frozenset(
+    {
+        "policy",
+        "plan",
+        "bill",
+        "decision",
+        "idea",
+        "proposal",
+        "remark",
+        "comment",
+        "speech",
+        "report",
+        "law",
+        "budget",
+        "ruling",
+        "article",
+        "claim",
+        "statement",
+        "film",
+        "movie",
+        "book",
+        "show",
+        "album",
+        "record",
+        "reform",
+        "strategy",
+        "approach",
+        "decree",
+        "verdict",
+        "handling",
+        "response",
+        "stance",
+        "view",
+        "rhetoric",
+        "agenda",
+        "program",
+        "programme",
+        "legislation",
+        "measure",
     }
 )
 # Words of force: with any of these in the sentence an "attack" may well be a physical one.
@@ -171,6 +214,9 @@ def verbal_attack(token: Token) -> bool:
     """Return True for an "attack" made in words: speech words around it and no words of force."""
     if token.lemma_.lower() != "attack":
         return False
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    if objects and all(o in _IDEAS for o in objects):
+        return True  # "critics attacked the plan": an idea or a work is attacked in words
     lemmas = {t.lemma_.lower() for t in token.sent}
     return bool(lemmas & _SPEECH_WORDS) and not lemmas & _FORCE_WORDS
 
@@ -188,6 +234,35 @@ def obliged(token: Token) -> bool:
 
 # Verbs of effort whose to-infinitive is the aim worked for: "came together to work to end the war".
 _EFFORT_VERBS = frozenset({"work", "strive", "endeavour", "endeavor", "labour", "labor"})
+# Verbs of making something for a purpose: "a fund designed to help families", "founded to fight X".
+_PURPOSE_VERBS = frozenset({"design", "aim", "found", "establish", "create", "form"})
+# Nouns of aims and remits: "the agency's mandate is to investigate …" tells a remit, not an act.
+_AIM_NOUNS = frozenset(
+    {
+        "mandate",
+        "aim",
+        "goal",
+        "task",
+        "mission",
+        "role",
+        "job",
+        "purpose",
+        "objective",
+        "priority",
+        "intention",
+        "duty",
+        "responsibility",
+        "ambition",
+        "hope",
+        "wish",
+        "dream",
+        "remit",
+    }
+)
+# Adjectives of need: "it is vital that access is granted" demands it in no one's words.
+_NEEDED = frozenset(
+    {"vital", "essential", "important", "crucial", "imperative", "necessary", "critical", "urgent", "key"}
+)
 # Verbs of permitting: "would allow inspectors to visit the sites" — the visit is allowed, not made.
 _PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
 # What a state can be recognised as or recognise: parties, their standing and their votes.
@@ -221,12 +296,26 @@ def _to_infinitive(token: Token) -> bool:
 
 
 def aimed_at(token: Token) -> bool:
-    """Return True for the to-infinitive of a verb of effort ("work to end the war")."""
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and token.dep_ in {"xcomp", "advcl"}
-        and _to_infinitive(token)
-        and token.head.lemma_.lower() in _EFFORT_VERBS
+    """Return True for an aim: the to-infinitive of a verb of effort or purpose ("work to end the war",
+    "a fund designed to help"), of an aim noun's copula ("its mandate is to investigate"), or a clause a
+    need adjective governs ("it is vital that access is granted")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return False
+    head = token.head
+    if _to_infinitive(token) and token.dep_ != "ccomp":
+        if head.pos_ == "VERB" and (head.lemma_.lower() in _EFFORT_VERBS | _PURPOSE_VERBS):
+            return True
+        if head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in head.children
+        ):
+            return True
+    # "it is vital that …", "it is essential to …": a need stated, no act told
+    needed = head.lemma_.lower() in _NEEDED or (
+        head.lemma_.lower() == "be"
+        and any(c.dep_ == "acomp" and c.lemma_.lower() in _NEEDED for c in head.children)
+    )
+    return needed and any(
+        c.dep_ == "expl" or c.lower_ == "it" for c in head.children if c.dep_ in {"nsubj", "expl"}
     )
 
 
@@ -297,6 +386,10 @@ _VEHICLES = frozenset(
     {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "boat", "plane", "helicopter"}
 )
 _MISHAPS = frozenset({"overturn", "crash", "collide", "derail", "capsize", "sink", "plunge", "skid", "veer"})
+# Vehicles on road, rail or water: one that "struck" or "hit" something ran into it ("the train hit a truck").
+_GROUND_VEHICLES = frozenset(
+    {"bus", "minibus", "car", "truck", "lorry", "train", "ferry", "tram", "van", "taxi"}
+)
 # What a spokesman declines to do without refusing anyone anything: "declined to comment".
 _NO_COMMENT = frozenset(
     {
@@ -314,6 +407,8 @@ _NO_COMMENT = frozenset(
 )
 # Wars and conflicts as the subject of killing give a running toll, not an attack: "the war has killed …".
 _TOLL_SUBJECTS = frozenset({"war", "conflict", "insurgency", "crisis", "violence"})
+# Wars a toll is counted over: "killed in the war", "killed since the start of the conflict".
+_WARS = frozenset({"war", "conflict", "insurgency", "uprising", "revolution", "civil"})
 
 
 def _clause_subject(token: Token) -> tuple[Token, Token] | None:
@@ -340,7 +435,8 @@ def mishap(token: Token) -> bool:
         return False
     subject, verb = found
     lemma = subject.lemma_.lower()
-    return lemma in _HAZARDS or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
+    struck = lemma in _GROUND_VEHICLES and verb.lemma_.lower() in {"strike", "hit"}
+    return lemma in _HAZARDS or struck or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
 
 
 def ability(token: Token) -> bool:
@@ -366,9 +462,55 @@ def running_toll(token: Token, entry: TriggerEntry) -> bool:
     """Return True for a war or conflict said to have killed people: a toll, not an attack."""
     if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children):
+        return True
+    # "more than 300,000 people have been killed in the war (since 2011)": the war's toll, no one attack
+    if token.tag_ != "VBN" or token.lemma_.lower() not in {"kill", "die", "wound", "injure", "maim"}:
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    spans = [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "during", "since", "throughout"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        o.lemma_.lower() in _WARS
+        or (
+            o.lemma_.lower() in {"start", "beginning", "outbreak", "onset", "course"}
+            and any(
+                c.dep_ == "prep" and any(w.lemma_.lower() in _WARS for w in c.subtree) for c in o.children
+            )
+        )
+        for o in spans
+    )
 
 
 def stays(token: Token, entry: TriggerEntry) -> bool:
     """Return True for forces that stay where they are ("troops remain in X"): a state, not a movement."""
     return entry.type == "MOBILIZE" and not entry.rest and token.lemma_.lower() in {"remain", "stay"}
+
+
+# Words that may open an instruction before its verb: "Please visit …", "Then allow it to cool".
+_INSTRUCTION_OPENERS = frozenset(
+    {"please", "just", "always", "never", "then", "first", "now", "also", "simply", "so"}
+)
+
+
+def instructs(token: Token) -> bool:
+    """Return True for an imperative that opens its sentence ("Visit our forum.", "Allow to cool."): advice
+    to the reader, no act of any party. An imperative question or exclamation in a quote is left alone."""
+    if token.pos_ not in {"VERB", "AUX"} or token.tag_ != "VB" or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"} for c in token.children):
+        return False
+    sentence = token.sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    if not words or words[-1].i < token.i or sentence[-1].text in {"?", "!"}:
+        return False
+    if any(t.text in {'"', "“", "”", "‘", "’"} and t.i < token.i for t in sentence):
+        return False  # inside a quote: a demand someone made
+    before = [t for t in words if t.i < token.i]
+    return all(t.lower_ in _INSTRUCTION_OPENERS for t in before)

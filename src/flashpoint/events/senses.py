@@ -1,0 +1,493 @@
+"""Trigger words read in a sense that names no act: "came to power", "fired the manager", "sworn in".
+
+Each guard looks at the trigger's own parse (its object, particle, preposition or voice) and says when the
+word is used in an everyday sense outside the conflict lexicon: a dismissal, an opinion, an idiom, a month.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from flashpoint.events.lexicon import TriggerEntry
+
+__all__ = ["other_sense"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PARTIES = _words("GPE ORG NORP PERSON LOC FAC")
+_PRONOUNS = _words("him her them me us you he she they i we")
+# People one hires and fires: "fired the coach" is a dismissal, not gunfire.
+_STAFF = _words(
+    "manager employee worker staff staffer coach director executive ceo chief aide adviser advisor "
+    "editor host anchor presenter teacher founder chairman assistant player"
+)
+# Verbs of going that are a visit only with somewhere or someone to visit: "came to Tarnow".
+# ("arrived on Saturday for talks" is a visit whose place the sentence may name elsewhere)
+_MOTION_VERBS = _words("come go head rush travel")
+# Nouns of places one visits: "came to the capital", "travelled into the province".
+_PLACE_NOUNS = _words(
+    "capital city town village province region country border area camp base port airport front "
+    "district state island embassy headquarters ministry palace"
+)
+# Words that put a month name in a date: "in March", "since last March".
+_DATE_WORDS = _words("in since until till by from to of last next early late mid this on")
+# What is fired when a weapon is: "shots were fired", "two rockets were fired at the base".
+_MUNITIONS = _words(
+    "shot round bullet rocket missile shell mortar grenade gas canister cannon weapon gun salvo "
+    "volley projectile flare torpedo bomb artillery munition ammunition dart barrage fire cannonball "
+    "warning"
+)
+# What one offers that is no deal, aid or concession: "offered his view".
+_SAID_OFFERS = _words(
+    "perspective opinion view insight advice thought prayer benediction blessing cent comment "
+    "explanation recitation glimpse apology condolence congratulation praise word remark take "
+    "assessment analysis answer suggestion tip reminder example clue hint"
+)
+# What one provides that is no aid: "provides a glimpse", "provided an update".
+_SAID_PROVISIONS = _SAID_OFFERS | _words(
+    "way case study update overview look reason context basis framework evidence detail information "
+    "account description estimate figure number statistic memo report link opportunity chance "
+    "platform backdrop reminder measure sense feeling"
+)
+# What one delivers that is words, not goods: "delivered a lecture", "deliver their ruling".
+_SPOKEN = _SAID_PROVISIONS | _words(
+    "message speech lecture address news remark ruling verdict sermon talk keynote eulogy "
+    "presentation performance briefing statement judgment judgement decision line punchline"
+)
+# People who are released: captives, and the words news uses for them.
+_CAPTIVES = _words(
+    "prisoner hostage detainee captive person people man woman child soldier journalist activist "
+    "member fighter citizen national civilian worker student sailor crew opponent dissident leader "
+    "suspect inmate militant rebel officer policeman abductee pow all some those others rest "
+    "remainder body remains"
+)
+# Things released that are not people let go: a film, a report, a figure.
+_PUBLISHED = _words(
+    "ad advert advertisement video footage report statement memo album single song film movie trailer "
+    "data figure document record study detail photo photograph image picture list name book version "
+    "update result finding transcript recording tape audio budget schedule poll survey guidance "
+    "guideline product game app software episode letter text email api feature tool library framework "
+    "patch beta release edition model phone device article paper code"
+)
+# People pulled out of rubble or water are rescued, not withdrawn.
+_RESCUED = _words("child person people survivor body victim man woman baby resident boy girl")
+# Words for naming a group as banned: "(banned in Russia)" is a label the outlet adds, not a ban made now.
+_BAN_LABELS = _words("ban outlaw prohibit proscribe designate blacklist")
+_GROUPS = _words("group organization organisation movement network party militia faction")
+# Things captured that are no place, party or person: a camera's, a market's or a filter's catch.
+_CAPTURED_THINGS = _words(
+    "oil gas carbon emission image photo picture footage moment mood attention imagination heart "
+    "essence spirit data message light sound market share vote title trophy award camera video"
+)
+# Measures and messages that "target" people without force.
+_MEASURES = _words(
+    "sanction measure policy law rule regulation campaign programme program ad advert advertising "
+    "marketing tax bill legislation scheme initiative study research drug treatment vaccine therapy "
+    "app product service"
+)
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+# Words of games, races and votes: who "beat" whom in them won.
+_CONTESTS = _words(
+    "final semi-final semifinal quarter-final match game derby race election ballot poll tournament "
+    "championship league cup contest"
+)
+# Adversities one fights that are no party: illnesses, fires, bids, charges.
+_ADVERSITIES = _words(
+    "cancer disease illness fire blaze wildfire bid takeover charge allegation lawsuit case claim "
+    "ruling decision poverty inflation obesity addiction depression tear urge fatigue cold flu virus "
+    "infection pandemic epidemic tax proposal plan bill ticket fine eviction deportation extradition "
+    "conviction sentence odds nerve"
+)
+# Tasks one attacks or tackles: "attacked the problem".
+_TASKS = _words("problem issue task question challenge puzzle backlog deficit debt")
+# Markets and fields a firm "invades".
+_MARKETS = _words("market industry sector field space business segment privacy scene")
+# What is hosted that is no meeting of parties: a show, a game, a website.
+_SHOWS = _words(
+    "exhibition show party concert festival game match podcast programme program server website site "
+    "tournament olympics cup championship competition fair gala quiz dinner webinar screening "
+    "premiere contest file data content"
+)
+# People a club, label or studio signs: "signed a new striker".
+_SIGNED_PEOPLE = _words(
+    "player goalkeeper keeper striker defender midfielder forward winger coach manager actor actress "
+    "artist band singer rapper quarterback pitcher signing youngster teenager"
+)
+# Objects that make "take" a light verb: "took place", "took a step back", "took office".
+_LIGHT_TAKES = _words(
+    "place step part look note care time shape turn breath stock notice pride office effect root seat "
+    "photo picture break course chance risk advantage toll issue heart question vote solace comfort"
+)
+# What is filmed, not shot at: "shot the scene".
+_FILMED = _words("film scene video movie footage sketch episode photo picture commercial")
+_QUANTITIES = _words(
+    "number rate price share level figure sale revenue profit output production participation turnout "
+    "attendance population value stock index demand supply percent percentage quality health "
+    "popularity"
+)
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _preposition_objects(token: Token, word: str) -> list[Token]:
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ == word for o in _children(p, "pobj")]
+
+
+def _human(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or noun.lower_ in _PRONOUNS or noun.lemma_.lower() in _STAFF
+
+
+def _captive(noun: Token) -> bool:
+    # people who can be set free: named, counted, or called by a word for people
+    return (
+        _human(noun)
+        or noun.ent_type_ in {"NORP", "ORG", "GPE"}
+        or any(c.like_num or c.dep_ == "nummod" for c in noun.children)
+        or noun.lemma_.lower() in _CAPTIVES
+    )
+
+
+def _objects(token: Token) -> list[Token]:
+    return _children(token, "dobj")
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    return {o.lemma_.lower() for o in _objects(token)}
+
+
+def _month(token: Token) -> bool:
+    # "in March 2001", "on 3 March": a month name, not a march; "the Women's March" stays
+    if token.pos_ != "PROPN" or token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (after is not None and after.like_num) or (
+        before is not None and (before.like_num or before.lower_ in _DATE_WORDS)
+    )
+
+
+def _goes_nowhere(token: Token, entry: TriggerEntry) -> bool:
+    # "came to power", "comes to nothing", "when it comes to elections": no place or party visited
+    if entry.type != "CONSULT" or token.pos_ != "VERB" or token.lemma_.lower() not in _MOTION_VERBS:
+        return False
+    if any(c.lower_ == "together" for c in token.children):
+        return False  # "came together to work for peace": a gathering of parties
+    places = [o for word in ("to", "into", "for", "in", "at") for o in _preposition_objects(token, word)]
+    return not any(
+        o.lemma_.lower() in _PLACE_NOUNS
+        or any(t.ent_type_ in _PARTIES or t.pos_ == "PROPN" for t in o.subtree)
+        for o in places + _objects(token)
+    )
+
+
+def _met_with(token: Token, entry: TriggerEntry) -> bool:
+    # "the plan was met with anger", "get your needs met": a reception, not a meeting; "was met by the
+    # president" and "had met the envoy" stay
+    if entry.type != "CONSULT" or token.lemma_.lower() != "meet" or token.tag_ != "VBN":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    if perfect and not _children(token, "auxpass"):
+        return False
+    return not _children(token, "agent", "dobj")
+
+
+def _dismissed(token: Token, entry: TriggerEntry) -> bool:
+    # "fired the manager", "they had been fired": a dismissal; "fired on the crowd" stays
+    if entry.type != "ASSAULT" or token.lemma_.lower() != "fire" or token.pos_ != "VERB":
+        return False
+    if any(_preposition_objects(token, word) for word in ("on", "at", "upon", "into")):
+        return False
+    objects, subjects = _objects(token), _children(token, "nsubjpass")
+    if objects:
+        return all(_human(o) for o in objects)
+    # "they had been fired": whoever was fired is no shot, round or rocket
+    return bool(subjects) and all(
+        _human(s) or (s.pos_ == "NOUN" and s.lemma_.lower() not in _MUNITIONS) for s in subjects
+    )
+
+
+def _asks_about(token: Token, entry: TriggerEntry) -> bool:
+    # "she asked about him", "Kimmel asked.": a question; a request asks for something or someone to act
+    if entry.type != "REQUEST" or token.lemma_.lower() != "ask" or token.pos_ != "VERB":
+        return False
+    if _children(token, "xcomp", "ccomp") or _preposition_objects(token, "for"):
+        return False
+    return not _objects(token) or bool(_preposition_objects(token, "about"))
+
+
+def _light_object(token: Token, entry: TriggerEntry) -> bool:
+    lemma = token.lemma_.lower()
+    objects = _object_lemmas(token)
+    if objects & set(entry.rest):
+        return False  # the lexicon's own phrase ("take part in exercise") says its sense
+    if lemma == "release" and token.pos_ == "NOUN":
+        freed = _preposition_objects(token, "of")  # "the release of the data" frees no one
+        if freed:
+            return not any(_captive(o) for o in freed)
+        return token.dep_ != "compound" and not _children(token, "poss", "prep")  # "the third release"
+    if not objects:
+        return False
+    if lemma == "offer" and entry.type == "AGREE":
+        return objects <= _SAID_OFFERS
+    if lemma == "provide" and entry.type == "AID":
+        return objects <= _SAID_PROVISIONS
+    if lemma == "release" and entry.type in {"RETREAT", "CONCEDE"}:
+        return objects <= _PUBLISHED
+    if lemma == "give" and entry.type in {"AID", "COOPERATE", "CONCEDE", "AGREE"}:
+        return objects <= _SPOKEN | _words("interview indication breakdown timeline date name")
+    if lemma == "deliver" and entry.type == "AID":
+        return objects <= _SPOKEN
+    if lemma == "pull" and entry.type == "RETREAT":
+        return objects <= _RESCUED  # "pulled two children out alive": a rescue, not a withdrawal
+    if lemma == "take":
+        # "a shoot-out took place": a happening named by a coined compound is left to the noun's reading
+        coined = any(
+            any(c.dep_ == "punct" and c.tag_ == "HYPH" for c in s.children) for s in _children(token, "nsubj")
+        )
+        return objects <= _LIGHT_TAKES and not coined
+    if lemma == "shoot" and entry.type == "ASSAULT":
+        return objects <= _FILMED
+    return False
+
+
+def _opinion(token: Token, entry: TriggerEntry) -> bool:
+    # "agreed with his colleague", "does not agree with the policy": a shared view, no deal
+    if entry.type != "AGREE" or token.lemma_.lower() != "agree" or token.pos_ != "VERB":
+        return False
+    if not _preposition_objects(token, "with"):
+        return False
+    if _children(token, "xcomp", "ccomp", "dobj") or _preposition_objects(token, "on"):
+        return False
+    return not _preposition_objects(token, "to")
+
+
+def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
+    # "X contributed to this report", "stress contributed to the birth": no aid given to anyone
+    if entry.type != "AID" or token.lemma_.lower() != "contribute" or _objects(token):
+        return False
+    return not any(o.ent_type_ in _PARTIES for o in _preposition_objects(token, "to"))
+
+
+def _decreased(token: Token, entry: TriggerEntry) -> bool:
+    # "the number of marchers declined": a fall, not a refusal ("declined to attend", "declined the offer")
+    if entry.type != "REJECT" or token.lemma_.lower() != "decline" or token.pos_ != "VERB":
+        return False
+    if _children(token, "xcomp", "ccomp", "dobj"):
+        return False
+    subjects = _children(token, "nsubj")
+    measured = any(s.lemma_.lower() in _QUANTITIES for s in subjects)
+    return measured or any(p.dep_ == "prep" and p.lower_ in {"from", "by"} for p in token.children)
+
+
+def _label(token: Token, entry: TriggerEntry) -> bool:
+    # "Jabhat X (banned in Russia)": a participle naming what a group is, not a ban made in the story
+    return (
+        entry.type in {"COERCE", "SANCTION"}
+        and token.lemma_.lower() in _BAN_LABELS
+        and token.tag_ == "VBN"
+        and (
+            (token.i > 0 and token.doc[token.i - 1].text == "(")
+            or (
+                token.dep_ == "acl"
+                and not _children(token, "agent")  # "the party, banned by the junta last week": a ban
+                and (
+                    token.head.pos_ == "PROPN"
+                    or token.head.ent_type_ in {"ORG", "NORP"}
+                    or token.head.lemma_.lower() in _GROUPS
+                )
+            )
+        )
+    )
+
+
+def _leads_to(token: Token) -> bool:
+    # "the shortages led to hard choices": a cause, not a party leading anyone
+    return token.lemma_.lower() == "lead" and not _objects(token) and bool(_preposition_objects(token, "to"))
+
+
+def _a_talk(token: Token, entry: TriggerEntry) -> bool:
+    # "his talk on immigration": one talk is a speech; "talks" between parties are negotiations
+    return entry.type == "CONSULT" and token.lower_ == "talk" and token.tag_ == "NN"
+
+
+def _captured_thing(token: Token, entry: TriggerEntry) -> bool:
+    # "the oil was captured at the wellhead", "captured the mood": no one seized or taken
+    if entry.type != "ASSAULT" or token.lemma_.lower() != "capture" or token.pos_ != "VERB":
+        return False
+    things = _objects(token) + _children(token, "nsubjpass")
+    # "most of the oil": the thing, not its share
+    things = [(_preposition_objects(t, "of") or [t])[0] if t.pos_ != "NOUN" else t for t in things]
+    return bool(things) and all(t.lemma_.lower() in _CAPTURED_THINGS for t in things)
+
+
+def _contest(token: Token, entry: TriggerEntry) -> bool:
+    # "beat the visitors 3-1 in the final": a game or a vote won, not a beating
+    if entry.type != "ASSAULT" or token.lemma_.lower() not in {"beat", "defeat"}:
+        return False
+    words = {t.lemma_.lower() for t in token.sent}
+    sentence = list(token.sent)
+    scored = (
+        any(_SCORE.match(t.text) for t in sentence)
+        or any(
+            a.like_num
+            and dash.text in {"-", "–"}
+            and b.like_num
+            and len(a.text) <= 3
+            and len(b.text) <= 3
+            and "DATE" not in {a.ent_type_, b.ent_type_}  # "between 18 - 20 February" is a span of days
+            for a, dash, b in zip(sentence, sentence[1:], sentence[2:], strict=False)
+        )
+    )
+    return scored or bool(words & _CONTESTS)
+
+
+def _struggle(token: Token, entry: TriggerEntry) -> bool:
+    # "fighting cancer", "fought off a takeover bid", "attacked the problem", "killed it", "invaded the
+    # market": a struggle with an illness, a bid or a task, not with a party
+    lemma = token.lemma_.lower()
+    if entry.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    objects = _objects(token) + [o for word in ("against", "off") for o in _preposition_objects(token, word)]
+    lemmas = {o.lemma_.lower() for o in objects}
+    if lemma in {"fight", "battle", "combat"}:
+        return bool(lemmas) and lemmas <= _ADVERSITIES
+    if lemma in {"attack", "tackle"}:
+        return bool(lemmas) and lemmas <= _TASKS
+    if lemma == "kill":
+        return [o.lower_ for o in _objects(token)] == ["it"]
+    if lemma == "invade":
+        return bool(lemmas) and lemmas <= _MARKETS
+    return False
+
+
+def _staged(token: Token, entry: TriggerEntry) -> bool:
+    # "hosted an exhibition", "opened a new bridge", "signed a new striker": an event staged, a building
+    # opened, a player hired; "hosted the envoy", "opened the border crossing", "signed the accord" stay
+    lemma, objects = token.lemma_.lower(), _objects(token)
+    if not objects:
+        return False
+    if entry.type == "CONSULT" and lemma == "host":
+        return {o.lemma_.lower() for o in objects} <= _SHOWS
+    if entry.type == "CONCEDE" and lemma == "open":
+        return all(
+            any(c.dep_ == "amod" and c.lower_ in {"new", "first"} for c in o.children) for o in objects
+        )
+    if entry.type == "SUPPORT" and lemma == "sign":
+        return all(o.ent_type_ == "PERSON" or o.lemma_.lower() in _SIGNED_PEOPLE for o in objects)
+    return False
+
+
+def _checks_out(token: Token, entry: TriggerEntry) -> bool:
+    # "check out our guide": a look, not an investigation
+    return (
+        entry.type == "ACCUSE"
+        and token.lemma_.lower() == "check"
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    )
+
+
+def _to_the_reader(token: Token, entry: TriggerEntry) -> bool:
+    # "we encourage you to upgrade", "the guide will help you": advice to the reader, no party acted on
+    if entry.type not in {"REQUEST", "AID", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE"}:
+        return False
+    # "help you plan": the reader as the subject of the clause the verb takes
+    objects = _objects(token) + [s for c in _children(token, "ccomp", "xcomp") for s in _children(c, "nsubj")]
+    return bool(objects) and all(o.lower_ in {"you", "yourself", "yourselves"} for o in objects)
+
+
+def _in_a_name(token: Token) -> bool:
+    # "Secretary-General Ban Ki-moon": a word of a person's name
+    return token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
+
+
+def _pushed_on(token: Token, entry: TriggerEntry) -> bool:
+    # "militants pushed deep into the city": an advance, not a push for anything
+    return (
+        entry.type == "REQUEST"
+        and token.lemma_.lower() == "push"
+        and token.pos_ == "VERB"
+        and not _children(token, "xcomp", "ccomp", "dobj")
+        and not _preposition_objects(token, "for")
+    )
+
+
+def _aimed_by_measure(token: Token, entry: TriggerEntry) -> bool:
+    # "the sanctions regime targets officials", "the campaign targets young voters": a measure aimed at
+    # people, not an attack on them
+    if entry.type != "ASSAULT" or token.lemma_.lower() != "target" or token.pos_ != "VERB":
+        return False
+    subjects = _children(token, "nsubj")
+    return bool(subjects) and all(
+        any(t.lemma_.lower() in _MEASURES for t in s.subtree if t.dep_ in {"nsubj", "compound"})
+        for s in subjects
+    )
+
+
+def _sworn_in(token: Token) -> bool:
+    # "was sworn in as justice": an oath of office, not a vow of violence
+    if token.lemma_.lower() != "swear":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) or (
+        following is not None and following.lower_ == "in" and following.head == token
+    )
+
+
+def _called_back(token: Token, entry: TriggerEntry) -> bool:
+    # "called the file up", "was called back for a second audition": no demand made
+    return (
+        entry.type == "REQUEST"
+        and token.lemma_.lower() == "call"
+        and any(c.dep_ == "prt" and c.lower_ in {"up", "back"} for c in token.children)
+    )
+
+
+def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
+    # "Thank you.", "thank God": a courtesy or a prayer, not praise of a party
+    return (
+        entry.type == "SUPPORT"
+        and token.lemma_.lower() == "thank"
+        and not _children(token, "nsubj")
+        and len(_objects(token)) == 1
+        and _objects(token)[0].lower_ in {"you", "god", "goodness", "heaven", "heavens", "allah"}
+    )
+
+
+def other_sense(token: Token, entry: TriggerEntry) -> bool:
+    """Return True when the trigger word is used in a sense that names no act of the entry's type."""
+    return (
+        _month(token)
+        or _goes_nowhere(token, entry)
+        or _met_with(token, entry)
+        or _dismissed(token, entry)
+        or _asks_about(token, entry)
+        or _light_object(token, entry)
+        or _opinion(token, entry)
+        or _helped_with_words(token, entry)
+        or _decreased(token, entry)
+        or _sworn_in(token)
+        or _label(token, entry)
+        or _in_a_name(token)
+        or _pushed_on(token, entry)
+        or _aimed_by_measure(token, entry)
+        or _checks_out(token, entry)
+        or _to_the_reader(token, entry)
+        or _contest(token, entry)
+        or _struggle(token, entry)
+        or _staged(token, entry)
+        or _leads_to(token)
+        or _a_talk(token, entry)
+        or _captured_thing(token, entry)
+        or _called_back(token, entry)
+        or _thanks_you(token, entry)
+    )
