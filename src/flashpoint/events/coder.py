@@ -22,6 +22,7 @@ from flashpoint.events.claims import (
     denial_accusers,
     denied_charge,
     denies_a_claim,
+    is_outlet,
     medium_content,
     overall_stance,
     related_stance,
@@ -317,6 +318,8 @@ class EventCoder:
                 or names_no_act(token, entry)
             ):
                 continue
+            if entry.type == "CONSULT" and _press_audience(token):
+                continue  # "spoke to reporters", "talking to Radio Nord": how words reached us, no meeting
             if entry.type == "REQUEST" and _question(token):
                 continue  # "asked him whether he knew": a question, not a request
             if _calls_off(token, triggers):
@@ -1232,6 +1235,8 @@ _STATE_NOUNS = frozenset({"destruction"})
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
 )
+# Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
+_HELD = frozenset({"hold", "convene", "stage", "conduct", "organise", "organize"})
 
 
 # What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
@@ -1249,18 +1254,44 @@ def _charged_by(node: Token) -> bool:
 
 
 def _reported_happening(token: Token) -> bool:
-    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash")."""
+    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash",
+    "talks will be held", "the meeting that took place")."""
     head = token.head
-    if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
-        lemma = head.lemma_.lower()
-        particles = {c.lower_ for c in head.children if c.dep_ in {"prt", "dobj"}}
-        return (
-            lemma in _HAPPEN
-            or (lemma == "take" and "place" in particles)
-            or (lemma == "break" and "out" in particles)
+    if (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and _happens(head, passive=token.dep_ == "nsubjpass")
+    ):
+        return True
+    # "the talks that will be held in May", "a massacre which took place there": the noun's own clause
+    if any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"}
+            and s.lower_ in {"that", "which"}
+            and _happens(c, passive=s.dep_ == "nsubjpass")
+            for s in c.children
         )
+        for c in token.children
+    ):
+        return True
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _happens(verb: Token, *, passive: bool) -> bool:
+    """Return True for a verb that says its subject took place: "occurred", "took place", "broke out",
+    and in the passive "was held", "were convened"."""
+    lemma = verb.lemma_.lower()
+    if passive:
+        return lemma in _HELD
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
+    return (
+        lemma in _HAPPEN
+        or (lemma == "take" and "place" in particles)
+        or (lemma == "break" and "out" in particles)
+    )
 
 
 # Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
@@ -1399,6 +1430,27 @@ def _refused(token: Token, modality: Modality) -> bool:
             or modality.hedged
         )
     )
+
+
+# Those a speaker talks to when speaking for the record: an audience or an outlet, not a party met.
+_PRESS = frozenset(
+    {"reporter", "journalist", "correspondent", "press", "media", "newspaper", "medium", "audience", "crowd"}
+)
+
+
+def _press_audience(token: Token) -> bool:
+    """Return True for "spoke to reporters", "talked with the BBC", "speaking to a news agency": a verb of
+    talking whose addressee is the press or an outlet."""
+    if token.lemma_.lower() not in {"speak", "talk"}:
+        return False
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "with"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = " ".join(t.text for t in pobj.subtree)
+            if pobj.lemma_.lower() in _PRESS or is_outlet(phrase):
+                return True
+    return False
 
 
 def _question(token: Token) -> bool:
