@@ -36,3 +36,24 @@ def test_recall_acts_told_as_held_and_talks(code_events: Code, text: str, expect
 )
 def test_recall_press_audience_is_no_meeting(code_events: Code, text: str) -> None:
     assert "CONSULT" not in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The council demanded full access for aid workers and requested the envoy to report back.",
+            "REQUEST",
+        ),
+        ("The minister praised the rebels and thanked Syldavia for its help.", "SUPPORT"),
+    ],
+)
+def test_recall_two_coordinated_acts_with_objects_of_their_own(
+    code_events: Code, text: str, kind: str
+) -> None:
+    assert [e.type for e in code_events(text)].count(kind) == 2
+
+
+def test_recall_one_act_told_with_two_verbs_stays_one(code_events: Code) -> None:
+    # the same object twice: one act
+    assert [e.type for e in code_events("Ruritania funded and delivered the aid.")].count("AID") == 1

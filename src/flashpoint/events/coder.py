@@ -213,7 +213,7 @@ class EventCoder:
             and t.pos_ == "NOUN"
             and t.head.lemma_.lower() != t.lemma_.lower()
             and t.head.pos_ in {"NOUN", "VERB"}
-        )
+        ) | frozenset(frozenset({t.idx, t.head.idx}) for t, _ in coded if _two_acts(t))
         kept = _protest_statements(_one_per_sentence(events, nominal, called_off, kinds), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
@@ -840,6 +840,18 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
 
 # Acts, not statements: two statements are two events even in one sentence ("rejected …, and opposed …").
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+
+
+def _two_acts(token: Token) -> bool:
+    """Return True for the second of two coordinated verbs that each take an object of their own
+    ("demanded access and requested monitors", "congratulated the rebels and thanked Ruritania"): two
+    acts of one speaker, not one act told twice."""
+    head = token.head
+    if token.dep_ != "conj" or token.pos_ != "VERB" or head.pos_ != "VERB":
+        return False
+    own = [c for c in token.children if c.dep_ == "dobj"]
+    first = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(own) and bool(first) and own[0].lemma_.lower() != first[0].lemma_.lower()
 
 
 def _fill_parties(kept: Event, twin: Event) -> Event:
