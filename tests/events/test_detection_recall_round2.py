@@ -57,3 +57,15 @@ def test_recall_two_coordinated_acts_with_objects_of_their_own(
 def test_recall_one_act_told_with_two_verbs_stays_one(code_events: Code) -> None:
     # the same object twice: one act
     assert [e.type for e in code_events("Ruritania funded and delivered the aid.")].count("AID") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A series of meetings will take place between Ruritanian and Bordurian officials.", "future"),
+        ("A new round of talks was held on Monday.", "asserted"),
+    ],
+)
+def test_recall_act_counted_by_a_series_told_as_held(code_events: Code, text: str, stance: str) -> None:
+    consults = [e for e in code_events(text) if e.type == "CONSULT"]
+    assert [e.claims[0].stance for e in consults] == [stance]

@@ -205,6 +205,8 @@ class EventCoder:
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         # acts named as called off ("the talks were called off"): told, negated, even with no party named
         called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
+        # … as are acts named as held ("a round of talks was held"): told, even with no party named
+        held = frozenset(t.idx for t, _ in coded if t.pos_ in {"NOUN", "PROPN"} and _held(t))
         # "shelling and airstrikes": coordinated nouns of two kinds of act are two events
         kinds = frozenset(
             frozenset({t.idx, t.head.idx})
@@ -214,7 +216,7 @@ class EventCoder:
             and t.head.lemma_.lower() != t.lemma_.lower()
             and t.head.pos_ in {"NOUN", "VERB"}
         ) | frozenset(frozenset({t.idx, t.head.idx}) for t, _ in coded if _two_acts(t))
-        kept = _protest_statements(_one_per_sentence(events, nominal, called_off, kinds), subjectless)
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off | held, kinds), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
         answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
@@ -389,7 +391,8 @@ class EventCoder:
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
-        modality = self._modality(token, context)
+        # "a series of meetings will take place": the series carries the act's tense and mood
+        modality = self._modality(_counted_by(token) or token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -1247,6 +1250,8 @@ _STATE_NOUNS = frozenset({"destruction"})
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
 )
+# Nouns that count acts: "a series of meetings", "a round of talks", "a wave of arrests".
+_SERIES = frozenset({"series", "round", "wave", "spate", "string"})
 # Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
 _HELD = frozenset({"hold", "convene", "stage", "conduct", "organise", "organize"})
 
@@ -1268,6 +1273,7 @@ def _charged_by(node: Token) -> bool:
 def _reported_happening(token: Token) -> bool:
     """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash",
     "talks will be held", "the meeting that took place")."""
+    token = _counted_by(token) or token  # "a series of meetings will take place": the series takes place
     head = token.head
     if (
         token.dep_ in {"nsubj", "nsubjpass"}
@@ -1290,6 +1296,26 @@ def _reported_happening(token: Token) -> bool:
         return True
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _counted_by(token: Token) -> Token | None:
+    """Return the noun that counts an act ("a series of meetings", "a round of talks"), else None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head == token.head:
+        return None
+    holder = token.head.head
+    return holder if holder.pos_ == "NOUN" and holder.lemma_.lower() in _SERIES else None
+
+
+def _held(token: Token) -> bool:
+    """Return True for an act noun a verb of its own says took place ("talks were held", "a round of talks
+    took place"), not only one there was or one reported."""
+    token = _counted_by(token) or token
+    head = token.head
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and _happens(head, passive=token.dep_ == "nsubjpass")
+    )
 
 
 def _happens(verb: Token, *, passive: bool) -> bool:
