@@ -69,3 +69,20 @@ def test_recall_one_act_told_with_two_verbs_stays_one(code_events: Code) -> None
 def test_recall_act_counted_by_a_series_told_as_held(code_events: Code, text: str, stance: str) -> None:
     consults = [e for e in code_events(text) if e.type == "CONSULT"]
     assert [e.claims[0].stance for e in consults] == [stance]
+
+
+def test_recall_act_of_a_force_told_in_its_relative_clause(code_events: Code) -> None:
+    events = code_events("Ruritania praised the rebels who fought to free the town.")
+    fought = [e for e in events if e.type == "ASSAULT"]
+    assert [e.actor_text for e in fought] == ["the rebels"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men who were wounded in the blast.",  # what befell them: a description
+        "The soldiers who guard the checkpoint were replaced.",  # no act of force, present tense
+    ],
+)
+def test_recall_relative_clause_description_stays_background(code_events: Code, text: str) -> None:
+    assert "ASSAULT" not in [e.type for e in code_events(text)]

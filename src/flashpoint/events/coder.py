@@ -364,6 +364,13 @@ class EventCoder:
             # … as is the accused of "A accused B of the attack"
             claimer = responsibility_claimer(token) or responsibility_denier(token) or accused_party(token)
             found = replace(found, actor=claimer) if claimer is not None else found
+        if (
+            found.actor is not None
+            and found.actor.lower_ in {"who", "that", "which"}
+            and found.actor.head.dep_ == "relcl"
+            and found.actor.head.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            found = replace(found, actor=found.actor.head.head)  # "the rebels who shelled X": the rebels
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
         if found.actor is not None and found.actor.ent_type_ in {"DATE", "TIME"}:
