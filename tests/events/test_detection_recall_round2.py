@@ -86,3 +86,13 @@ def test_recall_act_of_a_force_told_in_its_relative_clause(code_events: Code) ->
 )
 def test_recall_relative_clause_description_stays_background(code_events: Code, text: str) -> None:
     assert "ASSAULT" not in [e.type for e in code_events(text)]
+
+
+def test_recall_threat_noun_takes_the_party_of_the_act_it_names(code_events: Code) -> None:
+    events = code_events("Borduria gave up its rockets under the threat of sanctions by Ruritania.")
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert [e.actor.country if e.actor else None for e in threats] == ["RUR"]
+
+
+def test_recall_surrender_is_a_retreat(code_events: Code) -> None:
+    assert "RETREAT" in [e.type for e in code_events("Hundreds of Bordurian fighters surrendered on Sunday.")]

@@ -364,6 +364,16 @@ class EventCoder:
             # … as is the accused of "A accused B of the attack"
             claimer = responsibility_claimer(token) or responsibility_denier(token) or accused_party(token)
             found = replace(found, actor=claimer) if claimer is not None else found
+        if found.actor is None and entry.type == "THREATEN" and entry.pos == "noun":
+            # "threats of US strikes", "the threat of sanctions by the council": who would act threatens
+            inner = self._threatened_act(token, triggers)
+            if inner is not None and inner.actor is not None:
+                found = replace(
+                    found,
+                    actor=inner.actor,
+                    recipient=inner.recipient,
+                    recipient_alternatives=inner.recipient_alternatives,
+                )
         if (
             found.actor is not None
             and found.actor.lower_ in {"who", "that", "which"}
@@ -462,6 +472,16 @@ class EventCoder:
             claims=(claim,),
             co_actors=co_actors,
         )
+
+    def _threatened_act(self, threat: Token, triggers: dict[int, TriggerEntry]) -> Any:
+        """Return the parties of the act a threat noun names ("threats of US strikes"), else None."""
+        for prep in threat.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for act in prep.children:
+                if act.dep_ == "pobj" and act.i in triggers:
+                    return self.arguments.find(act)
+        return None
 
     def _modality(self, token: Token, context: _Context) -> Modality:
         """Return the modality of a trigger as its parse reads (once per trigger and document)."""
