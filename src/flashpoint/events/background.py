@@ -187,8 +187,21 @@ def _doer_told(verb: Token, triggers: Triggers) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
         return False
+    if _long_ago(verb):
+        return False  # "met the rebels who attacked the town last year": who they are, not the news
     party = verb.head
     return party.ent_type_ in {"NORP", "ORG", "GPE"} or party.lemma_.lower() in _FORCE_NOUNS
+
+
+def _long_ago(verb: Token) -> bool:
+    """Return True for a clause dated a year or more back ("last year", "in 2014", "years ago")."""
+    for node in verb.subtree:
+        if node.ent_type_ != "DATE":
+            continue
+        word = node.lower_
+        if word in {"year", "years", "ago", "decade", "decades"} or (word.isdigit() and len(word) == 4):
+            return True
+    return False
 
 
 def _own_agent(clause: Token, token: Token, triggers: Triggers) -> bool:
