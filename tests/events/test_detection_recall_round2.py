@@ -96,3 +96,7 @@ def test_recall_threat_noun_takes_the_party_of_the_act_it_names(code_events: Cod
 
 def test_recall_surrender_is_a_retreat(code_events: Code) -> None:
     assert "RETREAT" in [e.type for e in code_events("Hundreds of Bordurian fighters surrendered on Sunday.")]
+
+
+def test_recall_joining_a_truce_is_an_agreement(code_events: Code) -> None:
+    assert "AGREE" in [e.type for e in code_events("Two Bordurian rebel groups joined the truce on Monday.")]
