@@ -100,3 +100,17 @@ def test_recall_surrender_is_a_retreat(code_events: Code) -> None:
 
 def test_recall_joining_a_truce_is_an_agreement(code_events: Code) -> None:
     assert "AGREE" in [e.type for e in code_events("Two Bordurian rebel groups joined the truce on Monday.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ruritanian jets delivered heavy strikes against Bordurian positions.", "ASSAULT"),
+        ("Ruritania delivered food aid to Borduria.", "AID"),
+    ],
+)
+def test_recall_giving_verb_with_an_act_as_object_is_that_act(
+    code_events: Code, text: str, kind: str
+) -> None:
+    types = [e.type for e in code_events(text)]
+    assert types == [kind]

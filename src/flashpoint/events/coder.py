@@ -176,6 +176,10 @@ class EventCoder:
             entry = self.lexicon.match(parsed[i])
             if entry is not None:
                 triggers[i] = entry
+        # "delivered a series of strikes": a verb of giving whose object is the act, no aid of its own
+        for i in [i for i, entry in triggers.items() if entry.type == "AID"]:
+            if _delivers_act(parsed[i], triggers):
+                del triggers[i]
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
             triggers.update({t.i: _OBLIGATION for t in parsed if obliged(t)})
@@ -1494,6 +1498,28 @@ def _refused(token: Token, modality: Modality) -> bool:
             or modality.question
             or modality.hedged
         )
+    )
+
+
+def _delivers_act(verb: Token, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for a verb of giving whose object names an act of another kind ("delivered strikes on
+    the town", "delivered a series of raids", "gave a stern warning"): a light verb, no aid given."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        act = _counted_act(obj) or obj
+        other = triggers.get(act.i)
+        if other is not None and other.type not in {"AID", "SUPPORT"} and other is not _OBLIGATION:
+            return True
+    return False
+
+
+def _counted_act(noun: Token) -> Token | None:
+    """Return the act a series noun counts ("a series of strikes" → strikes), else None."""
+    if noun.lemma_.lower() not in _SERIES:
+        return None
+    return next(
+        (p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), None
     )
 
 
