@@ -128,6 +128,8 @@ def _in_relative_clause(token: Token, triggers: Triggers) -> bool:
     ):
         return False  # "a statement claiming the bombing": a claim of the act, no description
     if clause.dep_ in {"relcl", "acl"} and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if clause.dep_ == "relcl" and clause == token and _doer_told(token, triggers):
+            return False  # "the gunmen who stormed the base": what the party did is the news
         if clause.dep_ == "relcl" and _own_agent(clause, token, triggers):
             # "the town, where soldiers raided homes", "the base from which the strike was launched":
             # a clause with a doer of its own tells a happening, not what the noun is
@@ -147,6 +149,59 @@ def _in_relative_clause(token: Token, triggers: Triggers) -> bool:
 
 # Words that stand for the noun a relative clause hangs from: its subject then is that noun, described.
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what"})
+
+
+# Nouns that name an armed party: a relative clause on them may tell the act they did.
+_FORCE_NOUNS = frozenset(
+    {
+        "militant",
+        "rebel",
+        "gunman",
+        "insurgent",
+        "fighter",
+        "soldier",
+        "troop",
+        "force",
+        "army",
+        "militia",
+        "jihadist",
+        "terrorist",
+        "attacker",
+        "assailant",
+        "police",
+        "policeman",
+        "group",
+    }
+)
+
+
+def _doer_told(verb: Token, triggers: Triggers) -> bool:
+    """Return True for a past act an armed party is said to have done in a relative clause of its own
+    ("the militants who stormed the base", "rebels who shelled the town"): told, not a description.
+
+    Only "who" (a party, not a thing), a simple past verb, and an act of force from the lexicon: "the
+    group, which is fighting …" and "soldiers who were wounded" stay descriptions.
+    """
+    entry = triggers.get(verb.i)
+    if entry is None or entry.type not in {"ASSAULT", "COERCE"} or verb.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return False
+    if _long_ago(verb):
+        return False  # "met the rebels who attacked the town last year": who they are, not the news
+    party = verb.head
+    return party.ent_type_ in {"NORP", "ORG", "GPE"} or party.lemma_.lower() in _FORCE_NOUNS
+
+
+def _long_ago(verb: Token) -> bool:
+    """Return True for a clause dated a year or more back ("last year", "in 2014", "years ago")."""
+    for node in verb.subtree:
+        if node.ent_type_ != "DATE":
+            continue
+        word = node.lower_
+        if word in {"year", "years", "ago", "decade", "decades"} or (word.isdigit() and len(word) == 4):
+            return True
+    return False
 
 
 def _own_agent(clause: Token, token: Token, triggers: Triggers) -> bool:

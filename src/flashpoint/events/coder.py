@@ -22,6 +22,7 @@ from flashpoint.events.claims import (
     denial_accusers,
     denied_charge,
     denies_a_claim,
+    is_outlet,
     medium_content,
     overall_stance,
     related_stance,
@@ -177,6 +178,10 @@ class EventCoder:
             entry = self.lexicon.match(parsed[i])
             if entry is not None:
                 triggers[i] = entry
+        # "delivered a series of strikes": a verb of giving whose object is the act, no aid of its own
+        for i in [i for i, entry in triggers.items() if entry.type == "AID"]:
+            if _delivers_act(parsed[i], triggers):
+                del triggers[i]
         if "must" in doc.text.lower():
             self._must_statements(parsed, triggers)
             triggers.update({t.i: _OBLIGATION for t in parsed if obliged(t)})
@@ -206,6 +211,8 @@ class EventCoder:
         subjectless = frozenset(t.idx for t, _ in coded if t.pos_ in {"VERB", "AUX"} and not _has_subject(t))
         # acts named as called off ("the talks were called off"): told, negated, even with no party named
         called_off = frozenset(t.idx for t, _ in coded if cancelled(t))
+        # … as are acts named as held ("a round of talks was held"): told, even with no party named
+        held = frozenset(t.idx for t, _ in coded if t.pos_ in {"NOUN", "PROPN"} and _held(t))
         # "shelling and airstrikes": coordinated nouns of two kinds of act are two events
         kinds = frozenset(
             frozenset({t.idx, t.head.idx})
@@ -214,8 +221,8 @@ class EventCoder:
             and t.pos_ == "NOUN"
             and t.head.lemma_.lower() != t.lemma_.lower()
             and t.head.pos_ in {"NOUN", "VERB"}
-        )
-        kept = _protest_statements(_one_per_sentence(events, nominal, called_off, kinds), subjectless)
+        ) | frozenset(frozenset({t.idx, t.head.idx}) for t, _ in coded if _two_acts(t))
+        kept = _protest_statements(_one_per_sentence(events, nominal, called_off | held, kinds), subjectless)
         sentences = note_length(doc.sentences)
         kept = _one_per_happening(kept, note=sentences <= NOTE_SENTENCES, places=doc.places)
         answered = tuple(self._walked(event, context) for event in _answer_requests(kept, answering))
@@ -321,6 +328,8 @@ class EventCoder:
                 or names_no_act(token, entry)
             ):
                 continue
+            if entry.type == "CONSULT" and _press_audience(token):
+                continue  # "spoke to reporters", "talking to Radio Nord": how words reached us, no meeting
             if entry.type == "REQUEST" and _question(token):
                 continue  # "asked him whether he knew": a question, not a request
             if _calls_off(token, triggers):
@@ -363,6 +372,23 @@ class EventCoder:
             # … as is the accused of "A accused B of the attack"
             claimer = responsibility_claimer(token) or responsibility_denier(token) or accused_party(token)
             found = replace(found, actor=claimer) if claimer is not None else found
+        if found.actor is None and entry.type == "THREATEN" and entry.pos == "noun":
+            # "threats of US strikes", "the threat of sanctions by the council": who would act threatens
+            inner = self._threatened_act(token, triggers)
+            if inner is not None and inner.actor is not None:
+                found = replace(
+                    found,
+                    actor=inner.actor,
+                    recipient=inner.recipient,
+                    recipient_alternatives=inner.recipient_alternatives,
+                )
+        if (
+            found.actor is not None
+            and found.actor.lower_ in {"who", "that", "which"}
+            and found.actor.head.dep_ == "relcl"
+            and found.actor.head.head.pos_ in {"NOUN", "PROPN"}
+        ):
+            found = replace(found, actor=found.actor.head.head)  # "the rebels who shelled X": the rebels
         if found.actor is not None and found.actor.lower_ in _SECOND_PERSON | _INDEFINITE:
             return None  # addressed to the reader, or a misread clause: not events
         if found.actor is not None and found.actor.ent_type_ in {"DATE", "TIME"}:
@@ -390,7 +416,8 @@ class EventCoder:
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
-        modality = self._modality(token, context)
+        # "a series of meetings will take place": the series carries the act's tense and mood
+        modality = self._modality(_counted_by(token) or token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -453,6 +480,16 @@ class EventCoder:
             claims=(claim,),
             co_actors=co_actors,
         )
+
+    def _threatened_act(self, threat: Token, triggers: dict[int, TriggerEntry]) -> Any:
+        """Return the parties of the act a threat noun names ("threats of US strikes"), else None."""
+        for prep in threat.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for act in prep.children:
+                if act.dep_ == "pobj" and act.i in triggers:
+                    return self.arguments.find(act)
+        return None
 
     def _modality(self, token: Token, context: _Context) -> Modality:
         """Return the modality of a trigger as its parse reads (once per trigger and document)."""
@@ -841,6 +878,18 @@ def _protest_statements(events: list[Event], subjectless: frozenset[int] = froze
 
 # Acts, not statements: two statements are two events even in one sentence ("rejected …, and opposed …").
 _MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+
+
+def _two_acts(token: Token) -> bool:
+    """Return True for the second of two coordinated verbs that each take an object of their own
+    ("demanded access and requested monitors", "congratulated the rebels and thanked Ruritania"): two
+    acts of one speaker, not one act told twice."""
+    head = token.head
+    if token.dep_ != "conj" or token.pos_ != "VERB" or head.pos_ != "VERB":
+        return False
+    own = [c for c in token.children if c.dep_ == "dobj"]
+    first = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(own) and bool(first) and own[0].lemma_.lower() != first[0].lemma_.lower()
 
 
 def _fill_parties(kept: Event, twin: Event) -> Event:
@@ -1236,6 +1285,10 @@ _STATE_NOUNS = frozenset({"destruction"})
 _HAPPEN = frozenset(
     {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
 )
+# Nouns that count acts: "a series of meetings", "a round of talks", "a wave of arrests".
+_SERIES = frozenset({"series", "round", "wave", "spate", "string"})
+# Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
+_HELD = frozenset({"hold", "convene", "stage", "conduct", "organise", "organize"})
 
 
 # What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
@@ -1253,18 +1306,65 @@ def _charged_by(node: Token) -> bool:
 
 
 def _reported_happening(token: Token) -> bool:
-    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash")."""
+    """Return True for an event noun a clause says happened ("fighting broke out", "there was a clash",
+    "talks will be held", "the meeting that took place")."""
+    token = _counted_by(token) or token  # "a series of meetings will take place": the series takes place
     head = token.head
-    if token.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
-        lemma = head.lemma_.lower()
-        particles = {c.lower_ for c in head.children if c.dep_ in {"prt", "dobj"}}
-        return (
-            lemma in _HAPPEN
-            or (lemma == "take" and "place" in particles)
-            or (lemma == "break" and "out" in particles)
+    if (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and _happens(head, passive=token.dep_ == "nsubjpass")
+    ):
+        return True
+    # "the talks that will be held in May", "a massacre which took place there": the noun's own clause
+    if any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"}
+            and s.lower_ in {"that", "which"}
+            and _happens(c, passive=s.dep_ == "nsubjpass")
+            for s in c.children
         )
+        for c in token.children
+    ):
+        return True
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _counted_by(token: Token) -> Token | None:
+    """Return the noun that counts an act ("a series of meetings", "a round of talks"), else None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head == token.head:
+        return None
+    holder = token.head.head
+    return holder if holder.pos_ == "NOUN" and holder.lemma_.lower() in _SERIES else None
+
+
+def _held(token: Token) -> bool:
+    """Return True for an act noun a verb of its own says took place ("talks were held", "a round of talks
+    took place"), not only one there was or one reported."""
+    token = _counted_by(token) or token
+    head = token.head
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and head.pos_ in {"VERB", "AUX"}
+        and _happens(head, passive=token.dep_ == "nsubjpass")
+    )
+
+
+def _happens(verb: Token, *, passive: bool) -> bool:
+    """Return True for a verb that says its subject took place: "occurred", "took place", "broke out",
+    and in the passive "was held", "were convened"."""
+    lemma = verb.lemma_.lower()
+    if passive:
+        return lemma in _HELD
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
+    return (
+        lemma in _HAPPEN
+        or (lemma == "take" and "place" in particles)
+        or (lemma == "break" and "out" in particles)
+    )
 
 
 # Entities whose names contain event words: "the Campaign for Nuclear Disarmament" is an organisation.
@@ -1403,6 +1503,49 @@ def _refused(token: Token, modality: Modality) -> bool:
             or modality.hedged
         )
     )
+
+
+def _delivers_act(verb: Token, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for a verb of giving whose object names an act of another kind ("delivered strikes on
+    the town", "delivered a series of raids", "gave a stern warning"): a light verb, no aid given."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        act = _counted_act(obj) or obj
+        other = triggers.get(act.i)
+        if other is not None and other.type not in {"AID", "SUPPORT"} and other is not _OBLIGATION:
+            return True
+    return False
+
+
+def _counted_act(noun: Token) -> Token | None:
+    """Return the act a series noun counts ("a series of strikes" → strikes), else None."""
+    if noun.lemma_.lower() not in _SERIES:
+        return None
+    return next(
+        (p for prep in noun.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), None
+    )
+
+
+# Those a speaker talks to when speaking for the record: an audience or an outlet, not a party met.
+_PRESS = frozenset(
+    {"reporter", "journalist", "correspondent", "press", "media", "newspaper", "medium", "audience", "crowd"}
+)
+
+
+def _press_audience(token: Token) -> bool:
+    """Return True for "spoke to reporters", "talked with the BBC", "speaking to a news agency": a verb of
+    talking whose addressee is the press or an outlet."""
+    if token.lemma_.lower() not in {"speak", "talk"}:
+        return False
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "with"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            phrase = " ".join(t.text for t in pobj.subtree)
+            if pobj.lemma_.lower() in _PRESS or is_outlet(phrase):
+                return True
+    return False
 
 
 def _question(token: Token) -> bool:
