@@ -263,3 +263,12 @@ def test_resolver_does_not_take_a_facility_word_for_the_town_of_that_name(
     for surface in ("Camp Qaswara", "Peace Forum"):
         mention = found[surface]
         assert mention.place is None or mention.inferred, surface
+
+
+@pytest.mark.parametrize("surface", ["Northern Homs", "Southern Idlib", "Eastern Aleppo"])
+def test_resolver_reads_a_compass_word_before_a_town_as_the_land_around_it(
+    small_gazetteer: Gazetteer, surface: str
+) -> None:
+    # "Northern" alone names regions elsewhere (a territory, a province); before a town it says which side
+    mention = _resolve(small_gazetteer, f"Jets struck targets in {surface} overnight.", [surface])[surface]
+    assert mention.place is not None and mention.place.country == "SYR"

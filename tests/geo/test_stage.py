@@ -237,3 +237,22 @@ def test_geo_stage_does_not_read_a_title_as_the_village_of_that_name(
     gazetteer.add_csv(csv_file)
     found = _by_surface(_stage(gazetteer)(parse(text)))
     assert "Secretary" not in found
+
+
+def test_a_group_named_by_another_name_than_its_own_is_no_place(
+    small_gazetteer: Gazetteer, parse: Callable[..., Document]
+) -> None:
+    # the actor stage reads "Varuk" as a group whose canonical name differs; the gazetteer lacks it
+    text = "A bombing blamed on Varuk killed six people in Hama."
+    doc = parse(text)
+    start = text.index("Varuk")
+    militia = Actor(country="SYR", sector="REB", name="Northern Brigades", kind="group")
+    with_group = replace(doc, mentions=(Mention(start, start + len("Varuk"), "Varuk", militia, 0),))
+    found = _by_surface(_stage(small_gazetteer)(with_group))
+    assert "Varuk" not in found
+    assert found["Hama"].place is not None
+    # a town's own government read as an organisation stays a place
+    council = Actor(country="SYR", sector="GOV", name="Hama Council", kind="organisation")
+    start = text.index("Hama")
+    with_council = replace(doc, mentions=(Mention(start, start + len("Hama"), "Hama", council, 0),))
+    assert _by_surface(_stage(small_gazetteer)(with_council))["Hama"].place is not None

@@ -16,7 +16,7 @@ from flashpoint.geo.context import haversine_km
 from flashpoint.geo.focus import FACILITY_WORDS
 from flashpoint.records import Document, Event, PlaceMention
 
-__all__ = ["focus_place", "party_spans", "place_event"]
+__all__ = ["dateline", "focus_place", "party_spans", "place_event"]
 
 LOCATIVE = frozenset(
     {"in", "at", "near", "around", "into", "towards", "toward", "through", "thru", "outside", "inside",
@@ -71,10 +71,45 @@ def focus_place(doc: Document, parties: frozenset[tuple[int, int]]) -> PlaceMent
     return first[best]
 
 
+# A wire story's dateline: a town in capitals opening a paragraph, perhaps its country or state and the
+# agency, then a dash ("ADEN, Yemen —", "KABUL (Reuters) -", "NEW DELHI, India, March 3 –").
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<town>[A-Z][A-Z'.\-]+(?:[ \t]+[A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][\w'.\-]*(?:[ \t]+[\w'.\-]+){0,3})*"
+    r"[ \t]*(?:\([A-Za-z. ]{1,24}\)[ \t]*)?(?:--|[—–-])[ \t]"
+)
+_DATELINE_REACH = 400  # a dateline opens the story: it is looked for in its first lines only
+
+
+def dateline(doc: Document) -> PlaceMention | None:
+    """Return the town of the story's dateline ("ADEN, Yemen —": Aden), or None without one.
+
+    It says where the story was filed: where its events are when they name no place of their own.
+    """
+    match = _DATELINE.search(doc.text[:_DATELINE_REACH])
+    if match is None or not any(c.isalpha() and c.isupper() for c in match.group("town")[1:]):
+        return None
+    start = match.start("town")
+    return next(
+        (
+            m
+            for m in doc.places
+            if m.start == start and m.place is not None and not m.inferred and not m.demonym
+        ),
+        None,
+    )
+
+
 def place_event(
-    doc: Document, event: Event, focus: PlaceMention | None, parties: frozenset[tuple[int, int]]
+    doc: Document,
+    event: Event,
+    focus: PlaceMention | None,
+    parties: frozenset[tuple[int, int]],
+    *,
+    filed: PlaceMention | None = None,
 ) -> PlaceMention | None:
-    """Return where `event` happened: its sentence's places first, then the previous sentence, then the focus.
+    """Return where `event` happened: its sentence's places first, then the previous sentence, then the
+    dateline's town (`filed`), then the focus.
 
     A sentence without places that puts the act "on Syrian soil" (a nationality word in a locative phrase)
     places it in that country, before the previous sentence is asked.
@@ -84,7 +119,11 @@ def place_event(
     usable = [
         m
         for m in doc.places
-        if m.place is not None and not m.demonym and not m.inferred and not _fragment(doc.text, m)
+        if m.place is not None
+        and not m.demonym
+        and not m.inferred
+        and not _fragment(doc.text, m)
+        and not (filed is not None and m.start == filed.start)  # the dateline says where it was filed
     ]
     here = [m for m in usable if m.sentence == event.sentence]
     trigger = _token_at(doc.parsed, event.trigger_start)
@@ -99,11 +138,13 @@ def place_event(
         here = [m for m in here if not (_bare_country(m) and _facility(m.surface))] or here
         # "at Armas square", "outside the Capitol in Hartford": a landmark is in a town, it is not one
         here = [m for m in here if not _landmark(doc.parsed, m)] or here
+        # "in rural X", "in the X countryside": the land around a town, where a village it names lies
+        here = [replace(m, precision=3) if _countryside(doc.text, m) else m for m in here]
     if here and event.type in STATEMENTS:
         # A statement happens where it is made ("told reporters in Geneva"), never at what it is about.
         said = [m for m in here if _where_said(doc.parsed, trigger, m)]
         if not said:
-            return _at_focus(focus)
+            return _at_focus(filed or focus)
         return _best_in_sentence(doc.parsed, event, said, context=here)
     if here:
         return _best_in_sentence(doc.parsed, event, here)
@@ -160,7 +201,7 @@ def place_event(
         # main town: only its country is known. (A short report about one town keeps that town.)
         area = _country_mention(usable, focus)
         return None if area is None else replace(area, precision=3, score=round(area.score * FOCUS_SCORE, 3))
-    return _at_focus(focus)
+    return _at_focus(filed or focus)
 
 
 def party_spans(doc: Document) -> frozenset[tuple[int, int]]:
@@ -201,6 +242,18 @@ def _at_focus(focus: PlaceMention | None) -> PlaceMention | None:
     if focus is None:
         return None
     return replace(focus, precision=max(focus.precision or 1, 2), score=round(focus.score * FOCUS_SCORE, 3))
+
+
+_RURAL_BEFORE = re.compile(r"(?:\brural|\bcountryside of(?: the)?(?: city of)?)\s+$", re.IGNORECASE)
+_RURAL_AFTER = re.compile(r"(?:'s)?\s+(?:countryside|hinterland|rural areas?)\b", re.IGNORECASE)
+
+
+def _countryside(text: str, mention: PlaceMention) -> bool:
+    """Return True for a town named for the land around it ("rural X", "the X countryside"): an area."""
+    return (mention.precision or 3) < 3 and bool(
+        _RURAL_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        or _RURAL_AFTER.match(text, mention.end)
+    )
 
 
 def _fragment(text: str, mention: PlaceMention) -> bool:
@@ -276,6 +329,11 @@ def _country_mention(usable: Sequence[PlaceMention], focus: PlaceMention | None)
     return None
 
 
+_AREA_AFTER = re.compile(
+    r"\s+(?:district|province|governorate|region|county|township|municipality|prefecture|sub-district)\s+of\b"
+)
+
+
 def _best_in_sentence(
     parsed: Doc,
     event: Event,
@@ -292,10 +350,15 @@ def _best_in_sentence(
         # a country loses to a division or town, the head of the phrase to what the brackets add, and
         # of the bracketed ones the first (the finest: township before region).
         bracketed = _bracketed(parsed, mention)
+        # "in the X district of Y": a town's name that names its district here is the district (an address
+        # "in X township (Y, Z)" names the town's own township: it keeps the town)
+        precision = mention.precision or 3
+        if precision < 2 and _AREA_AFTER.match(parsed.text, mention.end):
+            precision = 2
         return (
             attach,
             0 if _bare_country(mention) else 1,
-            -(mention.precision or 3),
+            -precision,
             0 if bracketed else 1,
             -mention.start if bracketed else -abs(mention.start - event.trigger_start),
         )
@@ -446,13 +509,25 @@ _CONTAINER_KM = 50.0
 
 
 def _container(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
-    """Return the town a place is said to be "in" when the gazetteer put the place far from it, else it."""
+    """Return the town a place is said to be "in" when the gazetteer put the place far from it, else it.
+
+    A town said to be in a state, province or country other than its own is misread too ("X town in the
+    Y countryside" read as a namesake abroad): the area it is said to be in is where it happened.
+    """
     token = _token_at(parsed, best.start)
     if token is None or best.place is None:
         return best
     for mention in mentions:
         inner = _token_at(parsed, mention.start)
-        if inner is None or mention is best or mention.place is None or (mention.precision or 3) > 2:
+        if inner is None or mention is best or mention.place is None:
+            continue
+        abroad = (
+            (mention.precision or 3) > 2
+            and not _bare_country(best)
+            and mention.place.country is not None
+            and best.place.country != mention.place.country
+        )
+        if (mention.precision or 3) > 2 and not abroad:
             continue
         while inner.dep_ in {"compound", "amod", "nmod"} and inner.head is not inner:
             inner = inner.head
@@ -464,7 +539,7 @@ def _container(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]
             or not (prep.head.i in range(token.i, token.i + 3) or prep.i in range(token.i + 1, token.i + 4))
         ):
             continue
-        if haversine_km(best.place, mention.place) > _CONTAINER_KM:
+        if abroad or haversine_km(best.place, mention.place) > _CONTAINER_KM:
             return mention
     return best
 
@@ -512,25 +587,68 @@ def _territorial(parsed: Doc, mention: PlaceMention) -> bool:
     )
 
 
+# Words of a place that name another place after "of" or "between" ("the town of X", "the outskirts of X",
+# "north of X", "the road between X and Y"): the toponym's phrase is theirs.
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west", "northward", "southward", "eastward", "westward"}
+)  # fmt: skip
+_HOLDERS = _DIRECTIONS | frozenset(
+    {"town", "city", "village", "villages", "towns", "district", "districts", "area", "areas", "province",
+     "region", "governorate", "municipality", "township", "county", "neighbourhood", "neighborhood",
+     "quarter", "suburb", "suburbs", "outskirts", "countryside", "vicinity", "environs", "edge", "edges",
+     "outside", "centre", "center", "heart", "entrance", "part", "parts", "road", "highway", "route"}
+)  # fmt: skip
+_CLIMB = frozenset({"compound", "amod", "nmod", "appos", "conj", "poss"})
+
+
+def _phrase_head(token: Token) -> tuple[Token, bool]:
+    """Return the head of the toponym's phrase: through compounds and appositions, and on through a word
+    of place that holds it ("in the town of X", "on the outskirts of X", "on the road between X and Y"),
+    but not through a named area ("in the Y district of X": X only says where Y is). The flag is True when
+    the way runs through a direction ("west of X"): the phrase places the act off the town, not in it."""
+    relative = False
+    for _ in range(4):
+        while token.dep_ in _CLIMB and token.head is not token:
+            token = token.head
+        link = token.head
+        if not (token.dep_ == "pobj" and link.lower_ in {"of", "between"} and link.head.lower_ in _HOLDERS):
+            break
+        if link.lower_ == "between" and link.head.lower_ not in {"road", "highway", "route"}:
+            break
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in link.head.children):
+            break  # "the Jobar district of Damascus": the named district is the place, the town holds it
+        token = link.head
+        relative = relative or token.lower_ in _DIRECTIONS
+    return token, relative
+
+
 def _attachment(parsed: Doc, trigger: Token | None, mention: PlaceMention) -> int:
     """Return 3 for a locative preposition on the trigger, 2 for one nearby in its clause, 1 for any, 0 none."""
     token = _token_at(parsed, mention.start)
     if token is None:
         return 0
-    # Climb from the toponym through compounds and appositions to the head of its phrase.
-    while token.dep_ in {"compound", "amod", "nmod", "appos", "conj", "poss"} and token.head is not token:
-        token = token.head
-    prep = token.head if token.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in LOCATIVE:
-        return 0
-    if prep.lower_ == "by" and _bare_country(mention):
-        return 0  # "an invasion by Russia", "shelled by Turkey": the one who acts, not where
-    if trigger is None:
-        return 1
-    if _opening(parsed, prep) and prep.i < trigger.i:
-        return 5
-    strong = 1 if prep.lower_ in STRONG else 0
-    governor = prep.head
+    # Climb from the toponym through compounds, appositions and "the town of" to the head of its phrase.
+    token, relative = _phrase_head(token)
+    if token.lower_ in _DIRECTIONS and token.dep_ in {"advmod", "npadvmod"} and token.head is not token:
+        # "attacked a post 20 km north of X": the direction places the act like "near" would
+        if trigger is None:
+            return 1
+        governor = token.head
+        strong = 0
+    else:
+        prep = token.head if token.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in LOCATIVE:
+            return 0
+        if prep.lower_ == "by" and _bare_country(mention):
+            return 0  # "an invasion by Russia", "shelled by Turkey": the one who acts, not where
+        if trigger is None:
+            return 1
+        if _opening(parsed, prep) and prep.i < trigger.i:
+            return 5
+        # "in the countryside west of X" is off the town: a place named as the act's own goes first
+        strong = 1 if prep.lower_ in STRONG and not relative else 0
+        governor = prep.head
     if governor == trigger:
         return 4 + strong
     if governor in trigger.children or trigger in governor.children or governor in trigger.subtree:

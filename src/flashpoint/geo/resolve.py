@@ -58,6 +58,8 @@ GLOBAL_CODES = frozenset({"OCN", "SEA", "CONT", "RGN", "GULF", "STRT", "DSRT", "
 GENERIC_WORDS = frozenset(
     {"city", "county", "state", "street", "road", "university", "college", "center", "centre", "hall",
      "north", "south", "east", "west", "central", "new", "old", "great", "upper", "lower", "saint",
+     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+     "southwestern",
      "district", "province", "region", "valley", "park", "square", "airport", "station", "cape", "point",
      "lake", "river", "mount", "hill", "bay", "gulf", "island", "islands", "union", "republic", "federal",
      "national", "royal", "international", "united",

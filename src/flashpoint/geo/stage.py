@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.link import focus_place, party_spans, place_event
+from flashpoint.geo.link import dateline, focus_place, party_spans, place_event
 from flashpoint.geo.nesting import seat_of
 from flashpoint.geo.recognise import Recogniser, Span
 from flashpoint.geo.resolve import Resolver
@@ -64,8 +64,10 @@ class GeoStage:
         """Drop a name the actor stage read as an armed group or an organisation ("Hamas") when it is only
         some place's alternate name (a German town's, there): it says who acted, not where."""
         # the group's own name, not a place inside it ("the Kachin Independence Army" is named for a state)
+        # an armed group's name as the text writes it counts too ("Daesh"); not an organisation's, which
+        # may be a town's own government ("Seoul City")
         groups = [
-            (m.start, m.end, m.actor.name)
+            (m.start, m.end, {m.actor.name, m.text} if m.actor.kind == "group" else {m.actor.name})
             for m in mentions
             if m.actor is not None and m.actor.kind in {"group", "organisation"} and m.actor.name
         ]
@@ -74,7 +76,9 @@ class GeoStage:
         return [
             s
             for s in spans
-            if not any(start <= s.start and s.end <= end and s.surface == name for start, end, name in groups)
+            if not any(
+                start <= s.start and s.end <= end and s.surface in names for start, end, names in groups
+            )
             or any(c.match == 0 for c in self.gazetteer.candidates(s.surface))
         ]
 
@@ -94,10 +98,14 @@ class PlaceLinkStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
+        filed = dateline(doc)
         parties = party_spans(doc)  # once per document: every event's placing asks
+        if filed is not None:
+            parties = parties - {(filed.start, filed.end)}  # "KABUL —" is where, never who
         focus = focus_place(doc, parties)
         events = tuple(
-            replace(e, place=self._at_seat(place_event(doc, e, focus, parties))) for e in doc.events
+            replace(e, place=self._at_seat(place_event(doc, e, focus, parties, filed=filed)))
+            for e in doc.events
         )
         return replace(doc, events=events)
 
