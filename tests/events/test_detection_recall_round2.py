@@ -114,3 +114,17 @@ def test_recall_giving_verb_with_an_act_as_object_is_that_act(
 ) -> None:
     types = [e.type for e in code_events(text)]
     assert types == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian army will continue to train its Bordurian partners, the minister said.",
+        "Bordurian troops kept patrolling the valley through the winter.",
+    ],
+)
+def test_aspectual_verb_with_a_verb_after_it_is_not_the_act(code_events: Code, text: str) -> None:
+    # "continue" with an army as its subject is a CAMEO fallback for fighting; going on training or
+    # patrolling is no attack
+    assert "ASSAULT" not in [e.type for e in code_events(text)]
+    assert "THREATEN" not in [e.type for e in code_events(text)]

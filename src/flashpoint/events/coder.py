@@ -650,6 +650,11 @@ class EventCoder:
                 and not any(c.dep_ == "nsubj" and _process(c) for c in token.children)
                 # "issued a statement", "released a video": putting out a message is no act of its own
                 and not any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGES for c in token.children)
+                # "the army will continue to train its partners": the act is the verb it goes on with
+                and not (
+                    token.lemma_.lower() in _ASPECTUAL
+                    and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children)
+                )
             )
             best: tuple[int, int, int, TriggerEntry] | None = None
             for depth, i, token in candidates:
@@ -968,6 +973,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
     return a is None or b is None or (a.country == b.country and (a.country is not None or a == b))
 
 
+# Verbs of going on, starting or stopping: with a verb after them ("continued to train"), that verb is the act.
+_ASPECTUAL = frozenset({"continue", "keep", "resume", "begin", "start", "stop", "cease", "go"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # Lemmas kept in an EventCoder's memo of lemma kinds before it starts afresh (a long backfill's vocabulary).
 _LEMMA_MEMO = 200_000
