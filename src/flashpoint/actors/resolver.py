@@ -263,6 +263,10 @@ class ActorResolver:
                 self._swaps.setdefault("".join(sorted(key[0])), []).append((key[0], entry))
             elif entry.kind == "sector" and entry.sector and len(key[0]) >= _NOUN_TYPO_LENGTH:
                 self._nouns[key[0]] = entry
+        # The same names by length: one edit changes a word's length by one at most, so only three
+        # lengths are compared (in the tables' order, so the first near name is the same).
+        self._countries_by_length = _by_length(self._countries)
+        self._nouns_by_length = _by_length(self._nouns)
 
     @classmethod
     def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
@@ -387,9 +391,8 @@ class ActorResolver:
             if token.title and len(token.key) >= _TYPO_LENGTH:
                 near = [
                     entry
-                    for name, entry in self._countries.items()
-                    if abs(len(name) - len(token.key)) <= 1
-                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                    for name, entry in _near_lengths(self._countries_by_length, len(token.key))
+                    if Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
                 ]
                 entry = near[0] if len({e.country for e in near}) == 1 else None
             if entry is None and token.title and len(token.key) >= _SWAP_LENGTH:
@@ -402,9 +405,8 @@ class ActorResolver:
             if entry is None and len(token.key) >= _NOUN_TYPO_LENGTH:
                 nouns = [
                     e
-                    for name, e in self._nouns.items()
-                    if abs(len(name) - len(token.key)) <= 1
-                    and Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
+                    for name, e in _near_lengths(self._nouns_by_length, len(token.key))
+                    if Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
                 ]
                 entry = nouns[0] if len({e.sector for e in nouns}) == 1 else None
             if entry is not None:
@@ -588,6 +590,20 @@ class ActorResolver:
         if best[2] is None and named is not None:
             best = (best[0], best[1], named, best[3])
         return best
+
+
+def _by_length(names: Mapping[str, Entry]) -> dict[int, list[tuple[int, str, Entry]]]:
+    """Return the names grouped by length, each with its place in `names`."""
+    groups: dict[int, list[tuple[int, str, Entry]]] = {}
+    for order, (name, entry) in enumerate(names.items()):
+        groups.setdefault(len(name), []).append((order, name, entry))
+    return groups
+
+
+def _near_lengths(groups: Mapping[int, list[tuple[int, str, Entry]]], length: int) -> list[tuple[str, Entry]]:
+    """Return the names one letter shorter, as long and one longer than `length`, in their table order."""
+    found = [item for n in (length - 1, length, length + 1) for item in groups.get(n, ())]
+    return [(name, entry) for _, name, entry in sorted(found, key=lambda item: item[0])]
 
 
 def _names_the_next(hit: Hit, hits: Sequence[Hit], order: int) -> bool:
