@@ -113,7 +113,8 @@ _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "but", "or", "as", "if", "
 _IGO_FAMILIES = {"UNO": "IGO", "EUR": "IGO"}
 # Peoples without a state of their own: no country, and their fighters are non-state (REB), coded by the
 # country they fight in ("Syrian Kurdish forces" → SYR REB). Plural and adjective forms are listed.
-_STATELESS = frozenset(
+# Peoples without a state of their own: no nationality word of another makes them that nation's.
+STATELESS = frozenset(
     {
         "kurd",
         "kurds",
@@ -415,7 +416,7 @@ class ActorResolver:
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
         if not hits:
-            stateless_head = any(t.key in _STATELESS for t in tokens)
+            stateless_head = any(t.key in STATELESS for t in tokens)
             return Actor(country=None, sector="CVL", kind="people") if stateless_head else None
         covered = {i for hit in hits for i in range(hit.first, hit.last)}
         cut = next(
@@ -458,7 +459,7 @@ class ActorResolver:
         if lends_country and (country is None or ethnic):
             # "ethnic Albanians in southern Serbia": an ethnic group takes the country it lives in.
             country = self._country(tokens, rest, date) or country
-        stateless = any(t.key in _STATELESS for t in tokens[:cut])
+        stateless = any(t.key in STATELESS for t in tokens[:cut])
         sponsored = any(
             h.entry.kind in ("country", "demonym") and h.last < cut and tokens[h.last].key in _SPONSORS
             for h in head
@@ -620,7 +621,7 @@ def _plural_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bo
     key = tokens[last].key
     plural = (key.endswith("s") and not key.endswith("ss")) or key.endswith("men")
     ends_demonym = any(h.entry.kind == "demonym" and h.last == last + 1 for h in head)
-    return plural and (ends_demonym or key in _STATELESS)
+    return plural and (ends_demonym or key in STATELESS)
 
 
 def _armed_people(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+from flashpoint.actors.resolver import STATELESS
 from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.records import Actor
@@ -78,12 +79,18 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
     first, last = core_span(token)
     if any(t.lower_ in _FOREIGN for t in token.doc[first : last + 1]):
         return actor  # a coalition acting in a country is not that country's
-    located = lookup.located(token, parties=_other_side(token), elsewhere=_backers(token))
+    # "American troops backed Kurdish fighters": a stateless people is placed by where it is, never by
+    # another party's nationality word or country
+    stateless = any(t.lower_ in STATELESS for t in token.doc[first : last + 1])
+    located = lookup.located(
+        token, parties=_other_side(token), elsewhere=_backers(token), nationalities=not stateless
+    )
     if located is None:
         # nothing in its sentence places it: the country the document has been about, if only one,
         # else (not for a person, who is as likely the other side's counterpart) the one country of
         # the others its sentence names
-        country = lookup.document_country(token) or (None if person else lookup.sentence_country(token))
+        others = None if person or stateless else lookup.sentence_country(token)
+        country = lookup.document_country(token) or others
         located = Actor(country=country, kind="people") if country is not None else None
     if located is None:
         return actor
