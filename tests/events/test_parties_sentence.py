@@ -25,6 +25,7 @@ _SECTORS = {
     "soldiers": "MIL",
     "president": "GOV",
     "monitor": "NGO",
+    "fighters": "REB",
 }
 
 
@@ -173,3 +174,22 @@ def test_parties_hyphenated_name_split_by_the_parser_stays_the_subject(
     events = code(text, {"Syldavian President Moon Jae": Actor(country="SYL", sector="GOV")})
     event = _only(events, "REQUEST")
     assert event.actor_text is not None and event.actor_text != "in"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a stateless people is not of the nation whose forces back it, nor of the sentence's one country
+        ("Ruritanian soldiers backed Kurdish fighters on Tuesday.", None),
+        # a group of no people at all still takes the one country of its sentence
+        ("Ruritanian soldiers arrested thirty fighters on Tuesday.", "RUR"),
+    ],
+)
+def test_parties_stateless_people_take_no_other_partys_country(
+    code: Callable[..., tuple[Event, ...]], text: str, country: str | None
+) -> None:
+    events = code(text, {"Ruritanian soldiers": _FORCES})
+    assert events
+    recipients = [e.recipient for e in events if e.recipient is not None]
+    assert recipients, events
+    assert all(r.country == country for r in recipients), events
