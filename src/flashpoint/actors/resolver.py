@@ -15,6 +15,7 @@ from flashpoint.actors.dictionary import ActorDictionary, Key, load_dictionary
 from flashpoint.actors.entries import STRONG_KINDS, Entry
 from flashpoint.actors.text import Token, tokenize
 from flashpoint.records import Actor
+from flashpoint.time.expressions import CALENDAR_NAMES
 
 __all__ = ["ActorResolver", "Hit"]
 
@@ -80,30 +81,6 @@ _NOUN_TYPO_LENGTH = 10
 # Words that open the rest of a longer name after a first name: "Ahmed Ben Bella", "Ursula von der Leyen".
 _PARTICLES = frozenset(
     {"ben", "bin", "bint", "ibn", "abu", "al", "el", "van", "von", "de", "da", "di", "del", "dos", "le", "la"}
-)
-# Capitalised words that may follow a surname without lengthening the name ("Karzai Monday said").
-_CALENDAR = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
 )
 # Capitalised at the start of a sentence, but no one's first name.
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "but", "or", "as", "if", "when", "while", "after"})
@@ -348,7 +325,8 @@ class ActorResolver:
                     or (
                         i + n < len(tokens)
                         and _unknown_name(tokens[i + n], phrases)
-                        and tokens[i + n].key not in _CALENDAR
+                        # "Karzai Monday said": a weekday or month does not lengthen the name
+                        and tokens[i + n].key not in CALENDAR_NAMES
                     )
                 ):
                     # part of a longer name: "Adam Brown", "Ahmed Ben Bella", and a surname where a first

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from flashpoint.geo.gazetteer import AREA_CODES, Gazetteer
 from flashpoint.geo.names import ocr_variants
 from flashpoint.geo.tables import read_table
+from flashpoint.time.expressions import CALENDAR_NAMES
 
 __all__ = ["Recogniser", "Span"]
 
@@ -337,33 +338,8 @@ KIND_WORDS = frozenset({"town", "village", "city", "township", "district", "area
 # Entity labels spaCy's small model gives to unfamiliar place names it has misread.
 MISREAD_LABELS = frozenset({"PERSON", "DATE", "TIME"})
 
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "spring",
-        "summer",
-        "autumn",
-        "winter",
-    ]
-)
+# Months, weekdays and seasons: a capitalised one opens no place name ("Spring offensive").
+CALENDAR_WORDS = CALENDAR_NAMES | {"spring", "summer", "autumn", "winter"}
 
 
 def _opens_address(tokens: _Tokens, i: int) -> bool:

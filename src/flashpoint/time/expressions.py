@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMatch", "find_dates", "resolve_date"]
+__all__ = ["CALENDAR_NAMES", "DateMatch", "find_dates", "resolve_date"]
 
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 
@@ -24,6 +24,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# Month and weekday names, lower-cased: words that tell a time, never a name or a place.
+CALENDAR_NAMES = frozenset([*(n.lower() for n in calendar.month_name if n), *_WEEKDAYS])
 _NUMBERS = {
     "a": 1,
     "an": 1,
