@@ -429,16 +429,22 @@ def classify(
     coding = read_sentence(text, plover=plover, mode=mode, actor=actor, recipient=recipient, negated=negated)
     if plover is None or coding[0] is None or ontology.acled_fits(plover, coding[0], coding[1]):
         return coding
-    side = _recipient_side(recipient)
-    try:
-        walked = ontology.acled_crosswalk(plover.upper(), mode)
-    except OntologyError:
-        walked = None
-    if walked is None and plover.upper() == "ASSAULT":
-        walked = (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
+    walked = _by_type(plover.upper(), mode, _recipient_side(recipient))
     if walked is not None and ontology.acled_fits(plover, walked[0], walked[1]):
         return walked
     return None, None
+
+
+def _by_type(plover: str, mode: str | None, side: str | None) -> tuple[str, str] | None:
+    """Return the coding the PLOVER type and mode alone imply (an attack: on armed men a clash, else an
+    attack on civilians), or None."""
+    try:
+        pair = ontology.acled_crosswalk(plover, mode)
+    except OntologyError:
+        pair = None
+    if pair is None and plover == "ASSAULT":
+        return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
+    return pair
 
 
 def read_sentence(
@@ -518,14 +524,9 @@ def read_sentence(
     if coding != (None, None):
         return coding
     if plover:
-        try:
-            pair = ontology.acled_crosswalk(plover, mode)
-        except OntologyError:
-            pair = None
+        pair = _by_type(plover, mode, side)
         if pair is not None:
             return pair
-        if plover == "ASSAULT":
-            return (BATTLE, "Armed clash") if side == "armed" else (CIVILIANS, "Attack")
     return None, None
 
 
