@@ -61,6 +61,8 @@ _SPOKEN = _SAID_PROVISIONS | _words(
     "message speech lecture address news remark ruling verdict sermon talk keynote eulogy "
     "presentation performance briefing statement judgment judgement decision line punchline"
 )
+# What one gives that is words too: "gave an interview", "gave no date".
+_GIVEN_WORDS = _SPOKEN | _words("interview indication breakdown timeline date name")
 # People who are released: captives, and the words news uses for them.
 _CAPTIVES = _words(
     "prisoner hostage detainee captive person people man woman child soldier journalist activist "
@@ -244,7 +246,7 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
     if lemma == "release" and entry.type in {"RETREAT", "CONCEDE"}:
         return objects <= _PUBLISHED
     if lemma == "give" and entry.type in {"AID", "COOPERATE", "CONCEDE", "AGREE"}:
-        return objects <= _SPOKEN | _words("interview indication breakdown timeline date name")
+        return objects <= _GIVEN_WORDS
     if lemma == "deliver" and entry.type == "AID":
         return objects <= _SPOKEN
     if lemma == "pull" and entry.type == "RETREAT":
