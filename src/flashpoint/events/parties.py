@@ -89,8 +89,9 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
         # nothing in its sentence places it: the country the document has been about, if only one,
         # else (not for a person, who is as likely the other side's counterpart) the one country of
         # the others its sentence names
-        others = None if person or stateless else lookup.sentence_country(token)
-        country = lookup.document_country(token) or others
+        country = lookup.document_country(token) or (
+            None if person or stateless else lookup.sentence_country(token)
+        )
         located = Actor(country=country, kind="people") if country is not None else None
     if located is None:
         return actor
