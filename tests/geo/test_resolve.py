@@ -272,3 +272,28 @@ def test_resolver_reads_a_compass_word_before_a_town_as_the_land_around_it(
     # "Northern" alone names regions elsewhere (a territory, a province); before a town it says which side
     mention = _resolve(small_gazetteer, f"Jets struck targets in {surface} overnight.", [surface])[surface]
     assert mention.place is not None and mention.place.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces", "country"),
+    [
+        # a city of some 300,000 people abroad before a smaller region of the same name
+        ("Dockers went on strike in Bari this morning.", ["Bari"], "ITA"),
+        # the region, when the document's other names are in its country
+        ("Clan militias clashed in Bari, Somalia, near Bosaso.", ["Bari", "Somalia", "Bosaso"], "SOM"),
+    ],
+)
+def test_resolver_weighs_a_small_region_against_a_bigger_city_abroad(
+    gazetteer_copy: Callable[[], Path], tmp_path: Path, text: str, surfaces: list[str], country: str
+) -> None:
+    regions = tmp_path / "regions.csv"
+    regions.write_text(
+        "name,alternates,lat,lon,country,admin1,feature_code,population\n"
+        "Bari,,10.0,49.5,SO,Bari,ADM1,130000\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.open(gazetteer_copy())
+    gazetteer.add_csv(regions)
+    assert any(k.place.feature_code == "ADM1" for k in gazetteer.candidates("Bari"))
+    place = _resolve(gazetteer, text, surfaces)["Bari"].place
+    assert place is not None and place.country == country

@@ -52,6 +52,9 @@ DIVISION_BONUS = 0.5
 DIVISION_MAX_KIND = 2.0
 # A city this large is what its name means, before a first-level division called the same.
 BIG_CITY = 500_000
+# A city of this size abroad is what its name means before a smaller first-level division called the same
+# ("Bari": the Italian city, not the Somali region), unless the document's other names say otherwise.
+TOWN_OVER_REGION = 100_000
 # Places named from anywhere (oceans, seas, continents, world regions) have no country to vote for.
 GLOBAL_CODES = frozenset({"OCN", "SEA", "CONT", "RGN", "GULF", "STRT", "DSRT", "MTS"})
 # Words that are not a place by themselves when they are part of a longer name.
@@ -302,6 +305,9 @@ class Resolver:
             for k in choice.candidates
         ):
             score -= 1.0  # "Mexico": the country, not the state inside it that bears its name
+        if (place.feature_code or "") == "ADM1" and _smaller_than_a_city_abroad(place, choice.candidates):
+            # judged by its people like a town, not with the standing of a well-known region
+            score -= 3.0 - POPULATION_WEIGHT * math.log10(place.population + 10)
         nearest = context.nearest_km(candidate.place, excluding=surface)
         if nearest < math.inf and not (candidate.place.feature_code or "").startswith(("PCL", "CONT")):
             # Areas are large: their centroid is judged against other places on a wider scale.
@@ -441,6 +447,18 @@ def _elsewhere(head: _Choice, areas: Sequence[_Choice]) -> bool:
         k.match >= 2
         or ((k.match >= 1 or k.place.population < PROMINENT_POPULATION) and k.place.country not in countries)
         for k in head.candidates
+    )
+
+
+def _smaller_than_a_city_abroad(region: Place, candidates: Sequence[Candidate]) -> bool:
+    """Return True when a same-named city in another country, with at least `TOWN_OVER_REGION` people, is
+    more populous than the first-level division `region` (whose population is known)."""
+    return region.population > 0 and any(
+        k.match == 0
+        and k.place.feature_class == "P"
+        and k.place.country != region.country
+        and k.place.population >= max(TOWN_OVER_REGION, region.population)
+        for k in candidates
     )
 
 
