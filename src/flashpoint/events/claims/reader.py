@@ -71,6 +71,7 @@ from flashpoint.events.claims.stance import (
     _observer,
     _own_attack,
     _owned_up,
+    _same_side,
     overall_stance,
 )
 from flashpoint.events.docindex import children, sentence, sentence_text
@@ -91,6 +92,14 @@ _NO_SOURCES = frozenset(
 )  # fmt: skip
 
 
+# Acts done, not said: a party's word that its own side did not do one is a denial.
+_MATERIAL = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "COOPERATE", "PROTEST"}
+)
+
+# Sources whose word means they are not named, whatever body they are said to belong to.
+_HIDDEN_SOURCES = frozenset({"source", "insider"})
+
 _WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 
 # Bodies a place names as part of their own name ("the Dorn Police Command").
@@ -102,8 +111,12 @@ _INSTITUTIONS = frozenset(
 _QUOTE_MARKS = '"“”'
 
 # Broadcasters named only by their kind, like "state media": generic sources.
-_BROADCASTS = frozenset({"television", "tv", "radio", "broadcaster", "channel"})
-_BROADCAST_KINDS = frozenset({"state", "state-run", "government", "local", "official", "pro-government"})
+_BROADCASTS = frozenset(
+    {"television", "tv", "radio", "broadcaster", "channel", "newspaper", "press", "outlet", "daily"}
+)
+_BROADCAST_KINDS = frozenset(
+    {"state", "state-run", "government", "local", "official", "pro-government", "regime"}
+)
 
 
 def _hedging_participle(verb: Token) -> bool:
@@ -255,9 +268,13 @@ class ClaimReader:
         if (
             claimant is not None
             and layers
-            and plover in _UNLAWFUL
             and _flatly_denied(trigger, modality)
-            and not _observer(claimant, claimant_actor)
+            and (
+                (plover in _UNLAWFUL and not _observer(claimant, claimant_actor))
+                # "police said they had not arrested anyone", "the ministry said it expelled no one": a
+                # party saying its own side did not act rejects that the act happened
+                or (plover in _MATERIAL and _same_side(actor_text, actor, claimant, claimant_actor))
+            )
             # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
             and not anonymous
         ):
@@ -823,10 +840,16 @@ class ClaimReader:
             # "state television", "local radio": a kind of broadcaster, not a named one
             or (
                 lemma in _BROADCASTS
-                and any(c.dep_ in {"compound", "amod"} and c.lower_ in _BROADCAST_KINDS for c in token.lefts)
+                # "the state-run newspaper" ("state" hangs on "run"); a news agency stays out: "the official
+                # Syrian news agency" is one agency, the country's
+                and any(
+                    c.dep_ in {"compound", "amod"} and _BROADCAST_KINDS & {t.lower_ for t in c.subtree}
+                    for c in token.lefts
+                )
             )
         )
-        anonymous = not named and (generic or indefinite)
+        # "a source at the Police Command", "sources in the Dorn Brigade": whose they are names a body, not them
+        anonymous = (not named and (generic or indefinite)) or lemma in _HIDDEN_SOURCES
         # "a source quoted by Radio Nord", "an officer, speaking on condition of anonymity,": how it spoke
         manner = [
             c
