@@ -104,6 +104,9 @@ OWN_WORDS_CASES = [
     # a press outlet named only by its kind is generic, like "state media"
     ('The state-run newspaper reported that troops had shelled rebel positions.', 'ASSAULT', 'alleged', 'The state-run newspaper', 'The state-run newspaper'),
     ('A pro-government daily reported that police had arrested the protest leaders.', 'COERCE', 'alleged', 'A pro-government daily', 'A pro-government daily'),
+    # a finding ("this shows …") speaks for no one: the source after it does
+    ('This shows that poison gas was used in the attack, a local journalist reported.', 'ASSAULT', 'alleged', 'a local journalist', None),
+    ('That suggests the militia shelled the bridge before it retreated, a villager told the Klow Courier.', 'ASSAULT', 'alleged', 'a villager', 'the Klow Courier'),
     # claimed_responsibility
     ('The Black Banner group claimed responsibility for the car bombing in Klow.', 'ASSAULT', 'claimed_responsibility', 'The Black Banner group', None),
     ('The rebels said they had shot down a government helicopter.', 'ASSAULT', 'claimed_responsibility', 'The rebels', None),

@@ -97,6 +97,9 @@ _MATERIAL = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "COOPERATE", "PROTEST"}
 )
 
+# What a finding is called when it "shows" or "indicates" something: no one who speaks.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
 # Sources whose word means they are not named, whatever body they are said to belong to.
 _HIDDEN_SOURCES = frozenset({"source", "insider"})
 
@@ -762,6 +765,8 @@ class ClaimReader:
             subject, end = agent, None  # "the findings were confirmed by health officials": they speak
         if subject is None or _nobody(subject):
             return None  # "nobody claimed the attack": no one says so
+        if subject.lower_ in _DEMONSTRATIVES and subject.dep_ == "nsubj" and not list(subject.children):
+            return None  # "this shows that gas was used, a journalist said": a finding, not a speaker
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject, end = verb.head, None  # "according to Moussa, who notes that …"
         layer = self._source_layer(subject, stance, end=end)
