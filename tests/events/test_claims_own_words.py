@@ -184,6 +184,11 @@ OWN_WORDS_CASES = [
     ('Borduria did not expel the ambassador, despite the threats.', 'SANCTION', 'negated', None, None),
     ('The army withdrew from the town without firing a shot.', 'ASSAULT', 'negated', None, None),
     ('Government forces never retook the town.', 'ASSAULT', 'negated', None, None),
+    # a foiled, thwarted or averted act did not happen
+    ('Security forces thwarted an attack on the airport.', 'ASSAULT', 'negated', None, None),
+    ('Police foiled an attack on the parliament.', 'ASSAULT', 'negated', None, None),
+    ('Quick action by the guards averted a massacre at the school.', 'ASSAULT', 'negated', None, None),
+    ('The army said it had foiled an attack on the base.', 'ASSAULT', 'negated', 'The army', None),
     # hypothetical
     ('Borduria could attack the border towns within days.', 'ASSAULT', 'hypothetical', None, None),
     ('If the talks fail, the rebels may resume attacks on the capital.', 'ASSAULT', 'hypothetical', None, None),
