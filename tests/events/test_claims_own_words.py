@@ -72,6 +72,9 @@ OWN_WORDS_CASES = [
     ('Twelve soldiers were killed in clashes near the airport the army said in its daily briefing on the offensive.', 'ASSAULT', 'reported', 'the army', 'its daily briefing'),
     ('The ministry confirmed the arrests and said police had raided three houses.', 'COERCE', 'reported', 'The ministry', None),
     ('The monitor said airstrikes killed nine people in the town.', 'ASSAULT', 'reported', 'The monitor', None),
+    # an unpunctuated closing source the parser hangs on the noun before as a relative clause
+    ('Another nine fighters were killed in air strikes by coalition jets in the same area the army said in its daily update on the offensive.', 'ASSAULT', 'reported', 'the army', 'its daily update'),
+    ('Nine fighters were killed in air strikes by coalition jets in the same area the army said in its daily update.', 'ASSAULT', 'reported', 'the army', 'its daily update'),
     # alleged
     ('Officials said militants had set fire to two schools.', 'ASSAULT', 'alleged', 'Officials', None),
     ('Activists reported that government troops had arrested dozens of young men.', 'COERCE', 'alleged', 'Activists', None),

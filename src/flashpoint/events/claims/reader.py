@@ -139,6 +139,27 @@ def _hedging_participle(verb: Token) -> bool:
     )
 
 
+def _closing_relative(root: Token, trigger: Token, lexicon: Lexicon) -> Token | None:
+    """Return the verb of a source that closes an unpunctuated sentence when the parser made it a
+    relative clause on the noun before ("… killed in the same area the army said in its update"): a
+    verb of saying with a subject of its own, nothing said in it, no relative word, and only its own
+    words after it; else None."""
+    last = max((t.i for t in root.subtree if not t.is_punct), default=root.i)
+    for verb in root.subtree:
+        if (
+            verb.dep_ == "relcl"
+            and verb.i > trigger.i
+            and verb.right_edge.i >= last
+            and lexicon.is_reporting(verb)
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children)
+            and not any(
+                c.dep_ in {"ccomp", "xcomp", "dobj", "advcl"} or c.lower_ in _RELATIVE for c in verb.children
+            )
+        ):
+            return verb
+    return None
+
+
 class ClaimReader:
     """Reads the attribution of each trigger in one document."""
 
@@ -504,6 +525,11 @@ class ClaimReader:
                 layer = self._layer(child)
                 if layer is not None:
                     found.append(layer)
+        if not found:
+            closing = _closing_relative(root, trigger, self.lexicon)
+            layer = self._layer(closing) if closing is not None else None
+            if layer is not None:
+                found.append(layer)
         return found
 
     def _according_to(self, node: Token) -> list[_Layer]:
