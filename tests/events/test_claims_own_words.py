@@ -155,6 +155,14 @@ OWN_WORDS_CASES = [
     ('Borduria insisted that its forces had not crossed into Ruritania.', 'MOBILIZE', 'denied', 'Borduria', None),
     ('Police said they had not arrested anyone.', 'COERCE', 'denied', 'Police', None),
     ('The ministry said it had not expelled any diplomats.', 'SANCTION', 'denied', 'The ministry', None),
+    # an unnamed side's word that its own fighters did not act; "not involved in"; "neither … nor" claims nothing
+    ('The rebels said their fighters had not executed any prisoners.', 'ASSAULT', 'denied', 'The rebels', None),
+    ('A spokesman for the militia said it was not involved in the kidnapping.', 'ASSAULT', 'denied', 'A spokesman for the militia', None),
+    ('Neither Ruritania nor Borduria has claimed the strike.', 'ASSAULT', 'asserted', None, None),
+    ('The army denied any involvement in the killing of the journalist.', 'ASSAULT', 'denied', 'The army', None),
+    ('The rebels denied responsibility for the bombing.', 'ASSAULT', 'denied', 'The rebels', None),
+    ('The government has repeatedly denied using barrel bombs.', 'ASSAULT', 'denied', 'The government', None),
+    ('The army denied shelling the market and blamed the rebels.', 'ASSAULT', 'denied', 'The army', None),
     # threatened
     ('The rebels threatened to storm the capital.', 'THREATEN', 'threatened', None, None),
     ('Borduria warned that it would retaliate against any attack.', 'THREATEN', 'threatened', None, None),

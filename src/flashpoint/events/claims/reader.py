@@ -294,13 +294,12 @@ class ClaimReader:
             and layers
             and _flatly_denied(trigger, modality)
             and (
-                (plover in _UNLAWFUL and not _observer(claimant, claimant_actor))
-                # "police said they had not arrested anyone", "the ministry said it expelled no one": a
-                # party saying its own side did not act rejects that the act happened
+                # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
+                (plover in _UNLAWFUL and not _observer(claimant, claimant_actor) and not anonymous)
+                # "police said they had not arrested anyone", "rebels said their fighters executed no one":
+                # a party, named or not, saying its own side did not act rejects that the act happened
                 or (plover in _MATERIAL and _same_side(actor_text, actor, claimant, claimant_actor))
             )
-            # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
-            and not anonymous
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
