@@ -75,6 +75,12 @@ OWN_WORDS_CASES = [
     # an unpunctuated closing source the parser hangs on the noun before as a relative clause
     ('Another nine fighters were killed in air strikes by coalition jets in the same area the army said in its daily update on the offensive.', 'ASSAULT', 'reported', 'the army', 'its daily update'),
     ('Nine fighters were killed in air strikes by coalition jets in the same area the army said in its daily update.', 'ASSAULT', 'reported', 'the army', 'its daily update'),
+    # an "as" clause of saying names the source; one with something said in it does not
+    ('Police detained five men, as reported by the Klow Courier.', 'COERCE', 'reported', 'the Klow Courier', 'the Klow Courier'),
+    ('Police detained five men, as the Klow Courier reported on Monday.', 'COERCE', 'reported', 'the Klow Courier', 'the Klow Courier'),
+    ('As the ministry said on Monday, police detained five men.', 'COERCE', 'reported', 'the ministry', None),
+    ('Rebels shelled the town, as residents said they would.', 'ASSAULT', 'asserted', None, None),
+    ('Police detained five men, as expected.', 'COERCE', 'asserted', None, None),
     # alleged
     ('Officials said militants had set fire to two schools.', 'ASSAULT', 'alleged', 'Officials', None),
     ('Activists reported that government troops had arrested dozens of young men.', 'COERCE', 'alleged', 'Activists', None),

@@ -352,7 +352,7 @@ class ClaimReader:
         layers: list[_Layer] = []
         node = trigger
         for _ in range(12):
-            layers.extend(self._according_to(node))
+            layers.extend(self._according_to(node) or self._as_reported(node, trigger))
             head = node.head
             if head == node:
                 layers.extend(self._trailing_report(node, trigger))
@@ -530,6 +530,27 @@ class ClaimReader:
             if layer is not None:
                 found.append(layer)
         return found
+
+    def _as_reported(self, node: Token, trigger: Token) -> list[_Layer]:
+        # "…, as reported by the Klow Courier", "as the ministry said on Monday, …": an "as" clause of
+        # saying, with nothing said in it, names the source of the clause it hangs on.
+        if node != trigger and node.pos_ not in {"VERB", "AUX"}:
+            return []
+        for child in children(node):
+            if (
+                child.dep_ == "advcl"
+                and self.lexicon.is_reporting(child)
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "neg"} for c in child.children)
+            ):
+                source = next(
+                    (p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                    None,
+                ) or next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if source is not None and not _nobody(source):
+                    stance = self.lexicon.reporting.get(child.lemma_.lower(), "asserted")
+                    return [self._source_layer(source, stance)]
+        return []
 
     def _according_to(self, node: Token) -> list[_Layer]:
         for child in children(node):
