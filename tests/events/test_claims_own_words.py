@@ -81,6 +81,9 @@ OWN_WORDS_CASES = [
     ('As the ministry said on Monday, police detained five men.', 'COERCE', 'reported', 'the ministry', None),
     ('Rebels shelled the town, as residents said they would.', 'ASSAULT', 'asserted', None, None),
     ('Police detained five men, as expected.', 'COERCE', 'asserted', None, None),
+    # pictures, images and footage speak as media: the medium is the channel, whoever released it the claimant
+    ('Pictures posted on state media showed soldiers beating prisoners.', 'ASSAULT', 'alleged', None, 'Pictures'),
+    ('Images released by the army showed soldiers beating prisoners.', 'ASSAULT', 'alleged', 'the army', 'Images'),
     # alleged
     ('Officials said militants had set fire to two schools.', 'ASSAULT', 'alleged', 'Officials', None),
     ('Activists reported that government troops had arrested dozens of young men.', 'COERCE', 'alleged', 'Activists', None),
