@@ -65,7 +65,11 @@ _PLANNED_WORDS = frozenset(
 )
 _ALLEGED_WORDS = frozenset({"alleged", "suspected", "reported", "purported", "apparent", "claimed"})
 _FAIL_HEADS = frozenset({"fail", "unable", "refuse"})
-CANCEL_VERBS = frozenset({"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve"})
+# Verbs that call an act off, or stop it before it happens ("thwarted an attack").
+CANCEL_VERBS = frozenset(
+    {"cancel", "scrap", "postpone", "abandon", "suspend", "scuttle", "axe", "shelve",
+     "foil", "thwart", "avert"}
+)  # fmt: skip
 _HEARSAY_VERBS = frozenset({"say", "believe", "report", "think", "understand", "rumour", "rumor", "suspect"})
 # Hedges that judge how likely an act is rather than make it a condition: an unverified account, alleged
 # ("jets probably struck the market", "it seems rebels shelled the town"); "may", "could", "if" stay hypothetical.

@@ -56,8 +56,9 @@ _TRAILING_VERBS = frozenset(
 
 # Media that speak as sources ("the statement said", "a report says").
 _SOURCE_MEDIA = frozenset(
-    {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release"}
-)
+    {"statement", "report", "communique", "video", "tweet", "post", "bulletin", "release",
+     "footage", "picture", "image", "photo", "photograph"}
+)  # fmt: skip
 
 _INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "study", "survey", "analysis", "assessment"})
 

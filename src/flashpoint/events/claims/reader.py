@@ -71,6 +71,7 @@ from flashpoint.events.claims.stance import (
     _observer,
     _own_attack,
     _owned_up,
+    _same_side,
     overall_stance,
 )
 from flashpoint.events.docindex import children, sentence, sentence_text
@@ -91,6 +92,17 @@ _NO_SOURCES = frozenset(
 )  # fmt: skip
 
 
+# Acts done, not said: a party's word that its own side did not do one is a denial.
+_MATERIAL = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "COOPERATE", "PROTEST"}
+)
+
+# What a finding is called when it "shows" or "indicates" something: no one who speaks.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+# Sources whose word means they are not named, whatever body they are said to belong to.
+_HIDDEN_SOURCES = frozenset({"source", "insider"})
+
 _WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 
 # Bodies a place names as part of their own name ("the Dorn Police Command").
@@ -102,8 +114,12 @@ _INSTITUTIONS = frozenset(
 _QUOTE_MARKS = '"“”'
 
 # Broadcasters named only by their kind, like "state media": generic sources.
-_BROADCASTS = frozenset({"television", "tv", "radio", "broadcaster", "channel"})
-_BROADCAST_KINDS = frozenset({"state", "state-run", "government", "local", "official", "pro-government"})
+_BROADCASTS = frozenset(
+    {"television", "tv", "radio", "broadcaster", "channel", "newspaper", "press", "outlet", "daily"}
+)
+_BROADCAST_KINDS = frozenset(
+    {"state", "state-run", "government", "local", "official", "pro-government", "regime"}
+)
 
 
 def _hedging_participle(verb: Token) -> bool:
@@ -121,6 +137,27 @@ def _hedging_participle(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+def _closing_relative(root: Token, trigger: Token, lexicon: Lexicon) -> Token | None:
+    """Return the verb of a source that closes an unpunctuated sentence when the parser made it a
+    relative clause on the noun before ("… killed in the same area the army said in its update"): a
+    verb of saying with a subject of its own, nothing said in it, no relative word, and only its own
+    words after it; else None."""
+    last = max((t.i for t in root.subtree if not t.is_punct), default=root.i)
+    for verb in root.subtree:
+        if (
+            verb.dep_ == "relcl"
+            and verb.i > trigger.i
+            and verb.right_edge.i >= last
+            and lexicon.is_reporting(verb)
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children)
+            and not any(
+                c.dep_ in {"ccomp", "xcomp", "dobj", "advcl"} or c.lower_ in _RELATIVE for c in verb.children
+            )
+        ):
+            return verb
+    return None
 
 
 class ClaimReader:
@@ -255,11 +292,14 @@ class ClaimReader:
         if (
             claimant is not None
             and layers
-            and plover in _UNLAWFUL
             and _flatly_denied(trigger, modality)
-            and not _observer(claimant, claimant_actor)
-            # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
-            and not anonymous
+            and (
+                # "witnesses said troops did not fire": an onlooker's account that it did not happen, negated
+                (plover in _UNLAWFUL and not _observer(claimant, claimant_actor) and not anonymous)
+                # "police said they had not arrested anyone", "rebels said their fighters executed no one":
+                # a party, named or not, saying its own side did not act rejects that the act happened
+                or (plover in _MATERIAL and _same_side(actor_text, actor, claimant, claimant_actor))
+            )
         ):
             stance = "denied"  # "the army said it did not shell the village": a party rejects the charge
         stance = overall_stance(stance, plover, modality, responsible=responsible)
@@ -312,7 +352,7 @@ class ClaimReader:
         layers: list[_Layer] = []
         node = trigger
         for _ in range(12):
-            layers.extend(self._according_to(node))
+            layers.extend(self._according_to(node) or self._as_reported(node, trigger))
             head = node.head
             if head == node:
                 layers.extend(self._trailing_report(node, trigger))
@@ -484,7 +524,33 @@ class ClaimReader:
                 layer = self._layer(child)
                 if layer is not None:
                     found.append(layer)
+        if not found:
+            closing = _closing_relative(root, trigger, self.lexicon)
+            layer = self._layer(closing) if closing is not None else None
+            if layer is not None:
+                found.append(layer)
         return found
+
+    def _as_reported(self, node: Token, trigger: Token) -> list[_Layer]:
+        # "…, as reported by the Klow Courier", "as the ministry said on Monday, …": an "as" clause of
+        # saying, with nothing said in it, names the source of the clause it hangs on.
+        if node != trigger and node.pos_ not in {"VERB", "AUX"}:
+            return []
+        for child in children(node):
+            if (
+                child.dep_ == "advcl"
+                and self.lexicon.is_reporting(child)
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+                and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "neg"} for c in child.children)
+            ):
+                source = next(
+                    (p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                    None,
+                ) or next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if source is not None and not _nobody(source):
+                    stance = self.lexicon.reporting.get(child.lemma_.lower(), "asserted")
+                    return [self._source_layer(source, stance)]
+        return []
 
     def _according_to(self, node: Token) -> list[_Layer]:
         for child in children(node):
@@ -745,6 +811,8 @@ class ClaimReader:
             subject, end = agent, None  # "the findings were confirmed by health officials": they speak
         if subject is None or _nobody(subject):
             return None  # "nobody claimed the attack": no one says so
+        if subject.lower_ in _DEMONSTRATIVES and subject.dep_ == "nsubj" and not list(subject.children):
+            return None  # "this shows that gas was used, a journalist said": a finding, not a speaker
         if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subject, end = verb.head, None  # "according to Moussa, who notes that …"
         layer = self._source_layer(subject, stance, end=end)
@@ -823,10 +891,16 @@ class ClaimReader:
             # "state television", "local radio": a kind of broadcaster, not a named one
             or (
                 lemma in _BROADCASTS
-                and any(c.dep_ in {"compound", "amod"} and c.lower_ in _BROADCAST_KINDS for c in token.lefts)
+                # "the state-run newspaper" ("state" hangs on "run"); a news agency stays out: "the official
+                # Syrian news agency" is one agency, the country's
+                and any(
+                    c.dep_ in {"compound", "amod"} and _BROADCAST_KINDS & {t.lower_ for t in c.subtree}
+                    for c in token.lefts
+                )
             )
         )
-        anonymous = not named and (generic or indefinite)
+        # "a source at the Police Command", "sources in the Dorn Brigade": whose they are names a body, not them
+        anonymous = (not named and (generic or indefinite)) or lemma in _HIDDEN_SOURCES
         # "a source quoted by Radio Nord", "an officer, speaking on condition of anonymity,": how it spoke
         manner = [
             c

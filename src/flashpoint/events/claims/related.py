@@ -75,8 +75,11 @@ def _blamer(trigger: Token) -> Token | None:
 
 
 def _nobody(token: Token) -> bool:
-    """Return True for "no one", "nobody", "none of them", "no civilians"."""
-    return token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    """Return True for "no one", "nobody", "none of them", "no civilians", "neither X nor Y"."""
+    return token.lower_ in _NOBODY or any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ in {"preconj", "det"} and c.lower_ == "neither")
+        for c in token.children
+    )
 
 
 def related_stance(governor: Token, governor_type: str) -> str | None:

@@ -176,9 +176,17 @@ def _owned_up(trigger: Token) -> bool | None:
     """Return True when a speaker says it is responsible for the act ("said it was responsible for the
     bombing", "we bear responsibility for the raid": a claim of responsibility, not a charge), False when
     it says it is not (a denial), None when the act is no one's own responsibility in the words."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "behind"}:
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "behind", "in"}:
         return None
     word = trigger.head.head
+    if trigger.head.lower_ == "in":
+        # "said it was not involved in the kidnapping": a denial (being involved is no claim of the act)
+        if word.lower_ != "involved":
+            return None
+        verb = word.head if word.dep_ in {"acomp", "attr", "amod"} else word
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        negated = any(c.dep_ == "neg" for c in (*verb.children, *word.children))
+        return False if negated and subject is not None and subject.lower_ in {"it", "we", "i"} else None
     if trigger.head.lower_ == "behind":
         if word.lemma_.lower() != "be":
             return None
