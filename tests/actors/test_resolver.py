@@ -61,6 +61,23 @@ def test_resolver_metonym_names_the_government(
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("a Nairobi suburb", "KEN"),
+        ("the Bogota district of Suba", "COL"),
+        ("the Ankara district of Cankaya", "TUR"),
+        ("the Moscow outskirts", "RUS"),
+    ],
+)
+def test_resolver_a_capital_naming_a_part_of_the_town_is_a_place_not_the_government(
+    resolver: ActorResolver, text: str, country: str
+) -> None:
+    actor = resolver.resolve(text)
+    assert actor is not None
+    assert (actor.country, actor.sector) == (country, None)
+
+
+@pytest.mark.parametrize(
     ("text", "country", "sector"),
     [
         ("Pakistan's navy", "PAK", "MIL"),

@@ -133,6 +133,21 @@ def test_place_link_a_named_district_of_a_town_is_not_the_town_itself(
 @pytest.mark.parametrize(
     "text",
     [
+        "Artillery pounded the Damascus suburb of Douma overnight.",
+        "Artillery pounded the Douma suburb of Damascus overnight.",
+    ],
+)
+def test_place_link_of_a_town_and_its_part_the_smaller_place_is_where(
+    link: Link, parse: Callable[..., Document], text: str
+) -> None:
+    # news writes the part first or second: of the two names the smaller place is the part
+    (event,) = link(parse(text), ["pounded"])
+    assert _surface(event) == "Douma"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Troops shelled Manbij in rural Aleppo on Sunday.",
         "Troops shelled Manbij in the Aleppo countryside on Sunday.",
     ],

@@ -425,6 +425,9 @@ class ActorResolver:
 
         country = self._country(tokens, head, date)
         sector, rank, named, role = self._sector(head, date)
+        if rank == 0 and named is None and _part_of_a_place(tokens, head, cut):
+            # "a Damascus suburb", "the Kabul district of X": a part of the town, not its government
+            sector = None
         ethnic = any(t.key == "ethnic" for t in tokens[:cut])
         if ethnic and named is None and all(h.entry.kind in ("demonym", "sector") for h in head):
             # "ethnic Albanians", "ethnic Serb fighters": people of a descent, coded (CAMEO) by the country
@@ -583,6 +586,21 @@ def _near_lengths(groups: Mapping[int, list[tuple[int, str, Entry]]], length: in
     """Return the names one letter shorter, as long and one longer than `length`, in their table order."""
     found = [item for n in (length - 1, length, length + 1) for item in groups.get(n, ())]
     return [(name, entry) for _, name, entry in sorted(found, key=lambda item: item[0])]
+
+
+# Nouns naming a part of a town or land: a place name before one says where, not who.
+_PLACE_PARTS = frozenset(
+    {"suburb", "suburbs", "district", "districts", "neighbourhood", "neighborhood", "neighbourhoods",
+     "neighborhoods", "quarter", "outskirts", "street", "streets", "countryside", "province", "area",
+     "areas", "town", "village", "villages", "port", "airport", "market", "square", "region"}
+)  # fmt: skip
+
+
+def _part_of_a_place(tokens: Sequence[Token], head: Sequence[Hit], cut: int) -> bool:
+    """Return True when the head's last name is followed by a noun naming a part of a place."""
+    if not head or head[-1].entry.kind not in _PLACES:
+        return False
+    return any(t.key in _PLACE_PARTS for t in tokens[head[-1].last : cut])
 
 
 def _names_the_next(hit: Hit, hits: Sequence[Hit], order: int) -> bool:

@@ -367,7 +367,7 @@ def _best_in_sentence(
     if towns:
         # a country named in the clause of a town says whose town it is (or who acts), not where
         mentions = [m for m in mentions if not _bare_country(m) or rank(m)[0] >= 4] or mentions
-    best = _first_of_address(parsed, max(mentions, key=rank), mentions)
+    best = _quarter_of(parsed, _first_of_address(parsed, max(mentions, key=rank), mentions), mentions)
     best = _container(parsed, best, context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
         return _addressed_town(parsed, best, context if context is not None else mentions)
@@ -455,6 +455,45 @@ def _strong_locative(parsed: Doc, mention: PlaceMention) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
         token = token.head.head  # "in the rural area of X municipality (Y)"
     return token.dep_ == "pobj" and token.head.lower_ in STRONG
+
+
+# Nouns naming a part of a town or area, told as "the A <noun> of B" with either name the part.
+_QUARTER_NOUNS = frozenset(
+    {"suburb", "district", "neighbourhood", "neighborhood", "quarter", "town", "village", "area", "township"}
+)
+
+
+def _quarter_of(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Return the part a phrase "the A suburb of B" names, when `best` is the town that holds it.
+
+    News writes both "the Jobar district of Damascus" and "the Damascus suburb of Douma": of the two names,
+    the smaller place of the same country (fewer people, or a town in a city) is the part, and where it was.
+    """
+    token = _token_at(parsed, best.start)
+    if token is None or best.place is None or (best.precision or 3) > 2:
+        return best
+    head = token
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    if head.lower_ in _QUARTER_NOUNS and head is not token:
+        # "the Damascus suburb of Douma": best is the compound, the part is the object of "of"
+        others = [t for c in head.children if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"]
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _QUARTER_NOUNS:
+        # "the Jobar district of Damascus": best is the object of "of", the part the compound
+        others = [c for c in token.head.head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    else:
+        return best
+    for other in others:
+        part = next((m for m in mentions if m.start <= other.idx < m.end and m is not best), None)
+        if (
+            part is not None
+            and part.place is not None
+            and part.place.country == best.place.country
+            and (part.precision or 3) <= 2
+            and part.place.population < best.place.population
+        ):
+            return part
+    return best
 
 
 def _first_of_address(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:

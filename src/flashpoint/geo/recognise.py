@@ -335,6 +335,11 @@ NAME_JOINERS = frozenset(
 )
 # Nouns naming the kind of place a name before them is ("Turbat town", "Kani Masi village").
 KIND_WORDS = frozenset({"town", "village", "city", "township", "district", "area", "municipality"})
+# Nouns of place whose "of" names one: "the town of X", "the Y suburb of X", "the X district of Y".
+NAMED_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "suburb", "district", "neighbourhood", "neighborhood", "quarter", "province",
+     "region", "governorate", "municipality", "township", "county", "outskirts", "port", "hamlet"}
+)  # fmt: skip
 # Entity labels spaCy's small model gives to unfamiliar place names it has misread.
 MISREAD_LABELS = frozenset({"PERSON", "DATE", "TIME"})
 
@@ -376,16 +381,29 @@ def _looks_like_a_name(ent: SpacySpan) -> bool:
 
 
 def _after_place_preposition(ent: SpacySpan) -> bool:
-    """Return True when an entity is the object of a locative preposition ("in", "near", …).
+    """Return True when an entity is the object of a locative preposition ("in", "near", …) or names a
+    place of a kind ("the town of X").
 
     A coordinated name counts too: "near Kidal and Gao".
     """
     root = ent.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
+    if (
+        root.dep_ == "compound"
+        and root.head.lower_ in NAMED_PLACE_NOUNS
+        and any(c.lower_ == "of" for c in root.head.children)
+    ):
+        return len(ent) <= 3  # "the X suburb of Damascus"
     if root.dep_ == "compound" and root.head.lower_ in KIND_WORDS:
         root = root.head  # "at Turbat town", "in Tamu village"
-    return bool(root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and len(ent) <= 3)
+    if len(ent) > 3 or root.dep_ != "pobj":
+        return False
+    prep = root.head
+    # "the town of X", "the Damascus suburb of X": a word of place names X as one
+    return prep.lower_ in PLACE_PREPOSITIONS or (
+        prep.lower_ == "of" and prep.head.lower_ in NAMED_PLACE_NOUNS
+    )
 
 
 class _Tokens:
