@@ -15,8 +15,12 @@ __all__ = [
     "ability",
     "aid_as_subject",
     "aimed_at",
+    "as_a_rule",
     "asks",
     "defines",
+    "forecasts",
+    "habitual",
+    "in_the_terms",
     "instructs",
     "mishap",
     "no_comment",
@@ -160,8 +164,9 @@ def _generic(noun: Token) -> bool:
 def defines(token: Token) -> bool:
     """Return True for a trigger inside what a definition says a kind of thing is.
 
-    "Cluster munitions are bombs that scatter bomblets…": the predicate noun of a copular sentence
-    whose subject is a kind (a bare plural or "a"/"an" noun) tells what such things are or do in general.
+    "Cluster munitions are bombs that scatter bomblets…", "A truce is an agreement to stop fighting": the
+    predicate noun of a copular sentence whose subject is a kind (a bare plural or "a"/"an" noun), and
+    what it holds, tell what such things are or do in general.
     """
     root = token.sent.root
     if root.lemma_.lower() != "be":
@@ -173,7 +178,7 @@ def defines(token: Token) -> bool:
     predicate = predicates[0]
     if not _generic(predicate):
         return False
-    return predicate.left_edge.i <= token.i <= predicate.right_edge.i and token.i != predicate.i
+    return predicate.left_edge.i <= token.i <= predicate.right_edge.i
 
 
 def wishes(token: Token, entry: TriggerEntry) -> bool:
@@ -305,6 +310,8 @@ def aimed_at(token: Token) -> bool:
     if _to_infinitive(token) and token.dep_ != "ccomp":
         if head.pos_ == "VERB" and (head.lemma_.lower() in _EFFORT_VERBS | _PURPOSE_VERBS):
             return True
+        if head.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+            return True  # "a fund set up to help families"
         if head.lemma_.lower() == "be" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in head.children
         ):
@@ -451,11 +458,23 @@ def ability(token: Token) -> bool:
     )
 
 
+# What a spokesman may decline to give: "declined to give details", "refused to provide figures".
+_PARTICULARS = frozenset(
+    {"detail", "information", "comment", "figure", "number", "name", "explanation", "specific", "reason"}
+)
+
+
 def no_comment(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for "declined to comment": a spokesman saying nothing refuses no one anything."""
-    return entry.type == "REJECT" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in token.children
-    )
+    """Return True for "declined to comment" or "to give details": saying nothing refuses no one anything."""
+    if entry.type != "REJECT":
+        return False
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+        if clause.lemma_.lower() in _NO_COMMENT:
+            return True
+        objects = [o.lemma_.lower() for o in clause.children if o.dep_ == "dobj"]
+        if clause.lemma_.lower() in {"give", "provide", "offer"} and objects and set(objects) <= _PARTICULARS:
+            return True
+    return False
 
 
 def running_toll(token: Token, entry: TriggerEntry) -> bool:
@@ -476,6 +495,14 @@ def running_toll(token: Token, entry: TriggerEntry) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+    # "… have been killed since the conflict began": the clause dates the count from the war's start
+    if any(
+        clause.dep_ == "advcl"
+        and any(m.lower_ == "since" for m in clause.children if m.dep_ == "mark")
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _WARS | _TOLL_SUBJECTS for c in clause.children)
+        for clause in token.children
+    ):
+        return True
     return any(
         o.lemma_.lower() in _WARS
         or (
@@ -514,3 +541,118 @@ def instructs(token: Token) -> bool:
         return False  # inside a quote: a demand someone made
     before = [t for t in words if t.i < token.i]
     return all(t.lower_ in _INSTRUCTION_OPENERS for t in before)
+
+
+# Verbs of warning: with a clause that tells no act ("warned that the toll would rise") they forecast.
+_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def forecasts(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a warning whose that-clause holds no act ("warned that prices would rise").
+
+    A threat says what the speaker will do ("warned it would strike back"); a forecast of a toll, the
+    weather or a shortage names no act of anyone, so no threat is coded.
+    """
+    if entry.type != "THREATEN" or token.lemma_.lower() not in _WARNING_VERBS or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"xcomp", "dobj"} and c.i in triggers for c in token.children):
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_foretold(c, triggers) for c in clauses)
+
+
+def _foretold(clause: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
+    # "the toll would rise", "prices will climb": a thing, not a party, is the subject, and no act is told
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or any(s.pos_ != "NOUN" or s.ent_type_ for s in subjects):
+        return False
+    return not any(_tells_act(t, triggers) for t in clause.subtree)
+
+
+def _tells_act(token: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
+    # a verb of an act, or an act noun a verb is about ("any attack would be met with force"); a noun
+    # that only qualifies ("given the dozens of wounded") tells none
+    if token.i not in triggers:
+        return False
+    return token.pos_ in {"VERB", "AUX"} or token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+# Kinds of events a standing service is told in: "the school offers classes", "the clinic provides care".
+_SERVICE_TYPES = frozenset({"AGREE", "AID", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+
+
+def habitual(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for what a kind of place or body does as a rule, told in the simple present with a
+    common noun for its subject and no date ("the hospital provides free care", "the shop accepts cards").
+
+    A named party's present-tense act is left alone: headlines tell news in the present ("Ruritania
+    offers talks"), and so does any sentence that dates the act.
+    """
+    if entry.type not in _SERVICE_TYPES or token.tag_ not in {"VBZ", "VBP"} or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree):
+        return False
+    # a service is a thing offered ("offers classes"); "the group regularly meets" is a party's act
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or any(o.pos_ in {"PROPN", "PRON"} or o.ent_type_ for o in objects):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.sent)
+
+
+# Texts whose terms say what parties are to do: "the plan calls for elections".
+_TERMS = frozenset(
+    {
+        "plan",
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "truce",
+        "ceasefire",
+        "roadmap",
+        "framework",
+        "proposal",
+        "draft",
+        "pact",
+        "memorandum",
+        "initiative",
+        "charter",
+        "constitution",
+        "blueprint",
+        "arrangement",
+        "protocol",
+    }
+)
+# Adverbs of what happens as a rule: with a kind for subject the sentence tells no one happening.
+_HABITUAL_ADVERBS = frozenset(
+    {"often", "usually", "generally", "typically", "routinely", "commonly", "frequently", "normally"}
+)
+
+
+def in_the_terms(token: Token) -> bool:
+    """Return True for an act a text's terms set out, the text being the subject: "the plan calls for
+    elections", "the accord provides for a prisoner swap" (what was agreed is not coded).
+
+    "Under the plan, X will withdraw" is left alone: a party announcing its own act is coded as such.
+    """
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _TERMS and not c.ent_type_
+        for c in token.children
+    )
+
+
+def as_a_rule(token: Token) -> bool:
+    """Return True for what is done to or by a kind as a rule ("curfews are often imposed"): no happening."""
+    if token.pos_ not in {"VERB", "AUX"} or not any(
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children
+    ):
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(
+        _generic(s) and not any(t.ent_type_ or t.pos_ == "PROPN" for t in s.subtree) for s in subjects
+    )

@@ -72,7 +72,7 @@ _CAPTIVES = _words(
 )
 # Things released that are not people let go: a film, a report, a figure.
 _PUBLISHED = _words(
-    "ad advert advertisement video footage report statement memo album single song film movie trailer "
+    "ad advert advertisement video clip footage report statement memo album single song film movie trailer "
     "data figure document record study detail photo photograph image picture list name book version "
     "update result finding transcript recording tape audio budget schedule poll survey guidance "
     "guideline product game app software episode letter text email api feature tool library framework "
@@ -163,7 +163,12 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _object_lemmas(token: Token) -> set[str]:
-    return {o.lemma_.lower() for o in _objects(token)}
+    return {o.lemma_.lower() for o in _patients(token)}
+
+
+def _patients(token: Token) -> list[Token]:
+    # what the verb acts on: its object, else a passive's subject ("the report was released")
+    return _objects(token) or (_children(token, "nsubjpass") if token.tag_ == "VBN" else [])
 
 
 def _month(token: Token) -> bool:
@@ -222,9 +227,29 @@ def _asks_about(token: Token, entry: TriggerEntry) -> bool:
     # "she asked about him", "Kimmel asked.": a question; a request asks for something or someone to act
     if entry.type != "REQUEST" or token.lemma_.lower() != "ask" or token.pos_ != "VERB":
         return False
-    if _children(token, "xcomp", "ccomp") or _preposition_objects(token, "for"):
+    if _children(token, "xcomp") or _preposition_objects(token, "for"):
         return False
-    return not _objects(token) or bool(_preposition_objects(token, "about"))
+    clauses = _children(token, "ccomp") + [
+        c
+        for c in _children(token, "advcl")
+        if any(m.lower_ in {"whether", "if"} for m in _children(c, "mark"))
+    ]
+    # a wh-clause the parser hangs on the person asked: "asked the witness where she had been"
+    clauses += [c for o in _objects(token) for c in _children(o, "relcl") if _indirect_question(c)]
+    if clauses:
+        return all(_indirect_question(c) for c in clauses)  # "asked him whether the troops would stay"
+    objects = _objects(token)
+    about = _preposition_objects(token, "about") + [
+        a for o in objects for a in _preposition_objects(o, "about")
+    ]
+    return not objects or bool(about)
+
+
+def _indirect_question(clause: Token) -> bool:
+    # "whether/if …" or a wh-word opening the clause ("what he thought", "how many were sent")
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+        return True
+    return clause.left_edge.tag_ in {"WRB", "WP", "WDT", "WP$"} and clause.left_edge.i < clause.i
 
 
 def _light_object(token: Token, entry: TriggerEntry) -> bool:
@@ -465,6 +490,19 @@ def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _heading(token: Token) -> bool:
+    # "Warning: this report contains …", "Update: …": a label opening the text after it, no act
+    doc = token.doc
+    words = [t for t in token.sent if not (t.is_punct or t.is_space)]
+    return (
+        bool(words)
+        and words[0] == token
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ":"
+        and all(c.dep_ == "punct" for c in token.children)  # a bare word: "Attack on X: …" names one
+    )
+
+
 def other_sense(token: Token, entry: TriggerEntry) -> bool:
     """Return True when the trigger word is used in a sense that names no act of the entry's type."""
     return (
@@ -492,4 +530,5 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _captured_thing(token, entry)
         or _called_back(token, entry)
         or _thanks_you(token, entry)
+        or _heading(token)
     )
