@@ -164,6 +164,18 @@ Code = Callable[..., tuple[Event, ...]]
         # generic statements about kinds of acts
         "Curfews are often imposed during periods of unrest.",
         "Hostage-taking is a crime under international law.",
+        # patients sent home, people charged in court, the hurt as people
+        "Three of the injured were treated at the local clinic and released.",
+        "The wounded officer was released from hospital on Sunday.",
+        "The accused told the court he had been at home that evening.",
+        "The judge said the accused would remain in custody until the trial.",
+        "The wounded were carried to a field clinic outside the town.",
+        "Doctors said most of the injured had shrapnel wounds.",
+        "Among the dead were two teachers and a nurse.",
+        # totals brought to a figure, causes
+        "The new deaths bring the toll to forty-two.",
+        "Another rise in claims brought the total number of jobless people to two million.",
+        "The shortages led to what doctors called impossible choices.",
     ],
 )
 def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> None:
@@ -232,6 +244,15 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
         ("The rebels often ambush army convoys on the mountain road.", "ASSAULT"),
         ("Ruritanian jets routinely bomb the rebel-held villages.", "ASSAULT"),
         ("The government called for talks with the rebels.", "REQUEST"),
+        ("The rebels released the kidnapped engineers after a week in captivity.", "RETREAT"),
+        ("The militia released three hostages and freed a fourth the next day.", "RETREAT"),
+        ("Borduria accused the rebels of shelling a hospital.", "ACCUSE"),
+        ("The rebels were accused of looting the town.", "ACCUSE"),
+        ("The wounded soldiers said rebels had ambushed their patrol.", "ASSAULT"),
+        ("Two people were killed and five wounded when a shell hit the market.", "ASSAULT"),
+        # a label of a material act names the act the sentence tells (a notice word is no warning)
+        ("Looting: On 21 February 2022, unknown gunmen robbed a bread van between two villages.", "PROTEST"),
+        ("Shelling: Ruritanian troops shelled the border villages overnight.", "ASSAULT"),
     ],
 )
 def test_generic_corpus_neighbour_is_coded(code_events: Code, text: str, expected: str) -> None:

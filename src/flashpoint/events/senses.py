@@ -284,6 +284,8 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
         return objects <= _LIGHT_TAKES and not coined
     if lemma == "shoot" and entry.type == "ASSAULT":
         return objects <= _FILMED
+    if lemma == "bring":
+        return objects <= _QUANTITIES | _words("toll total tally count")  # "bringing the toll to 40"
     return False
 
 
@@ -339,7 +341,51 @@ def _label(token: Token, entry: TriggerEntry) -> bool:
 
 def _leads_to(token: Token) -> bool:
     # "the shortages led to hard choices": a cause, not a party leading anyone
-    return token.lemma_.lower() == "lead" and not _objects(token) and bool(_preposition_objects(token, "to"))
+    if token.lemma_.lower() != "lead" or _objects(token):
+        return False
+    # "led to hard choices", "led to what would be unthinkable": a noun or a clause after "to"
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and _children(p, "pobj", "pcomp") for p in token.children
+    )
+
+
+# Where the wounded are let go from: "treated and released", "released from hospital".
+_CARE = _words("hospital clinic care treatment infirmary")
+
+
+def _discharged(token: Token, entry: TriggerEntry) -> bool:
+    # "was treated and released", "released from hospital": a patient sent home, not a captive freed
+    if entry.type not in {"RETREAT", "CONCEDE"} or token.lemma_.lower() != "release" or token.pos_ != "VERB":
+        return False
+    if any(o.lemma_.lower() in _CARE for o in _preposition_objects(token, "from")):
+        return True
+    treated = [token.head] if token.dep_ == "conj" else []
+    treated += _children(token, "conj")
+    return any(t.lemma_.lower() == "treat" for t in treated)
+
+
+def _the_hurt(token: Token, entry: TriggerEntry) -> bool:
+    # "three of the injured", "the wounded were taken to hospital": people, not an attack
+    if entry.type != "ASSAULT" or token.lower_ not in {"injured", "wounded", "dead", "killed"}:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        return False  # "the wounded soldiers": an adjective before its noun
+    return token.i > 0 and doc[token.i - 1].lower_ == "the" and not _children(token, "agent", "dobj")
+
+
+def _the_accused(token: Token, entry: TriggerEntry) -> bool:
+    # "the accused then threw a stone": the person charged in court, not an accusation
+    if (
+        entry.type != "ACCUSE"
+        or token.lower_ != "accused"
+        or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
+    ):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not _preposition_objects(
+        token, "of"
+    )
 
 
 def _a_talk(token: Token, entry: TriggerEntry) -> bool:
@@ -490,8 +536,16 @@ def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
-def _heading(token: Token) -> bool:
-    # "Warning: this report contains …", "Update: …": a label opening the text after it, no act
+# Material kinds: a label of one of these ("Looting: gunmen robbed …") names the act the sentence tells.
+_MATERIAL = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "COOPERATE", "PROTEST"}
+)
+
+
+def _heading(token: Token, entry: TriggerEntry) -> bool:
+    # "Warning: this report contains …": a notice opening the text after it, no one warned of anything
+    if entry.type in _MATERIAL:
+        return False
     doc = token.doc
     words = [t for t in token.sent if not (t.is_punct or t.is_space)]
     return (
@@ -530,5 +584,8 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _captured_thing(token, entry)
         or _called_back(token, entry)
         or _thanks_you(token, entry)
-        or _heading(token)
+        or _heading(token, entry)
+        or _discharged(token, entry)
+        or _the_accused(token, entry)
+        or _the_hurt(token, entry)
     )
