@@ -176,6 +176,18 @@ Code = Callable[..., tuple[Event, ...]]
         "The new deaths bring the toll to forty-two.",
         "Another rise in claims brought the total number of jobless people to two million.",
         "The shortages led to what doctors called impossible choices.",
+        # states of holding a place, attitudes, weather, rules of conduct, tolls of displacement
+        "Government forces control the airport and most of the northern districts.",
+        "The rebels have controlled the old city for three years.",
+        "Residents seemed resigned to the return of the bombing.",
+        "Heavy rain put the fires out overnight.",
+        "The army says it investigates every report of abuse.",
+        "The violence has forced more than a million people to flee their homes.",
+        # names given, credit lines, speaking frames, light verbs
+        "The government calls the programme national reconciliation.",
+        "Wire agencies contributed to this report.",
+        "Speaking to a local radio station, the spokeswoman noted that the road had reopened.",
+        "The navy has been taking extra precautions near the coast.",
     ],
 )
 def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> None:
@@ -253,6 +265,15 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
         # a label of a material act names the act the sentence tells (a notice word is no warning)
         ("Looting: On 21 February 2022, unknown gunmen robbed a bread van between two villages.", "PROTEST"),
         ("Shelling: Ruritanian troops shelled the border villages overnight.", "ASSAULT"),
+        ("Soldiers forced hundreds of villagers to leave their homes.", "COERCE"),
+        ("The opposition called for a general strike.", "REQUEST"),
+        ("Ruritania called on Borduria to withdraw its troops.", "REQUEST"),
+        ("Speaking to reporters, the general said his troops had shelled the rebel base.", "ASSAULT"),
+        ("The foreign minister spoke to his Bordurian counterpart by phone.", "CONSULT"),
+        ("Rebels took control of the airport on Sunday.", "ASSAULT"),
+        ("Troops seized control of the border crossing after a day of fighting.", "ASSAULT"),
+        ("The minister resigned on Friday after the scandal.", "RETREAT"),
+        ("The army investigated the report of abuse at the prison.", "ACCUSE"),
     ],
 )
 def test_generic_corpus_neighbour_is_coded(code_events: Code, text: str, expected: str) -> None:

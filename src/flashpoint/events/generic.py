@@ -387,6 +387,15 @@ _HAZARDS = frozenset(
         "disease",
         "accident",
         "crash",
+        "rain",
+        "rainfall",
+        "snow",
+        "snowfall",
+        "wind",
+        "gale",
+        "frost",
+        "cold",
+        "heat",
     }
 )
 _VEHICLES = frozenset(
@@ -478,11 +487,13 @@ def no_comment(token: Token, entry: TriggerEntry) -> bool:
 
 
 def running_toll(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for a war or conflict said to have killed people: a toll, not an attack."""
-    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+    """Return True for a war or conflict said to have killed people or driven them out: a toll, not an act."""
+    if entry.type not in {"ASSAULT", "COERCE"} or token.pos_ not in {"VERB", "AUX"}:
         return False
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children):
-        return True
+        return True  # "the war has killed …", "the violence has forced millions to flee"
+    if entry.type != "ASSAULT":
+        return False
     # "more than 300,000 people have been killed in the war (since 2011)": the war's toll, no one attack
     if token.tag_ != "VBN" or token.lemma_.lower() not in {"kill", "die", "wound", "injure", "maim"}:
         return False
@@ -647,10 +658,19 @@ def in_the_terms(token: Token) -> bool:
 
 
 def as_a_rule(token: Token) -> bool:
-    """Return True for what is done to or by a kind as a rule ("curfews are often imposed"): no happening."""
-    if token.pos_ not in {"VERB", "AUX"} or not any(
-        c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children
+    """Return True for what is done as a rule: by or to a kind ("curfews are often imposed"), or, in the
+    simple present, to every one of a kind ("it investigates every report"): no happening."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    simple_present = token.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in token.children
+    )
+    if simple_present and any(
+        o.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in {"every", "each"} for d in o.children)
+        for o in token.children
     ):
+        return True  # "it investigates every report"
+    if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children):
         return False
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and all(

@@ -124,7 +124,7 @@ _SIGNED_PEOPLE = _words(
 )
 # Objects that make "take" a light verb: "took place", "took a step back", "took office".
 _LIGHT_TAKES = _words(
-    "place step part look note care time shape turn breath stock notice pride office effect root seat "
+    "place step part look note care time shape turn breath stock notice pride office effect root seat precaution "
     "photo picture break course chance risk advantage toll issue heart question vote solace comfort"
 )
 # What is filmed, not shot at: "shot the scene".
@@ -375,6 +375,19 @@ def _the_hurt(token: Token, entry: TriggerEntry) -> bool:
     return token.i > 0 and doc[token.i - 1].lower_ == "the" and not _children(token, "agent", "dobj")
 
 
+def _holds(token: Token) -> bool:
+    # "rebels control the airport", "have controlled the old city for years": who holds a place is a
+    # state; taking it ("took control of", "seized control") is the act
+    return token.lemma_.lower() == "control" and token.pos_ == "VERB"
+
+
+def _resigned_to(token: Token, entry: TriggerEntry) -> bool:
+    # "residents seemed resigned to the bombing": an attitude, not a resignation from office
+    if entry.type != "RETREAT" or token.lemma_.lower() != "resign":
+        return False
+    return token.dep_ in {"acomp", "oprd", "xcomp"} or bool(_preposition_objects(token, "to"))
+
+
 def _the_accused(token: Token, entry: TriggerEntry) -> bool:
     # "the accused then threw a stone": the person charged in court, not an accusation
     if (
@@ -525,6 +538,42 @@ def _called_back(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _names_as(token: Token, entry: TriggerEntry) -> bool:
+    # "the government calls the process reconciliation": a name given, no call for anything
+    return (
+        entry.type == "REQUEST"
+        and token.lemma_.lower() == "call"
+        and bool(_objects(token))
+        and bool(_children(token, "oprd"))
+    )
+
+
+# What a wire credit says was contributed to: "Agencies contributed to this report".
+_WRITINGS = _words("report article story reporting coverage piece")
+
+
+def _credit(token: Token) -> bool:
+    # "Agencies contributed to this report": a credit line, no aid given
+    return token.lemma_.lower() == "contribute" and any(
+        o.lemma_.lower() in _WRITINGS for o in _preposition_objects(token, "to")
+    )
+
+
+# Verbs a speaking frame leads into: "Speaking to reporters, the envoy said …".
+_SAYING = _words("say tell add note explain stress insist warn confirm state describe")
+
+
+def _speaking_frame(token: Token, entry: TriggerEntry) -> bool:
+    # "Speaking to a news site, the spokeswoman noted …": how a statement was made, not a meeting
+    return (
+        entry.type == "CONSULT"
+        and token.lemma_.lower() in {"speak", "talk"}
+        and token.tag_ == "VBG"
+        and token.dep_ in {"advcl", "xcomp"}
+        and token.head.lemma_.lower() in _SAYING
+    )
+
+
 def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
     # "Thank you.", "thank God": a courtesy or a prayer, not praise of a party
     return (
@@ -588,4 +637,9 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _discharged(token, entry)
         or _the_accused(token, entry)
         or _the_hurt(token, entry)
+        or _holds(token)
+        or _resigned_to(token, entry)
+        or _names_as(token, entry)
+        or _credit(token)
+        or _speaking_frame(token, entry)
     )
