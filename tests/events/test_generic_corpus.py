@@ -188,6 +188,14 @@ Code = Callable[..., tuple[Event, ...]]
         "Wire agencies contributed to this report.",
         "Speaking to a local radio station, the spokeswoman noted that the road had reopened.",
         "The navy has been taking extra precautions near the coast.",
+        # what a written work discusses or holds; what scholars generally hold
+        "The second chapter discusses the meeting of the tribal elders.",
+        "The book contains a warning to rulers who ignore their people.",
+        "Her new documentary explores the siege of the old city.",
+        "Scholars generally agree that the manuscript was copied in the twelfth century.",
+        "Chapter four contains a warning against outsiders and a doctrine about holy books.",
+        'The agency warned that the death toll was likely to rise given the "several dozen wounded" at the scene.',
+        "The monitor warned that the number of dead would climb after the overnight raids.",
     ],
 )
 def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> None:
@@ -274,6 +282,9 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
         ("Troops seized control of the border crossing after a day of fighting.", "ASSAULT"),
         ("The minister resigned on Friday after the scandal.", "RETREAT"),
         ("The army investigated the report of abuse at the prison.", "ACCUSE"),
+        ("The ministers discussed the crisis at a meeting in the capital.", "CONSULT"),
+        ("The envoy warned the rebels against attacking the convoy.", "THREATEN"),
+        ("Ruritania and Borduria agreed that the prisoners would be exchanged next week.", "AGREE"),
     ],
 )
 def test_generic_corpus_neighbour_is_coded(code_events: Code, text: str, expected: str) -> None:

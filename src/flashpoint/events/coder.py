@@ -39,6 +39,7 @@ from flashpoint.events.generic import (
     defines,
     forecasts,
     habitual,
+    in_a_text,
     in_the_terms,
     instructs,
     mishap,
@@ -275,8 +276,8 @@ class EventCoder:
                 continue  # "declined to comment", "the war has killed …", "troops remain in …"
             if forecasts(token, entry, triggers) or habitual(token, entry) or as_a_rule(token):
                 continue  # "warned that the toll would rise", "the clinic provides care": no act
-            if in_the_terms(token):
-                continue  # "the plan calls for elections": what a text sets out, not an act
+            if in_the_terms(token) or in_a_text(token):
+                continue  # "the plan calls for elections", "the chapter discusses …": a text's content
             if other_sense(token, entry) or instructs(token):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):

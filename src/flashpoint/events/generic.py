@@ -20,6 +20,7 @@ __all__ = [
     "defines",
     "forecasts",
     "habitual",
+    "in_a_text",
     "in_the_terms",
     "instructs",
     "mishap",
@@ -577,14 +578,19 @@ def _foretold(clause: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or any(s.pos_ != "NOUN" or s.ent_type_ for s in subjects):
         return False
-    return not any(_tells_act(t, triggers) for t in clause.subtree)
+    return not any(_tells_act(t, clause, triggers) for t in clause.subtree)
 
 
-def _tells_act(token: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
-    # a verb of an act, or an act noun a verb is about ("any attack would be met with force"); a noun
-    # that only qualifies ("given the dozens of wounded") tells none
+def _tells_act(token: Token, clause: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
+    # a verb of an act, or an act noun a verb is about ("any attack would be met with force"); a word
+    # inside a phrase that only qualifies ("given the dozens of wounded", "after the raid") tells none
     if token.i not in triggers:
         return False
+    node = token
+    while node != clause and node.head != node:
+        if node.dep_ in {"prep", "pobj", "pcomp", "agent"}:
+            return False
+        node = node.head
     return token.pos_ in {"VERB", "AUX"} or token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
@@ -675,4 +681,48 @@ def as_a_rule(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and all(
         _generic(s) and not any(t.ent_type_ or t.pos_ == "PROPN" for t in s.subtree) for s in subjects
+    )
+
+
+# Written works: what one "discusses" or "contains" is its subject matter, not a meeting or a threat.
+_WRITTEN = frozenset(
+    {
+        "chapter",
+        "book",
+        "article",
+        "paper",
+        "essay",
+        "section",
+        "volume",
+        "verse",
+        "passage",
+        "novel",
+        "poem",
+        "text",
+        "manuscript",
+        "film",
+        "documentary",
+        "episode",
+        "column",
+        "editorial",
+    }
+)
+_CONTENT_VERBS = frozenset(
+    {"discuss", "contain", "include", "describe", "feature", "address", "explore", "cover"}
+)
+
+
+def in_a_text(token: Token) -> bool:
+    """Return True for what a written work discusses or contains ("chapter two discusses the meeting of
+    the elders", "the book contains a warning to rulers"): its subject matter, no act of any party."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        node = token.head  # "contains a warning": the noun is what the work holds
+    if node.pos_ not in {"VERB", "AUX"} or node.lemma_.lower() not in _CONTENT_VERBS:
+        return False
+    # "Chapter four": the parser may make the number the subject and the noun its compound
+    return any(
+        c.dep_ == "nsubj"
+        and any(w.lemma_.lower() in _WRITTEN for w in [c, *(k for k in c.children if k.dep_ == "compound")])
+        for c in node.children
     )
