@@ -196,6 +196,14 @@ Code = Callable[..., tuple[Event, ...]]
         "Chapter four contains a warning against outsiders and a doctrine about holy books.",
         'The agency warned that the death toll was likely to rise given the "several dozen wounded" at the scene.',
         "The monitor warned that the number of dead would climb after the overnight raids.",
+        # statements of principle: acts named in general, commitments, judgements in the present
+        "Defeating the militants will take time, but it is a fight we must win.",
+        "The government remains committed to supporting the people of Ruritania.",
+        "Attacks on aid workers are never acceptable.",
+        "The targeting of hospitals is a violation of international law.",
+        "Such attacks only show how weak the militants have become.",
+        "This attack is a grim reminder of the threat that extremism poses to us all.",
+        "There can be no military solution to the crisis.",
     ],
 )
 def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> None:
@@ -285,6 +293,17 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
         ("The ministers discussed the crisis at a meeting in the capital.", "CONSULT"),
         ("The envoy warned the rebels against attacking the convoy.", "THREATEN"),
         ("Ruritania and Borduria agreed that the prisoners would be exchanged next week.", "AGREE"),
+        ("Shelling the border villages, the army killed at least ten civilians.", "ASSAULT"),
+        ("The attack on the market was the deadliest this year.", "ASSAULT"),
+        ("Borduria's attack on the port is a violation of the truce, Ruritania said.", "ASSAULT"),
+        ("The raid on the clinic, which killed four, was condemned by the United Nations.", "ACCUSE"),
+        ("Ruritanian troops are attacking the town from three sides.", "ASSAULT"),
+        ("The bombing of the bridge was carried out by Ruritanian jets.", "ASSAULT"),
+        ("The bombing is the latest in a series of attacks on government districts of the city.", "ASSAULT"),
+        (
+            'Speaking on the radio, the general said that withdrawing the troops is "not something we are looking at".',
+            "REJECT",
+        ),
     ],
 )
 def test_generic_corpus_neighbour_is_coded(code_events: Code, text: str, expected: str) -> None:

@@ -40,6 +40,7 @@ from flashpoint.events.generic import (
     forecasts,
     habitual,
     in_a_text,
+    in_general,
     in_the_terms,
     instructs,
     mishap,
@@ -276,7 +277,7 @@ class EventCoder:
                 continue  # "declined to comment", "the war has killed …", "troops remain in …"
             if forecasts(token, entry, triggers) or habitual(token, entry) or as_a_rule(token):
                 continue  # "warned that the toll would rise", "the clinic provides care": no act
-            if in_the_terms(token) or in_a_text(token):
+            if in_the_terms(token) or in_a_text(token) or in_general(token):
                 continue  # "the plan calls for elections", "the chapter discusses …": a text's content
             if other_sense(token, entry) or instructs(token):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind

@@ -21,6 +21,7 @@ __all__ = [
     "forecasts",
     "habitual",
     "in_a_text",
+    "in_general",
     "in_the_terms",
     "instructs",
     "mishap",
@@ -726,3 +727,39 @@ def in_a_text(token: Token) -> bool:
         and any(w.lemma_.lower() in _WRITTEN for w in [c, *(k for k in c.children if k.dep_ == "compound")])
         for c in node.children
     )
+
+
+# Adjectives of commitment: "remains committed to supporting X" states an attitude, not an act.
+_COMMITTED = frozenset({"committed", "dedicated", "devoted", "determined", "resolved", "pledged"})
+_DEICTIC = frozenset({"this", "that", "these", "those"})
+
+
+def in_general(token: Token) -> bool:
+    """Return True for an act named in general rather than told: a gerund as a clause's subject
+    ("defeating the militants will take time"), what a party is committed to ("remains committed to
+    supporting X"), or an act noun judged in the present with no date ("attacks on aid workers are never
+    acceptable", "the use of such weapons is a breach of the law")."""
+    if token.tag_ == "VBG" and token.dep_ in {"csubj", "csubjpass"} and token.head.lemma_.lower() != "be":
+        return True  # "withdrawing is not something we consider" is a refusal's content: left alone
+    if (
+        token.tag_ == "VBG"
+        and token.dep_ == "pcomp"
+        and token.head.lower_ == "to"
+        and token.head.head.lower_ in _COMMITTED
+    ):
+        return True  # "committed to supporting …"
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    if verb.lemma_.lower() != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if not any(c.dep_ in {"acomp", "attr"} for c in verb.children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEICTIC) for c in token.children):
+        return False
+    # "the use of such weapons", "the targeting of hospitals": a practice; "the bombing" is one event
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    practice = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if definite and not any(_generic(o) for o in practice):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.sent)
