@@ -204,6 +204,10 @@ Code = Callable[..., tuple[Event, ...]]
         "Such attacks only show how weak the militants have become.",
         "This attack is a grim reminder of the threat that extremism poses to us all.",
         "There can be no military solution to the crisis.",
+        # questions asked, a cast let go
+        "Reporters asked the spokesman several questions about the convoy.",
+        "Women are asked their age far more often than men.",
+        "The director fired the whole cast after the first rehearsal and hired new actors.",
     ],
 )
 def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> None:
@@ -304,6 +308,9 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
             'Speaking on the radio, the general said that withdrawing the troops is "not something we are looking at".',
             "REJECT",
         ),
+        ("Ruritania asked Borduria for help in finding the missing sailors.", "REQUEST"),
+        ("The government asked the United Nations to send observers.", "REQUEST"),
+        ("Troops fired on the crowd outside the station.", "ASSAULT"),
     ],
 )
 def test_generic_corpus_neighbour_is_coded(code_events: Code, text: str, expected: str) -> None:

@@ -26,7 +26,7 @@ _PRONOUNS = _words("him her them me us you he she they i we")
 # People one hires and fires: "fired the coach" is a dismissal, not gunfire.
 _STAFF = _words(
     "manager employee worker staff staffer coach director executive ceo chief aide adviser advisor "
-    "editor host anchor presenter teacher founder chairman assistant player"
+    "editor host anchor presenter teacher founder chairman assistant player cast crew"
 )
 # Verbs of going that are a visit only with somewhere or someone to visit: "came to Tarnow".
 # ("arrived on Saturday for talks" is a visit whose place the sentence may name elsewhere)
@@ -239,10 +239,16 @@ def _asks_about(token: Token, entry: TriggerEntry) -> bool:
     if clauses:
         return all(_indirect_question(c) for c in clauses)  # "asked him whether the troops would stay"
     objects = _objects(token)
+    if objects and all(o.lemma_.lower() in _ASKED_THINGS for o in objects):
+        return True  # "asked a question", "asked her age": something to be told, not done
     about = _preposition_objects(token, "about") + [
         a for o in objects for a in _preposition_objects(o, "about")
     ]
     return not objects or bool(about)
+
+
+# What one asks to be told: "asked questions", "asked their age".
+_ASKED_THINGS = _words("question age name opinion view whereabouts identity")
 
 
 def _indirect_question(clause: Token) -> bool:
