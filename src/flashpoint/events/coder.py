@@ -34,8 +34,14 @@ from flashpoint.events.generic import (
     ability,
     aid_as_subject,
     aimed_at,
+    as_a_rule,
     asks,
     defines,
+    forecasts,
+    habitual,
+    in_a_text,
+    in_general,
+    in_the_terms,
     instructs,
     mishap,
     no_comment,
@@ -269,6 +275,10 @@ class EventCoder:
                 continue  # a wish, or what an attack named before did
             if no_comment(token, entry) or running_toll(token, entry) or stays(token, entry):
                 continue  # "declined to comment", "the war has killed …", "troops remain in …"
+            if forecasts(token, entry, triggers) or habitual(token, entry) or as_a_rule(token):
+                continue  # "warned that the toll would rise", "the clinic provides care": no act
+            if in_the_terms(token) or in_a_text(token) or in_general(token):
+                continue  # "the plan calls for elections", "the chapter discusses …": a text's content
             if other_sense(token, entry) or instructs(token):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):

@@ -15,8 +15,14 @@ __all__ = [
     "ability",
     "aid_as_subject",
     "aimed_at",
+    "as_a_rule",
     "asks",
     "defines",
+    "forecasts",
+    "habitual",
+    "in_a_text",
+    "in_general",
+    "in_the_terms",
     "instructs",
     "mishap",
     "no_comment",
@@ -160,8 +166,9 @@ def _generic(noun: Token) -> bool:
 def defines(token: Token) -> bool:
     """Return True for a trigger inside what a definition says a kind of thing is.
 
-    "Cluster munitions are bombs that scatter bomblets…": the predicate noun of a copular sentence
-    whose subject is a kind (a bare plural or "a"/"an" noun) tells what such things are or do in general.
+    "Cluster munitions are bombs that scatter bomblets…", "A truce is an agreement to stop fighting": the
+    predicate noun of a copular sentence whose subject is a kind (a bare plural or "a"/"an" noun), and
+    what it holds, tell what such things are or do in general.
     """
     root = token.sent.root
     if root.lemma_.lower() != "be":
@@ -173,7 +180,7 @@ def defines(token: Token) -> bool:
     predicate = predicates[0]
     if not _generic(predicate):
         return False
-    return predicate.left_edge.i <= token.i <= predicate.right_edge.i and token.i != predicate.i
+    return predicate.left_edge.i <= token.i <= predicate.right_edge.i
 
 
 def wishes(token: Token, entry: TriggerEntry) -> bool:
@@ -305,6 +312,8 @@ def aimed_at(token: Token) -> bool:
     if _to_infinitive(token) and token.dep_ != "ccomp":
         if head.pos_ == "VERB" and (head.lemma_.lower() in _EFFORT_VERBS | _PURPOSE_VERBS):
             return True
+        if head.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+            return True  # "a fund set up to help families"
         if head.lemma_.lower() == "be" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in head.children
         ):
@@ -380,6 +389,15 @@ _HAZARDS = frozenset(
         "disease",
         "accident",
         "crash",
+        "rain",
+        "rainfall",
+        "snow",
+        "snowfall",
+        "wind",
+        "gale",
+        "frost",
+        "cold",
+        "heat",
     }
 )
 _VEHICLES = frozenset(
@@ -451,19 +469,33 @@ def ability(token: Token) -> bool:
     )
 
 
+# What a spokesman may decline to give: "declined to give details", "refused to provide figures".
+_PARTICULARS = frozenset(
+    {"detail", "information", "comment", "figure", "number", "name", "explanation", "specific", "reason"}
+)
+
+
 def no_comment(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for "declined to comment": a spokesman saying nothing refuses no one anything."""
-    return entry.type == "REJECT" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in token.children
-    )
+    """Return True for "declined to comment" or "to give details": saying nothing refuses no one anything."""
+    if entry.type != "REJECT":
+        return False
+    for clause in (c for c in token.children if c.dep_ == "xcomp"):
+        if clause.lemma_.lower() in _NO_COMMENT:
+            return True
+        objects = [o.lemma_.lower() for o in clause.children if o.dep_ == "dobj"]
+        if clause.lemma_.lower() in {"give", "provide", "offer"} and objects and set(objects) <= _PARTICULARS:
+            return True
+    return False
 
 
 def running_toll(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for a war or conflict said to have killed people: a toll, not an attack."""
-    if entry.type != "ASSAULT" or token.pos_ not in {"VERB", "AUX"}:
+    """Return True for a war or conflict said to have killed people or driven them out: a toll, not an act."""
+    if entry.type not in {"ASSAULT", "COERCE"} or token.pos_ not in {"VERB", "AUX"}:
         return False
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOLL_SUBJECTS for c in token.children):
-        return True
+        return True  # "the war has killed …", "the violence has forced millions to flee"
+    if entry.type != "ASSAULT":
+        return False
     # "more than 300,000 people have been killed in the war (since 2011)": the war's toll, no one attack
     if token.tag_ != "VBN" or token.lemma_.lower() not in {"kill", "die", "wound", "injure", "maim"}:
         return False
@@ -476,6 +508,14 @@ def running_toll(token: Token, entry: TriggerEntry) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+    # "… have been killed since the conflict began": the clause dates the count from the war's start
+    if any(
+        clause.dep_ == "advcl"
+        and any(m.lower_ == "since" for m in clause.children if m.dep_ == "mark")
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _WARS | _TOLL_SUBJECTS for c in clause.children)
+        for clause in token.children
+    ):
+        return True
     return any(
         o.lemma_.lower() in _WARS
         or (
@@ -514,3 +554,212 @@ def instructs(token: Token) -> bool:
         return False  # inside a quote: a demand someone made
     before = [t for t in words if t.i < token.i]
     return all(t.lower_ in _INSTRUCTION_OPENERS for t in before)
+
+
+# Verbs of warning: with a clause that tells no act ("warned that the toll would rise") they forecast.
+_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def forecasts(token: Token, entry: TriggerEntry, triggers: Mapping[int, TriggerEntry]) -> bool:
+    """Return True for a warning whose that-clause holds no act ("warned that prices would rise").
+
+    A threat says what the speaker will do ("warned it would strike back"); a forecast of a toll, the
+    weather or a shortage names no act of anyone, so no threat is coded.
+    """
+    if entry.type != "THREATEN" or token.lemma_.lower() not in _WARNING_VERBS or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"xcomp", "dobj"} and c.i in triggers for c in token.children):
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_foretold(c, triggers) for c in clauses)
+
+
+def _foretold(clause: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
+    # "the toll would rise", "prices will climb": a thing, not a party, is the subject, and no act is told
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or any(s.pos_ != "NOUN" or s.ent_type_ for s in subjects):
+        return False
+    return not any(_tells_act(t, clause, triggers) for t in clause.subtree)
+
+
+def _tells_act(token: Token, clause: Token, triggers: Mapping[int, TriggerEntry]) -> bool:
+    # a verb of an act, or an act noun a verb is about ("any attack would be met with force"); a word
+    # inside a phrase that only qualifies ("given the dozens of wounded", "after the raid") tells none
+    if token.i not in triggers:
+        return False
+    node = token
+    while node != clause and node.head != node:
+        if node.dep_ in {"prep", "pobj", "pcomp", "agent"}:
+            return False
+        node = node.head
+    return token.pos_ in {"VERB", "AUX"} or token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+# Kinds of events a standing service is told in: "the school offers classes", "the clinic provides care".
+_SERVICE_TYPES = frozenset({"AGREE", "AID", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+
+
+def habitual(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for what a kind of place or body does as a rule, told in the simple present with a
+    common noun for its subject and no date ("the hospital provides free care", "the shop accepts cards").
+
+    A named party's present-tense act is left alone: headlines tell news in the present ("Ruritania
+    offers talks"), and so does any sentence that dates the act.
+    """
+    if entry.type not in _SERVICE_TYPES or token.tag_ not in {"VBZ", "VBP"} or token.pos_ != "VERB":
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree):
+        return False
+    # a service is a thing offered ("offers classes"); "the group regularly meets" is a party's act
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or any(o.pos_ in {"PROPN", "PRON"} or o.ent_type_ for o in objects):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.sent)
+
+
+# Texts whose terms say what parties are to do: "the plan calls for elections".
+_TERMS = frozenset(
+    {
+        "plan",
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "truce",
+        "ceasefire",
+        "roadmap",
+        "framework",
+        "proposal",
+        "draft",
+        "pact",
+        "memorandum",
+        "initiative",
+        "charter",
+        "constitution",
+        "blueprint",
+        "arrangement",
+        "protocol",
+    }
+)
+# Adverbs of what happens as a rule: with a kind for subject the sentence tells no one happening.
+_HABITUAL_ADVERBS = frozenset(
+    {"often", "usually", "generally", "typically", "routinely", "commonly", "frequently", "normally"}
+)
+
+
+def in_the_terms(token: Token) -> bool:
+    """Return True for an act a text's terms set out, the text being the subject: "the plan calls for
+    elections", "the accord provides for a prisoner swap" (what was agreed is not coded).
+
+    "Under the plan, X will withdraw" is left alone: a party announcing its own act is coded as such.
+    """
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _TERMS and not c.ent_type_
+        for c in token.children
+    )
+
+
+def as_a_rule(token: Token) -> bool:
+    """Return True for what is done as a rule: by or to a kind ("curfews are often imposed"), or, in the
+    simple present, to every one of a kind ("it investigates every report"): no happening."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    simple_present = token.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass", "neg"} for c in token.children
+    )
+    if simple_present and any(
+        o.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in {"every", "each"} for d in o.children)
+        for o in token.children
+    ):
+        return True  # "it investigates every report"
+    if not any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(
+        _generic(s) and not any(t.ent_type_ or t.pos_ == "PROPN" for t in s.subtree) for s in subjects
+    )
+
+
+# Written works: what one "discusses" or "contains" is its subject matter, not a meeting or a threat.
+_WRITTEN = frozenset(
+    {
+        "chapter",
+        "book",
+        "article",
+        "paper",
+        "essay",
+        "section",
+        "volume",
+        "verse",
+        "passage",
+        "novel",
+        "poem",
+        "text",
+        "manuscript",
+        "film",
+        "documentary",
+        "episode",
+        "column",
+        "editorial",
+    }
+)
+_CONTENT_VERBS = frozenset(
+    {"discuss", "contain", "include", "describe", "feature", "address", "explore", "cover"}
+)
+
+
+def in_a_text(token: Token) -> bool:
+    """Return True for what a written work discusses or contains ("chapter two discusses the meeting of
+    the elders", "the book contains a warning to rulers"): its subject matter, no act of any party."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        node = token.head  # "contains a warning": the noun is what the work holds
+    if node.pos_ not in {"VERB", "AUX"} or node.lemma_.lower() not in _CONTENT_VERBS:
+        return False
+    # "Chapter four": the parser may make the number the subject and the noun its compound
+    return any(
+        c.dep_ == "nsubj"
+        and any(w.lemma_.lower() in _WRITTEN for w in [c, *(k for k in c.children if k.dep_ == "compound")])
+        for c in node.children
+    )
+
+
+# Adjectives of commitment: "remains committed to supporting X" states an attitude, not an act.
+_COMMITTED = frozenset({"committed", "dedicated", "devoted", "determined", "resolved", "pledged"})
+_DEICTIC = frozenset({"this", "that", "these", "those"})
+
+
+def in_general(token: Token) -> bool:
+    """Return True for an act named in general rather than told: a gerund as a clause's subject
+    ("defeating the militants will take time"), what a party is committed to ("remains committed to
+    supporting X"), or an act noun judged in the present with no date ("attacks on aid workers are never
+    acceptable", "the use of such weapons is a breach of the law")."""
+    if token.tag_ == "VBG" and token.dep_ in {"csubj", "csubjpass"} and token.head.lemma_.lower() != "be":
+        return True  # "withdrawing is not something we consider" is a refusal's content: left alone
+    if (
+        token.tag_ == "VBG"
+        and token.dep_ == "pcomp"
+        and token.head.lower_ == "to"
+        and token.head.head.lower_ in _COMMITTED
+    ):
+        return True  # "committed to supporting …"
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    if verb.lemma_.lower() != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    if not any(c.dep_ in {"acomp", "attr"} for c in verb.children):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEICTIC) for c in token.children):
+        return False
+    # "the use of such weapons", "the targeting of hospitals": a practice; "the bombing" is one event
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    practice = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if definite and not any(_generic(o) for o in practice):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.sent)

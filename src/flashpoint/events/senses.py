@@ -26,7 +26,7 @@ _PRONOUNS = _words("him her them me us you he she they i we")
 # People one hires and fires: "fired the coach" is a dismissal, not gunfire.
 _STAFF = _words(
     "manager employee worker staff staffer coach director executive ceo chief aide adviser advisor "
-    "editor host anchor presenter teacher founder chairman assistant player"
+    "editor host anchor presenter teacher founder chairman assistant player cast crew"
 )
 # Verbs of going that are a visit only with somewhere or someone to visit: "came to Tarnow".
 # ("arrived on Saturday for talks" is a visit whose place the sentence may name elsewhere)
@@ -72,7 +72,7 @@ _CAPTIVES = _words(
 )
 # Things released that are not people let go: a film, a report, a figure.
 _PUBLISHED = _words(
-    "ad advert advertisement video footage report statement memo album single song film movie trailer "
+    "ad advert advertisement video clip footage report statement memo album single song film movie trailer "
     "data figure document record study detail photo photograph image picture list name book version "
     "update result finding transcript recording tape audio budget schedule poll survey guidance "
     "guideline product game app software episode letter text email api feature tool library framework "
@@ -124,7 +124,7 @@ _SIGNED_PEOPLE = _words(
 )
 # Objects that make "take" a light verb: "took place", "took a step back", "took office".
 _LIGHT_TAKES = _words(
-    "place step part look note care time shape turn breath stock notice pride office effect root seat "
+    "place step part look note care time shape turn breath stock notice pride office effect root seat precaution "
     "photo picture break course chance risk advantage toll issue heart question vote solace comfort"
 )
 # What is filmed, not shot at: "shot the scene".
@@ -163,7 +163,12 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _object_lemmas(token: Token) -> set[str]:
-    return {o.lemma_.lower() for o in _objects(token)}
+    return {o.lemma_.lower() for o in _patients(token)}
+
+
+def _patients(token: Token) -> list[Token]:
+    # what the verb acts on: its object, else a passive's subject ("the report was released")
+    return _objects(token) or (_children(token, "nsubjpass") if token.tag_ == "VBN" else [])
 
 
 def _month(token: Token) -> bool:
@@ -222,9 +227,35 @@ def _asks_about(token: Token, entry: TriggerEntry) -> bool:
     # "she asked about him", "Kimmel asked.": a question; a request asks for something or someone to act
     if entry.type != "REQUEST" or token.lemma_.lower() != "ask" or token.pos_ != "VERB":
         return False
-    if _children(token, "xcomp", "ccomp") or _preposition_objects(token, "for"):
+    if _children(token, "xcomp") or _preposition_objects(token, "for"):
         return False
-    return not _objects(token) or bool(_preposition_objects(token, "about"))
+    clauses = _children(token, "ccomp") + [
+        c
+        for c in _children(token, "advcl")
+        if any(m.lower_ in {"whether", "if"} for m in _children(c, "mark"))
+    ]
+    # a wh-clause the parser hangs on the person asked: "asked the witness where she had been"
+    clauses += [c for o in _objects(token) for c in _children(o, "relcl") if _indirect_question(c)]
+    if clauses:
+        return all(_indirect_question(c) for c in clauses)  # "asked him whether the troops would stay"
+    objects = _objects(token)
+    if objects and all(o.lemma_.lower() in _ASKED_THINGS for o in objects):
+        return True  # "asked a question", "asked her age": something to be told, not done
+    about = _preposition_objects(token, "about") + [
+        a for o in objects for a in _preposition_objects(o, "about")
+    ]
+    return not objects or bool(about)
+
+
+# What one asks to be told: "asked questions", "asked their age".
+_ASKED_THINGS = _words("question age name opinion view whereabouts identity")
+
+
+def _indirect_question(clause: Token) -> bool:
+    # "whether/if …" or a wh-word opening the clause ("what he thought", "how many were sent")
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+        return True
+    return clause.left_edge.tag_ in {"WRB", "WP", "WDT", "WP$"} and clause.left_edge.i < clause.i
 
 
 def _light_object(token: Token, entry: TriggerEntry) -> bool:
@@ -259,6 +290,8 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
         return objects <= _LIGHT_TAKES and not coined
     if lemma == "shoot" and entry.type == "ASSAULT":
         return objects <= _FILMED
+    if lemma == "bring":
+        return objects <= _QUANTITIES | _words("toll total tally count")  # "bringing the toll to 40"
     return False
 
 
@@ -314,7 +347,64 @@ def _label(token: Token, entry: TriggerEntry) -> bool:
 
 def _leads_to(token: Token) -> bool:
     # "the shortages led to hard choices": a cause, not a party leading anyone
-    return token.lemma_.lower() == "lead" and not _objects(token) and bool(_preposition_objects(token, "to"))
+    if token.lemma_.lower() != "lead" or _objects(token):
+        return False
+    # "led to hard choices", "led to what would be unthinkable": a noun or a clause after "to"
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and _children(p, "pobj", "pcomp") for p in token.children
+    )
+
+
+# Where the wounded are let go from: "treated and released", "released from hospital".
+_CARE = _words("hospital clinic care treatment infirmary")
+
+
+def _discharged(token: Token, entry: TriggerEntry) -> bool:
+    # "was treated and released", "released from hospital": a patient sent home, not a captive freed
+    if entry.type not in {"RETREAT", "CONCEDE"} or token.lemma_.lower() != "release" or token.pos_ != "VERB":
+        return False
+    if any(o.lemma_.lower() in _CARE for o in _preposition_objects(token, "from")):
+        return True
+    treated = [token.head] if token.dep_ == "conj" else []
+    treated += _children(token, "conj")
+    return any(t.lemma_.lower() == "treat" for t in treated)
+
+
+def _the_hurt(token: Token, entry: TriggerEntry) -> bool:
+    # "three of the injured", "the wounded were taken to hospital": people, not an attack
+    if entry.type != "ASSAULT" or token.lower_ not in {"injured", "wounded", "dead", "killed"}:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        return False  # "the wounded soldiers": an adjective before its noun
+    return token.i > 0 and doc[token.i - 1].lower_ == "the" and not _children(token, "agent", "dobj")
+
+
+def _holds(token: Token) -> bool:
+    # "rebels control the airport", "have controlled the old city for years": who holds a place is a
+    # state; taking it ("took control of", "seized control") is the act
+    return token.lemma_.lower() == "control" and token.pos_ == "VERB"
+
+
+def _resigned_to(token: Token, entry: TriggerEntry) -> bool:
+    # "residents seemed resigned to the bombing": an attitude, not a resignation from office
+    if entry.type != "RETREAT" or token.lemma_.lower() != "resign":
+        return False
+    return token.dep_ in {"acomp", "oprd", "xcomp"} or bool(_preposition_objects(token, "to"))
+
+
+def _the_accused(token: Token, entry: TriggerEntry) -> bool:
+    # "the accused then threw a stone": the person charged in court, not an accusation
+    if (
+        entry.type != "ACCUSE"
+        or token.lower_ != "accused"
+        or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}
+    ):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not _preposition_objects(
+        token, "of"
+    )
 
 
 def _a_talk(token: Token, entry: TriggerEntry) -> bool:
@@ -454,6 +544,42 @@ def _called_back(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _names_as(token: Token, entry: TriggerEntry) -> bool:
+    # "the government calls the process reconciliation": a name given, no call for anything
+    return (
+        entry.type == "REQUEST"
+        and token.lemma_.lower() == "call"
+        and bool(_objects(token))
+        and bool(_children(token, "oprd"))
+    )
+
+
+# What a wire credit says was contributed to: "Agencies contributed to this report".
+_WRITINGS = _words("report article story reporting coverage piece")
+
+
+def _credit(token: Token) -> bool:
+    # "Agencies contributed to this report": a credit line, no aid given
+    return token.lemma_.lower() == "contribute" and any(
+        o.lemma_.lower() in _WRITINGS for o in _preposition_objects(token, "to")
+    )
+
+
+# Verbs a speaking frame leads into: "Speaking to reporters, the envoy said …".
+_SAYING = _words("say tell add note explain stress insist warn confirm state describe")
+
+
+def _speaking_frame(token: Token, entry: TriggerEntry) -> bool:
+    # "Speaking to a news site, the spokeswoman noted …": how a statement was made, not a meeting
+    return (
+        entry.type == "CONSULT"
+        and token.lemma_.lower() in {"speak", "talk"}
+        and token.tag_ == "VBG"
+        and token.dep_ in {"advcl", "xcomp"}
+        and token.head.lemma_.lower() in _SAYING
+    )
+
+
 def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
     # "Thank you.", "thank God": a courtesy or a prayer, not praise of a party
     return (
@@ -462,6 +588,27 @@ def _thanks_you(token: Token, entry: TriggerEntry) -> bool:
         and not _children(token, "nsubj")
         and len(_objects(token)) == 1
         and _objects(token)[0].lower_ in {"you", "god", "goodness", "heaven", "heavens", "allah"}
+    )
+
+
+# Material kinds: a label of one of these ("Looting: gunmen robbed …") names the act the sentence tells.
+_MATERIAL = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "COOPERATE", "PROTEST"}
+)
+
+
+def _heading(token: Token, entry: TriggerEntry) -> bool:
+    # "Warning: this report contains …": a notice opening the text after it, no one warned of anything
+    if entry.type in _MATERIAL:
+        return False
+    doc = token.doc
+    words = [t for t in token.sent if not (t.is_punct or t.is_space)]
+    return (
+        bool(words)
+        and words[0] == token
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ":"
+        and all(c.dep_ == "punct" for c in token.children)  # a bare word: "Attack on X: …" names one
     )
 
 
@@ -492,4 +639,13 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _captured_thing(token, entry)
         or _called_back(token, entry)
         or _thanks_you(token, entry)
+        or _heading(token, entry)
+        or _discharged(token, entry)
+        or _the_accused(token, entry)
+        or _the_hurt(token, entry)
+        or _holds(token)
+        or _resigned_to(token, entry)
+        or _names_as(token, entry)
+        or _credit(token)
+        or _speaking_frame(token, entry)
     )
