@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -340,3 +341,10 @@ def test_coder_lexicon_wins_over_the_dictionary(code_events: Code) -> None:
 )
 def test_coder_dictionary_bare_verbs_that_are_not_events(code_events: Code, text: str) -> None:
     assert code_events(text) == ()
+
+
+def test_coder_logs_each_fallback_trigger(code_events: Code, caplog: pytest.LogCaptureFixture) -> None:
+    # the audit trail: which verb the dictionary coded, with which code and pattern
+    with caplog.at_level(logging.DEBUG, logger="flashpoint.events.coder"):
+        code_events("Syldavia rescued forty Bordurian sailors.")
+    assert any(r.getMessage().startswith("CAMEO fallback 'rescued': cameo 073") for r in caplog.records)
