@@ -1,6 +1,6 @@
 """Convert the PETRARCH2 CAMEO verb dictionary into flashpoint's compact verb-pattern table.
 
-    python scripts/convert_cameo.py [--data ../shared/data] [--out src/flashpoint/events/data]
+    PYTHONPATH=src python scripts/convert_cameo.py [--data ../shared/data] [--out src/flashpoint/events/data]
 
 Reads `dictionaries/petrarch2/CAMEO.2.0.txt` (Open Event Data Alliance, MIT licence) and
 `ontology/CAMEO2PLOVER-2021.txt` (the PLOVER manual's crosswalk) and writes `cameo_verbs.tsv`: one row per
@@ -13,19 +13,20 @@ Row kinds (tab-separated, `#` starts a comment line, "-" is an empty field):
 
     @set    NAME    word|word two|...                         a synonym set (words lower-case)
     @verb   LEMMA   PARTICLES   FAMILY   CAMEO   PLOVER   MODE   a verb of a family, with its own code
-    FAMILY  BEFORE  AFTER   CAMEO   PLOVER   MODE               a pattern shared by the family's verbs
+    FAMILY  BEFORE  AFTER   CAMEO   PLOVER   MODE   VERB        a pattern of the family's verbs
 
 PARTICLES holds the words of a phrasal verb ("out" for "pull out"). BEFORE and AFTER are the words on each
-side of the verb, space-separated, with `&NAME` for a synonym set. PETRARCH2 applies a family's patterns to
-all of its verbs (the synonyms); so does flashpoint.
+side of the verb, space-separated, with `&NAME` for a synonym set. VERB is the lemma the pattern was written
+for (the dictionary's comment after the pattern names it): the pattern holds for that verb only. "-" lends it
+to every verb of the family, as PETRARCH2 does, when the comment names no verb of the family.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +36,9 @@ DEFAULT_OUT = HERE.parent / "src" / "flashpoint" / "events" / "data"
 # The crosswalk's mode names that flashpoint spells differently, and codes whose crosswalk mode is coarser
 # than the CAMEO description ("Employ aerial weapons" is aerial, not heavy weapons).
 _MODE_NAMES = {"assassinate": "targeted", "massacre": "targeted", "cleansing": "targeted", "ban": "restrict"}
+# Codes whose crosswalk type is not the act flashpoint's coding rules give it (../shared/CLAIMS.md):
+# occupying territory (192: "Occupy territory", crosswalked to COERCE) is seizing territory, an ASSAULT.
+_CODE_TYPES: dict[str, tuple[str, str | None]] = {"192": ("ASSAULT", None)}
 _CODE_MODES = {
     "195": "aerial",
     "1831": "suicide-attack",
@@ -109,6 +113,8 @@ class Family:
     verbs: tuple[tuple[str, tuple[str, ...], str | None], ...]
     patterns: tuple[Pattern, ...]
     code: str | None
+    # Every written form of the family's verbs ("fought", "fights") → its lemma, for reading an origin.
+    forms: dict[str, str] = field(default_factory=dict)
 
 
 def read_crosswalk(path: Path) -> dict[str, tuple[str, str | None]]:
@@ -131,6 +137,7 @@ def read_crosswalk(path: Path) -> dict[str, tuple[str, str | None]]:
         if mode is not None and mode not in _KNOWN_MODES.get(plover, set()):
             mode = None
         table.setdefault(code, (plover, mode))
+    table.update(_CODE_TYPES)
     return table
 
 
@@ -184,6 +191,7 @@ def read_families(lines: list[str]) -> Iterator[Family]:
     """Yield the verb blocks of the dictionary's verb-pattern section."""
     verbs: list[tuple[str, tuple[str, ...], str | None]] = []
     patterns: list[Pattern] = []
+    forms: dict[str, str] = {}
     family_code: str | None = None
     name = ""
     started = False
@@ -191,8 +199,8 @@ def read_families(lines: list[str]) -> Iterator[Family]:
         head = re.match(r"^---\s+(\S.*?)\s+\[([^\]]*)\]\s+---", line)
         if head:
             if started:
-                yield Family(name, tuple(verbs), tuple(patterns), family_code)
-            verbs, patterns, family_code, started = [], [], _code(head.group(2)), True
+                yield Family(name, tuple(verbs), tuple(patterns), family_code, forms)
+            verbs, patterns, forms, family_code, started = [], [], {}, _code(head.group(2)), True
             name = _word(head.group(1).split()[0])
             continue
         if not started:
@@ -219,12 +227,104 @@ def read_families(lines: list[str]) -> Iterator[Family]:
         parts = _word(phrase.split()[0]).split()
         if parts:
             verbs.append((parts[0], tuple(parts[1:]), _code(own.group(1)) if own else None))
+            forms.setdefault(parts[0], parts[0])
+            for braced in re.findall(r"\{([^}]*)\}", text):
+                for form in braced.split():
+                    written = _word(form.lstrip("+")).split()
+                    if written:
+                        forms.setdefault(written[0], parts[0])
     if started:
-        yield Family(name, tuple(verbs), tuple(patterns), family_code)
+        yield Family(name, tuple(verbs), tuple(patterns), family_code, forms)
 
 
-def rows(dictionary: Path, crosswalk_path: Path) -> Iterator[str]:
-    """Yield the lines of the compact table: synonym sets, verbs, then each family's patterns."""
+# Words that name no object: a pattern made of these alone ("depart * for") gets its sense from its own verb.
+_FUNCTION_WORDS = frozenset(
+    {
+        *("a", "an", "the", "about", "across", "after", "against", "ahead", "along", "among", "around", "as"),
+        *("at", "away", "back", "before", "behind", "by", "down", "for", "from", "in", "into", "of", "off"),
+        *("on", "onto", "out", "over", "through", "to", "toward", "towards", "under", "up", "upon", "with"),
+        *("within", "without"),
+    }
+)
+
+
+def lent(pattern: Pattern, family: Family, plover: str, block: str | None, acts: Mapping[str, str]) -> bool:
+    """Return True when a pattern (of PLOVER type `plover`) holds for every verb of its family.
+
+    The dictionary's comment after a pattern names the verb it was written for. PETRARCH2 lends every
+    pattern to the whole block, and lent across kinds of act the patterns mislead: "attack * government"
+    (a verbal attack) made "battled government forces" a criticism, "overcome * militant" (CAMEO 082, easing
+    dissent) made "defeated militants" a concession. A pattern is lent when it codes the kind of act of the
+    block's own code (`block`, its PLOVER type): an ASSAULT pattern among the verbs of attacking, even one of
+    prepositions alone ("fire * at"). A visit is the exception: prepositions alone ("depart * for") lent to
+    "leave" made leaving a country a visit, so a CONSULT pattern needs object words. With object words, a
+    pattern is also lent in a block with no code, in its own CAMEO root ("surrender * weapons", a RETREAT,
+    among the verbs of yielding), or when one of its words is a noun our lexicon codes as that very act
+    (`acts`, noun → PLOVER type: "order * aid" lent to "conduct": conducting aid drops is aid).
+    """
+    if family.code is not None and plover == block and plover != "CONSULT":
+        return True
+    words = [w for w in pattern.before + pattern.after if w != "*"]
+    if all(w in _FUNCTION_WORDS for w in words):
+        return False
+    if family.code is None or plover == block or pattern.code[:2] == family.code[:2]:
+        return True
+    return any(acts.get(form) == plover for w in words for form in (w, w.removesuffix("s")))
+
+
+def act_nouns() -> dict[str, str]:
+    """Return the one-word nouns of flashpoint's own lexicon (triggers.yaml) with the PLOVER type each codes."""
+    from flashpoint.events.lexicon import load_lexicon
+
+    nouns: dict[str, str] = {}
+    for (pos, head), entries in load_lexicon().entries.items():
+        plain = [entry for entry in entries if not entry.rest]
+        if pos == "noun" and plain:
+            nouns[head] = plain[0].type
+    return nouns
+
+
+def intended(pattern: Pattern, family: Family) -> bool:
+    """Return True when a pattern of CAMEO's 03 root ("express intent to …") has a frame of intent.
+
+    The intent is the verb's: a block of promising or offering (its code in 03), or of agreeing, approving
+    and allowing (05, 08: "agreed to talks", "approved the plan"). Elsewhere the object words alone made
+    "flew to Ankara", "carried out missions" and "managed to take the town" intents to meet or cooperate.
+    """
+    return not pattern.code.startswith("03") or (family.code or "")[:2] in {"03", "05", "08"}
+
+
+def written_for(pattern: Pattern, family: Family) -> str | None:
+    """Return the lemma of the family verb a pattern was written for (its origin comment), or None.
+
+    PETRARCH2 lends a block's patterns to every verb of the block, but each was written for one verb:
+    "attack * government" is a verbal attack, and lent to "battle" it made fighting government forces a
+    criticism; "send * mission" lent to "carry" made carrying out missions an intent to meet.
+    """
+    words = _word(pattern.origin).split() if pattern.origin else []
+    if not words:
+        return None
+    origin = words[0]
+    if origin in family.forms:
+        return family.forms[origin]
+    # a regular inflection the block does not list ("pounded", "strikes")
+    endings = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""))
+    for suffix, ending in (*endings, ("s", ""), ("d", "")):
+        if origin.endswith(suffix):
+            stem = origin[: -len(suffix)] + ending
+            if stem in family.forms:
+                return family.forms[stem]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in family.forms:  # "pitted"
+                return family.forms[stem[:-1]]
+    return None
+
+
+def rows(dictionary: Path, crosswalk_path: Path, acts: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Yield the lines of the compact table: synonym sets, verbs, then each family's patterns.
+
+    `acts` maps the nouns that name an act to its PLOVER type (default: our lexicon's, `act_nouns`).
+    """
+    acts = act_nouns() if acts is None else acts
     lines = dictionary.read_text(encoding="latin-1").splitlines()
     start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
     end = next((i for i, line in enumerate(lines) if "TRANSFORMATIONS" in line), len(lines))
@@ -242,13 +342,22 @@ def rows(dictionary: Path, crosswalk_path: Path) -> Iterator[str]:
     patterns: list[str] = []
     for number, family in enumerate(read_families(lines[start:end]), start=1):
         kept: list[str] = []
+        block = coded(family.code)
         for pattern in family.patterns:
             walked = coded(pattern.code)
             named = [w[1:] for w in pattern.before + pattern.after if w.startswith("&")]
-            if walked is None or any(name not in synsets for name in named):
-                continue  # no PLOVER type, or a synonym set the dictionary never defines
+            if walked is None or any(name not in synsets for name in named) or not intended(pattern, family):
+                continue  # no PLOVER type, a synonym set the dictionary never defines, or no intent
             row = "\t".join(
-                (str(number), " ".join(pattern.before) or "-", " ".join(pattern.after) or "-", *walked)
+                (
+                    str(number),
+                    " ".join(pattern.before) or "-",
+                    " ".join(pattern.after) or "-",
+                    *walked,
+                    "-"
+                    if lent(pattern, family, walked[1], block and block[1], acts)
+                    else written_for(pattern, family) or "-",
+                )
             )
             if row not in kept:
                 kept.append(row)
@@ -268,7 +377,7 @@ def rows(dictionary: Path, crosswalk_path: Path) -> Iterator[str]:
             )
         patterns.extend(kept)
     yield "# flashpoint CAMEO verb patterns, generated by scripts/convert_cameo.py; see NOTICE (MIT)."
-    yield "# @set NAME words | @verb LEMMA PARTICLES FAMILY CAMEO PLOVER MODE | FAMILY BEFORE AFTER CAMEO PLOVER MODE"
+    yield "# @set NAME words | @verb LEMMA PARTICLES FAMILY CAMEO PLOVER MODE | FAMILY BEFORE AFTER CAMEO PLOVER MODE VERB"
     for name in sorted(used):
         if name in synsets:
             yield "\t".join(("@set", name, "|".join(synsets[name])))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -88,14 +89,119 @@ def test_convert_cameo_writes_families_patterns_and_sets(tmp_path: Path) -> None
     assert ["@verb", "scold", "-", "2", "111", "ACCUSE", "disapprove"] in rows
     assert not any(r[:2] == ["@verb", "nag"] for r in rows)
     assert ["@verb", "ferry", "-", "1", "-", "-", "-"] in rows
-    assert ["1", "-", "&HELP to", "073", "AID", "-"] in rows
-    assert ["1", "-", "troops", "154", "MOBILIZE", "troops"] in rows
+    # each pattern was written for one verb (the comment); an uncoded block lends its patterns to all
+    assert ["1", "-", "&HELP to", "073", "AID", "-", "-"] in rows
+    assert ["1", "-", "troops", "154", "MOBILIZE", "troops", "-"] in rows
     # "[---]" has no PLOVER type and an undefined synonym set cannot be matched: both left out
     assert not any("postcards" in r for r in rows)
     assert not any("&UNDEFINED" in " ".join(r) for r in rows)
     # the table the converter writes is one the package reads
     table = parse_table((tmp_path / "cameo_verbs.tsv").read_text())
     assert set(table.verbs) == {"ship", "ferry", "scold"}
+
+
+# Coded blocks whose patterns were written for different verbs, and a block of promising (own words).
+_LENDING = """\
+####### SYNONYM SETS #######
+
+&DEPOT_
++DEPOT
++FUEL_DUMP
+
+####### VERB PATTERNS #######
+
+---  BATTER   [190]  ---
+BATTER
+WALLOP {WALLOPS WALLOPED}
+- * MINISTRY                                          [111]         # BATTER
+- * &DEPOT                                            [195]         # WALLOPED
+- * (WITH)                                            [193]         # WALLOPS
+- * HILLS                                             [192]         # BATTER
+- * (FOR TALKS)                                       [036]         # BATTER
+
+---  VOW   [030]  ---
+VOW
+- * (TO TALKS)                                        [036]         # VOW
+
+---  TRAVEL   [040]  ---
+TRAVEL
+JOURNEY
+- * (FOR)                                             [042]         # TRAVEL
+- * (FOR TALKS)                                       [046]         # JOURNEY
+
+---  SUPERVISE   [060]  ---
+SUPERVISE
+HEAD
+- * AID                                               [070]         # SUPERVISE
+- * CITY                                              [070]         # HEAD
+
+######## TRANSFORMATIONS ##########
+"""
+_LENDING_CROSSWALK = """\
+036: AGREE,  , diplomatic # Express intent to meet or negotiate
+040: CONSULT, ,  # Consult
+042: CONSULT, visit,   # Make a visit
+046: CONSULT,   , diplomatic    # Engage in negotiation
+060: COOPERATE, , # Engage in material cooperation
+070: AID, , # Provide aid
+111: ACCUSE, disapprove,    # Criticize or denounce
+190: ASSAULT, , military # Use conventional military force
+192: COERCE, seize, military # Occupy territory
+193: ASSAULT, firearms, military # Fight with small arms
+195: ASSAULT, aerial, military # Employ aerial weapons
+"""
+
+
+def test_convert_cameo_lends_a_pattern_only_within_its_kind_of_act(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "dictionaries" / "petrarch2").mkdir(parents=True)
+    (data / "ontology").mkdir()
+    (data / "dictionaries" / "petrarch2" / "CAMEO.2.0.txt").write_text(_LENDING, encoding="latin-1")
+    (data / "ontology" / "CAMEO2PLOVER-2021.txt").write_text(_LENDING_CROSSWALK, encoding="utf-8")
+    assert _converter().main(["--data", str(data), "--out", str(tmp_path)]) == 0
+    rows = [r.split("\t") for r in (tmp_path / "cameo_verbs.tsv").read_text().splitlines() if r[0] != "#"]
+    # a criticism pattern in a block of fighting holds for the verb it was written for only
+    assert ["1", "-", "ministry", "111", "ACCUSE", "disapprove", "batter"] in rows
+    # attack patterns are lent to the block's other verbs of attacking ("walloped", "wallops" → all)
+    assert ["1", "-", "&DEPOT", "195", "ASSAULT", "aerial", "-"] in rows
+    assert ["1", "-", "with", "193", "ASSAULT", "firearms", "-"] in rows
+    # occupying territory is an ASSAULT in our coding rules, not the crosswalk's COERCE
+    assert ["1", "-", "hills", "192", "ASSAULT", "-", "-"] in rows
+    # an intent to meet needs a verb of intent: not in a block of fighting, kept in a block of vowing
+    assert not any(r[3:4] == ["036"] and r[0] == "1" for r in rows)
+    assert ["2", "-", "to talks", "036", "AGREE", "-", "-"] in rows
+    # going somewhere is a visit by its own verb's sense ("travel for"), talks make one for any verb
+    assert ["3", "-", "for", "042", "CONSULT", "visit", "travel"] in rows
+    assert ["3", "-", "for talks", "046", "CONSULT", "-", "-"] in rows
+    # an object our lexicon names as that very act is lent ("supervise aid"), another one is not
+    assert ["4", "-", "aid", "070", "AID", "-", "-"] in rows
+    assert ["4", "-", "city", "070", "AID", "-", "head"] in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The police carted soldiers across the river.", "police"),  # the pattern written for "cart"
+        ("The police hauled soldiers across the river.", "troops"),  # not for "haul": the lent one
+    ],
+)
+def test_verb_table_pattern_holds_for_the_verb_it_was_written_for(
+    parse: Callable[..., Document], text: str, mode: str
+) -> None:
+    table = parse_table(
+        "\n".join(
+            [
+                _TABLE(["@set", "PARCEL", "crate|food parcel"]),
+                _TABLE(["@verb", "haul", "-", "1", "-", "-", "-"]),
+                _TABLE(["@verb", "cart", "-", "1", "-", "-", "-"]),
+                _TABLE(["1", "-", "&PARCEL to", "073", "AID", "-", "-"]),
+                _TABLE(["1", "-", "soldier", "154", "MOBILIZE", "troops", "-"]),
+                _TABLE(["1", "police", "soldier", "153", "MOBILIZE", "police", "cart"]),
+            ]
+        )
+    )
+    found = [p for p in (table.best(t) for t in parse(text).parsed) if p is not None]
+    assert [(p.plover, p.mode) for p in found] == [("MOBILIZE", mode)]
 
 
 def test_convert_cameo_without_data_is_a_clear_error(tmp_path: Path, capsys: Any) -> None:
@@ -186,6 +292,7 @@ def test_verb_table_longest_pattern_then_first_listed(
         ("1\t-\t&MISSING\t073\tAID\t-", "unknown synonym set"),
         ("1\t-\tcrate\t073\tWAVE\t-", "not a PLOVER event type"),
         ("1\t-\tcrate", "malformed row"),
+        ("1\t-\tcrate\t073\tAID\t-\tcart\textra", "malformed row"),
     ],
 )
 def test_verb_table_bad_rows_are_clear_errors(row: str, message: str) -> None:
@@ -234,3 +341,10 @@ def test_coder_lexicon_wins_over_the_dictionary(code_events: Code) -> None:
 )
 def test_coder_dictionary_bare_verbs_that_are_not_events(code_events: Code, text: str) -> None:
     assert code_events(text) == ()
+
+
+def test_coder_logs_each_fallback_trigger(code_events: Code, caplog: pytest.LogCaptureFixture) -> None:
+    # the audit trail: which verb the dictionary coded, with which code and pattern
+    with caplog.at_level(logging.DEBUG, logger="flashpoint.events.coder"):
+        code_events("Syldavia rescued forty Bordurian sailors.")
+    assert any(r.getMessage().startswith("CAMEO fallback 'rescued': cameo 073") for r in caplog.records)

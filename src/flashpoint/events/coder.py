@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,9 @@ if TYPE_CHECKING:
     from flashpoint.events.learned import EventModel
 
 __all__ = ["EventCoder"]
+
+# DEBUG lines name each CAMEO-fallback trigger with its pattern, for auditing the fallback on new text.
+log = logging.getLogger(__name__)
 
 # Edges through which a trigger is the content of a governing trigger above it.
 _CONTENT_DEPS = frozenset(
@@ -682,6 +686,9 @@ class EventCoder:
                     best = (*rank, pattern.entry(token.lemma_.lower()))
             if best is not None:
                 found[best[2]] = best[3]
+                if log.isEnabledFor(logging.DEBUG):
+                    token = parsed[best[2]]
+                    log.debug("CAMEO fallback %r: %s %s", token.text, best[3].phrase, self.verbs.best(token))
         return found
 
     def _reports(self, token: Token, triggers: dict[int, TriggerEntry]) -> bool:

@@ -2,8 +2,9 @@
 
 The table `data/cameo_verbs.tsv` is written by `scripts/convert_cameo.py` (see `data/NOTICE`). A verb matches
 a pattern when every word the pattern puts after the verb sits in the verb's own phrase (its objects and
-prepositional phrases, not its clauses) and every word it puts before the verb sits in the subject. Of the
-patterns that match, the one with the most words wins; with none, the verb's own code (if it has one).
+prepositional phrases, not its clauses) and every word it puts before the verb sits in the subject. A pattern
+written for one verb of a family holds for that verb only. Of the patterns that match, the one with the most
+words wins; with none, the verb's own code (if it has one).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class VerbPattern:
     # `before` and `after` as `_fits` tests them (built from the slots when not given).
     before_tests: tuple[_Test, ...] = field(default=(), compare=False, repr=False)
     after_tests: tuple[_Test, ...] = field(default=(), compare=False, repr=False)
+    # The lemma the pattern was written for (None: any verb of its family).
+    verb: str | None = None
 
     def __post_init__(self) -> None:
         if self.before and not self.before_tests:
@@ -104,7 +107,8 @@ class VerbTable:
 
     def best(self, token: Token) -> VerbPattern | None:
         """Return the most specific pattern a verb token matches (None: no pattern, no own code)."""
-        verbs = self.verbs.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        verbs = self.verbs.get(lemma)
         if not verbs or token.pos_ not in {"VERB", "AUX"}:
             return None
         after: set[str] | None = None
@@ -118,6 +122,8 @@ class VerbTable:
             for pattern in self.by_size.get(verb.family, ()):
                 if found is not None and pattern.size <= found.size:
                     break
+                if pattern.verb is not None and pattern.verb != lemma:
+                    continue  # written for another verb of the family ("attack * government")
                 if pattern.after and after is None:
                     after = _phrase_words(token)
                 if pattern.before and before is None:
@@ -193,12 +199,26 @@ def _slots(field: str, synsets: Mapping[str, Slot], origin: str) -> tuple[Slot, 
 
 
 def _pattern(
-    before: tuple[Slot, ...], after: tuple[Slot, ...], cameo: str, plover: str, mode: str, origin: str
+    before: tuple[Slot, ...],
+    after: tuple[Slot, ...],
+    cameo: str,
+    plover: str,
+    mode: str,
+    origin: str,
+    verb: str = "-",
 ) -> VerbPattern:
     if plover not in PLOVER_TYPES:
         raise LexiconError(f"{origin}: {plover!r} is not a PLOVER event type")
     needed = frozenset(slot[0][0] for slot in after if len(slot) == 1 and len(slot[0]) == 1)
-    return VerbPattern(before, after, cameo, plover, None if mode == "-" else mode, needed)
+    return VerbPattern(
+        before,
+        after,
+        cameo,
+        plover,
+        None if mode == "-" else mode,
+        needed,
+        verb=None if verb == "-" else verb,
+    )
 
 
 def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
@@ -220,7 +240,10 @@ def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
                 parts = () if particles == "-" else tuple(particles.split())
                 verbs.setdefault(lemma, []).append(_Verb(parts, int(family), own))
             else:
-                family, before, after, cameo, plover, mode = fields
+                # the VERB column is optional: a table without it lends every pattern to the whole family
+                family, before, after, cameo, plover, mode, *verb = fields
+                if len(verb) > 1:
+                    raise ValueError(f"{len(fields)} fields")
                 families.setdefault(int(family), []).append(
                     _pattern(
                         _slots(before, synsets, where),
@@ -229,6 +252,7 @@ def parse_table(text: str, origin: str = "cameo_verbs.tsv") -> VerbTable:
                         plover,
                         mode,
                         where,
+                        *verb,
                     )
                 )
         except ValueError as exc:
