@@ -42,3 +42,35 @@ def test_recall_lexicon_round3(code_events: Code, text: str, expected: str) -> N
 )
 def test_recall_lexicon_round3_not_the_wider_type(code_events: Code, text: str, wrong: str) -> None:
     assert wrong not in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act noun whose own verb says it got under way or was put into effect
+        ("The summit of Syldavian and Bordurian leaders opened on Monday.", "CONSULT"),
+        ("The talks began in the capital on Tuesday.", "CONSULT"),
+        ("The truce took effect at dawn.", "AGREE"),
+        ("The withdrawal of Ruritanian troops was completed in June.", "RETREAT"),
+        ("A ban on opposition marches was imposed last week.", "COERCE"),
+    ],
+)
+def test_recall_act_noun_under_way_or_in_effect(code_events: Code, text: str, expected: str) -> None:
+    assert expected in [e.type for e in code_events(text)]
+
+
+def test_recall_act_noun_that_anchors_a_time_is_background(code_events: Code) -> None:
+    # "since the fighting started": when, not a report of the fighting
+    assert "ASSAULT" not in [e.type for e in code_events("Since the fighting started, many families have left.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ban on opposition marches was imposed last week.",
+        "The Ruritanian ministry imposed a ban on opposition marches.",
+        "The council placed an embargo on union strikes.",
+    ],
+)
+def test_recall_act_a_ban_forbids_did_not_happen(code_events: Code, text: str) -> None:
+    assert "PROTEST" not in [e.type for e in code_events(text)]

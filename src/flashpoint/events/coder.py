@@ -324,6 +324,7 @@ class EventCoder:
                 _named(token)
                 or _grievance(token, triggers)
                 or _target(token, entry, triggers)
+                or _banned(token, triggers)
                 or _frame(token)
                 or names_no_act(token, entry)
             ):
@@ -1290,12 +1291,27 @@ _STATE_NOUNS = frozenset({"destruction"})
 
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
 _HAPPEN = frozenset(
-    {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
+    {
+        "occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate",
+        # "the talks began", "the summit opened": the act got under way
+        "begin", "start", "commence", "open",
+    }
 )
+# Words that forbid an act: "a ban on rallies", "an embargo on arms sales".
+_BANS = frozenset({"ban", "embargo", "moratorium", "prohibit", "prohibition", "outlaw"})
+# Verbs that say an act got under way, and the subordinators that turn such a clause into a time anchor.
+_UNDER_WAY = frozenset({"begin", "start", "commence", "open"})
+_ANCHORS = frozenset({"since", "after", "before", "when", "until", "once", "as", "while"})
 # Nouns that count acts: "a series of meetings", "a round of talks", "a wave of arrests".
 _SERIES = frozenset({"series", "round", "wave", "spate", "string"})
 # Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
-_HELD = frozenset({"hold", "convene", "stage", "conduct", "organise", "organize"})
+_HELD = frozenset(
+    {
+        "hold", "convene", "stage", "conduct", "organise", "organize",
+        # "the ban was imposed", "the withdrawal was completed": an act put into effect
+        "impose", "complete", "implement", "enforce",
+    }
+)
 
 
 # What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
@@ -1364,12 +1380,14 @@ def _happens(verb: Token, *, passive: bool) -> bool:
     """Return True for a verb that says its subject took place: "occurred", "took place", "broke out",
     and in the passive "was held", "were convened"."""
     lemma = verb.lemma_.lower()
+    if lemma in _UNDER_WAY and any(c.dep_ == "mark" and c.lower_ in _ANCHORS for c in verb.children):
+        return False  # "since the fighting began": a time the sentence is anchored to, told before
     if passive:
         return lemma in _HELD
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
     return (
         lemma in _HAPPEN
-        or (lemma == "take" and "place" in particles)
+        or (lemma == "take" and bool(particles & {"place", "effect"}))  # "the truce took effect"
         or (lemma == "break" and "out" in particles)
     )
 
@@ -1435,6 +1453,20 @@ def _target(token: Token, entry: TriggerEntry, triggers: dict[int, TriggerEntry]
             return False
         node = node.head
     return False
+
+
+def _banned(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an act a ban forbids ("a ban on rallies", "banned opposition marches"): what may
+    no longer happen is the ban's content, not an act that happened."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    holder = token.head
+    if token.dep_ == "pobj" and holder.lower_ in {"on", "against"} and holder.head != holder:
+        holder = holder.head
+    elif token.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    governor = triggers.get(holder.i)
+    return governor is not None and holder.lemma_.lower() in _BANS and governor.type in {"COERCE", "SANCTION"}
 
 
 def _misparsed_predicate(token: Token) -> bool:
