@@ -74,3 +74,30 @@ def test_recall_act_noun_that_anchors_a_time_is_background(code_events: Code) ->
 )
 def test_recall_act_a_ban_forbids_did_not_happen(code_events: Code, text: str) -> None:
     assert "PROTEST" not in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # a weapons test readies arms; nothing was fired at anyone
+        ("Ruritania test-fired a cruise missile over the gulf.", "MOBILIZE", "ASSAULT"),
+        ("Borduria carried out a nuclear test in the desert.", "MOBILIZE", "ASSAULT"),
+        ("Syldavia tested a new rocket on Thursday.", "MOBILIZE", "ASSAULT"),
+        # labour: stopping work is a strike
+        ("Ruritanian dockers stopped work over unpaid wages.", "PROTEST", "ASSAULT"),
+        # talks held at a distance
+        ("The Syldavian and Bordurian ministers held a video call on Monday.", "CONSULT", None),
+        # a ban scrapped is a concession
+        ("Borduria scrapped the ban on Syldavian newspapers.", "CONCEDE", None),
+        ("The Ruritanian court revoked the ban on the union.", "CONCEDE", None),
+        # an agreement concluded or brought into force
+        ("The Ruritanian-Bordurian border accord was concluded in the spring.", "AGREE", None),
+        ("The truce between Ruritania and Borduria came into force at noon.", "AGREE", None),
+    ],
+)
+def test_recall_tests_strikes_calls_and_ended_bans(
+    code_events: Code, text: str, expected: str, wrong: str | None
+) -> None:
+    types = [e.type for e in code_events(text)]
+    assert expected in types
+    assert wrong is None or wrong not in types

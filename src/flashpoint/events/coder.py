@@ -1309,7 +1309,7 @@ _HELD = frozenset(
     {
         "hold", "convene", "stage", "conduct", "organise", "organize",
         # "the ban was imposed", "the withdrawal was completed": an act put into effect
-        "impose", "complete", "implement", "enforce",
+        "impose", "complete", "implement", "enforce", "conclude",
     }
 )
 
@@ -1388,7 +1388,16 @@ def _happens(verb: Token, *, passive: bool) -> bool:
     return (
         lemma in _HAPPEN
         or (lemma == "take" and bool(particles & {"place", "effect"}))  # "the truce took effect"
+        or (lemma == "come" and _into_force(verb))  # "the accord came into force"
         or (lemma == "break" and "out" in particles)
+    )
+
+
+def _into_force(verb: Token) -> bool:
+    """Return True for a verb with "into force" under it ("came into force")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "force" for o in c.children)
+        for c in verb.children
     )
 
 
