@@ -101,3 +101,27 @@ def test_recall_tests_strikes_calls_and_ended_bans(
     types = [e.type for e in code_events(text)]
     assert expected in types
     assert wrong is None or wrong not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian warplanes raided two hamlets south of the river.",
+        "Bordurian helicopters raided a rebel depot at dawn.",
+        "A raid by Syldavian jets destroyed the bridge.",
+    ],
+)
+def test_recall_a_raid_aircraft_fly_is_an_attack(code_events: Code, text: str) -> None:
+    types = [e.type for e in code_events(text)]
+    assert "ASSAULT" in types
+    assert "COERCE" not in types
+
+
+def test_recall_a_raid_on_foot_stays_coercion(code_events: Code) -> None:
+    assert "COERCE" in [e.type for e in code_events("Ruritanian police raided the printing house.")]
+
+
+def test_recall_workers_continuing_their_strike_is_a_labour_strike(code_events: Code) -> None:
+    types = [e.type for e in code_events("The Bordurian nurses continued their strike for a third week.")]
+    assert "PROTEST" in types
+    assert "ASSAULT" not in types

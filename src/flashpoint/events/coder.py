@@ -343,6 +343,8 @@ class EventCoder:
                 entry = _CAPTURE
             elif entry.type == "ASSAULT" and _stopped(token):
                 entry = _HALT
+            elif entry.type == "COERCE" and entry.head == "raid" and _flown(token):
+                entry = _AIR_RAID  # "jets raided the villages": bombs from the air, not a search
             event = self._event(context, token, entry)
             if event is not None and entry is _OBLIGATION and event.claims[0].claimant is None:
                 continue  # a demand in no one's words here: whose it is lies beyond the sentence
@@ -1116,6 +1118,11 @@ def _labour_strike(token: Token) -> bool:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         return subject is not None and _worker(subject)
     # the noun: "the teachers' strike", "a strike by nurses", "a three-day strike over wages"
+    if token.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "their" for c in children):
+        # "the nurses continued their strike": the strikers are the subject of the verb it hangs on
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _worker(subject):
+            return True
     for child in children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and (
             _worker(child) or child.lemma_.lower() in _LABOUR_WORDS
@@ -1133,6 +1140,23 @@ def _labour_strike(token: Token) -> bool:
 
 
 _CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+_AIR_RAID = TriggerEntry("ASSAULT", "aerial", "raid", (), "verb", "raid (by aircraft)")
+# What flies a raid: "warplanes raided", "a raid by helicopters".
+_AIRCRAFT = frozenset(
+    {"jet", "warplane", "plane", "aircraft", "helicopter", "gunship", "drone", "bomber", "fighter", "airplane"}
+)
+
+
+def _flown(raid: Token) -> bool:
+    """Return True for a raid aircraft carry out ("jets raided", "a raid by warplanes", "a helicopter raid")."""
+    deps = {"nsubj"} if raid.pos_ in {"VERB", "AUX"} else {"compound", "nmod", "amod"}
+    for child in raid.children:
+        if child.dep_ in deps and child.lemma_.lower() in _AIRCRAFT:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by" and raid.pos_ not in {"VERB", "AUX"}:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in _AIRCRAFT for o in child.children):
+                return True
+    return False
 _HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attack)")
 # Verbs that end an attack named by their gerund: "stopped bombing the city" is a de-escalation.
 _STOPS = frozenset({"stop", "halt", "cease", "suspend"})
