@@ -125,3 +125,16 @@ def test_recall_workers_continuing_their_strike_is_a_labour_strike(code_events: 
     types = [e.type for e in code_events("The Bordurian nurses continued their strike for a third week.")]
     assert "PROTEST" in types
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian police used water cannon on the marchers.",
+        "Bordurian gendarmes used tear gas against the strikers near the mine.",
+    ],
+)
+def test_recall_crowd_control_is_coercion_not_an_attack(code_events: Code, text: str) -> None:
+    types = [e.type for e in code_events(text)]
+    assert "COERCE" in types
+    assert "ASSAULT" not in types
