@@ -61,7 +61,9 @@ def test_recall_act_noun_under_way_or_in_effect(code_events: Code, text: str, ex
 
 def test_recall_act_noun_that_anchors_a_time_is_background(code_events: Code) -> None:
     # "since the fighting started": when, not a report of the fighting
-    assert "ASSAULT" not in [e.type for e in code_events("Since the fighting started, many families have left.")]
+    assert "ASSAULT" not in [
+        e.type for e in code_events("Since the fighting started, many families have left.")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -138,3 +140,18 @@ def test_recall_crowd_control_is_coercion_not_an_attack(code_events: Code, text:
     types = [e.type for e in code_events(text)]
     assert "COERCE" in types
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian riot police used water cannon on the marchers.",
+        "Officers in riot gear stood outside the Bordurian embassy.",
+    ],
+)
+def test_recall_riot_police_and_riot_gear_are_no_riot(code_events: Code, text: str) -> None:
+    assert "PROTEST" not in [e.type for e in code_events(text)]
+
+
+def test_recall_a_riot_is_still_a_riot(code_events: Code) -> None:
+    assert "PROTEST" in [e.type for e in code_events("Ruritanian youths rioted in the port after the match.")]

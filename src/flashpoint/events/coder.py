@@ -269,7 +269,7 @@ class EventCoder:
                 continue  # a wish, or what an attack named before did
             if no_comment(token, entry) or running_toll(token, entry) or stays(token, entry):
                 continue  # "declined to comment", "the war has killed …", "troops remain in …"
-            if other_sense(token, entry) or instructs(token):
+            if other_sense(token, entry) or instructs(token) or _riot_gear(token, entry):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
                 continue  # "must allow access and release the prisoners": demanded too, not done
@@ -1143,8 +1143,35 @@ _CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (peo
 _AIR_RAID = TriggerEntry("ASSAULT", "aerial", "raid", (), "verb", "raid (by aircraft)")
 # What flies a raid: "warplanes raided", "a raid by helicopters".
 _AIRCRAFT = frozenset(
-    {"jet", "warplane", "plane", "aircraft", "helicopter", "gunship", "drone", "bomber", "fighter", "airplane"}
+    {
+        "jet",
+        "warplane",
+        "plane",
+        "aircraft",
+        "helicopter",
+        "gunship",
+        "drone",
+        "bomber",
+        "fighter",
+        "airplane",
+    }
 )
+
+
+# What "riot" names when it only describes forces or kit: "riot police", "riot gear".
+_RIOT_KIT = frozenset(
+    {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "troop", "van"}
+)
+
+
+def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "riot" naming a kind of police or kit ("riot police fired tear gas"): no riot."""
+    return (
+        entry.type == "PROTEST"
+        and token.lemma_.lower() == "riot"
+        and token.dep_ in {"compound", "amod", "nmod"}
+        and token.head.lemma_.lower() in _RIOT_KIT
+    )
 
 
 def _flown(raid: Token) -> bool:
@@ -1153,10 +1180,16 @@ def _flown(raid: Token) -> bool:
     for child in raid.children:
         if child.dep_ in deps and child.lemma_.lower() in _AIRCRAFT:
             return True
-        if child.dep_ == "prep" and child.lower_ == "by" and raid.pos_ not in {"VERB", "AUX"}:
-            if any(o.dep_ == "pobj" and o.lemma_.lower() in _AIRCRAFT for o in child.children):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and raid.pos_ not in {"VERB", "AUX"}
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in _AIRCRAFT for o in child.children)
+        ):
+            return True
     return False
+
+
 _HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attack)")
 # Verbs that end an attack named by their gerund: "stopped bombing the city" is a de-escalation.
 _STOPS = frozenset({"stop", "halt", "cease", "suspend"})
@@ -1316,9 +1349,20 @@ _STATE_NOUNS = frozenset({"destruction"})
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
 _HAPPEN = frozenset(
     {
-        "occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate",
+        "occur",
+        "erupt",
+        "happen",
+        "continue",
+        "ensue",
+        "resume",
+        "rage",
+        "intensify",
+        "escalate",
         # "the talks began", "the summit opened": the act got under way
-        "begin", "start", "commence", "open",
+        "begin",
+        "start",
+        "commence",
+        "open",
     }
 )
 # Words that forbid an act: "a ban on rallies", "an embargo on arms sales".
@@ -1331,9 +1375,18 @@ _SERIES = frozenset({"series", "round", "wave", "spate", "string"})
 # Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
 _HELD = frozenset(
     {
-        "hold", "convene", "stage", "conduct", "organise", "organize",
+        "hold",
+        "convene",
+        "stage",
+        "conduct",
+        "organise",
+        "organize",
         # "the ban was imposed", "the withdrawal was completed": an act put into effect
-        "impose", "complete", "implement", "enforce", "conclude",
+        "impose",
+        "complete",
+        "implement",
+        "enforce",
+        "conclude",
     }
 )
 
