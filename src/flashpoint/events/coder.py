@@ -283,7 +283,7 @@ class EventCoder:
                 continue  # "warned that the toll would rise", "the clinic provides care": no act
             if in_the_terms(token) or in_a_text(token) or in_general(token):
                 continue  # "the plan calls for elections", "the chapter discusses …": a text's content
-            if other_sense(token, entry) or instructs(token):
+            if other_sense(token, entry) or instructs(token) or _riot_gear(token, entry):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
                 continue  # "must allow access and release the prisoners": demanded too, not done
@@ -338,6 +338,7 @@ class EventCoder:
                 _named(token)
                 or _grievance(token, triggers)
                 or _target(token, entry, triggers)
+                or _banned(token, triggers)
                 or _frame(token)
                 or names_no_act(token, entry)
             ):
@@ -356,6 +357,8 @@ class EventCoder:
                 entry = _CAPTURE
             elif entry.type == "ASSAULT" and _stopped(token):
                 entry = _HALT
+            elif entry.type == "COERCE" and entry.head == "raid" and _flown(token):
+                entry = _AIR_RAID  # "jets raided the villages": bombs from the air, not a search
             event = self._event(context, token, entry)
             if event is not None and entry is _OBLIGATION and event.claims[0].claimant is None:
                 continue  # a demand in no one's words here: whose it is lies beyond the sentence
@@ -1132,6 +1135,11 @@ def _labour_strike(token: Token) -> bool:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         return subject is not None and _worker(subject)
     # the noun: "the teachers' strike", "a strike by nurses", "a three-day strike over wages"
+    if token.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "their" for c in children):
+        # "the nurses continued their strike": the strikers are the subject of the verb it hangs on
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _worker(subject):
+            return True
     for child in children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and (
             _worker(child) or child.lemma_.lower() in _LABOUR_WORDS
@@ -1149,6 +1157,56 @@ def _labour_strike(token: Token) -> bool:
 
 
 _CAPTURE = TriggerEntry("COERCE", "arrest", "capture", (), "verb", "capture (people)")
+_AIR_RAID = TriggerEntry("ASSAULT", "aerial", "raid", (), "verb", "raid (by aircraft)")
+# What flies a raid: "warplanes raided", "a raid by helicopters".
+_AIRCRAFT = frozenset(
+    {
+        "jet",
+        "warplane",
+        "plane",
+        "aircraft",
+        "helicopter",
+        "gunship",
+        "drone",
+        "bomber",
+        "fighter",
+        "airplane",
+    }
+)
+
+
+# What "riot" names when it only describes forces or kit: "riot police", "riot gear".
+_RIOT_KIT = frozenset(
+    {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "troop", "van"}
+)
+
+
+def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "riot" naming a kind of police or kit ("riot police fired tear gas"): no riot."""
+    return (
+        entry.type == "PROTEST"
+        and token.lemma_.lower() == "riot"
+        and token.dep_ in {"compound", "amod", "nmod"}
+        and token.head.lemma_.lower() in _RIOT_KIT
+    )
+
+
+def _flown(raid: Token) -> bool:
+    """Return True for a raid aircraft carry out ("jets raided", "a raid by warplanes", "a helicopter raid")."""
+    deps = {"nsubj"} if raid.pos_ in {"VERB", "AUX"} else {"compound", "nmod", "amod"}
+    for child in raid.children:
+        if child.dep_ in deps and child.lemma_.lower() in _AIRCRAFT:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and raid.pos_ not in {"VERB", "AUX"}
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in _AIRCRAFT for o in child.children)
+        ):
+            return True
+    return False
+
+
 _HALT = TriggerEntry("RETREAT", "ceasefire", "stop", (), "verb", "stop (an attack)")
 # Verbs that end an attack named by their gerund: "stopped bombing the city" is a de-escalation.
 _STOPS = frozenset({"stop", "halt", "cease", "suspend"})
@@ -1307,12 +1365,47 @@ _STATE_NOUNS = frozenset({"destruction"})
 
 # Verbs that state a happening named by their subject: "a shoot-out took place", "clashes erupted".
 _HAPPEN = frozenset(
-    {"occur", "erupt", "happen", "continue", "ensue", "resume", "rage", "intensify", "escalate"}
+    {
+        "occur",
+        "erupt",
+        "happen",
+        "continue",
+        "ensue",
+        "resume",
+        "rage",
+        "intensify",
+        "escalate",
+        # "the talks began", "the summit opened": the act got under way
+        "begin",
+        "start",
+        "commence",
+        "open",
+    }
 )
+# Words that forbid an act: "a ban on rallies", "an embargo on arms sales".
+_BANS = frozenset({"ban", "embargo", "moratorium", "prohibit", "prohibition", "outlaw"})
+# Verbs that say an act got under way, and the subordinators that turn such a clause into a time anchor.
+_UNDER_WAY = frozenset({"begin", "start", "commence", "open"})
+_ANCHORS = frozenset({"since", "after", "before", "when", "until", "once", "as", "while"})
 # Nouns that count acts: "a series of meetings", "a round of talks", "a wave of arrests".
 _SERIES = frozenset({"series", "round", "wave", "spate", "string"})
 # Passive verbs whose subject is the act held: "talks will be held", "a meeting was convened".
-_HELD = frozenset({"hold", "convene", "stage", "conduct", "organise", "organize"})
+_HELD = frozenset(
+    {
+        "hold",
+        "convene",
+        "stage",
+        "conduct",
+        "organise",
+        "organize",
+        # "the ban was imposed", "the withdrawal was completed": an act put into effect
+        "impose",
+        "complete",
+        "implement",
+        "enforce",
+        "conclude",
+    }
+)
 
 
 # What a refusal can answer without refusing an act of its own: a demand, an accusation, a threat, praise.
@@ -1381,13 +1474,24 @@ def _happens(verb: Token, *, passive: bool) -> bool:
     """Return True for a verb that says its subject took place: "occurred", "took place", "broke out",
     and in the passive "was held", "were convened"."""
     lemma = verb.lemma_.lower()
+    if lemma in _UNDER_WAY and any(c.dep_ == "mark" and c.lower_ in _ANCHORS for c in verb.children):
+        return False  # "since the fighting began": a time the sentence is anchored to, told before
     if passive:
         return lemma in _HELD
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
     return (
         lemma in _HAPPEN
-        or (lemma == "take" and "place" in particles)
+        or (lemma == "take" and bool(particles & {"place", "effect"}))  # "the truce took effect"
+        or (lemma == "come" and _into_force(verb))  # "the accord came into force"
         or (lemma == "break" and "out" in particles)
+    )
+
+
+def _into_force(verb: Token) -> bool:
+    """Return True for a verb with "into force" under it ("came into force")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "force" for o in c.children)
+        for c in verb.children
     )
 
 
@@ -1452,6 +1556,20 @@ def _target(token: Token, entry: TriggerEntry, triggers: dict[int, TriggerEntry]
             return False
         node = node.head
     return False
+
+
+def _banned(token: Token, triggers: dict[int, TriggerEntry]) -> bool:
+    """Return True for an act a ban forbids ("a ban on rallies", "banned opposition marches"): what may
+    no longer happen is the ban's content, not an act that happened."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    holder = token.head
+    if token.dep_ == "pobj" and holder.lower_ in {"on", "against"} and holder.head != holder:
+        holder = holder.head
+    elif token.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    governor = triggers.get(holder.i)
+    return governor is not None and holder.lemma_.lower() in _BANS and governor.type in {"COERCE", "SANCTION"}
 
 
 def _misparsed_predicate(token: Token) -> bool:
