@@ -175,7 +175,6 @@ Code = Callable[..., tuple[Event, ...]]
         ("A peace deal between the government and the rebels was reached in Juba.", "AGREE"),
         ("The ceasefire agreement between Armenia and Azerbaijan came into force at midnight.", "AGREE"),
         ("An accord on grain exports was concluded in Istanbul.", "AGREE"),
-        ("The federation barred Russian teams from international competitions.", "SANCTION"),
         ("The bank blacklisted five companies linked to the militia.", "SANCTION"),
         ("Russia plans to pull its forces out of the region next year.", "RETREAT"),
         ("The militia vacated the airport under the deal.", "RETREAT"),

@@ -213,7 +213,7 @@ def test_instructions_code_nothing(code_events: Code, text: str) -> None:
     [
         # a party that visits is a visit, and a demand in quotes is someone's demand
         ("The Bordurian president visited Tarnow on Monday.", "CONSULT"),
-        ('"Release the prisoners now," the protesters in Tarnow shouted.', "RETREAT"),
+        ('"Release the prisoners now," the protesters in Tarnow shouted.', "CONCEDE"),
     ],
 )
 def test_instructions_rule_leaves_statements_alone(code_events: Code, text: str, expected: str) -> None:

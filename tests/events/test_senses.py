@@ -62,7 +62,7 @@ def test_other_sense_codes_no_event_of_the_type(code_events: Code, text: str, ab
         ("The minister asked the rebels to lay down their weapons.", "REQUEST"),
         ("Borduria agreed with Ruritania on a ceasefire along the border.", "AGREE"),
         ("Borduria provided weapons and ammunition to the rebels.", "AID"),
-        ("The militia released twelve hostages on Friday.", "RETREAT"),
+        ("The militia released twelve hostages on Friday.", "CONCEDE"),
         ("Borduria contributed troops to the peacekeeping mission.", "AID"),
         ("The opposition declined to attend the talks.", "REJECT"),
         ("The rebels took control of the airport.", "ASSAULT"),
@@ -77,7 +77,7 @@ def test_same_words_in_their_conflict_sense_still_code(code_events: Code, text: 
     ("text", "absent"),
     [
         ("The judge delivered her closing remarks in verse.", "AID"),
-        ("The court will publish its ruling after the release of the new figures.", "RETREAT"),
+        ("The court will publish its ruling after the release of the new figures.", "CONCEDE"),
     ],
 )
 def test_words_delivered_or_released_are_no_goods(code_events: Code, text: str, absent: str) -> None:
@@ -175,7 +175,7 @@ def test_struggles_with_parties_still_code(code_events: Code, text: str, expecte
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("The studio announced the third release of its photo app.", "RETREAT"),
+        ("The studio announced the third release of its photo app.", "CONCEDE"),
         ("Fans can check out the new trailer online.", "ACCUSE"),
         ("The new handbook will help you plan the trip.", "AID"),
     ],
