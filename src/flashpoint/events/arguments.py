@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from flashpoint.events.docindex import children, cores, sentence, subtree
+from flashpoint.events.docindex import children, sentence, subtree
 from flashpoint.records import Actor
 
 __all__ = [
@@ -331,14 +331,6 @@ def _name_tail(token: Token) -> bool:
 
 def core_span(token: Token) -> tuple[int, int]:
     """Return (first, last) token indices of a noun phrase's core: its head and the modifiers on its left."""
-    known = cores(token.doc)  # the rules ask the same heads again and again: walked once per document
-    found = known.get(token.i)
-    if found is None:
-        found = known[token.i] = _core_span(token)
-    return found
-
-
-def _core_span(token: Token) -> tuple[int, int]:
     first = token.i
     stack = [token]
     while stack:

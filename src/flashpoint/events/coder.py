@@ -709,12 +709,11 @@ class EventCoder:
             return True  # "dismissed reports that its troops looted …" (claims.denied_charge)
         node = token
         for _ in range(4):
-            head = node.head  # spaCy builds a new token on each `.head`: read once per step
-            if head == node:
+            if node.head == node:
                 return False
-            if head.lemma_.lower() == "deny" and node.dep_ in _DENIED_DEPS:
+            if node.head.lemma_.lower() == "deny" and node.dep_ in _DENIED_DEPS:
                 return True
-            node = head
+            node = node.head
         return False
 
     def _governor(self, token: Token, triggers: dict[int, TriggerEntry]) -> Token | None:

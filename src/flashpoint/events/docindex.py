@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "children",
-    "cores",
     "doc_text",
     "parsed_from",
     "sentence",
@@ -32,7 +31,7 @@ __all__ = [
 class _Index:
     """The sentences of one parsed document, their start tokens, and the entities of each."""
 
-    __slots__ = ("cores", "doc", "ents", "kids", "sentences", "starts", "text", "texts", "trees")
+    __slots__ = ("doc", "ents", "kids", "sentences", "starts", "text", "texts", "trees")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -40,7 +39,6 @@ class _Index:
         # token index → its children / its subtree, as spaCy gives them, kept from the first question
         self.kids: dict[int, tuple[Token, ...]] = {}
         self.trees: dict[int, tuple[Any, ...]] = {}
-        self.cores: dict[int, tuple[int, int]] = {}  # token index → its noun phrase's core (arguments.py)
         try:
             self.sentences: list[Span] = list(doc.sents)
         except ValueError:  # no sentence boundaries: callers fall back to `token.sent`
@@ -94,11 +92,6 @@ def subtree(token: Token) -> tuple[Any, ...]:
     if found is None:
         found = trees[token.i] = tuple(token.subtree)
     return found
-
-
-def cores(doc: Doc) -> dict[int, tuple[int, int]]:
-    """Return the document's memo of noun-phrase cores (token index → `arguments.core_span`'s answer)."""
-    return _index(doc).cores
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 from flashpoint.events.arguments import Resolver, core_span
-from flashpoint.events.docindex import sentence, sentence_ents, subtree
+from flashpoint.events.docindex import sentence, sentence_ents
 from flashpoint.records import Actor, Mention, PlaceMention
 
 __all__ = ["ActorLookup", "is_feature"]
@@ -131,9 +131,9 @@ class ActorLookup:
             found = []
             for verb in sent:
                 if verb.dep_ == "advcl" and verb.lemma_.lower() in self.reporting:
-                    tree = subtree(verb)
-                    span = (tree[0].idx, tree[-1].idx + len(tree[-1]))
-                    found.append((frozenset(t.i for t in tree), span))
+                    subtree = list(verb.subtree)
+                    span = (subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+                    found.append((frozenset(t.i for t in subtree), span))
             known = self._statements[sent.start] = (token.doc, tuple(found))
         return [span for holds, span in known[1] if token.i not in holds]
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from flashpoint.events.docindex import children
 from flashpoint.events.lexicon import TriggerEntry
 
 __all__ = ["other_sense"]
@@ -138,11 +137,11 @@ _QUANTITIES = _words(
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in children(token) if c.dep_ in deps]
+    return [c for c in token.children if c.dep_ in deps]
 
 
 def _preposition_objects(token: Token, word: str) -> list[Token]:
-    return [o for p in children(token) if p.dep_ == "prep" and p.lower_ == word for o in _children(p, "pobj")]
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ == word for o in _children(p, "pobj")]
 
 
 def _human(noun: Token) -> bool:
@@ -183,7 +182,7 @@ def _goes_nowhere(token: Token, entry: TriggerEntry) -> bool:
     # "came to power", "comes to nothing", "when it comes to elections": no place or party visited
     if entry.type != "CONSULT" or token.pos_ != "VERB" or token.lemma_.lower() not in _MOTION_VERBS:
         return False
-    if any(c.lower_ == "together" for c in children(token)):
+    if any(c.lower_ == "together" for c in token.children):
         return False  # "came together to work for peace": a gathering of parties
     places = [o for word in ("to", "into", "for", "in", "at") for o in _preposition_objects(token, word)]
     return not any(
@@ -198,7 +197,7 @@ def _met_with(token: Token, entry: TriggerEntry) -> bool:
     # president" and "had met the envoy" stay
     if entry.type != "CONSULT" or token.lemma_.lower() != "meet" or token.tag_ != "VBN":
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(token))
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
     if perfect and not _children(token, "auxpass"):
         return False
     return not _children(token, "agent", "dobj")
@@ -289,7 +288,7 @@ def _decreased(token: Token, entry: TriggerEntry) -> bool:
         return False
     subjects = _children(token, "nsubj")
     measured = any(s.lemma_.lower() in _QUANTITIES for s in subjects)
-    return measured or any(p.dep_ == "prep" and p.lower_ in {"from", "by"} for p in children(token))
+    return measured or any(p.dep_ == "prep" and p.lower_ in {"from", "by"} for p in token.children)
 
 
 def _label(token: Token, entry: TriggerEntry) -> bool:
@@ -395,7 +394,7 @@ def _checks_out(token: Token, entry: TriggerEntry) -> bool:
     return (
         entry.type == "ACCUSE"
         and token.lemma_.lower() == "check"
-        and any(c.dep_ == "prt" and c.lower_ == "out" for c in children(token))
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     )
 
 
@@ -441,7 +440,7 @@ def _sworn_in(token: Token) -> bool:
     if token.lemma_.lower() != "swear":
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return any(c.dep_ == "prt" and c.lower_ == "in" for c in children(token)) or (
+    return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) or (
         following is not None and following.lower_ == "in" and following.head == token
     )
 
@@ -451,7 +450,7 @@ def _called_back(token: Token, entry: TriggerEntry) -> bool:
     return (
         entry.type == "REQUEST"
         and token.lemma_.lower() == "call"
-        and any(c.dep_ == "prt" and c.lower_ in {"up", "back"} for c in children(token))
+        and any(c.dep_ == "prt" and c.lower_ in {"up", "back"} for c in token.children)
     )
 
 
