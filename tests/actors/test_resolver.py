@@ -290,6 +290,17 @@ def test_resolver_one_typo_in_a_long_country_name(
     assert (actor.country if actor is not None else None) == country
 
 
+def test_resolver_typo_reading_is_kept_per_word_and_case(without_phoenix: ActorResolver) -> None:
+    # A word's typo reading is looked up once and reused: the same misspelt word in another phrase reads
+    # the same, and the lower-case word (no name) stays unread though its capitalised form was read.
+    first = without_phoenix.resolve("Tanznia", cased=True)
+    again = without_phoenix.resolve("Tanznia police", cased=True)
+    lower = without_phoenix.resolve("tanznia", cased=False)
+    assert first is not None and first.country == "TZA"
+    assert again is not None and again.country == "TZA"
+    assert lower is None or lower.country is None
+
+
 @pytest.mark.parametrize(
     ("text", "country", "sector"),
     [

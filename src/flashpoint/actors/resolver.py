@@ -245,6 +245,9 @@ class ActorResolver:
         # lengths are compared (in the tables' order, so the first near name is the same).
         self._countries_by_length = _by_length(self._countries)
         self._nouns_by_length = _by_length(self._nouns)
+        self._near_cache: dict[tuple[int, int], list[tuple[str, Entry]]] = {}
+        # a word's typo reading depends on the word alone: read once per word, not once per phrase
+        self._typos = functools.lru_cache(maxsize=cache_size)(self._typo)
 
     @classmethod
     def from_files(cls, paths: Sequence[Path] = ()) -> ActorResolver:
@@ -366,31 +369,43 @@ class ActorResolver:
         for i, token in enumerate(tokens):
             if i in covered or (token.key,) in phrases:
                 continue
-            entry = None
-            if token.title and len(token.key) >= _TYPO_LENGTH:
-                near = [
-                    entry
-                    for name, entry in _near_lengths(self._countries_by_length, len(token.key))
-                    if Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
-                ]
-                entry = near[0] if len({e.country for e in near}) == 1 else None
-            if entry is None and token.title and len(token.key) >= _SWAP_LENGTH:
-                swapped = [
-                    e
-                    for name, e in self._swaps.get("".join(sorted(token.key)), ())
-                    if OSA.distance(name, token.key, score_cutoff=1) <= 1
-                ]
-                entry = swapped[0] if len({e.country for e in swapped}) == 1 else None
-            if entry is None and len(token.key) >= _NOUN_TYPO_LENGTH:
-                nouns = [
-                    e
-                    for name, e in _near_lengths(self._nouns_by_length, len(token.key))
-                    if Levenshtein.distance(name, token.key, score_cutoff=1) <= 1
-                ]
-                entry = nouns[0] if len({e.sector for e in nouns}) == 1 else None
+            entry = self._typos(token.key, token.title)
             if entry is not None:
                 added.append(Hit(i, i + 1, entry, token.start, token.end))
         return sorted([*hits, *added], key=lambda h: h.first) if added else hits
+
+    def _typo(self, key: str, title: bool) -> Entry | None:
+        """Return the one name the word `key` is a typo of (see `_misspelt`), else None."""
+        entry = None
+        if title and len(key) >= _TYPO_LENGTH:
+            near = [
+                entry
+                for name, entry in self._near(self._countries_by_length, len(key))
+                if Levenshtein.distance(name, key, score_cutoff=1) <= 1
+            ]
+            entry = near[0] if len({e.country for e in near}) == 1 else None
+        if entry is None and title and len(key) >= _SWAP_LENGTH:
+            swapped = [
+                e
+                for name, e in self._swaps.get("".join(sorted(key)), ())
+                if OSA.distance(name, key, score_cutoff=1) <= 1
+            ]
+            entry = swapped[0] if len({e.country for e in swapped}) == 1 else None
+        if entry is None and len(key) >= _NOUN_TYPO_LENGTH:
+            nouns = [
+                e
+                for name, e in self._near(self._nouns_by_length, len(key))
+                if Levenshtein.distance(name, key, score_cutoff=1) <= 1
+            ]
+            entry = nouns[0] if len({e.sector for e in nouns}) == 1 else None
+        return entry
+
+    def _near(self, groups: dict[int, list[tuple[int, str, Entry]]], length: int) -> list[tuple[str, Entry]]:
+        """Return `_near_lengths(groups, length)`, sorted once per table and length."""
+        found = self._near_cache.get((id(groups), length))
+        if found is None:
+            found = self._near_cache[(id(groups), length)] = _near_lengths(groups, length)
+        return found
 
     def _code(self, tokens: Sequence[Token], hits: list[Hit], date: dt.date) -> Actor | None:
         if not hits:

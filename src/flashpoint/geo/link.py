@@ -107,9 +107,13 @@ def place_event(
     parties: frozenset[tuple[int, int]],
     *,
     filed: PlaceMention | None = None,
+    text: str | None = None,
 ) -> PlaceMention | None:
     """Return where `event` happened: its sentence's places first, then the previous sentence, then the
     dateline's town (`filed`), then the focus.
+
+    `text` is the parsed document's text when the caller has it (spaCy's `doc.text` joins every token
+    on each call, and a document's events ask it again and again).
 
     A sentence without places that puts the act "on Syrian soil" (a nationality word in a locative phrase)
     places it in that country, before the previous sentence is asked.
@@ -145,9 +149,9 @@ def place_event(
         said = [m for m in here if _where_said(doc.parsed, trigger, m)]
         if not said:
             return _at_focus(filed or focus)
-        return _best_in_sentence(doc.parsed, event, said, context=here)
+        return _best_in_sentence(doc.parsed, event, said, context=here, text=text)
     if here:
-        return _best_in_sentence(doc.parsed, event, here)
+        return _best_in_sentence(doc.parsed, event, here, text=text)
     if any((m.place is None or m.inferred) and m.sentence == event.sentence for m in doc.places):
         # The sentence names a place the gazetteer lacks: it happened there, somewhere in the document's
         # country as far as we can tell — not at another town of the story.
@@ -340,9 +344,11 @@ def _best_in_sentence(
     mentions: Sequence[PlaceMention],
     *,
     context: Sequence[PlaceMention] | None = None,
+    text: str | None = None,
 ) -> PlaceMention:
     """Return the best of `mentions` for the event; `context` (the sentence's places) may name its town."""
     trigger = _token_at(parsed, event.trigger_start)
+    whole = str(parsed.text) if text is None else text
 
     def rank(mention: PlaceMention) -> tuple[int, int, int, int, int]:
         attach = _attachment(parsed, trigger, mention)
@@ -353,7 +359,7 @@ def _best_in_sentence(
         # "in the X district of Y": a town's name that names its district here is the district (an address
         # "in X township (Y, Z)" names the town's own township: it keeps the town)
         precision = mention.precision or 3
-        if precision < 2 and _AREA_AFTER.match(parsed.text, mention.end):
+        if precision < 2 and _AREA_AFTER.match(whole, mention.end):
             precision = 2
         return (
             attach,
@@ -370,7 +376,7 @@ def _best_in_sentence(
     best = _quarter_of(parsed, _first_of_address(parsed, max(mentions, key=rank), mentions), mentions)
     best = _container(parsed, best, context if context is not None else mentions)
     if (best.precision or 3) < 3 or best.place is None:
-        return _addressed_town(parsed, best, context if context is not None else mentions)
+        return _addressed_town(parsed, best, context if context is not None else mentions, whole)
     sentence_towns = [m for m in (context if context is not None else mentions) if (m.precision or 3) < 3]
     inside = _in_brackets_after(parsed, best, sentence_towns)
     if inside is not None:
@@ -388,7 +394,7 @@ def _best_in_sentence(
     ]
     if finer:
         return max(finer, key=rank)
-    return _addressed_town(parsed, best, context if context is not None else mentions)
+    return _addressed_town(parsed, best, context if context is not None else mentions, whole)
 
 
 # A town named with its address ("in X (Y)", "in X, Y") is where the sentence's events are; another town
@@ -401,17 +407,19 @@ _ADDRESS_OPENS = re.compile(
 )
 
 
-def _addressed_town(parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+def _addressed_town(
+    parsed: Doc, best: PlaceMention, mentions: Sequence[PlaceMention], text: str
+) -> PlaceMention:
     """Return the town named with its address in a locative phrase when `best` is another, far-off town."""
-    if best.place is None or (best.precision or 3) > 2 or _addressed(parsed.text, best, mentions):
+    if best.place is None or (best.precision or 3) > 2 or _addressed(text, best, mentions):
         return best
     anchors = [
         m
         for m in sorted(mentions, key=lambda m: m.start)
         if m.place is not None
         and (m.precision or 3) == 1
-        and _addressed(parsed.text, m, mentions)
-        and not _in_address(parsed.text, m, mentions)
+        and _addressed(text, m, mentions)
+        and not _in_address(text, m, mentions)
         and _strong_locative(parsed, m)
     ]
     if not anchors or any(

@@ -103,8 +103,14 @@ class PlaceLinkStage:
         if filed is not None:
             parties = parties - {(filed.start, filed.end)}  # "KABUL —" is where, never who
         focus = focus_place(doc, parties)
+        # the parsed text, once per document: the nlp stage parses doc.text itself (checked as GeoStage does)
+        parsed = doc.parsed
+        text = None
+        if parsed is not None:
+            same = len(parsed) and parsed[-1].idx + len(parsed[-1].text_with_ws) == len(doc.text)
+            text = doc.text if same else str(parsed.text)
         events = tuple(
-            replace(e, place=self._at_seat(place_event(doc, e, focus, parties, filed=filed)))
+            replace(e, place=self._at_seat(place_event(doc, e, focus, parties, filed=filed, text=text)))
             for e in doc.events
         )
         return replace(doc, events=events)
