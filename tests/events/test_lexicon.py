@@ -30,6 +30,9 @@ def test_lexicon_reporting_verbs_have_known_stances() -> None:
         ("The prisoners began a hunger strike.", "strike", "PROTEST"),
         ("Jets carried out an air strike.", "strike", "ASSAULT"),
         ("The ministry called on the rebels to disarm.", "called", "REQUEST"),
+        # a preposition that only brings a date is no particle of the phrase ("call for")
+        ("The dockers' union called a two-day strike for Thursday.", "called", "PROTEST"),
+        ("The dockers' union called for a two-day strike on Thursday.", "called", "REQUEST"),
     ],
 )
 def test_lexicon_match_multiword_phrases(nlp: Any, text: str, word: str, expected: str) -> None:

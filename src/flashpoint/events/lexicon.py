@@ -84,10 +84,18 @@ class Lexicon:
 def _lemmas_below(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in children(token):
+        if child.dep_ == "prep" and _dates_only(child):
+            continue  # "called a strike for Monday": a time adjunct is no particle of a phrase ("call for")
         lemmas.add(child.lemma_.lower())
         for grandchild in children(child):
             lemmas.add(grandchild.lemma_.lower())
     return lemmas
+
+
+def _dates_only(prep: Token) -> bool:
+    """Return True when a preposition's objects are all dates or times ("for Monday", "on 3 May")."""
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _head_index(words: list[str], pos: Pos) -> int:
