@@ -194,7 +194,7 @@ Code = Callable[..., tuple[Event, ...]]
         "Her new documentary explores the siege of the old city.",
         "Scholars generally agree that the manuscript was copied in the twelfth century.",
         "Chapter four contains a warning against outsiders and a doctrine about holy books.",
-        'The agency warned that the death toll was likely to rise given the "several dozen wounded" at the scene.',
+        "The monitor warned that the toll would probably grow given the scores of wounded people at the site.",
         "The monitor warned that the number of dead would climb after the overnight raids.",
         # statements of principle: acts named in general, commitments, judgements in the present
         "Defeating the militants will take time, but it is a fight we must win.",
