@@ -155,3 +155,21 @@ def test_recall_riot_police_and_riot_gear_are_no_riot(code_events: Code, text: s
 
 def test_recall_a_riot_is_still_a_riot(code_events: Code) -> None:
     assert "PROTEST" in [e.type for e in code_events("Ruritanian youths rioted in the port after the match.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police broke up the rally outside the ministry.",
+        "Soldiers dispersed the march with batons and tear gas.",
+    ],
+)
+def test_breaking_up_a_gathering_is_coerce_by_the_force_not_a_protest_by_it(
+    code_events: Code, text: str
+) -> None:
+    events = code_events(text)
+    assert any(e.type == "COERCE" for e in events)
+    # the force that stops the march did not march
+    assert not any(
+        e.type == "PROTEST" and e.actor is not None and e.actor.sector in {"COP", "MIL"} for e in events
+    )

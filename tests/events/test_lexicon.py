@@ -33,6 +33,8 @@ def test_lexicon_reporting_verbs_have_known_stances() -> None:
         # a preposition that only brings a date is no particle of the phrase ("call for")
         ("The dockers' union called a two-day strike for Thursday.", "called", "PROTEST"),
         ("The dockers' union called for a two-day strike on Thursday.", "called", "REQUEST"),
+        ("Riot police dispersed the crowd near the stadium.", "dispersed", "COERCE"),
+        ("The crowd was dispersed by riot police near the stadium.", "dispersed", "COERCE"),
     ],
 )
 def test_lexicon_match_multiword_phrases(nlp: Any, text: str, word: str, expected: str) -> None:
@@ -60,3 +62,9 @@ def test_lexicon_load_rejects_malformed_files(tmp_path: Path, content: str, mess
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         load_lexicon(path)
+
+
+def test_lexicon_a_verb_phrase_word_is_never_the_verb_s_subject(nlp: Any) -> None:
+    # "disperse crowd" is someone breaking a crowd up; a crowd that disperses does nothing to anyone
+    token = next(t for t in nlp("The crowd dispersed quietly after sunset.") if t.text == "dispersed")
+    assert load_lexicon().match(token) is None

@@ -159,6 +159,14 @@ _JOINING = frozenset(
 )
 
 
+# Verbs that act on an act named by their object, stopping it: their subject did not do it ("police
+# dispersed the march", "troops broke up the rally", "the army quelled the riot").
+_STOPPING = frozenset(
+    {"disperse", "break", "ban", "stop", "prevent", "block", "halt", "suppress", "crush", "quell", "storm",
+     "disrupt", "thwart", "foil", "repel", "repulse", "forbid", "outlaw", "prohibit"}
+)  # fmt: skip
+
+
 # Verbs whose passive agent performed the act named by their subject ("the raid was carried out by X").
 _PERFORMING = frozenset(
     {
@@ -637,6 +645,7 @@ class ArgumentFinder:
             and not sides  # "the region has seen fighting between A and B": the sides fought
             and trigger.dep_ in {"dobj", "nsubjpass"}
             and trigger.head.pos_ == "VERB"
+            and trigger.head.lemma_.lower() not in _STOPPING
             and not stance_object(trigger)
         ):
             # A light verb carries the actor: "staged rallies", "launched an offensive".

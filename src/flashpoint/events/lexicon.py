@@ -86,6 +86,8 @@ def _lemmas_below(token: Token) -> set[str]:
     for child in children(token):
         if child.dep_ == "prep" and _dates_only(child):
             continue  # "called a strike for Monday": a time adjunct is no particle of a phrase ("call for")
+        if child.dep_ == "nsubj" and token.pos_ in {"VERB", "AUX"}:
+            continue  # "the crowd dispersed": a verb phrase's words are its complements, never its subject
         lemmas.add(child.lemma_.lower())
         for grandchild in children(child):
             lemmas.add(grandchild.lemma_.lower())
