@@ -66,13 +66,16 @@ class Lexicon:
         candidates = self.entries.get((pos, self.lemma(token)))
         if not candidates:
             return None
-        below: set[str] | None = None
+        below: tuple[set[str], set[str]] | None = None
         for entry in candidates:
             if not entry.rest:
                 return entry
             if below is None:
                 below = _lemmas_below(token)
-            if all(word in below for word in entry.rest):
+            # A verb phrase's words are its complements, not its subject ("the crowd dispersed" disperses
+            # no crowd), except that a movement may name who moves ("troops moved": "move troop").
+            words = below[1] if entry.type in _MOVEMENTS else below[0]
+            if all(word in words for word in entry.rest):
                 return entry
         return None
 
@@ -81,17 +84,23 @@ class Lexicon:
         return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.reporting
 
 
-def _lemmas_below(token: Token) -> set[str]:
+# Types whose verb phrases may name the mover as the subject ("troops moved", "forces pulled back").
+_MOVEMENTS = frozenset({"MOBILIZE", "RETREAT"})
+
+
+def _lemmas_below(token: Token) -> tuple[set[str], set[str]]:
+    """Return the lemmas of the token's children and grandchildren: without, then with, a verb's subject."""
     lemmas: set[str] = set()
+    subject: set[str] = set()
+    verb = token.pos_ in {"VERB", "AUX"}
     for child in children(token):
         if child.dep_ == "prep" and _dates_only(child):
             continue  # "called a strike for Monday": a time adjunct is no particle of a phrase ("call for")
-        if child.dep_ == "nsubj" and token.pos_ in {"VERB", "AUX"}:
-            continue  # "the crowd dispersed": a verb phrase's words are its complements, never its subject
-        lemmas.add(child.lemma_.lower())
+        found = subject if verb and child.dep_ == "nsubj" else lemmas
+        found.add(child.lemma_.lower())
         for grandchild in children(child):
-            lemmas.add(grandchild.lemma_.lower())
-    return lemmas
+            found.add(grandchild.lemma_.lower())
+    return lemmas, lemmas | subject
 
 
 def _dates_only(prep: Token) -> bool:
