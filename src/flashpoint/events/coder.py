@@ -283,7 +283,7 @@ class EventCoder:
                 continue  # "warned that the toll would rise", "the clinic provides care": no act
             if in_the_terms(token) or in_a_text(token) or in_general(token):
                 continue  # "the plan calls for elections", "the chapter discusses …": a text's content
-            if other_sense(token, entry) or instructs(token) or _riot_gear(token, entry):
+            if other_sense(token, entry) or instructs(token):
                 continue  # "came to power", "fired the coach", "sworn in", "in March": no act of that kind
             if token.dep_ == "conj" and triggers.get(token.head.i) is _OBLIGATION and not _has_subject(token):
                 continue  # "must allow access and release the prisoners": demanded too, not done
@@ -1173,22 +1173,6 @@ _AIRCRAFT = frozenset(
         "airplane",
     }
 )
-
-
-# What "riot" names when it only describes forces or kit: "riot police", "riot gear".
-_RIOT_KIT = frozenset(
-    {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "troop", "van"}
-)
-
-
-def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for "riot" naming a kind of police or kit ("riot police fired tear gas"): no riot."""
-    return (
-        entry.type == "PROTEST"
-        and token.lemma_.lower() == "riot"
-        and token.dep_ in {"compound", "amod", "nmod"}
-        and token.head.lemma_.lower() in _RIOT_KIT
-    )
 
 
 def _flown(raid: Token) -> bool:

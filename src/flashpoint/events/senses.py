@@ -612,6 +612,22 @@ def _heading(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+# What "riot" names when it only describes forces or kit: "riot police", "riot gear".
+_RIOT_KIT = frozenset(
+    {"police", "policeman", "officer", "squad", "unit", "gear", "shield", "control", "force", "troop", "van"}
+)
+
+
+def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "riot" naming a kind of police or kit ("riot police fired tear gas"): no riot."""
+    return (
+        entry.type == "PROTEST"
+        and token.lemma_.lower() == "riot"
+        and token.dep_ in {"compound", "amod", "nmod"}
+        and token.head.lemma_.lower() in _RIOT_KIT
+    )
+
+
 def other_sense(token: Token, entry: TriggerEntry) -> bool:
     """Return True when the trigger word is used in a sense that names no act of the entry's type."""
     return (
@@ -648,4 +664,5 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _names_as(token, entry)
         or _credit(token)
         or _speaking_frame(token, entry)
+        or _riot_gear(token, entry)
     )
