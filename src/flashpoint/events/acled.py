@@ -70,7 +70,7 @@ _LABELS: dict[str, str] = {
 
 # Cue families: each a regex over the lower-cased text. Word stems keep them independent of inflection.
 _CUES: dict[str, str] = {
-    "demo": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)\b|(?<!\d )\bmarch(?! \d)|sit-?ins?|picket\w*"
+    "demo": r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)\b|(?<!\d )(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bby )(?<!since )(?<!until )(?<!\blast )(?<!\bearly )(?<!\blate )(?<!\bmid-)\bmarch(?! \d)|sit-?ins?|(?:an?|the|held|staged|organi[sz]ed|began|started) sit ins?|picket\w*"
     r"|boycott\w*|(?:went|go|going|were|are|is) on (?:a )?(?:hunger )?strike|(?:hunger|general|labou?r) strikes?"
     r"|(?:staged|held|called|began|started|declared) (?:a |an )?(?:[\w-]+ )?(?:strike|walkout)s?|walk-?outs?|work stoppages?|strikers"
     r"|strik(?:e|es|ed|ing) (?:workers|teachers|drivers|doctors|nurses)|gathered|vigil|petition\w*"
@@ -123,11 +123,12 @@ _CUES: dict[str, str] = {
     r"|taken over|took over)\b",
     "loot": r"\b(?:loot\w*|plunder\w*|pillag\w*|rob(?:bed|bery|beries|bing)|stole|stolen|ransack\w*|extort\w*"
     r"|burn(?:ed|t|ing)? (?:down )?(?:\w+ )?(?:houses?|homes?|huts?|shops?|property|properties|vehicles?|crops|villages?)"
-    r"|set (?:\w+ )?(?:houses?|homes?|shops?|vehicles?|property|ablaze|on fire)|arson\w*|demolish\w*|destroy\w*|damag\w*"
+    r"|set (?:\w+ )?(?:houses?|homes?|shops?|vehicles?|property|ablaze|on fire)|set fire to|arson\w*|demolish\w*|destroy\w*|damag\w*"
     r"|bulldoz\w*|seized? (?:land|property|properties|cattle|livestock|goods|houses?))\b",
     "arrest": r"\b(?:arrest\w*|detain\w*|apprehend\w*|custody|rounded up|captured|nabbed|held by police|in detention)\b",
-    "weapons": r"\b(?:defus\w*|dismantl\w*|intercept\w*|shot down|seiz\w* (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)"
-    r"|recover\w* (?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)|weapons? caches?|arms caches?"
+    "weapons": r"\b(?:defus\w*|dismantl\w*|intercept\w*|shot down|seiz\w* (?:\w+ ){0,5}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)"
+    r"|recover\w* (?:\w+ ){0,5}(?:weapons|arms|ammunition|explosives|rifles|guns|grenades|ieds?)|weapons? caches?|arms caches?"
+    r"|destroy\w* (?:an? |the |\w+ )?(?:ieds?|improvised explosive devices?|explosive devices?|(?:land)?mines)"
     r"|controlled (?:explosion|detonation)|neutrali[sz]ed (?:a |an |the )?(?:\w+ )?(?:bomb|explosive|ied|mine|device)"
     r"|air defen[cs]e)\b",
     "agree": r"\b(?:agreements?|agreed|ceasefire|cease-fire|truce|peace (?:deal|accord|talks)|signed|prisoner (?:swap|exchange)"
@@ -314,6 +315,10 @@ _CIVILIAN_SECTORS = frozenset(
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "INS", "UAF", "PTY_MIL", "SEP", "TER"})
 
 
+def _state_force(actor: Actor | None) -> bool:
+    return actor is not None and (actor.sector or "")[:3].upper() in {"MIL", "COP", "SPY"}
+
+
 def _recipient_side(recipient: Actor | None) -> str | None:
     if recipient is None:
         return None
@@ -474,7 +479,14 @@ def read_sentence(
 
     weapon = next((c for c in ("suicide", "chemical", "grenade", "air", "ied", "shell") if c in found), None)
     crowd = "demo" in found or "size" in found or plover == "PROTEST"
-    if crowd and not (weapon in {"air", "shell", "suicide"} and "crowd_word" not in found):
+    # "soldiers opened fire on a crowd": a crowd that state forces attack, and that did nothing itself, is no mob
+    targeted = (
+        plover == "ASSAULT"
+        and _state_force(actor)
+        and side == "civilian"
+        and not any(cue in found for cue in ("demo", "riot", "mob", "clash"))
+    )
+    if crowd and not targeted and not (weapon in {"air", "shell", "suicide"} and "crowd_word" not in found):
         return _crowd(found, lowered, rules, plover, mode)
     if "mob" in found:
         return RIOTS, "Mob violence"

@@ -569,6 +569,9 @@ class ArgumentFinder:
 
     def _verbal_recipient(self, trigger: Token) -> Token | None:
         obj = _child(trigger, _OBJECT)
+        if obj is not None and obj.lemma_.lower() == "fire":
+            # "set fire to two schools", "opened fire on the crowd": the fire is the act, not its target
+            obj = _prep_object(trigger, ("to", "on", "at", "upon")) or obj
         if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
             if obj.lemma_.lower() in _PROPOSAL_NOUNS:
                 owner = self._owner(obj)

@@ -133,7 +133,8 @@ def _compile(raw: Mapping[str, Any], origin: str) -> Lexicon:
                 raise LexiconError(f"{origin}: {plover}.{pos_name}: use 'verb' or 'noun'")
             pos: Pos = "verb" if pos_name == "verb" else "noun"
             for phrase, mode in (phrases or {}).items():
-                words = str(phrase).lower().split()
+                # spaCy splits "sit-in" into "sit", "-", "in": a hyphenated word is matched as its parts
+                words = str(phrase).lower().replace("-", " ").split()
                 if not words:
                     raise LexiconError(f"{origin}: {plover}.{pos_name} has an empty phrase")
                 key = (pos, " ".join(words))

@@ -47,7 +47,9 @@ _THREAT_AUX = frozenset({"may"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "can"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Heads whose xcomp inherits their negation and modals: "is not going to allow", "will not try to".
-_TRANSPARENT = frozenset({"go", "try", "attempt", "want", "continue", "begin", "start", "seek", "be", "have"})
+_TRANSPARENT = frozenset(
+    {"go", "try", "attempt", "want", "continue", "keep", "resume", "begin", "start", "seek", "be", "have"}
+)
 # Hedges that attribute the act to unnamed others rather than doubt it: the stance is alleged.
 ALLEGING_WORDS = frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
