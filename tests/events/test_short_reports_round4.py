@@ -189,3 +189,73 @@ def test_territory_handed_over_is_a_retreat(code_events: Code, text: str, expect
 )
 def test_handing_over_a_business_or_a_parcel_is_no_retreat(code_events: Code, text: str) -> None:
     assert "RETREAT" not in [e.type for e in code_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Mortar rounds landed near the Ruritanian parliament on Tuesday.", "heavy-weapons"),
+        ("Artillery shells hit a crowded Bordurian suburb overnight.", "heavy-weapons"),
+        ("A rocket slammed into a school on the Syldavian side of the border.", "heavy-weapons"),
+        ("Two missiles struck the Ruritanian port before dawn.", "heavy-weapons"),
+        ("A shell exploded in the fish market of a Bordurian town.", "heavy-weapons"),
+        ("A bomb exploded at a bus stop in the Syldavian capital.", "explosives"),
+        ("A roadside bomb went off beside a Ruritanian army truck.", "explosives"),
+        ("A landmine exploded under a tractor in a Bordurian field.", "explosives"),
+        ("A drone crashed into a Syldavian fuel depot, setting it ablaze.", "drone"),
+    ],
+)
+def test_a_munition_that_lands_or_goes_off_is_an_attack(code_events: Code, text: str, mode: str) -> None:
+    events = [e for e in code_events(text) if e.type == "ASSAULT"]
+    assert events and events[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian airliner landed safely after the storm.",
+        "Fuel prices fell sharply in Borduria last month.",
+        "Heavy rain hit the Syldavian coast on Sunday.",
+        "The old shells went into storage at the museum.",
+        "The critic slammed the new Ruritanian film.",
+    ],
+)
+def test_landing_and_hitting_without_a_munition_is_no_attack(code_events: Code, text: str) -> None:
+    assert "ASSAULT" not in [e.type for e in code_events(text)]
+
+
+def test_a_capital_that_only_starts_the_sentence_is_no_owner_of_the_weapon(code_events: Code) -> None:
+    events = [
+        e for e in code_events("Mortar rounds landed near the Ruritanian parliament.") if e.type == "ASSAULT"
+    ]
+    assert events and events[0].actor_text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Rebels captured the town of Kamboru on the Bordurian border.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Insurgents seized control of the district headquarters at dawn.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Ruritanian forces retook the village of Ostel from the militants.", "Government regains territory"),
+        ("The army recaptured the hill town after a week-long push.", "Government regains territory"),
+    ],
+)
+def test_ground_taken_by_force_is_a_battle_without_clash_words(text: str, sub_event: str) -> None:
+    assert classify(text, plover="ASSAULT") == ("Battles", sub_event)
+
+
+def test_a_liberation_army_in_a_name_retakes_nothing() -> None:
+    text = "Fighters of the Ruritanian Liberation Army attacked two fuel trucks, killing a driver."
+    drivers = Actor(country="RUR", sector="CVL")
+    assert classify(text, plover="ASSAULT", recipient=drivers)[1] != "Government regains territory"
+
+
+def test_a_deal_about_fighting_is_an_agreement() -> None:
+    text = "The two armies agreed on a deal to halt offensive operations along the front."
+    assert classify(text, plover="AGREE") == ("Strategic developments", "Agreement")

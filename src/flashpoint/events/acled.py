@@ -476,6 +476,9 @@ def read_sentence(
     found = _Found(lowered, matches, rules)
     plover = plover.upper() if plover else None
     side = _recipient_side(recipient)
+    if plover == "AGREE" and "agree" in found:
+        # "signed a deal to halt offensive operations": the fighting named is what the deal is about
+        return STRATEGIC, "Agreement"
 
     weapon = next((c for c in ("suicide", "chemical", "grenade", "air", "ied", "shell") if c in found), None)
     crowd = "demo" in found or "size" in found or plover == "PROTEST"
@@ -515,12 +518,22 @@ def read_sentence(
         return CIVILIANS, "Sexual violence"
     if "abduct" in found and "casualty" not in found:
         return CIVILIANS, "Abduction/forced disappearance"
+    regained = found.match("regain")
+    regained = (
+        None if regained is not None and regained.group(0).startswith("liberation") else regained
+    )  # "… Liberation Army"
     if "clash" in found:
-        if "regain" in found:
+        if regained is not None:
             return BATTLE, "Government regains territory"
         if "overtake" in found:
             return BATTLE, "Non-state actor overtakes territory"
         return BATTLE, "Armed clash"
+    if plover == "ASSAULT" and "transfer" not in found:
+        # "rebels captured the town of X", "troops retook the village": taking ground by force is a battle
+        if regained is not None:
+            return BATTLE, "Government regains territory"
+        if "overtake" in found:
+            return BATTLE, "Non-state actor overtakes territory"
     if "harm" in found:
         if side is None:
             # The victim named first is the one the note is about.

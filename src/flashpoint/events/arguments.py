@@ -365,7 +365,9 @@ def instrument_owner(token: Token) -> Token | None:
         return owner
     for child in token.lefts:
         if child.dep_ in {"amod", "compound", "nmod"} and (
-            child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN"
+            child.ent_type_ in {"NORP", "GPE", "ORG"}
+            # "Mortar rounds landed …": a capital that only starts the sentence names no one
+            or (child.pos_ == "PROPN" and (bool(child.ent_type_) or not child.is_sent_start))
         ):
             return child
     return None

@@ -168,7 +168,11 @@ class EventCoder:
             frozenset(lexicon.reporting), is_event=lambda token: lexicon.match(token) is not None
         )
         # Lemmas that can head a lexicon phrase, spelled as the parser may give them.
-        self._heads = frozenset(lemma for _, lemma in lexicon.entries) | frozenset(lexicon.verb_lemmas)
+        self._heads = (
+            frozenset(lemma for _, lemma in lexicon.entries)
+            | frozenset(lexicon.verb_lemmas)
+            | lexicon.impacts
+        )
         # lemma hash → (heads a lexicon phrase, is a verb of the CAMEO table): the same few thousand
         # lemmas come back in every document, so each is looked up in the string store once.
         self._lemma_kinds: dict[int, tuple[bool, bool]] = {}

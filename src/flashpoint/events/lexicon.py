@@ -50,6 +50,9 @@ class Lexicon:
     anonymous: frozenset[str]
     # Verb lemmas spaCy's rule lemmatizer gets wrong ("staged" → "stag"), mapped to the right ones.
     verb_lemmas: Mapping[str, str] = field(default_factory=dict)
+    # Verbs of landing or going off, and the munitions whose landing is an attack (lemma → mode).
+    impacts: frozenset[str] = frozenset()
+    munitions: Mapping[str, str] = field(default_factory=dict)
 
     def lemma(self, token: Token) -> str:
         """Return the token's lower-case lemma, with a verb's known misreadings corrected."""
@@ -63,6 +66,10 @@ class Lexicon:
             return None
         if pos == "verb" and token.dep_ in _MODIFIER_DEPS:
             return None
+        if pos == "verb" and self.lemma(token) in self.impacts:
+            impact = self._impact(token)
+            if impact is not None:
+                return impact
         candidates = self.entries.get((pos, self.lemma(token)))
         if not candidates:
             return None
@@ -77,6 +84,18 @@ class Lexicon:
             words = below[1] if entry.type in _MOVEMENTS else below[0]
             if all(word in words for word in entry.rest):
                 return entry
+        return None
+
+    def _impact(self, token: Token) -> TriggerEntry | None:
+        """Return an ASSAULT entry when a munition lands or goes off ("shells hit the market"), else None."""
+        if self.lemma(token) == "go" and not any(c.lower_ == "off" for c in children(token)):
+            return None  # "a bomb went off", not "the shells went into storage"
+        for child in children(token):
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                mode = self.munitions.get(child.lemma_.lower())
+                if mode is not None:
+                    lemma = self.lemma(token)
+                    return TriggerEntry("ASSAULT", mode, lemma, (), "verb", f"{child.lemma_.lower()} {lemma}")
         return None
 
     def is_reporting(self, token: Token) -> bool:
@@ -158,6 +177,8 @@ def _compile(raw: Mapping[str, Any], origin: str) -> Lexicon:
         hedge=frozenset(str(w).lower() for w in raw.get("hedge") or ()),
         anonymous=frozenset(str(w).lower() for w in raw.get("anonymous") or ()),
         verb_lemmas={str(k).lower(): str(v).lower() for k, v in (raw.get("verb_lemmas") or {}).items()},
+        impacts=frozenset(str(w).lower() for w in raw.get("impacts") or ()),
+        munitions={str(k).lower(): str(v) for k, v in (raw.get("munitions") or {}).items()},
     )
 
 
