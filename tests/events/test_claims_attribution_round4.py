@@ -53,6 +53,14 @@ PRONOUN_CASES = [
      "ASSAULT", "alleged", "He", None),
     ("The floods closed the road. She said police arrested four suspects.",
      "COERCE", "reported", "She", None),
+    # a title before a name the tagger took for a body: still a person
+    ('Police commander Ivo Brand spoke at the scene. "Officers arrested six men at dawn," he said.',
+     "COERCE", "reported", "Police commander Ivo Brand", None),
+    ("Army colonel Mira Dask met the press in Tarsk. She said the militia had shelled the dam.",
+     "ASSAULT", "reported", "Army colonel Mira Dask", None),
+    # near neighbour: a company's name with no title is no "he"
+    ("The Dorn Trading Company opened a depot. He said police arrested six men at dawn.",
+     "COERCE", "reported", "He", None),
     # the speaker of the sentence before wins over a later name
     ("The Velka Courier interviewed the mayor, Ana Sorel. She said gunmen burned three shops.",
      "ASSAULT", "reported", "Ana Sorel", None),
@@ -299,6 +307,93 @@ STANCE_CASES = [
 
 @pytest.mark.parametrize(("text", "plover", "stance", "claimant", "channel"), STANCE_CASES)
 def test_claims_round4_stances(
+    code_events: Code, text: str, plover: str, stance: str, claimant: str | None, channel: str | None
+) -> None:
+    _check(code_events, text, plover, (stance, claimant, channel))
+
+
+# More styles: wire copy with closing sources, local news, press releases, posts quoted in articles.
+STYLE_CASES = [
+    # wire copy: the source closes the sentence
+    ("Militants shelled a school in eastern Tarsk on Tuesday, the Dorn Observatory said.",
+     "ASSAULT", "reported", "the Dorn Observatory", None),
+    ("Troops arrested 14 suspected smugglers near the border, the Ruritanian army said on Wednesday.",
+     "COERCE", "reported", "the Ruritanian army", None),
+    ("Police fired tear gas at students in Varno, a rights group said.",
+     "COERCE", "alleged", "a rights group", None),
+    ("Gunmen kidnapped a bus driver on the Tarsk road, local officials said.",
+     "ASSAULT", "alleged", "local officials", None),
+    ("Rebels shelled the airport, state media reported.",
+     "ASSAULT", "alleged", "state media", "state media"),
+    ("Rebels shelled the airport, the state-run Velka News Agency reported.",
+     "ASSAULT", "reported", "the state-run Velka News Agency", "the state-run Velka News Agency"),
+    ("Police detained two reporters, Reuters reported.",
+     "COERCE", "reported", "Reuters", "Reuters"),
+    ("Police detained two reporters, the Velka Courier reported, quoting a police officer.",
+     "COERCE", "alleged", "a police officer", "the Velka Courier"),
+    # "according to", before and after, with a medium and with a relay
+    ("According to the Red Crescent, shelling killed four children in the camp.",
+     "ASSAULT", "reported", "the Red Crescent", None),
+    ("Militants shelled the market on Friday, according to a hospital official.",
+     "ASSAULT", "alleged", "a hospital official", None),
+    ("Soldiers beat the detainees, according to witnesses quoted by Radio Nord.",
+     "ASSAULT", "alleged", "witnesses", "Radio Nord"),
+    ("Police arrested two bloggers, according to a statement by the interior ministry.",
+     "COERCE", "reported", "the interior ministry", "a statement"),
+    ("According to a statement posted on Telegram, police arrested two bloggers.",
+     "COERCE", "reported", None, "Telegram"),
+    ("Militants shelled the airport, according to a statement posted on the ministry's Facebook page.",
+     "ASSAULT", "reported", None, "the ministry's Facebook page"),
+    # near neighbour: a day after a statement is no platform
+    ("According to a statement on Monday, police arrested two bloggers.",
+     "COERCE", "reported", None, "a statement"),
+    # local news: the source opens the sentence
+    ("Varno fire chief Tomas Lind said arsonists set fire to two warehouses overnight.",
+     "ASSAULT", "reported", "Varno fire chief Tomas Lind", None),
+    ("A teacher at the village school told the Dorn Gazette that soldiers had detained her husband.",
+     "COERCE", "alleged", "A teacher at the village school", "the Dorn Gazette"),
+    ("Farmers near the dam told Radio Vesna that soldiers had burned their fields.",
+     "ASSAULT", "alleged", "Farmers near the dam", "Radio Vesna"),
+    ("The victim's relatives said police beat him in custody.",
+     "ASSAULT", "alleged", "The victim's relatives", None),
+    # near neighbour: a named farmer is a named source
+    ("Farmer Jonas Brel told Radio Vesna that soldiers had burned his fields.",
+     "ASSAULT", "reported", "Farmer Jonas Brel", "Radio Vesna"),
+    ("Shop owners in the old town said masked men beat two guards on Saturday.",
+     "ASSAULT", "alleged", "Shop owners in the old town", None),
+    # press releases: the issuing body as the subject of its own statement
+    ("The Ruritanian navy announced that it had intercepted a boat carrying weapons.",
+     "COERCE", "reported", "The Ruritanian navy", None),
+    ("The ministry confirmed that border guards had detained three foreign nationals.",
+     "COERCE", "reported", "The ministry", None),
+    # accusations and charges by a party against another
+    ("Ruritania accused Borduria of shelling a border village.",
+     "ASSAULT", "alleged", "Ruritania", None),
+    ("The rights group accused the police of torturing detainees.",
+     "ASSAULT", "alleged", "The rights group", None),
+    ("The governor blamed the militia for the bombing of the bridge.",
+     "ASSAULT", "alleged", "The governor", None),
+    # denials
+    ("The militia denied that its fighters had kidnapped the aid workers.",
+     "ASSAULT", "denied", "The militia", None),
+    ("Police denied detaining the journalist.", "COERCE", "denied", "Police", None),
+    # stance words in the author's voice
+    ("Unidentified gunmen apparently ambushed the convoy at dawn.", "ASSAULT", "alleged", None, None),
+    ("Soldiers are believed to have detained the village elders.", "COERCE", "alleged", None, None),
+    ("Police never arrested the suspects.", "COERCE", "negated", None, None),
+    ("The rebels failed to capture the airport.", "ASSAULT", "negated", None, None),
+    ("Police might arrest the organisers.", "COERCE", "hypothetical", None, None),
+    ("If the strike goes ahead, police would arrest the organisers.", "COERCE", "hypothetical", None, None),
+    ("The army plans to deploy two more brigades in the north.", "MOBILIZE", "future", None, None),
+    ("The foreign minister is expected to visit Varno on Thursday.", "CONSULT", "future", None, None),
+    ("The rebels threatened to shell the town.", "THREATEN", "threatened", None, None),
+    ("The Black Wolves claimed responsibility for the bombing of the pipeline.",
+     "ASSAULT", "claimed_responsibility", "The Black Wolves", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "plover", "stance", "claimant", "channel"), STYLE_CASES)
+def test_claims_round4_styles(
     code_events: Code, text: str, plover: str, stance: str, claimant: str | None, channel: str | None
 ) -> None:
     _check(code_events, text, plover, (stance, claimant, channel))

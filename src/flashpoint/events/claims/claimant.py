@@ -287,7 +287,11 @@ def _earlier_person(pronoun: Token) -> Token | None:
         return None
     before = sentence(pronoun.doc[sentence(pronoun).start - 1])
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.tag_ not in {"NN", "NNP"} or subject.ent_type_ in _NOT_PEOPLE:
+    if subject is None or subject.tag_ not in {"NN", "NNP"}:
+        return None
+    # "Police commander Ivo Brand" tagged a body: the title before the name says it is a person
+    titled = any(c.dep_ == "compound" and c.lemma_.lower() in _PERSONAL_ROLES for c in subject.lefts)
+    if subject.ent_type_ in _NOT_PEOPLE and not titled:
         return None
     return subject if subject.pos_ == "PROPN" or subject.lemma_.lower() in _PERSONAL_ROLES else None
 

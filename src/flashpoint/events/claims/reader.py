@@ -577,7 +577,8 @@ class ClaimReader:
         if author is None and medium.lemma_.lower() == "report":
             return None  # "according to a report": a hearsay source, read as one (an unnamed report alleges)
         if author is None:
-            return _Layer(None, None, _phrase(medium), "reported", False)
+            # "according to a statement posted on Telegram": the platform it went out on
+            return _Layer(None, None, _platform(medium) or _phrase(medium), "reported", False)
         layer = self._source_layer(author, "reported")
         return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
 
