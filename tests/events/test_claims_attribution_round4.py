@@ -389,6 +389,26 @@ STYLE_CASES = [
     ("The rebels threatened to shell the town.", "THREATEN", "threatened", None, None),
     ("The Black Wolves claimed responsibility for the bombing of the pipeline.",
      "ASSAULT", "claimed_responsibility", "The Black Wolves", None),
+    # social posts quoted in an article: the poster and the platform
+    ("BREAKING: police have arrested the mayor of Varno, local journalist Ana Brel wrote on X.",
+     "COERCE", "reported", "local journalist Ana Brel", "X"),
+    ("In a post on Facebook, the Dorn council said militiamen burned three pharmacies.",
+     "ASSAULT", "reported", "the Dorn council", "Facebook"),
+    ("The army's press office said in an email that soldiers had detained two smugglers.",
+     "COERCE", "reported", "The army's press office", "an email"),
+    ("The prime minister said in remarks carried by state television that the army had recaptured the bridge.",
+     "ASSAULT", "reported", "The prime minister", "state television"),
+    ("The Velkan government's spokesman said soldiers freed two hostages.",
+     "CONCEDE", "reported", "The Velkan government's spokesman", None),
+    # a statement an outlet carried, as the closing source
+    ("Troops arrested ten smugglers, said a statement carried by the Rutag news agency.",
+     "COERCE", "reported", None, "the Rutag news agency"),
+    # a monitor that puts out a report: the monitor speaks through it
+    ("The Dorn Observatory published a report saying militiamen had burned two villages.",
+     "ASSAULT", "reported", "The Dorn Observatory", "a report"),
+    # a condemnation's "they" is what is condemned
+    ("The UN condemned the airstrikes on the camp, saying they killed at least twenty people.",
+     "ASSAULT", "asserted", None, None),
 ]  # fmt: skip
 
 
