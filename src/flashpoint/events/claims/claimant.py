@@ -257,10 +257,7 @@ def _last_named(pronoun: Token) -> Token | None:
         while last.head.ent_type_ == "PERSON" and last.head.i > last.i and last.dep_ == "compound":
             last = last.head
         return last
-    if sentence(pronoun).start == 0:
-        return None
-    before = sentence(doc[sentence(pronoun).start - 1])
-    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    subject = _subject_before(pronoun)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     if pronoun.lower_ == "it" and subject.tag_ in {"NNS", "NNPS"}:
@@ -280,13 +277,18 @@ _PERSONAL_ROLES = _ROLE_NOUNS | _JOURNALISTS | frozenset(
 )  # fmt: skip
 
 
-def _earlier_person(pronoun: Token) -> Token | None:
-    """Return the one person a "he" or "she" can stand for when no name is tagged before it: the
-    singular subject of the sentence before ("The mayor toured the market. She said …"), else None."""
+def _subject_before(pronoun: Token) -> Token | None:
+    """Return the subject of the main verb of the sentence before a pronoun's, else None."""
     if sentence(pronoun).start == 0:
         return None
     before = sentence(pronoun.doc[sentence(pronoun).start - 1])
-    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    return next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+
+
+def _earlier_person(pronoun: Token) -> Token | None:
+    """Return the one person a "he" or "she" can stand for when no name is tagged before it: the
+    singular subject of the sentence before ("The mayor toured the market. She said …"), else None."""
+    subject = _subject_before(pronoun)
     if subject is None or subject.tag_ not in {"NN", "NNP"}:
         return None
     # "Police commander Ivo Brand" tagged a body: the title before the name says it is a person
