@@ -239,7 +239,7 @@ def _channel(verb: Token, clause: Token | None = None) -> str | None:
         medium = _medium(holder) if holder is not None else None
         if medium is not None:
             return medium
-    return None
+    return _issued_medium(verb)
 
 
 def _speaking_channel(participle: Token) -> str | None:
@@ -267,18 +267,39 @@ def _medium(holder: Token) -> str | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in _MEDIA_NOUNS:
             continue
-        # "in a statement posted on Telegram": the platform the medium was put out on
-        published = [c for c in pobj.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
-        for inner in [*pobj.children, *(c for verb in published for c in verb.children)]:
-            # "… on Telegram", and the passive's agent: "a statement carried by the Rutag news agency"
-            if inner.dep_ in {"prep", "agent"} and inner.lower_ in {"on", "to", "with", "by"}:
-                named = next((c for c in inner.children if c.dep_ == "pobj"), None)
-                if named is not None and named.ent_type_ in _WHEN:
-                    continue  # "in a statement on Wednesday"
-                if named is not None and (named.pos_ == "PROPN" or is_outlet(_phrase(named))):
-                    return _phrase(named)
-        return _phrase(pobj)
+        return _platform(pobj) or _phrase(pobj)
     return None
+
+
+def _platform(medium: Token, *, also: Token | None = None) -> str | None:
+    """Return the platform or outlet a medium was put out on: "a statement (posted) on Telegram", "a
+    statement carried by the Rutag news agency"; `also` is the verb that put it out, when the platform
+    hangs there ("posted a video on Telegram"). None when there is none."""
+    published = [c for c in medium.children if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS]
+    holders = [medium, *published, *([also] if also is not None else [])]
+    for inner in (c for holder in holders for c in holder.children):
+        # "… on Telegram", and the passive's agent: "a statement carried by the Rutag news agency"
+        if inner.dep_ in {"prep", "agent"} and inner.lower_ in {"on", "to", "with", "by"}:
+            named = next((c for c in inner.children if c.dep_ == "pobj"), None)
+            if named is not None and named.ent_type_ in _WHEN:
+                continue  # "in a statement on Wednesday"
+            if named is not None and (named.pos_ == "PROPN" or is_outlet(_phrase(named))):
+                return _phrase(named)
+    return None
+
+
+def _issued_medium(participle: Token) -> str | None:
+    """Return the channel of "X issued a statement, saying …", "posted a video on Telegram saying …":
+    the medium the participle's verb put out, or the platform it went out on; else None."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG":
+        return None
+    verb = participle.head
+    if verb.lemma_.lower() not in _PUBLISHING_VERBS:
+        return None
+    medium = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEDIA_NOUNS), None)
+    if medium is None:
+        return None
+    return _platform(medium, also=verb) or _phrase(medium)
 
 
 def is_outlet(name: str) -> bool:

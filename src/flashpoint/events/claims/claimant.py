@@ -85,8 +85,11 @@ _JOURNALISTS = frozenset(
 # People named by their role: the body they serve is part of who they are.
 _ROLE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "source", "head", "chief", "director", "commander",
-     "member", "representative", "adviser", "advisor", "minister", "envoy", "officer"}
+     "member", "representative", "adviser", "advisor", "minister", "envoy", "officer", "ambassador"}
 )  # fmt: skip
+
+# Roles whose post is named by "to": "the envoy to the talks".
+_POSTED_ROLES = frozenset({"ambassador", "envoy"})
 
 # Sources that can be placed by a preposition before their verb ("residents in the town said").
 _PLACED_SOURCES = _GENERIC | _ROLE_NOUNS | frozenset(
@@ -197,9 +200,9 @@ def _source_span(token: Token) -> tuple[int, int]:
             last = named.right_edge.i
     if token.lemma_.lower() in _ROLE_NOUNS:
         # "a spokesman for the army", "the head of the council": whose role it is belongs to the name
-        role = next(
-            (c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"for", "of", "at", "from"}), None
-        )
+        # an envoy's post is where it is sent: "the ambassador to the UN"
+        whose = {"for", "of", "at", "from", *(("to",) if token.lemma_.lower() in _POSTED_ROLES else ())}
+        role = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in whose), None)
         if role is not None and role.i == last + 1:
             last = role.right_edge.i
     for child in token.rights:
@@ -248,21 +251,51 @@ def _last_named(pronoun: Token) -> Token | None:
     if pronoun.lower_ in {"he", "she"}:
         people = [t for t in doc[start : pronoun.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         if not people:
-            return None
+            return _earlier_person(pronoun)
         last = people[-1]
         # the head of the name ("Anna Keller" → "Keller"), so the source's span covers the whole name
         while last.head.ent_type_ == "PERSON" and last.head.i > last.i and last.dep_ == "compound":
             last = last.head
         return last
-    if sentence(pronoun).start == 0:
-        return None
-    before = sentence(doc[sentence(pronoun).start - 1])
-    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    subject = _subject_before(pronoun)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     if pronoun.lower_ == "it" and subject.tag_ in {"NNS", "NNPS"}:
         return None
     return subject
+
+
+# What a person named only by role is not: a place, a people, a body, a time.
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "NORP", "FAC", "ORG", "DATE", "TIME", "CARDINAL"})
+
+# People named by an office or a part they play, for whom a later "he" or "she" can stand.
+_PERSONAL_ROLES = _ROLE_NOUNS | _JOURNALISTS | frozenset(
+    {"mayor", "governor", "president", "premier", "general", "colonel", "captain", "leader", "chairman",
+     "chairwoman", "senator", "lawmaker", "ambassador", "diplomat", "secretary", "prosecutor", "judge",
+     "lawyer", "witness", "resident", "doctor", "activist", "priest", "imam", "king", "queen", "emir",
+     "prince", "negotiator", "mediator", "inspector", "sheriff", "chief", "man", "woman"}
+)  # fmt: skip
+
+
+def _subject_before(pronoun: Token) -> Token | None:
+    """Return the subject of the main verb of the sentence before a pronoun's, else None."""
+    if sentence(pronoun).start == 0:
+        return None
+    before = sentence(pronoun.doc[sentence(pronoun).start - 1])
+    return next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+
+
+def _earlier_person(pronoun: Token) -> Token | None:
+    """Return the one person a "he" or "she" can stand for when no name is tagged before it: the
+    singular subject of the sentence before ("The mayor toured the market. She said …"), else None."""
+    subject = _subject_before(pronoun)
+    if subject is None or subject.tag_ not in {"NN", "NNP"}:
+        return None
+    # "Police commander Ivo Brand" tagged a body: the title before the name says it is a person
+    titled = any(c.dep_ == "compound" and c.lemma_.lower() in _PERSONAL_ROLES for c in subject.lefts)
+    if subject.ent_type_ in _NOT_PEOPLE and not titled:
+        return None
+    return subject if subject.pos_ == "PROPN" or subject.lemma_.lower() in _PERSONAL_ROLES else None
 
 
 def _said_above(node: Token, lexicon: Lexicon) -> bool:
@@ -305,6 +338,9 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
     i = verb.i - 1
     while i > trigger.i and doc[i].dep_ in {"aux", "auxpass", "neg"}:
         i -= 1  # "… the news agency has reported"
+    named_aside = i - 1 > trigger.i and doc[i].text == "," and doc[i - 1].ent_type_ == "PERSON"
+    if named_aside:
+        i -= 1  # "…, the police chief, Jan Ruel, said": a name set off by commas before its verb
     head = doc[i] if i > trigger.i else None
     if head is None or head.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -347,7 +383,22 @@ def _noun_phrase_before(verb: Token, trigger: Token) -> tuple[int, Any] | None:
             head = doc[first]
             continue
         break
+    if named_aside and first - 2 > trigger.i and doc[first - 1].text == ",":
+        first = _role_before(doc, first - 2, trigger)  # "the city's police chief, Jan Ruel"
     return first, head
+
+
+def _role_before(doc: Any, last: int, trigger: Token) -> int:
+    """Return where the role phrase ending at `last` begins when it is a person's office set before
+    their name ("the city's police chief, | Jan Ruel"); else the index after it (the name alone)."""
+    if doc[last].lemma_.lower() not in _PERSONAL_ROLES:
+        return last + 2
+    first = last
+    while first - 1 > trigger.i and (
+        doc[first - 1].pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or doc[first - 1].tag_ == "POS"
+    ):
+        first -= 1
+    return first
 
 
 def _run_on(word: Token, name: Token) -> bool:

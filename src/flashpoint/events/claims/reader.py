@@ -12,11 +12,13 @@ if TYPE_CHECKING:
 from flashpoint.events.arguments import core_span
 from flashpoint.events.claims.channel import (
     _MEDIA_NOUNS,
+    _PUBLISHING_VERBS,
     _STRIP,
     _channel,
     _cited,
     _medium,
     _phrase,
+    _platform,
     _quoted_as,
     _relay,
     _speaking_channel,
@@ -286,6 +288,7 @@ class ClaimReader:
                 and stance != "denied"  # "denied in a statement that its jets struck …": no claim of it
                 and not reported_object
                 and claimant is not None
+                and not _names_the_object(trigger)
                 and _own_attack(plover, actor_text, actor, claimant, claimant_actor)
             )
         )
@@ -574,7 +577,8 @@ class ClaimReader:
         if author is None and medium.lemma_.lower() == "report":
             return None  # "according to a report": a hearsay source, read as one (an unnamed report alleges)
         if author is None:
-            return _Layer(None, None, _phrase(medium), "reported", False)
+            # "according to a statement posted on Telegram": the platform it went out on
+            return _Layer(None, None, _platform(medium) or _phrase(medium), "reported", False)
         layer = self._source_layer(author, "reported")
         return _Layer(layer.claimant, layer.token, _phrase(medium), layer.stance, layer.anonymous)
 
@@ -589,6 +593,9 @@ class ClaimReader:
             owners = [t for t in medium.doc[first : medium.i] if t.dep_ == "compound" and t.pos_ == "PROPN"]
             owner = owners[-1] if owners else None
         author = _author(medium)
+        if owner is None and author is not None and _relayed_by(medium, author):
+            # "the statement, carried by the Rutag news agency, said": the outlet relays an unnamed author
+            return _Layer(None, None, _phrase(author), "reported", False)
         if owner is None and author is not None:
             # "a video released by X", "reports by rights groups": X speaks through the medium
             layer = self._source_layer(author, "reported")
@@ -616,6 +623,23 @@ class ClaimReader:
             return _Layer(claimant or None, owner, channel, "reported", False)
         indefinite = medium.doc[first].lower_ in _INDEFINITE_DETS or medium.tag_ == "NNS"
         return _Layer(None, None, channel, "alleged" if indefinite else "reported", indefinite)
+
+    def _saying_medium(self, medium: Token) -> _Layer:
+        """Return the layer of a medium that says something itself ("a statement saying …"): whoever put
+        it out speaks ("the ministry issued a statement saying …"), through the medium or the platform
+        it went out on; else the medium read as a source."""
+        verb = medium.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            medium.dep_ != "dobj"
+            or verb.lemma_.lower() not in _PUBLISHING_VERBS
+            or subject is None
+            or subject.lower_ in _RELATIVE
+        ):
+            return self._medium_source(medium)
+        layer = self._source_layer(subject, "reported")
+        channel = _platform(medium, also=verb) or _phrase(medium)
+        return _Layer(layer.claimant, layer.token, channel, layer.stance, layer.anonymous)
 
     def _trailing_source(self, trigger: Token) -> list[_Layer]:
         """Return the source named after the event when the parse lost it: "… the Observatory said",
@@ -790,6 +814,8 @@ class ClaimReader:
                 return _Layer(
                     layer.claimant, layer.token, layer.channel, layer.stance, layer.anonymous, speaker
                 )
+        if subject is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in _MEDIA_NOUNS:
+            return self._saying_medium(verb.head)  # "issued a statement saying …", "a video showing …"
         node = verb
         while subject is None and node.dep_ in {"advcl", "conj", "xcomp"} and node.head != node:
             # "X rejected the demand, saying …": the participle speaks for X; but a finite verb hung on the
@@ -798,6 +824,11 @@ class ClaimReader:
                 break
             node = node.head
             subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if _within_statement(node, subject, lemma, self.lexicon):
+                # "X said ten people were hurt, adding that …": the participle hangs on what X says, and
+                # X, not the clause's subject, goes on speaking
+                node = node.head
+                subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         agent = next(
             (p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None
         )
@@ -1020,6 +1051,51 @@ _CLAUSE_ONLY = frozenset({"affirm", "mention"})
 _INVERTING = frozenset(
     {"said", "says", "added", "reported", "reports", "wrote", "stated", "tweeted", "posted", "read", "reads"}
 )
+
+
+# Participles of saying that go on with what the speaker around them says: "…, adding that …".
+_CONTINUING = frozenset({"add"})
+
+# Verbs that put out another's medium: "a statement carried by the Rutag agency".
+_RELAYING = frozenset({"carry", "publish", "broadcast", "air", "run", "relay", "circulate", "distribute"})
+
+
+def _within_statement(clause: Token, subject: Token | None, lemma: str, lexicon: Lexicon) -> bool:
+    """Return True when a participle of saying hangs on a clause that is itself what another says
+    ("X said ten people were hurt, adding …", "X said a raid was carried out, saying …"): the speaker
+    of the clause around goes on, not its subject (always for "adding", else when that is a patient)."""
+    if clause.dep_ != "ccomp" or not lexicon.is_reporting(clause.head) or lexicon.is_reporting(clause):
+        return False
+    return lemma in _CONTINUING or subject is None or subject.dep_ == "nsubjpass"
+
+
+def _names_the_object(trigger: Token) -> bool:
+    """Return True when an act's pronoun subject stands for what the speaker's verb is about, not for
+    the speaker: "X condemned the shelling, saying it killed nine" (the shelling killed, not X)."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in {"it", "they"} or trigger.dep_ != "ccomp":
+        return False
+    saying = trigger.head
+    if saying.dep_ != "advcl" or saying.tag_ != "VBG":
+        return False
+    about = next((c for c in saying.head.children if c.dep_ == "dobj"), None)
+    return (
+        about is not None
+        and about.pos_ == "NOUN"
+        and about.lemma_.lower() not in _MEDIA_NOUNS  # "issued a statement, saying it attacked …": its own
+        and (subject.lower_ == "it") == (about.tag_ == "NN")
+    )
+
+
+def _relayed_by(medium: Token, author: Token) -> bool:
+    """Return True when the X of "a statement carried by X" is an outlet that put the medium out
+    rather than its author ("published by the Velka Courier"; but "a video released by the army")."""
+    return (
+        author.head.dep_ == "agent"
+        and author.head.head.head == medium
+        and author.head.head.lemma_.lower() in _RELAYING
+        and is_outlet(_phrase(author))
+    )
 
 
 def _reporting_agent(act: Token, verb: Token) -> Token | None:
