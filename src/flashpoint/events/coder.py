@@ -13,7 +13,14 @@ from flashpoint.actors.resolver import ActorResolver
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
-from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner, stance_object
+from flashpoint.events.arguments import (
+    PRONOUNS,
+    SEALING_VERBS,
+    ArgumentFinder,
+    Resolver,
+    instrument_owner,
+    stance_object,
+)
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
@@ -467,7 +474,7 @@ class EventCoder:
         # "the army and rebels exchanged fire near X": each side fought the other, not X
         fought = plover == "ASSAULT" and token.lemma_.lower() in _RECIPROCAL
         if (
-            (plover in _JOINT or fought)
+            (plover in _JOINT or fought or token.lemma_.lower() in SEALING_VERBS)
             and found.co_actors
             and (fought or recipient is None or not recipient.country)
         ):
@@ -537,6 +544,21 @@ class EventCoder:
             aux = ("negation", *(m for m in event.aux_modes if m != "negation"))
             return replace(event, negated=True, aux_modes=aux, claims=(claim,))
         accusation = self.arguments.find(governor)
+        blamed = blamed_party(governor, token)
+        if accusation.actor is None and blamed is not None:
+            # "the bombing was blamed on Y", "an attack blamed on Y": Y did it, on no named accuser's word
+            actor, actor_text = claims.lookup.resolve(blamed)
+            told = event.claims[0]
+            claim = replace(told, stance="alleged") if told.stance in {"asserted", "reported"} else told
+            recipient = event.recipient if event.recipient_text != actor_text else None
+            return replace(
+                event,
+                actor=actor,
+                actor_text=actor_text,
+                recipient=recipient,
+                recipient_text=event.recipient_text if recipient is not None else None,
+                claims=(claim,),
+            )
         if accusation.actor is None:
             if accusation.recipient is not None and event.actor is None:
                 # "X was accused of shelling …" with no accuser named: the accused still did the act
@@ -544,7 +566,6 @@ class EventCoder:
                 return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
-        blamed = blamed_party(governor, token)
         if blamed is not None:
             # "blamed the bombing on Y": Y is who did it (the parser may hand the act its own name)
             actor, actor_text = claims.lookup.resolve(blamed)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from flashpoint.events.lexicon import TriggerEntry
 
-__all__ = ["other_sense"]
+__all__ = ["MUNITIONS", "other_sense"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,7 +39,7 @@ _PLACE_NOUNS = _words(
 # Words that put a month name in a date: "in March", "since last March".
 _DATE_WORDS = _words("in since until till by from to of last next early late mid this on")
 # What is fired when a weapon is: "shots were fired", "two rockets were fired at the base".
-_MUNITIONS = _words(
+MUNITIONS = _words(
     "shot round bullet rocket missile shell mortar grenade gas canister cannon weapon gun salvo "
     "volley projectile flare torpedo bomb artillery munition ammunition dart barrage fire cannonball "
     "warning"
@@ -219,7 +219,7 @@ def _dismissed(token: Token, entry: TriggerEntry) -> bool:
         return all(_human(o) for o in objects)
     # "they had been fired": whoever was fired is no shot, round or rocket
     return bool(subjects) and all(
-        _human(s) or (s.pos_ == "NOUN" and s.lemma_.lower() not in _MUNITIONS) for s in subjects
+        _human(s) or (s.pos_ == "NOUN" and s.lemma_.lower() not in MUNITIONS) for s in subjects
     )
 
 
@@ -311,6 +311,40 @@ def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
     if entry.type != "AID" or token.lemma_.lower() != "contribute" or _objects(token):
         return False
     return not any(o.ent_type_ in _PARTIES for o in _preposition_objects(token, "to"))
+
+
+def _helped_act(token: Token, entry: TriggerEntry) -> bool:
+    # "helped evacuate the wounded": the helping is the act (AID), what was helped along is its content,
+    # not an act of the inner verb's type by the helper ("helped militias attack X": the militias did)
+    return (
+        entry.type != "AID"
+        and token.dep_ in {"xcomp", "ccomp"}
+        and token.pos_ in {"VERB", "AUX"}
+        and token.head.lemma_.lower() == "help"
+        and not _objects(token.head)
+    )
+
+
+def _summoned_to_protest(token: Token, entry: TriggerEntry) -> bool:
+    # "summoned the envoy to protest the remarks": the summons is the protest (ACCUSE), no rally
+    return (
+        entry.type == "PROTEST" and token.dep_ in {"xcomp", "advcl"} and token.head.lemma_.lower() == "summon"
+    )
+
+
+# What an official inspects on a visit or a tour: a parade, the troops, the damage (no investigation).
+_TOURED = _words(
+    "troop soldier guard parade unit force formation cadet recruit honour honor damage destruction "
+    "devastation ruin wreckage debris rubble aftermath progress work construction preparation "
+    "exhibition stall relief"
+)
+
+
+def _inspection_tour(token: Token, entry: TriggerEntry) -> bool:
+    # "the minister inspects troops", "inspected the flood damage": a visit, not an inquiry
+    if entry.type != "ACCUSE" or token.lemma_.lower() != "inspect":
+        return False
+    return bool(_object_lemmas(token) & _TOURED)
 
 
 def _decreased(token: Token, entry: TriggerEntry) -> bool:
@@ -639,6 +673,9 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _light_object(token, entry)
         or _opinion(token, entry)
         or _helped_with_words(token, entry)
+        or _helped_act(token, entry)
+        or _summoned_to_protest(token, entry)
+        or _inspection_tour(token, entry)
         or _decreased(token, entry)
         or _sworn_in(token)
         or _label(token, entry)
