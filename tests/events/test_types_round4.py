@@ -343,3 +343,71 @@ def test_demolition_and_destruction(code_events: Code, text: str, plover: str) -
 )
 def test_aid_given_or_promised(code_events: Code, text: str, plover: str) -> None:
     assert plover in _types(code_events(text))
+
+
+# Kinds found auditing unlabelled corpus documents.
+# Support in deeds (arms, money, air strikes, fighters) is AID; support in words stays SUPPORT.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syldavia supported the Bordurian rebels with arms and money.",
+        "The militia was backed by heavy air strikes from Ruritania.",
+        "Ruritania backed the government offensive with artillery and tanks.",
+        "The rebels are supported by foreign fighters from Syldavia.",
+        "Borduria has supported the insurgents with weapons since 2019.",
+        "Ruritania backed the rebels with fighter jets.",
+        "Syldavia backed the militias with cash and ammunition.",
+        "The rebel alliance received support including airstrikes from Ruritania.",
+    ],
+)
+def test_material_backing_is_aid(code_events: Code, text: str) -> None:
+    types = _types(code_events(text))
+    assert "AID" in types
+    assert "SUPPORT" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syldavia supported the Bordurian peace plan.",
+        "Ruritania backed Borduria's bid for a seat on the council.",
+    ],
+)
+def test_support_in_words_stays_support(code_events: Code, text: str) -> None:
+    assert "SUPPORT" in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a hit, not a verbal attack
+        ("About ten rockets slammed into the Oskel district on Monday.", "ACCUSE"),
+        ("A shell slammed into a school in Lanzburg.", "ACCUSE"),
+        # a source talking to the reporter is no meeting
+        ("The official spoke on condition of anonymity.", "CONSULT"),
+        ("A Bordurian commander, speaking on condition of anonymity, said the town had fallen.", "CONSULT"),
+        # a figure not given is no refusal
+        ("He did not offer a number for the dead.", "REJECT"),
+        ("The ministry did not offer an estimate of the damage.", "REJECT"),
+        # a falling economy is no refusal
+        ("The Syldavian economy continues to decline amid the war.", "REJECT"),
+        ("The currency declined sharply in March.", "REJECT"),
+    ],
+)
+def test_audit_kinds_not_the_wrong_type(code_events: Code, text: str, wrong: str) -> None:
+    assert wrong not in _types(code_events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("About ten rockets slammed into the Oskel district on Monday.", "ASSAULT"),
+        ("The front changed its name after breaking ties with the Crimson Hand.", "SANCTION"),
+        ("Syldavia broke ties with Borduria in 2019.", "SANCTION"),
+        ("The opposition slammed the government's budget.", "ACCUSE"),
+        ("Ruritania declined the invitation to the summit.", "REJECT"),
+        ("The Ruritanian envoy spoke with Bordurian officials in Oskel.", "CONSULT"),
+    ],
+)
+def test_audit_kinds_coded(code_events: Code, text: str, plover: str) -> None:
+    assert plover in _types(code_events(text))

@@ -51,6 +51,7 @@ from flashpoint.events.generic import (
     in_general,
     in_the_terms,
     instructs,
+    material_backing,
     mishap,
     no_comment,
     obliged,
@@ -364,6 +365,8 @@ class EventCoder:
                 entry = _CAPTURE
             elif entry.type == "ASSAULT" and _stopped(token):
                 entry = _HALT
+            elif entry.type == "SUPPORT" and material_backing(token):
+                entry = replace(entry, type="AID", mode=None)  # "backed the rebels with arms": aid
             elif entry.type == "COERCE" and entry.head == "raid" and _flown(token):
                 entry = _AIR_RAID  # "jets raided the villages": bombs from the air, not a search
             event = self._event(context, token, entry)
@@ -1682,10 +1685,16 @@ _PRESS = frozenset(
 
 def _press_audience(token: Token) -> bool:
     """Return True for "spoke to reporters", "talked with the BBC", "speaking to a news agency": a verb of
-    talking whose addressee is the press or an outlet."""
+    talking whose addressee is the press or an outlet; "spoke on condition of anonymity" talks to it too."""
     if token.lemma_.lower() not in {"speak", "talk"}:
         return False
     for prep in token.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "on"
+            and any(c.lemma_.lower() == "condition" for c in prep.children)
+        ):
+            return True
         if prep.dep_ != "prep" or prep.lower_ not in {"to", "with"}:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -276,9 +276,18 @@ def _measure(token: Token) -> bool:
     return token.ent_type_ in {"QUANTITY", "PERCENT", "MONEY"} or token.lower_ in _UNITS
 
 
+# Verbs whose object is what is fired, not whom it hits.
+_FIRING = frozenset({"fire", "use", "lob", "throw", "hurl", "launch", "shoot", "spray"})
+
+
 def _munition(token: Token) -> bool:
     """Return True for what is fired or thrown ("fired tear gas", "lobbed grenades"): never the one hit."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in MUNITIONS
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in MUNITIONS
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in _FIRING
+    )
 
 
 def _thing(token: Token, lookup: ActorLookup) -> bool:

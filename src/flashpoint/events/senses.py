@@ -48,7 +48,7 @@ MUNITIONS = _words(
 _SAID_OFFERS = _words(
     "perspective opinion view insight advice thought prayer benediction blessing cent comment "
     "explanation recitation glimpse apology condolence congratulation praise word remark take "
-    "assessment analysis answer suggestion tip reminder example clue hint"
+    "assessment analysis answer suggestion tip reminder example clue hint number figure toll estimate"
 )
 # What one provides that is no aid: "provides a glimpse", "provided an update".
 _SAID_PROVISIONS = _SAID_OFFERS | _words(
@@ -132,7 +132,7 @@ _FILMED = _words("film scene video movie footage sketch episode photo picture co
 _QUANTITIES = _words(
     "number rate price share level figure sale revenue profit output production participation turnout "
     "attendance population value stock index demand supply percent percentage quality health "
-    "popularity"
+    "popularity economy currency"
 )
 
 
@@ -353,7 +353,8 @@ def _decreased(token: Token, entry: TriggerEntry) -> bool:
         return False
     if _children(token, "xcomp", "ccomp", "dobj"):
         return False
-    subjects = _children(token, "nsubj")
+    # "the economy continues to decline": the subject of the verb it goes on with
+    subjects = _children(token, "nsubj") or (_children(token.head, "nsubj") if token.dep_ == "xcomp" else [])
     measured = any(s.lemma_.lower() in _QUANTITIES for s in subjects)
     return measured or any(p.dep_ == "prep" and p.lower_ in {"from", "by"} for p in token.children)
 
