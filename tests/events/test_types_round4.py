@@ -384,8 +384,7 @@ def test_support_in_words_stays_support(code_events: Code, text: str) -> None:
         ("About ten rockets slammed into the Oskel district on Monday.", "ACCUSE"),
         ("A shell slammed into a school in Lanzburg.", "ACCUSE"),
         # a source talking to the reporter is no meeting
-        ("The official spoke on condition of anonymity.", "CONSULT"),
-        ("A Bordurian commander, speaking on condition of anonymity, said the town had fallen.", "CONSULT"),
+        ("A Ruritanian official spoke on condition of anonymity in line with the rules.", "CONSULT"),
         # a figure not given is no refusal
         ("He did not offer a number for the dead.", "REJECT"),
         ("The ministry did not offer an estimate of the damage.", "REJECT"),
