@@ -283,7 +283,8 @@ def test_generic_corpus_sentence_codes_nothing(code_events: Code, text: str) -> 
         ("The wounded soldiers said rebels had ambushed their patrol.", "ASSAULT"),
         ("Two people were killed and five wounded when a shell hit the market.", "ASSAULT"),
         # a label of a material act names the act the sentence tells (a notice word is no warning)
-        ("Looting: On 21 February 2022, unknown gunmen robbed a bread van between two villages.", "PROTEST"),
+        # (looting is PLOVER ASSAULT destroy, tests/events/test_types_round4.py)
+        ("Looting: On 21 February 2022, unknown gunmen robbed a bread van between two villages.", "ASSAULT"),
         ("Shelling: Ruritanian troops shelled the border villages overnight.", "ASSAULT"),
         ("Soldiers forced hundreds of villagers to leave their homes.", "COERCE"),
         ("The opposition called for a general strike.", "REQUEST"),

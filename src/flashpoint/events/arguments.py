@@ -68,6 +68,10 @@ _PROPOSAL_NOUNS = frozenset(
 )
 
 
+# Verbs that seal or broker an agreement: its parties, not the accord or the venue, are the recipient.
+SEALING_VERBS = frozenset({"sign", "ratify", "initial", "broker", "mediate"})
+
+
 # Verbs whose object does what their infinitive says ("urged Syria to withdraw", "sent troops to
 # guard X", "forced villagers to flee"); after any other verb the subject does it ("summoned the envoy
 # to protest", "used tear gas to disperse the crowd", "promised voters to cut taxes").
@@ -463,6 +467,19 @@ def _between(token: Token) -> tuple[Any, ...]:
     return ()
 
 
+def _blamed_or_performed(act: Token) -> Token | None:
+    """Return who an act's own clause says did it ("an attack blamed on X", "a raid carried out by X"),
+    or None."""
+    for clause in act.children:
+        if clause.dep_ != "acl" or clause.pos_ != "VERB":
+            continue
+        if clause.lemma_.lower() == "blame":
+            return _prep_object(clause, ("on", "upon"))
+        if clause.lemma_.lower() in _PERFORMING:
+            return _agent(clause)
+    return None
+
+
 def _agent(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lemma_.lower() == "by"):
@@ -513,13 +530,31 @@ class ArgumentFinder:
                     _conjuncts(act.actor),
                     _alternatives(trigger, recipient, act.actor, self.is_event),
                 )
-        if recipient is None:
-            recipient = self._verbal_recipient(trigger)
         if actor is not None and actor.lower_ in _PRONOUNS:
             actor = self._antecedent(actor) or actor
+        if recipient is None and trigger.lemma_.lower() in SEALING_VERBS:
+            sealed = self._sealed(trigger)
+            if sealed is not None:
+                return Arguments(actor, sealed[0] if sealed else None, _conjuncts(actor), sealed[1:])
+        if recipient is None:
+            recipient = self._verbal_recipient(trigger)
         return Arguments(
             actor, recipient, _conjuncts(actor), _alternatives(trigger, recipient, actor, self.is_event)
         )
+
+    def _sealed(self, trigger: Token) -> tuple[Any, ...] | None:
+        """Return the parties to an agreement signed or brokered ("signed a treaty with X", "brokered a
+        truce between X and Y"), () when it names none, or None when the object is no agreement.
+
+        The accord, the talks, the ceremony and the city are no recipient of the signing.
+        """
+        obj = _child(trigger, _OBJECT)
+        if obj is not None and not self.is_event(obj) and not _between(obj):
+            return None
+        found = [*_between(trigger), *_pobjs(trigger, ("with",))]
+        if obj is not None:
+            found.extend((*_between(obj), *_pobjs(obj, ("with",))))
+        return tuple(found)
 
     def _subject(self, token: Token, depth: int = 0) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT]
@@ -644,6 +679,8 @@ class ArgumentFinder:
         if actor is None and trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in _PERFORMING:
             # "the attack was claimed by X", "the raid was carried out by X": the agent did it
             actor = _agent(trigger.head)
+        if actor is None:
+            actor = _blamed_or_performed(trigger)
         sides = _between(trigger)
         if (
             actor is None

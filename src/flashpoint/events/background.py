@@ -299,6 +299,8 @@ def _accompanies_event(token: Token, entry: TriggerEntry, triggers: Triggers) ->
         return False
     if token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         return head.i in triggers
+    if head.lemma_.lower() == "help" and _has_object(head):
+        return False  # "helped the militias attack X": the militias' act, not the helper's purpose
     # "began a hunger strike to protest": the light verb's object is the event being explained.
     return head.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in head.children)
 

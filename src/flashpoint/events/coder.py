@@ -13,7 +13,14 @@ from flashpoint.actors.resolver import ActorResolver
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
-from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner, stance_object
+from flashpoint.events.arguments import (
+    PRONOUNS,
+    SEALING_VERBS,
+    ArgumentFinder,
+    Resolver,
+    instrument_owner,
+    stance_object,
+)
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
@@ -44,6 +51,7 @@ from flashpoint.events.generic import (
     in_general,
     in_the_terms,
     instructs,
+    material_backing,
     mishap,
     no_comment,
     obliged,
@@ -361,6 +369,8 @@ class EventCoder:
                 entry = _CAPTURE
             elif entry.type == "ASSAULT" and _stopped(token):
                 entry = _HALT
+            elif entry.type == "SUPPORT" and material_backing(token):
+                entry = replace(entry, type="AID", mode=None)  # "backed the rebels with arms": aid
             elif entry.type == "COERCE" and entry.head == "raid" and _flown(token):
                 entry = _AIR_RAID  # "jets raided the villages": bombs from the air, not a search
             event = self._event(context, token, entry)
@@ -471,7 +481,7 @@ class EventCoder:
         # "the army and rebels exchanged fire near X": each side fought the other, not X
         fought = plover == "ASSAULT" and token.lemma_.lower() in _RECIPROCAL
         if (
-            (plover in _JOINT or fought)
+            (plover in _JOINT or fought or token.lemma_.lower() in SEALING_VERBS)
             and found.co_actors
             and (fought or recipient is None or not recipient.country)
         ):
@@ -541,6 +551,21 @@ class EventCoder:
             aux = ("negation", *(m for m in event.aux_modes if m != "negation"))
             return replace(event, negated=True, aux_modes=aux, claims=(claim,))
         accusation = self.arguments.find(governor)
+        blamed = blamed_party(governor, token)
+        if accusation.actor is None and blamed is not None:
+            # "the bombing was blamed on Y", "an attack blamed on Y": Y did it, on no named accuser's word
+            actor, actor_text = claims.lookup.resolve(blamed)
+            told = event.claims[0]
+            claim = replace(told, stance="alleged") if told.stance in {"asserted", "reported"} else told
+            recipient = event.recipient if event.recipient_text != actor_text else None
+            return replace(
+                event,
+                actor=actor,
+                actor_text=actor_text,
+                recipient=recipient,
+                recipient_text=event.recipient_text if recipient is not None else None,
+                claims=(claim,),
+            )
         if accusation.actor is None:
             if accusation.recipient is not None and event.actor is None:
                 # "X was accused of shelling …" with no accuser named: the accused still did the act
@@ -548,7 +573,6 @@ class EventCoder:
                 return replace(event, actor=actor, actor_text=actor_text)
             return event
         claim = claims.accused(event.claims[0], accusation.actor, modality)
-        blamed = blamed_party(governor, token)
         if blamed is not None:
             # "blamed the bombing on Y": Y is who did it (the parser may hand the act its own name)
             actor, actor_text = claims.lookup.resolve(blamed)
@@ -1665,10 +1689,16 @@ _PRESS = frozenset(
 
 def _press_audience(token: Token) -> bool:
     """Return True for "spoke to reporters", "talked with the BBC", "speaking to a news agency": a verb of
-    talking whose addressee is the press or an outlet."""
+    talking whose addressee is the press or an outlet; "spoke on condition of anonymity" talks to it too."""
     if token.lemma_.lower() not in {"speak", "talk"}:
         return False
     for prep in token.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "on"
+            and any(c.lemma_.lower() == "condition" for c in prep.children)
+        ):
+            return True
         if prep.dep_ != "prep" or prep.lower_ not in {"to", "with"}:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -228,6 +228,54 @@ def verbal_attack(token: Token) -> bool:
     return bool(lemmas & _SPEECH_WORDS) and not lemmas & _FORCE_WORDS
 
 
+# What backs a side in deeds, not words: "supported the rebels with arms", "backed by air strikes".
+_MATERIAL_BACKING = frozenset(
+    {
+        "arm",
+        "weapon",
+        "weaponry",
+        "money",
+        "fund",
+        "funding",
+        "cash",
+        "ammunition",
+        "munition",
+        "equipment",
+        "strike",
+        "airstrike",
+        "fighter",
+        "troop",
+        "soldier",
+        "jet",
+        "warplane",
+        "aircraft",
+        "artillery",
+        "missile",
+        "tank",
+        "supply",
+        "advisor",
+        "adviser",
+        "training",
+        "intelligence",
+    }
+)
+
+
+def material_backing(token: Token) -> bool:
+    """Return True for support given in deeds ("supported the militias with arms and money", "backed by
+    air strikes from X", "support including airstrikes"): PLOVER AID, not the verbal SUPPORT."""
+    if token.lemma_.lower() not in {"support", "back"}:
+        return False
+    # "backed the offensive with tanks": the parser may hang the means on the object
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    for prep in (p for holder in holders for p in holder.children):
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in {"with", "by", "including"}:
+            continue
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in _MATERIAL_BACKING for c in prep.children):
+            return True
+    return False
+
+
 def obliges(clause: Token) -> bool:
     """Return True for a clause of obligation ("… must allow access"); "must have done" is a conclusion."""
     auxes = [c for c in clause.children if c.dep_ == "aux"]

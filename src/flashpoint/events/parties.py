@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 from flashpoint.actors.resolver import STATELESS
 from flashpoint.events.arguments import PRONOUNS, core_span
 from flashpoint.events.lookup import ActorLookup
+from flashpoint.events.senses import MUNITIONS
 from flashpoint.records import Actor
 
 __all__ = ["carried", "pick_recipient", "placed", "unidentified", "with_owner"]
@@ -168,11 +169,14 @@ def pick_recipient(
 ) -> tuple[Actor | None, str | None]:
     """Return the recipient: the first candidate that names a country, else the first that names an
     actor at all, else the direct candidate's text ("imposed a curfew in X": the place, not the curfew)."""
+    if first is not None and _munition(first):
+        # "fired tear gas at the crowd": the one fired at stands first
+        first, alternatives = (alternatives[0], alternatives[1:]) if alternatives else (None, ())
     fallback: tuple[Actor | None, str | None] = (None, None)
     fallback_token: Token | None = None
     own: range = range(0)
     for i, token in enumerate((first, *alternatives)):
-        if token is None or _measure(token) or token.i in own or _own_side(token):
+        if token is None or _measure(token) or token.i in own or _own_side(token) or _munition(token):
             continue
         actor, text = lookup.resolve(token)
         if actor is not None and not actor.country and actor.kind != "people" and _thing(token, lookup):
@@ -270,6 +274,20 @@ _UNITS = frozenset(
 def _measure(token: Token) -> bool:
     """Return True when a phrase is a measure (a distance, a sum, a share), never a party."""
     return token.ent_type_ in {"QUANTITY", "PERCENT", "MONEY"} or token.lower_ in _UNITS
+
+
+# Verbs whose object is what is fired, not whom it hits.
+_FIRING = frozenset({"fire", "use", "lob", "throw", "hurl", "launch", "shoot", "spray"})
+
+
+def _munition(token: Token) -> bool:
+    """Return True for what is fired or thrown ("fired tear gas", "lobbed grenades"): never the one hit."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in MUNITIONS
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in _FIRING
+    )
 
 
 def _thing(token: Token, lookup: ActorLookup) -> bool:

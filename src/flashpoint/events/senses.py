@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from flashpoint.events.lexicon import TriggerEntry
 
-__all__ = ["other_sense"]
+__all__ = ["MUNITIONS", "other_sense"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,7 +39,7 @@ _PLACE_NOUNS = _words(
 # Words that put a month name in a date: "in March", "since last March".
 _DATE_WORDS = _words("in since until till by from to of last next early late mid this on")
 # What is fired when a weapon is: "shots were fired", "two rockets were fired at the base".
-_MUNITIONS = _words(
+MUNITIONS = _words(
     "shot round bullet rocket missile shell mortar grenade gas canister cannon weapon gun salvo "
     "volley projectile flare torpedo bomb artillery munition ammunition dart barrage fire cannonball "
     "warning"
@@ -48,7 +48,7 @@ _MUNITIONS = _words(
 _SAID_OFFERS = _words(
     "perspective opinion view insight advice thought prayer benediction blessing cent comment "
     "explanation recitation glimpse apology condolence congratulation praise word remark take "
-    "assessment analysis answer suggestion tip reminder example clue hint"
+    "assessment analysis answer suggestion tip reminder example clue hint number figure toll estimate"
 )
 # What one provides that is no aid: "provides a glimpse", "provided an update".
 _SAID_PROVISIONS = _SAID_OFFERS | _words(
@@ -132,7 +132,7 @@ _FILMED = _words("film scene video movie footage sketch episode photo picture co
 _QUANTITIES = _words(
     "number rate price share level figure sale revenue profit output production participation turnout "
     "attendance population value stock index demand supply percent percentage quality health "
-    "popularity"
+    "popularity economy currency"
 )
 
 
@@ -219,7 +219,7 @@ def _dismissed(token: Token, entry: TriggerEntry) -> bool:
         return all(_human(o) for o in objects)
     # "they had been fired": whoever was fired is no shot, round or rocket
     return bool(subjects) and all(
-        _human(s) or (s.pos_ == "NOUN" and s.lemma_.lower() not in _MUNITIONS) for s in subjects
+        _human(s) or (s.pos_ == "NOUN" and s.lemma_.lower() not in MUNITIONS) for s in subjects
     )
 
 
@@ -313,13 +313,48 @@ def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
     return not any(o.ent_type_ in _PARTIES for o in _preposition_objects(token, "to"))
 
 
+def _helped_act(token: Token, entry: TriggerEntry) -> bool:
+    # "helped evacuate the wounded": the helping is the act (AID), what was helped along is its content,
+    # not an act of the inner verb's type by the helper ("helped militias attack X": the militias did)
+    return (
+        entry.type != "AID"
+        and token.dep_ in {"xcomp", "ccomp"}
+        and token.pos_ in {"VERB", "AUX"}
+        and token.head.lemma_.lower() == "help"
+        and not _objects(token.head)
+    )
+
+
+def _summoned_to_protest(token: Token, entry: TriggerEntry) -> bool:
+    # "summoned the envoy to protest the remarks": the summons is the protest (ACCUSE), no rally
+    return (
+        entry.type == "PROTEST" and token.dep_ in {"xcomp", "advcl"} and token.head.lemma_.lower() == "summon"
+    )
+
+
+# What an official inspects on a visit or a tour: a parade, the troops, the damage (no investigation).
+_TOURED = _words(
+    "troop soldier guard parade unit force formation cadet recruit honour honor damage destruction "
+    "devastation ruin wreckage debris rubble aftermath progress work construction preparation "
+    "exhibition stall relief"
+)
+
+
+def _inspection_tour(token: Token, entry: TriggerEntry) -> bool:
+    # "the minister inspects troops", "inspected the flood damage": a visit, not an inquiry
+    if entry.type != "ACCUSE" or token.lemma_.lower() != "inspect":
+        return False
+    return bool(_object_lemmas(token) & _TOURED)
+
+
 def _decreased(token: Token, entry: TriggerEntry) -> bool:
     # "the number of marchers declined": a fall, not a refusal ("declined to attend", "declined the offer")
     if entry.type != "REJECT" or token.lemma_.lower() != "decline" or token.pos_ != "VERB":
         return False
     if _children(token, "xcomp", "ccomp", "dobj"):
         return False
-    subjects = _children(token, "nsubj")
+    # "the economy continues to decline": the subject of the verb it goes on with
+    subjects = _children(token, "nsubj") or (_children(token.head, "nsubj") if token.dep_ == "xcomp" else [])
     measured = any(s.lemma_.lower() in _QUANTITIES for s in subjects)
     return measured or any(p.dep_ == "prep" and p.lower_ in {"from", "by"} for p in token.children)
 
@@ -639,6 +674,9 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _light_object(token, entry)
         or _opinion(token, entry)
         or _helped_with_words(token, entry)
+        or _helped_act(token, entry)
+        or _summoned_to_protest(token, entry)
+        or _inspection_tour(token, entry)
         or _decreased(token, entry)
         or _sworn_in(token)
         or _label(token, entry)
