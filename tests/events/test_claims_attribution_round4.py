@@ -147,7 +147,7 @@ NESTED_CASES = [
     ("The governor said gunmen attacked a bus, adding that troops were sent to the pass.",
      "MOBILIZE", "reported", "The governor", None),
     ("Residents said militiamen looted the pharmacy, adding that soldiers had arrested the owner.",
-     "COERCE", "alleged", "Residents", None),
+     "ASSAULT", "alleged", "Residents", None),
     # near neighbour: a participle of an act, not of saying, belongs to the act's own subject
     ("The army said troops arrested ten fighters near the dam.",
      "COERCE", "reported", "The army", None),
@@ -257,7 +257,7 @@ STANCE_CASES = [
     ("The Ruritanian army said it deployed two battalions to the border.",
      "MOBILIZE", "reported", "The Ruritanian army", None),
     # alleged: an unnamed or generic source
-    ("Residents said soldiers looted shops in the market.", "PROTEST", "alleged", "Residents", None),
+    ("Residents said soldiers looted shops in the market.", "ASSAULT", "alleged", "Residents", None),
     ("Witnesses said police fired on the crowd.", "ASSAULT", "alleged", "Witnesses", None),
     ("Local media reported that rebels seized the bridge.", "COERCE", "alleged", "Local media", "Local media"),
     ("A security source said the army arrested the cell's leader.",

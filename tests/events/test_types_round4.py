@@ -135,27 +135,8 @@ def test_other_bans_keep_their_reading(code_events: Code, text: str, plover: str
     assert _one(code_events(text), plover).mode == mode
 
 
-# 4. "helped X do Y": the help is the act (AID), not the inner verb's type.
-@pytest.mark.parametrize(
-    ("text", "inner"),
-    [
-        ("Ruritanian soldiers helped villagers rebuild their homes after the flood.", None),
-        ("Peacekeepers helped evacuate civilians from Oskel.", "RETREAT"),
-        ("The army helped evacuate residents from the flooded town.", "RETREAT"),
-        ("Ruritanian boats helped evacuate the injured from the island.", "RETREAT"),
-        ("Bordurian engineers helped the villagers rebuild the bridge.", None),
-        ("Aid workers helped displaced families return home.", None),
-        ("The Ruritanian navy helped ferry the stranded migrants to safety.", None),
-        ("Volunteers from Lanzburg helped pull survivors from the rubble.", "RETREAT"),
-    ],
-)
-def test_helped_to_act_is_aid(code_events: Code, text: str, inner: str | None) -> None:
-    types = _types(code_events(text))
-    assert "AID" in types
-    if inner is not None:
-        assert inner not in types
-
-
+# 4. ("helped X do Y" as AID was tried and taken out: it cost the PLOVER halves an event each; the acts
+# without "help" keep their type.)
 @pytest.mark.parametrize(
     ("text", "plover"),
     [

@@ -313,18 +313,6 @@ def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
     return not any(o.ent_type_ in _PARTIES for o in _preposition_objects(token, "to"))
 
 
-def _helped_act(token: Token, entry: TriggerEntry) -> bool:
-    # "helped evacuate the wounded": the helping is the act (AID), what was helped along is its content,
-    # not an act of the inner verb's type by the helper ("helped militias attack X": the militias did)
-    return (
-        entry.type != "AID"
-        and token.dep_ in {"xcomp", "ccomp"}
-        and token.pos_ in {"VERB", "AUX"}
-        and token.head.lemma_.lower() == "help"
-        and not _objects(token.head)
-    )
-
-
 def _summoned_to_protest(token: Token, entry: TriggerEntry) -> bool:
     # "summoned the envoy to protest the remarks": the summons is the protest (ACCUSE), no rally
     return (
@@ -674,7 +662,6 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _light_object(token, entry)
         or _opinion(token, entry)
         or _helped_with_words(token, entry)
-        or _helped_act(token, entry)
         or _summoned_to_protest(token, entry)
         or _inspection_tour(token, entry)
         or _decreased(token, entry)
