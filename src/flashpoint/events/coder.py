@@ -13,7 +13,14 @@ from flashpoint.actors.resolver import ActorResolver
 from flashpoint.errors import FlashpointError
 from flashpoint.events import docindex
 from flashpoint.events.acled import NOTE_SENTENCES, classify, elsewhere, label_note, note_length
-from flashpoint.events.arguments import PRONOUNS, ArgumentFinder, Resolver, instrument_owner, stance_object
+from flashpoint.events.arguments import (
+    PRONOUNS,
+    ArgumentFinder,
+    Resolver,
+    in_state,
+    instrument_owner,
+    stance_object,
+)
 from flashpoint.events.background import is_background, stance_word
 from flashpoint.events.claims import (
     ClaimReader,
@@ -428,13 +435,15 @@ class EventCoder:
             and not _told_by_clause(token)  # "an attack that killed four"
             and not self._denied(token)  # "the shelling was denied by the army"
             and not stance_object(token)  # "condemned the attacks": told as a happening, by no one named
+            and in_state(token) is None  # "the town is under siege": a lasting act its subject suffers
             and not (entry.type == "ASSAULT" and entry.head != "use" and _stated_attack(token))
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
         # "a series of meetings will take place": the series carries the act's tense and mood
-        modality = self._modality(_counted_by(token) or token, context)
+        # … as "be" carries the tense and mood of a lasting act ("the dockers will be on strike")
+        modality = self._modality(_counted_by(token) or _state_verb(token) or token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -1126,6 +1135,8 @@ def _labour_strike(token: Token) -> bool:
     """
     if token.lemma_.lower() != "strike":
         return False
+    if in_state(token) is not None:
+        return True  # "the dockers are on strike": only workers are on strike
     children = list(token.children)
     if any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
         return False
@@ -1440,6 +1451,11 @@ def _counted_by(token: Token) -> Token | None:
         return None
     holder = token.head.head
     return holder if holder.pos_ == "NOUN" and holder.lemma_.lower() in _SERIES else None
+
+
+def _state_verb(token: Token) -> Token | None:
+    """Return the "be" of an act its subject is in ("are on strike", "is under siege"), else None."""
+    return token.head.head if in_state(token) is not None else None
 
 
 def _held(token: Token) -> bool:
