@@ -300,3 +300,62 @@ def test_signed_agreement_is_agree(code_events: Code, text: str) -> None:
 )
 def test_signed_other_text_is_not_agree(code_events: Code, text: str) -> None:
     assert "AGREE" not in [e.type for e in code_events(text)]
+
+
+# --- a talk noun whose own relative clause holds it: "the talks, which will be held in May" ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The talks, which will be held in Vessa in May, aim to end the war.", "future"),
+        ("The summit that was held in Dranov last year changed little.", "asserted"),
+        ("The negotiations, which took place behind closed doors, lasted six hours.", "asserted"),
+    ],
+)
+def test_talks_held_in_their_own_clause(code_events: Code, text: str, stance: str) -> None:
+    assert stance in _stances(code_events(text), "CONSULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish for talks names no meeting that takes place
+        "The talks that everyone wants would help.",
+        "Talks are the only way out, the bishop wrote.",
+    ],
+)
+def test_talks_wished_for_stay_empty(code_events: Code, text: str) -> None:
+    assert "CONSULT" not in [e.type for e in code_events(text)]
+
+
+# --- "was hit by a shell": a weapon's blow is an attack; other blows are not -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The clinic in Dranov was hit by a shell on Tuesday.", "asserted"),
+        ("The school was hit by two rockets, the mayor said.", "reported"),
+        ("The convoy was hit by an airstrike near Kolva.", "asserted"),
+        ("Residents said the bakery was hit by a rocket.", "alleged"),
+        ("The depot could be hit by missiles if the truce fails.", "hypothetical"),
+        ("The army denied that the hospital was hit by its shells.", "denied"),
+        ("Bordurian jets hit the bridge with missiles.", "asserted"),
+    ],
+)
+def test_hit_by_a_weapon_is_assault(code_events: Code, text: str, stance: str) -> None:
+    assert stance in _stances(code_events(text), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region was hit by floods in May.",
+        "Farmers were hit by the new sanctions.",
+        "The striker hit the post twice.",
+        "Exports were hit hard by the drought.",
+    ],
+)
+def test_other_blows_are_not_assault(code_events: Code, text: str) -> None:
+    assert "ASSAULT" not in [e.type for e in code_events(text)]

@@ -1428,18 +1428,7 @@ def _reported_happening(token: Token) -> bool:
         and _happens(head, passive=token.dep_ == "nsubjpass")
     ):
         return True
-    # "the talks that will be held in May", "a massacre which took place there": the noun's own clause
-    if any(
-        c.dep_ == "relcl"
-        and c.pos_ in {"VERB", "AUX"}
-        and any(
-            s.dep_ in {"nsubj", "nsubjpass"}
-            and s.lower_ in {"that", "which"}
-            and _happens(c, passive=s.dep_ == "nsubjpass")
-            for s in c.children
-        )
-        for c in token.children
-    ):
+    if _happens_in_own_clause(token):
         return True
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
@@ -1458,16 +1447,32 @@ def _state_verb(token: Token) -> Token | None:
     return token.head.head if in_state(token) is not None else None
 
 
+def _happens_in_own_clause(token: Token) -> bool:
+    """Return True for an act noun whose relative clause says it takes place ("the talks that will be held
+    in May", "a massacre which took place there")."""
+    return any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"}
+            and s.lower_ in {"that", "which"}
+            and _happens(c, passive=s.dep_ == "nsubjpass")
+            for s in c.children
+        )
+        for c in token.children
+    )
+
+
 def _held(token: Token) -> bool:
     """Return True for an act noun a verb of its own says took place ("talks were held", "a round of talks
-    took place"), not only one there was or one reported."""
+    took place", "the talks, which will be held in May"), not only one there was or one reported."""
     token = _counted_by(token) or token
     head = token.head
     return (
         token.dep_ in {"nsubj", "nsubjpass"}
         and head.pos_ in {"VERB", "AUX"}
         and _happens(head, passive=token.dep_ == "nsubjpass")
-    )
+    ) or _happens_in_own_clause(token)
 
 
 def _happens(verb: Token, *, passive: bool) -> bool:
