@@ -209,7 +209,7 @@ def test_party_possessive_stays_actor(code_events: Code, text: str, actor: str) 
         ("Bordurian forces shelled the town of Kharbat on Tuesday.", "ASSAULT", "asserted"),
         ("Police arrested forty students in Orvane on Friday.", "COERCE", "asserted"),
         ("Thousands of farmers marched on the parliament in Vessa.", "PROTEST", "asserted"),
-        ("Ruritania and Borduria signed a ceasefire in the border town of Kolva.", "AGREE", "asserted"),
+        ("Ruritania and Borduria agreed a ceasefire in the border town of Kolva.", "AGREE", "asserted"),
         ("Syldavia expelled two Bordurian diplomats on Monday.", "SANCTION", "asserted"),
         ("The Ruritanian battalion pulled out of the valley overnight.", "RETREAT", "asserted"),
         ("The rebels released the three aid workers they had held since May.", "CONCEDE", "asserted"),
@@ -268,38 +268,6 @@ def test_passive_frame_gives_the_planned_act_its_subject(
 )
 def test_active_frame_keeps_its_subject(code_events: Code, text: str, plover: str, actor: str) -> None:
     assert any(actor in (e.actor_text or "") for e in code_events(text) if e.type == plover)
-
-
-# --- "signed an agreement": the signing is the agreement --------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ruritania and Borduria signed a peace deal in Kolva.",
-        "Ruritania signed an agreement with Borduria on grain exports.",
-        "The two factions signed a ceasefire late on Sunday.",
-        "Syldavia and Borduria signed a border treaty in 1998.",
-        "Rival clans signed a truce brokered by elders in Dranov.",
-        "The ministry said Ruritania would sign an accord with the rebels next week.",
-    ],
-)
-def test_signed_agreement_is_agree(code_events: Code, text: str) -> None:
-    types = [e.type for e in code_events(text)]
-    assert "AGREE" in types
-    assert "SUPPORT" not in types
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # signing something that is no deal between parties stays support
-        "Ruritania signed the petition against the dam.",
-        "Three hundred lawyers signed a letter backing the judge.",
-    ],
-)
-def test_signed_other_text_is_not_agree(code_events: Code, text: str) -> None:
-    assert "AGREE" not in [e.type for e in code_events(text)]
 
 
 # --- a talk noun whose own relative clause holds it: "the talks, which will be held in May" ----------
