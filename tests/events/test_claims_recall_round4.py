@@ -327,38 +327,3 @@ def test_hit_by_a_weapon_is_assault(code_events: Code, text: str, stance: str) -
 )
 def test_other_blows_are_not_assault(code_events: Code, text: str) -> None:
     assert "ASSAULT" not in [e.type for e in code_events(text)]
-
-
-# --- a party's own refusal: REJECT, and the refused act with stance negated --------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "plover", "stance"),
-    [
-        ("Borduria has no intention of withdrawing from the islands.", "RETREAT", "negated"),
-        ("The rebels said they would not negotiate with the governor.", "CONSULT", "negated"),
-        ("The minister said Ruritania would not send aid to the junta.", "AID", "negated"),
-        ("Ruritania has no intention of backing down over the islands.", "RETREAT", "negated"),
-        ("The Syldavian envoy said his country would not hold talks with the rebels.", "CONSULT", "negated"),
-    ],
-)
-def test_refusal_codes_the_refused_act_negated(
-    code_events: Code, text: str, plover: str, stance: str
-) -> None:
-    events = code_events(text)
-    assert "REJECT" in [e.type for e in events]
-    assert stance in _stances(events, plover)
-
-
-@pytest.mark.parametrize(
-    ("text", "absent"),
-    [
-        # an answer to a demand refuses what was asked, not a meeting
-        ("The government said it would not meet the kidnappers' demands.", "CONSULT"),
-        # a plain future act and a negated attack are no refusals
-        ("Ruritania will send aid to the flooded provinces.", "REJECT"),
-        ("Borduria will not attack the town.", "REJECT"),
-    ],
-)
-def test_refusal_neighbours(code_events: Code, text: str, absent: str) -> None:
-    assert absent not in [e.type for e in code_events(text)]

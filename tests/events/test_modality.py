@@ -20,9 +20,7 @@ def test_modality_negated_past_event_did_not_happen(code_events: Code) -> None:
 
 def test_modality_refusal_of_a_requested_withdrawal_is_a_rejection(code_events: Code) -> None:
     events = code_events("The Ruritanian general said his troops will not pull out of the valley.")
-    # the refusal, and the refused withdrawal with stance negated (../shared/CLAIMS.md, related events)
-    assert [(e.type, e.negated) for e in events] == [("REJECT", False), ("RETREAT", True)]
-    assert events[1].claims[0].stance == "negated"
+    assert [e.type for e in events] == ["REJECT"]
     assert events[0].happened
 
 
@@ -74,8 +72,7 @@ def test_modality_historical_year(code_events: Code) -> None:
 
 def test_modality_no_intention_of_backing_down_is_a_rejection(code_events: Code) -> None:
     events = code_events("Ruritania has no intention of backing down.")
-    # the refusal, and the refused act with stance negated (../shared/CLAIMS.md, related events)
-    assert [(e.type, e.claims[0].stance) for e in events] == [("REJECT", "asserted"), ("RETREAT", "negated")]
+    assert [e.type for e in events] == ["REJECT"]
 
 
 def test_modality_refusal_answers_the_earlier_request(code_events: Code) -> None:
@@ -97,10 +94,8 @@ def test_modality_not_before_an_adverb_does_not_negate(code_events: Code) -> Non
 def test_modality_act_ruled_out_by_its_side_is_a_rejection(code_events: Code) -> None:
     text = "The Bordurian defence minister said that withdrawing Bordurian troops from the valley is not an option."
     events = code_events(text)
-    # the refusal, and the ruled-out withdrawal with stance negated (../shared/CLAIMS.md, related events)
     assert [(e.type, e.happened, e.actor.country if e.actor else None) for e in events] == [
-        ("REJECT", True, "BOR"),
-        ("RETREAT", False, "BOR"),
+        ("REJECT", True, "BOR")
     ]
 
 

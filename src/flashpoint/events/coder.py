@@ -66,7 +66,7 @@ from flashpoint.events.generic import (
 from flashpoint.events.learned import MESSAGES
 from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
-from flashpoint.events.modality import COOPERATIVE, Modality, cancelled, read_modality, recode, threat_mode
+from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.ontology import crosswalk
 from flashpoint.events.parties import carried, pick_recipient, placed, unidentified, with_owner
 from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
@@ -373,10 +373,6 @@ class EventCoder:
                 event = self._related(event, token, governor, related, context)
             if event is not None:
                 coded.append((token, event))
-                refused = _refused_act(event, token, entry)
-                if refused is not None:
-                    coded.append((token, refused))
-                    context.crosswalk_inputs.setdefault((token.idx, refused.type), (token, True))
                 coded.extend((token, accused) for accused in self._accusers(event, token, context.claims))
                 if related == "alleged" and governor is not None:
                     coded.extend(
@@ -928,24 +924,6 @@ def _two_acts(token: Token) -> bool:
     own = [c for c in token.children if c.dep_ == "dobj"]
     first = [c for c in head.children if c.dep_ == "dobj"]
     return bool(own) and bool(first) and own[0].lemma_.lower() != first[0].lemma_.lower()
-
-
-def _refused_act(refusal: Event, trigger: Token, entry: TriggerEntry) -> Event | None:
-    """Return the act a party's own refusal names ("will not pull out", "has no intention of
-    withdrawing": the withdrawal, negated), or None when `refusal` recodes no cooperative act."""
-    if refusal.type != "REJECT" or entry.type not in COOPERATIVE:
-        return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSALS for c in trigger.children):
-        return None  # "would not meet the demands": an answer to what was asked, no act refused
-    claim = refusal.claims[0]
-    # negated comes before every stance but a claim of responsibility, a denial and a threat
-    stance = claim.stance if claim.stance in _BEFORE_NEGATED else "negated"
-    return replace(
-        refusal, type=entry.type, mode=entry.mode, negated=True, claims=(replace(claim, stance=stance),)
-    )
-
-
-_BEFORE_NEGATED = frozenset({"claimed_responsibility", "denied", "threatened"})
 
 
 def _fill_parties(kept: Event, twin: Event) -> Event:
