@@ -21,6 +21,7 @@ __all__ = [
     "Arguments",
     "Resolver",
     "core_span",
+    "in_state",
     "instrument_owner",
     "stance_object",
 ]
@@ -32,6 +33,14 @@ _OBJECT = ("dobj", "dative", "obj", "attr", "oprd")
 _RECIPIENT_PREPS = ("against", "on", "upon", "to", "with", "at", "from", "into", "toward", "towards", "over")
 _NOUN_RECIPIENT_PREPS = ("against", "on", "upon", "of", "with", "into", "toward", "towards", "to")
 _WHEN = frozenset({"DATE", "TIME"})
+# A lasting act its clause's subject is in, and the side the subject takes in it: "dockers are on strike",
+# "the envoy is on a visit to X" (the subject acts); "the town is under siege" (the subject suffers it).
+# Only these nouns: "the focus is on talks", "the minister is under fire" put no one in an act.
+_STATES = {
+    "on": ("actor", frozenset({"strike", "visit", "tour"})),
+    "under": ("recipient", frozenset({"siege", "blockade", "attack", "bombardment", "shelling", "arrest"})),
+}
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
 _PERSONAL = frozenset({"he", "she"})
 _NOT_PERSONS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 # Prepositions that place an act: with no party named, CAMEO codes the place as the recipient.
@@ -390,6 +399,19 @@ def _child(token: Token, deps: frozenset[str] | tuple[str, ...]) -> Token | None
     return None
 
 
+def in_state(trigger: Token) -> str | None:
+    """Return "actor" or "recipient": the side the subject of "be on strike", "be under siege" takes in
+    the act noun `trigger`; None for any other noun."""
+    preposition = trigger.head
+    if trigger.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in _STATES:
+        return None
+    side, nouns = _STATES[preposition.lower_]
+    verb = preposition.head
+    if trigger.lemma_.lower() not in nouns or verb.lemma_.lower() not in _STATE_VERBS:
+        return None
+    return side if _child(verb, _SUBJECT) is not None else None
+
+
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     for child in children(token):
         if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
@@ -582,6 +604,11 @@ class ArgumentFinder:
                 obj = _child(head, ("dobj",))
                 if obj is not None and head.lemma_.lower() not in self.reporting:
                     return obj
+            if token.dep_ == "xcomp" and _child(head, _SUBJECT) is None:
+                # "the ministers are set to meet", "X was ordered to withdraw": the passive's subject
+                passive = _child(head, ("nsubjpass",))
+                if passive is not None:
+                    return passive
             if token.dep_ == "pcomp" and head.head != head:
                 charged = _charged(head)
                 if charged is not None:
@@ -656,7 +683,10 @@ class ArgumentFinder:
         return None
 
     def _nominal(self, trigger: Token) -> Arguments:
-        actor = _child(trigger, ("poss",)) or _agent(trigger)
+        actor = _child(trigger, ("poss",))
+        if actor is not None and actor.ent_type_ in _WHEN:
+            actor = None  # "Friday's bombing": when it was, not who did it
+        actor = actor or _agent(trigger)
         if actor is None:
             for child in trigger.lefts:
                 if child.dep_ in {"amod", "compound", "nmod"} and (
@@ -697,7 +727,12 @@ class ArgumentFinder:
             verb = trigger.head.head
             if verb.pos_ == "VERB" and verb.lemma_.lower() in _JOINING:
                 actor = self._subject(verb)
+        state = in_state(trigger)
+        if actor is None and state == "actor":
+            actor = self._subject(trigger.head.head)  # "dockers are on strike"
         recipient = _stated_subject(trigger) or _prep_object(trigger, _NOUN_RECIPIENT_PREPS)
+        if recipient is None and state == "recipient":
+            recipient = self._subject(trigger.head.head)  # "the town has been under siege"
         if actor is None and sides:
             # "clashes between the army and rebels": the first side acts, the second is its counterpart.
             actor, recipient = sides[0], (sides[1] if len(sides) > 1 else recipient)

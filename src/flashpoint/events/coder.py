@@ -18,6 +18,7 @@ from flashpoint.events.arguments import (
     SEALING_VERBS,
     ArgumentFinder,
     Resolver,
+    in_state,
     instrument_owner,
     stance_object,
 )
@@ -442,13 +443,15 @@ class EventCoder:
             and not _told_by_clause(token)  # "an attack that killed four"
             and not self._denied(token)  # "the shelling was denied by the army"
             and not stance_object(token)  # "condemned the attacks": told as a happening, by no one named
+            and in_state(token) is None  # "the town is under siege": a lasting act its subject suffers
             and not (entry.type == "ASSAULT" and entry.head != "use" and _stated_attack(token))
         ):
             return None  # "the convoy", "media inquiries": a reference back, or no event at all
         if found.actor is None and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
             return None  # "as discussed previously": the writer's own discourse
         # "a series of meetings will take place": the series carries the act's tense and mood
-        modality = self._modality(_counted_by(token) or token, context)
+        # … as "be" carries the tense and mood of a lasting act ("the dockers will be on strike")
+        modality = self._modality(_counted_by(token) or _state_verb(token) or token, context)
         if self._denied(token):
             modality = replace(modality, negated=True)
         plover, mode, modality = recode(entry.type, entry.mode, modality)
@@ -1154,6 +1157,8 @@ def _labour_strike(token: Token) -> bool:
     """
     if token.lemma_.lower() != "strike":
         return False
+    if in_state(token) is not None:
+        return True  # "the dockers are on strike": only workers are on strike
     children = list(token.children)
     if any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
         return False
@@ -1445,18 +1450,7 @@ def _reported_happening(token: Token) -> bool:
         and _happens(head, passive=token.dep_ == "nsubjpass")
     ):
         return True
-    # "the talks that will be held in May", "a massacre which took place there": the noun's own clause
-    if any(
-        c.dep_ == "relcl"
-        and c.pos_ in {"VERB", "AUX"}
-        and any(
-            s.dep_ in {"nsubj", "nsubjpass"}
-            and s.lower_ in {"that", "which"}
-            and _happens(c, passive=s.dep_ == "nsubjpass")
-            for s in c.children
-        )
-        for c in token.children
-    ):
+    if _happens_in_own_clause(token):
         return True
     # "there was an armed clash": the noun is what there was
     return token.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
@@ -1470,16 +1464,37 @@ def _counted_by(token: Token) -> Token | None:
     return holder if holder.pos_ == "NOUN" and holder.lemma_.lower() in _SERIES else None
 
 
+def _state_verb(token: Token) -> Token | None:
+    """Return the "be" of an act its subject is in ("are on strike", "is under siege"), else None."""
+    return token.head.head if in_state(token) is not None else None
+
+
+def _happens_in_own_clause(token: Token) -> bool:
+    """Return True for an act noun whose relative clause says it takes place ("the talks that will be held
+    in May", "a massacre which took place there")."""
+    return any(
+        c.dep_ == "relcl"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"}
+            and s.lower_ in {"that", "which"}
+            and _happens(c, passive=s.dep_ == "nsubjpass")
+            for s in c.children
+        )
+        for c in token.children
+    )
+
+
 def _held(token: Token) -> bool:
     """Return True for an act noun a verb of its own says took place ("talks were held", "a round of talks
-    took place"), not only one there was or one reported."""
+    took place", "the talks, which will be held in May"), not only one there was or one reported."""
     token = _counted_by(token) or token
     head = token.head
     return (
         token.dep_ in {"nsubj", "nsubjpass"}
         and head.pos_ in {"VERB", "AUX"}
         and _happens(head, passive=token.dep_ == "nsubjpass")
-    )
+    ) or _happens_in_own_clause(token)
 
 
 def _happens(verb: Token, *, passive: bool) -> bool:
