@@ -930,6 +930,24 @@ NEIGHBOURS: list[tuple[str, str, Side, Side]] = [
 # A nationality or country that says which border names a line both sides share: it places no one.
 BORDERS: list[tuple[str, str, Side, Side]] = [
     (
+        "A car bomb at a border crossing with Turkey killed 14 Syrian rebels on Thursday.",
+        "ASSAULT",
+        NOBODY,
+        ("SYR", "REB"),
+    ),
+    (
+        "A roadside bomb near the border with Kenya killed six Somali soldiers.",
+        "ASSAULT",
+        NOBODY,
+        ("SOM", "MIL"),
+    ),
+    (
+        "Afghan border police clashed with smugglers at the border with Iran.",
+        "ASSAULT",
+        ("AFG", "COP"),
+        ("AFG", "CRM"),
+    ),
+    (
         "Polish border guards detained 40 migrants near the Belarusian border.",
         "COERCE",
         ("POL", "MIL"),

@@ -93,10 +93,13 @@ _BORDERS = frozenset({"border", "borders", "frontier", "boundary"})
 _BORDER_PLACES = frozenset({"town", "towns", "village", "villages", "city", "district", "province", "region"})
 
 
-def _names_a_border(text: str, end: int) -> bool:
+def _names_a_border(text: str, start: int, end: int) -> bool:
     """Return True when a place name says which border ("near the Somali border", "at the Syria-Turkey
-    border"): the line is shared, so it places no one on either side (but "the Somali border town of X"
-    is a town in Somalia)."""
+    border", "a border crossing with Turkey"): the line is shared, so it places no one on either side
+    (but "the Somali border town of X" is a town in Somalia)."""
+    before = text[max(0, start - 30) : start].lower().split()
+    if len(before) >= 2 and before[-1] == "with" and before[-2] in _BORDERS | {"crossing", "crossings"}:
+        return True
     words = text[end : end + 40].replace("-", " ").split()
     while words and words[0][:1].isupper():  # the other country of "Syria-Turkey border"
         words = words[1:]
@@ -200,7 +203,7 @@ class ActorLookup:
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
                 and not _sponsor_follows(token.doc.text, place.end)
-                and not _names_a_border(token.doc.text, place.end)
+                and not _names_a_border(token.doc.text, place.start, place.end)
                 and not (
                     (place.place.feature_code or "").startswith("PCL")
                     and any(start <= place.start < end for start, end in parties)
@@ -219,7 +222,7 @@ class ActorLookup:
                         or (ent.start_char < own_end and ent.end_char > own_start)
                         or any(start <= ent.start_char < end for start, end in said)
                         or _sponsor_follows(token.doc.text, ent.end_char)
-                        or _names_a_border(token.doc.text, ent.end_char)
+                        or _names_a_border(token.doc.text, ent.start_char, ent.end_char)
                     ):
                         continue
                     actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
