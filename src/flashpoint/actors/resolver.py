@@ -51,7 +51,7 @@ _PREPOSITIONS = frozenset(
 # Complements that may lend the head their country ("residents of Aleppo", "targets in Syria").
 _COUNTRY_PREPOSITIONS = frozenset(["of", "in", "from", "at", "across", "inside", "within", "throughout"])
 # "Turkish-backed rebels": the demonym names a sponsor, not the actor's country.
-_SPONSORS = frozenset(
+SPONSORS = frozenset(
     [
         "backed",
         "supported",
@@ -457,7 +457,9 @@ class ActorResolver:
             country = self._country(tokens, rest, date) or country
         stateless = any(t.key in STATELESS for t in tokens[:cut])
         sponsored = any(
-            h.entry.kind in ("country", "demonym") and h.last < cut and tokens[h.last].key in _SPONSORS
+            h.entry.kind in ("country", "demonym", "capital")
+            and h.last < cut
+            and tokens[h.last].key in SPONSORS
             for h in head
         )
         people = named is None and sector is None and _plural_people(tokens, head, cut)
@@ -536,7 +538,9 @@ class ActorResolver:
                 continue
             follower = tokens[hit.last].key if hit.last < len(tokens) else ""
             leader = tokens[hit.first - 1].key if hit.first > 0 else ""
-            if hit.entry.kind in ("demonym", "country") and (follower in _SPONSORS or leader in _STANCES):
+            if hit.entry.kind in ("demonym", "country", "capital") and (
+                follower in SPONSORS or leader in _STANCES
+            ):
                 continue
             if hit.entry.kind in ("country", "demonym") and order < first_named:
                 rank = 0

@@ -157,7 +157,12 @@ def _spans(parsed: Doc) -> Iterator[Any]:
     seen: set[tuple[int, int]] = set()
     chunks = list(parsed.noun_chunks) if parsed.has_annotation("DEP") else []
     leading = _leading(parsed)
-    for span in [*chunks, *(e for e in parsed.ents if e.label_ in _ENTITY_LABELS)]:
+    ents = [e for e in parsed.ents if e.label_ in _ENTITY_LABELS]
+    names = [e for e in ents if e.label_ == "ORG"]
+    # An organisation's name that runs on past a noun chunk ("the Egyptian Organization | for Human
+    # Rights") is read whole first: its first words alone may name another body.
+    longer = [n for c in chunks for n in names if n.start <= c.start and n.end > c.end]
+    for span in [*longer, *chunks, *ents]:
         key = (span.start, span.end)
         if key in seen or _locative(span):
             continue

@@ -70,7 +70,7 @@ from flashpoint.events.lexicon import Lexicon, TriggerEntry
 from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.modality import Modality, cancelled, read_modality, recode, threat_mode
 from flashpoint.events.ontology import crosswalk
-from flashpoint.events.parties import carried, pick_recipient, placed, unidentified, with_owner
+from flashpoint.events.parties import carried, counterpart, pick_recipient, placed, unidentified, with_owner
 from flashpoint.events.patterns import VerbPattern, VerbTable, load_verb_table
 from flashpoint.events.senses import other_sense
 from flashpoint.records import Actor, Document, Event, PlaceMention
@@ -480,6 +480,7 @@ class EventCoder:
             first = None if first is not None and carried(first) else first
             alternatives = tuple(t for t in alternatives if not carried(t))
         recipient, recipient_text = pick_recipient(first, alternatives, lookup)
+        recipient = counterpart(recipient, recipient_text, actor)
         co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors) if a is not None)
         # "the army and rebels exchanged fire near X": each side fought the other, not X
         fought = plover == "ASSAULT" and token.lemma_.lower() in _RECIPROCAL

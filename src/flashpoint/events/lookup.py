@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+from flashpoint.actors.resolver import SPONSORS
 from flashpoint.events.arguments import Resolver, core_span
 from flashpoint.events.docindex import sentence, sentence_ents
 from flashpoint.records import Actor, Mention, PlaceMention
@@ -72,6 +73,39 @@ _NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
 # for a thing ("the home of the ambassador", "a convoy from X").
 _COMPLEMENTS = frozenset({"of", "from", "in", "for"})
 _OWNERS = frozenset({"of", "from", "in"})
+
+
+def _outlet(actor: Actor) -> bool:
+    """Return True for a news outlet ("AFP", "the BBC"): it carries a story, it is no party to it."""
+    return actor.kind == "organisation" and actor.sector == "JRN"
+
+
+def _sponsor_follows(text: str, end: int) -> bool:
+    """Return True when a place name ends in a sponsor word ("the Britain-based monitor", "Moscow-backed
+    fighters"): it says where someone else sits or who backs them, not where this party is."""
+    if text[end : end + 1] != "-":
+        return False
+    return text[end + 1 : end + 16].split(" ", 1)[0].strip(".,;:").lower() in SPONSORS
+
+
+# Nouns of a line two countries share, and the nouns after one that name a place on one side of it.
+_BORDERS = frozenset({"border", "borders", "frontier", "boundary"})
+_BORDER_PLACES = frozenset({"town", "towns", "village", "villages", "city", "district", "province", "region"})
+
+
+def _names_a_border(text: str, start: int, end: int) -> bool:
+    """Return True when a place name says which border ("near the Somali border", "at the Syria-Turkey
+    border", "a border crossing with Turkey"): the line is shared, so it places no one on either side
+    (but "the Somali border town of X" is a town in Somalia)."""
+    before = text[max(0, start - 30) : start].lower().split()
+    if len(before) >= 2 and before[-1] == "with" and before[-2] in _BORDERS | {"crossing", "crossings"}:
+        return True
+    words = text[end : end + 40].replace("-", " ").split()
+    while words and words[0][:1].isupper():  # the other country of "Syria-Turkey border"
+        words = words[1:]
+    if not words or words[0].strip(".,;:").lower() not in _BORDERS:
+        return False
+    return len(words) < 2 or words[1].strip(".,;:").lower() not in _BORDER_PLACES
 
 
 def is_feature(token: Token) -> bool:
@@ -168,6 +202,8 @@ class ActorLookup:
                 and sent.start_char <= place.start < sent.end_char
                 and not (place.start < own_end and place.end > own_start)
                 and not any(start <= place.start < end for start, end in said)
+                and not _sponsor_follows(token.doc.text, place.end)
+                and not _names_a_border(token.doc.text, place.start, place.end)
                 and not (
                     (place.place.feature_code or "").startswith("PCL")
                     and any(start <= place.start < end for start, end in parties)
@@ -185,6 +221,8 @@ class ActorLookup:
                         ent.label_ not in labels
                         or (ent.start_char < own_end and ent.end_char > own_start)
                         or any(start <= ent.start_char < end for start, end in said)
+                        or _sponsor_follows(token.doc.text, ent.end_char)
+                        or _names_a_border(token.doc.text, ent.start_char, ent.end_char)
                     ):
                         continue
                     actor = self._from_mentions(ent.start_char, ent.end_char) or self._resolve_text(
@@ -202,6 +240,7 @@ class ActorLookup:
                         )
                         # a group the parser took for a place ("Daesh") does not place anyone
                         and not (labels != {"NORP"} and actor.kind in ("group", "organisation", "person"))
+                        and not _outlet(actor)  # "a monitor told AFP": the agency is not the scene
                     ):
                         distance = abs(ent.start_char - token.idx)
                         if best is None or distance < best[0]:
@@ -252,6 +291,7 @@ class ActorLookup:
                 or not sent.start_char <= mention.start < sent.end_char
                 or (mention.start < own_end and mention.end > own_start)
                 or (actor.kind == "state" and actor.sector is None)
+                or _outlet(actor)  # the agency that carries the story is not where it happened
             ):
                 continue
             found.add(actor.country)
@@ -330,6 +370,10 @@ class ActorLookup:
         # X); the actor stage's mentions inside it answer when the phrase as a whole names nothing.
         actor = self._resolve_text(text, token)
         found = self._from_mentions(core.start_char, core.end_char)
+        longer = self._named_beyond(core.start_char, core.end_char)
+        if longer is not None:
+            # "the Egyptian Organization for Human Rights": the body's whole name, not its first words
+            return longer, text
         if actor is not None:
             if actor.sector is None and found is not None and found.country == actor.country:
                 return found, text  # "Turkish" inside "the Turkish army convoy": the mention says army
@@ -376,7 +420,7 @@ class ActorLookup:
                 continue  # "protesters in front of the US embassy" are not the embassy's
             o_first, o_last = core_span(other)
             actor = self._phrase(doc[o_first : o_last + 1], token)
-            if actor is not None and actor.country:
+            if actor is not None and actor.country and not _outlet(actor):
                 return actor.country
         return None
 
@@ -429,6 +473,20 @@ class ActorLookup:
             if best is None or mention.end > best.end:
                 best = mention
         return best.actor if best is not None else None
+
+    def _named_beyond(self, start: int, end: int) -> Actor | None:
+        """Return the actor of a named body whose mention starts inside [start, end) and runs on past it
+        (a mention leaves out the phrase's article), or None."""
+        for mention in self.mentions:
+            actor = mention.actor
+            if (
+                actor is not None
+                and actor.name is not None
+                and actor.kind in ("organisation", "group")
+                and start <= mention.start < end < mention.end
+            ):
+                return actor
+        return None
 
     def borrowed(self, token: Token) -> bool:
         """Return True when a common noun's phrase names no party itself, so that its actor can only

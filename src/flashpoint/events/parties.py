@@ -14,7 +14,7 @@ from flashpoint.events.lookup import ActorLookup
 from flashpoint.events.senses import MUNITIONS
 from flashpoint.records import Actor
 
-__all__ = ["carried", "pick_recipient", "placed", "unidentified", "with_owner"]
+__all__ = ["carried", "counterpart", "pick_recipient", "placed", "unidentified", "with_owner"]
 
 # Words that make "sides" or "parties" refer back to parties named elsewhere ("both sides").
 _BOTH = frozenset({"both", "two", "all", "either", "neither", "warring", "opposing", "rival"})
@@ -46,6 +46,16 @@ def with_owner(actor: Actor | None, owner: Actor) -> Actor:
         return owner
     sector = owner.sector if owner.sector in _NON_STATE or actor.sector is None else actor.sector
     return replace(actor, country=owner.country, sector=sector)
+
+
+def counterpart(recipient: Actor | None, text: str | None, actor: Actor | None) -> Actor | None:
+    """Return a recipient named as the actor's counterpart ("met his Sudanese counterpart") with the
+    actor's sector: a president's counterpart is a head of government, a general's an officer."""
+    if recipient is None or recipient.sector or actor is None or not actor.sector or not text:
+        return recipient
+    if text.lower().split()[-1] not in ("counterpart", "counterparts"):
+        return recipient
+    return replace(recipient, sector=actor.sector)
 
 
 def unidentified(located: Actor | None) -> Actor | None:
@@ -102,8 +112,9 @@ def placed(actor: Actor | None, token: Token, lookup: ActorLookup) -> Actor | No
     return replace(actor, country=located.country)
 
 
-# Prepositions that name the other side of an act ("protested to X", "fought with X"), not its place.
-_PARTY_PREPS = frozenset({"to", "against", "with", "on", "upon", "toward", "towards"})
+# Prepositions that name the other side of an act ("protested to X", "fought with X", "fired at X"), not
+# its place.
+_PARTY_PREPS = frozenset({"to", "against", "with", "on", "upon", "at", "toward", "towards"})
 
 
 def _other_side(token: Token) -> tuple[tuple[int, int], ...]:
@@ -199,6 +210,7 @@ def pick_recipient(
         elif actor is None and i == 0 and token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
             actor = placed(actor, token, lookup)  # "arrested Ana Ruiz in X": a person, not the place
         if actor is not None and actor.country:
+            actor = _where_only(actor, token)
             if i == 0 and alternatives and lookup.borrowed(token):
                 # "signed a peace accord with X in Y": a thing placed by its complement is the last
                 # resort; a party named with the act comes first
@@ -213,6 +225,26 @@ def pick_recipient(
         # the country its sentence or document places it in
         fallback = (placed(actor, fallback_token, lookup), fallback[1])
     return fallback
+
+
+# Prepositions that say only where an act happens ("rallied in X", "met near X"), never whom it is aimed at.
+_WHERE = frozenset({"in", "inside", "near", "within", "throughout", "across", "outside", "around"})
+
+
+def _where_only(actor: Actor, token: Token) -> Actor:
+    """Return the actor of a bare place name written as where the act happens ("rallied in Nairobi",
+    "met in Geneva") as its country alone: a capital there is not its government, a town not its people
+    (as CAMEO codes a location recipient); a place acted on ("shelled Sarajevo") keeps its reading."""
+    if (
+        actor.kind != "state"
+        or actor.name is not None
+        or actor.sector is None
+        or token.ent_type_ not in {"GPE", "LOC"}
+        or token.dep_ != "pobj"
+        or token.head.lower_ not in _WHERE
+    ):
+        return actor
+    return replace(actor, sector=None)
 
 
 # Possessive pronouns that point back at the actor: "withdrew its troops from X" acts on X, not on them.
