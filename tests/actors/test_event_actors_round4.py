@@ -148,7 +148,7 @@ WHERE: list[tuple[str, str, Side, Side]] = [
         "The Colombian government and the rebels signed an accord in Havana in 2016.",
         "SUPPORT",
         ("COL", "GOV"),
-        ("CUB", None),
+        ("COL", "REB"),  # the co-signatory, of the first party's country, never the venue's
     ),
     ("Gunmen stormed a hotel in Mogadishu on Saturday.", "ASSAULT", ("SOM", "REB"), ("SOM", None)),
     (
@@ -479,7 +479,7 @@ NEIGHBOURS: list[tuple[str, str, Side, Side]] = [
     ),
     (
         "The Chadian foreign minister, Hassan Abakar, summoned the French ambassador.",
-        "CONSULT",
+        "ACCUSE",  # a foreign envoy summoned is a diplomatic protest
         ("TCD", "GOV"),
         ("FRA", "GOV"),
     ),

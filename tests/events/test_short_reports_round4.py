@@ -259,3 +259,17 @@ def test_a_liberation_army_in_a_name_retakes_nothing() -> None:
 def test_a_deal_about_fighting_is_an_agreement() -> None:
     text = "The two armies agreed on a deal to halt offensive operations along the front."
     assert classify(text, plover="AGREE") == ("Strategic developments", "Agreement")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Ruritania and the rebels agreed to a truce in Lanzburg.", "the rebels"),
+        ("Borduria and Ruritania agreed to a prisoner swap in Lanzburg.", "Ruritania"),
+    ],
+)
+def test_the_other_side_of_a_joint_act_is_its_recipient_not_the_venue(
+    code_events: Code, text: str, recipient: str
+) -> None:
+    events = [e for e in code_events(text, places={"Lanzburg": "SYL"}) if e.type == "AGREE"]
+    assert events and events[0].recipient_text == recipient

@@ -487,11 +487,15 @@ class EventCoder:
         if (
             (plover in _JOINT or fought or token.lemma_.lower() in SEALING_VERBS)
             and found.co_actors
-            and (fought or recipient is None or not recipient.country)
+            and (fought or recipient is None or not recipient.country or not recipient.sector)
         ):
             # "X and Y agreed to a truce": the second party is the recipient, the truce is the content.
             recipient, recipient_text = lookup.resolve(found.co_actors[0])
-            if recipient is not None and not recipient.country:
+            if recipient is not None and not recipient.country and actor is not None and actor.country:
+                # "the Colombian government and the rebels signed an accord in Havana": the other side of a
+                # joint act is of the first party's country, not of the venue
+                recipient = replace(recipient, country=actor.country)
+            elif recipient is not None and not recipient.country:
                 recipient = placed(recipient, found.co_actors[0], lookup)
             co_actors = tuple(a for a in (lookup.resolve(t)[0] for t in found.co_actors[1:]) if a is not None)
         claim = claims.claim(token, plover=plover, actor_text=actor_text, modality=modality, actor=actor)
