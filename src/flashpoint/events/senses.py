@@ -54,7 +54,7 @@ _SAID_OFFERS = _words(
 _SAID_PROVISIONS = _SAID_OFFERS | _words(
     "way case study update overview look reason context basis framework evidence detail information "
     "account description estimate figure number statistic memo report link opportunity chance "
-    "platform backdrop reminder measure sense feeling"
+    "platform backdrop reminder measure sense feeling data datum rating count password proof record list"
 )
 # What one delivers that is words, not goods: "delivered a lecture", "deliver their ruling".
 _SPOKEN = _SAID_PROVISIONS | _words(
@@ -86,7 +86,8 @@ _GROUPS = _words("group organization organisation movement network party militia
 # Things captured that are no place, party or person: a camera's, a market's or a filter's catch.
 _CAPTURED_THINGS = _words(
     "oil gas carbon emission image photo picture footage moment mood attention imagination heart "
-    "essence spirit data message light sound market share vote title trophy award camera video"
+    "essence spirit data message light sound market share vote title trophy award camera video "
+    "percent seat majority plurality"
 )
 # Measures and messages that "target" people without force.
 _MEASURES = _words(
@@ -297,13 +298,39 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
 
 def _opinion(token: Token, entry: TriggerEntry) -> bool:
     # "agreed with his colleague", "does not agree with the policy": a shared view, no deal
-    if entry.type != "AGREE" or token.lemma_.lower() != "agree" or token.pos_ != "VERB":
+    if entry.type != "AGREE" or token.pos_ != "VERB":
         return False
-    if not _preposition_objects(token, "with"):
+    if _thinks_so(token):
+        return True
+    if token.lemma_.lower() != "agree" or not _preposition_objects(token, "with"):
         return False
     if _children(token, "xcomp", "ccomp", "dobj") or _preposition_objects(token, "on"):
         return False
     return not _preposition_objects(token, "to")
+
+
+# Those whose agreeing is a view they hold: "historians agree that …".
+_VIEW_HOLDERS = _words(
+    "historian scholar expert analyst economist observer critic commentator scientist researcher "
+    "academic pundit most many few"
+)
+_WIDELY = _words("generally widely broadly largely mostly mainly")
+
+
+def _thinks_so(token: Token) -> bool:
+    # "we must accept that the recovery will be slow", "most historians agree that …": a view, no deal;
+    # "the two sides agreed that the truce would begin at dawn" is an agreement and stays
+    lemma = token.lemma_.lower()
+    if not _children(token, "ccomp") or _children(token, "dobj", "xcomp"):
+        return False
+    if lemma == "accept":
+        return True
+    if lemma != "agree" or _preposition_objects(token, "on") or _preposition_objects(token, "to"):
+        return False
+    widely = any(c.dep_ == "advmod" and c.lower_ in _WIDELY for c in token.children)
+    return widely or any(
+        s.lemma_.lower() in _VIEW_HOLDERS and not s.ent_type_ for s in _children(token, "nsubj")
+    )
 
 
 def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
@@ -452,14 +479,74 @@ def _struggle(token: Token, entry: TriggerEntry) -> bool:
     objects = _objects(token) + [o for word in ("against", "off") for o in _preposition_objects(token, word)]
     lemmas = {o.lemma_.lower() for o in objects}
     if lemma in {"fight", "battle", "combat"}:
-        return bool(lemmas) and lemmas <= _ADVERSITIES
+        # "battling rivals for control of the cloud market": a fight for customers
+        prize = [t for h in [token, *objects] for o in _preposition_objects(h, "for") for t in o.subtree]
+        return (bool(lemmas) and lemmas <= _ADVERSITIES) or any(_a_market(t) for t in prize)
     if lemma in {"attack", "tackle"}:
-        return bool(lemmas) and lemmas <= _TASKS
+        return bool(lemmas) and (lemmas <= _TASKS or all(_a_market(o) for o in objects))
     if lemma == "kill":
         return [o.lower_ for o in _objects(token)] == ["it"]
     if lemma == "invade":
         return bool(lemmas) and lemmas <= _MARKETS
     return False
+
+
+def _a_market(noun: Token) -> bool:
+    # "the cloud market", "market share", "the smartphone industry"; a bare "the market" may be a place
+    lemma = noun.lemma_.lower()
+    if lemma == "share":
+        return any(c.lemma_.lower() == "market" for c in noun.children)
+    if lemma != "market":
+        return lemma in _MARKETS - {"field", "space", "scene"}
+    return any(c.dep_ == "compound" and c.lemma_.lower() not in _GOODS_SOLD for c in noun.children)
+
+
+# What a street market sells: "the vegetable market" is a place where people are hit.
+_GOODS_SOLD = _words("fish vegetable fruit meat food livestock cattle flower street night central main")
+# Players whose shots are at goal: "the striker fired a shot past the keeper".
+_SHOOTERS = _words(
+    "striker midfielder forward winger defender player goalkeeper keeper substitute batsman batter "
+    "guard shooter"
+)
+
+
+def _sport(token: Token, entry: TriggerEntry) -> bool:
+    # "the striker fired a shot past the keeper", "traders bombed out of the market", "prices shot up":
+    # a game, a loss or a rise, not force
+    if entry.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    if lemma == "bomb" and "out" in particles:
+        return True
+    subjects = _children(token, "nsubj")
+    if lemma in {"shoot", "soar", "rocket"} and "up" in particles:
+        return any(s.lemma_.lower() in _QUANTITIES for s in subjects)
+    return lemma in {"fire", "shoot", "strike", "hit", "blast", "smash"} and any(
+        s.lemma_.lower() in _SHOOTERS - {"guard", "shooter"} for s in subjects
+    )
+
+
+# What a court hears an appeal against: the legal sense, not a plea to a party.
+_RULINGS = _words("verdict ruling conviction sentence decision judgment judgement acquittal order")
+_APPEAL_HEARINGS = _words("hear lodge file dismiss uphold win lose consider")
+
+
+def _in_court(token: Token, entry: TriggerEntry) -> bool:
+    # "the court will hear the appeal", "pleaded not guilty": a step in a trial, no request of a party
+    if entry.type != "REQUEST":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "plead":
+        return any(t.lower_ in {"guilty", "innocent"} for t in token.subtree)
+    if lemma != "appeal" or token.pos_ != "NOUN":
+        return False
+    if _preposition_objects(token, "for") or _preposition_objects(token, "to"):
+        return False  # "an appeal for calm", "an appeal to the UN"
+    against = _preposition_objects(token, "against")
+    if against:
+        return all(o.lemma_.lower() in _RULINGS for o in against)
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _APPEAL_HEARINGS
 
 
 def _staged(token: Token, entry: TriggerEntry) -> bool:
@@ -628,6 +715,73 @@ def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _shown(token: Token, entry: TriggerEntry) -> bool:
+    """Return True for "demonstrate" as show or prove ("the drills demonstrated its reach", "a
+    demonstration of the engine's range"): no one marched."""
+    if entry.type != "PROTEST" or token.lemma_.lower() not in {"demonstrate", "demonstration"}:
+        return False
+    if token.pos_ == "VERB":
+        return bool(_children(token, "dobj", "ccomp"))
+    shown = _preposition_objects(token, "of")
+    return bool(shown) and not any(_captive(o) for o in shown)
+
+
+# Embargoes on news, not on trade: "a media embargo on the battle", "embargoed until 09:00".
+_NEWS = _words("media news press information publication reporting story release")
+
+
+def _news_embargo(token: Token, entry: TriggerEntry) -> bool:
+    if entry.type != "SANCTION" or token.lemma_.lower() not in {"embargo", "embargoed"}:
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "sin":
+        return True  # Spanish "sin embargo", "however"
+    if _preposition_objects(token, "until") or _preposition_objects(token, "till"):
+        return True  # a press release held back until a time
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _NEWS for c in token.children)
+
+
+def _seized_on(token: Token, entry: TriggerEntry) -> bool:
+    # "critics seized on the gaffe": made use of it, took nothing
+    return (
+        entry.type in {"COERCE", "ASSAULT"}
+        and token.lemma_.lower() == "seize"
+        and not _children(token, "dobj", "nsubjpass")
+        and bool(_preposition_objects(token, "on") or _preposition_objects(token, "upon"))
+    )
+
+
+def _backed_off(token: Token, entry: TriggerEntry) -> bool:
+    # "investors backed off", "backed away from the plan": a retreat from support, not support
+    return (
+        entry.type == "SUPPORT"
+        and token.lemma_.lower() == "back"
+        and any(c.dep_ == "prt" and c.lower_ in {"off", "down", "away", "out"} for c in token.children)
+    )
+
+
+def _cut_off_speaker(token: Token, entry: TriggerEntry) -> bool:
+    # "the host cut him off": an interruption; "cut off the town" is a siege and stays
+    return (
+        entry.type == "COERCE"
+        and token.lemma_.lower() == "cut"
+        and any(c.dep_ in {"prt", "prep"} and c.lower_ == "off" for c in token.children)
+        and any(o.lower_ in {"him", "her", "me"} for o in _objects(token))
+        and not _preposition_objects(token, "from")  # "cut him off from his unit": isolated by force
+    )
+
+
+# Verbs by which a party meets a threat rather than makes one: "faces an existential threat".
+_MEETS_THREAT = _words("face confront pose represent constitute remain")
+
+
+def _threat_faced(token: Token, entry: TriggerEntry) -> bool:
+    # "the rebels face an existential threat": a danger they are in, no one threatened them
+    if entry.type != "THREATEN" or token.lemma_.lower() not in _MEETS_THREAT or token.pos_ != "VERB":
+        return False
+    threats = [o for o in _objects(token) if o.lemma_.lower() in {"threat", "danger", "risk"}]
+    return bool(threats) and not any(_preposition_objects(o, "from") or _children(o, "poss") for o in threats)
+
+
 def other_sense(token: Token, entry: TriggerEntry) -> bool:
     """Return True when the trigger word is used in a sense that names no act of the entry's type."""
     return (
@@ -665,4 +819,12 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _credit(token)
         or _speaking_frame(token, entry)
         or _riot_gear(token, entry)
+        or _shown(token, entry)
+        or _news_embargo(token, entry)
+        or _seized_on(token, entry)
+        or _backed_off(token, entry)
+        or _cut_off_speaker(token, entry)
+        or _threat_faced(token, entry)
+        or _sport(token, entry)
+        or _in_court(token, entry)
     )
