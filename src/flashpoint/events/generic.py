@@ -143,7 +143,8 @@ _FORCE_WORDS = frozenset(
 
 
 def asks(token: Token) -> bool:
-    """Return True for a trigger in a yes/no question with do-support ("Does X count as Y?")."""
+    """Return True for a trigger in a yes/no question with do-support or a perfect ("Does X count as Y?",
+    "Has the council ever banned a march?")."""
     sentence = token.sent
     # the last word (a "?" counts, other punctuation does not), then the first, read from each end
     last = next(
@@ -152,7 +153,9 @@ def asks(token: Token) -> bool:
     if last is None or last.text != "?":
         return False
     first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
-    return first is not None and first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
+    return (
+        first is not None and first.lemma_.lower() in {"do", "have"} and first.tag_ in {"VBZ", "VBP", "VBD"}
+    )
 
 
 def _generic(noun: Token) -> bool:
@@ -700,8 +703,10 @@ def in_the_terms(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_]
     if any(c.lemma_.lower() in _TERMS for c in subjects):
         return True
+    # only the author's own statement of the law: "they claimed the law restricts their work" is a grievance
     return (
         token.tag_ in {"VBZ", "VBP"}
+        and token.dep_ == "ROOT"
         and any(
             c.lemma_.lower() in _LAWS and not any(m.lower_ in _NEWLY for m in c.children) for c in subjects
         )
@@ -758,6 +763,13 @@ _WRITTEN = frozenset(
         "episode",
         "column",
         "editorial",
+        "memoir",
+        "biography",
+        "autobiography",
+        "diary",
+        "play",
+        "opera",
+        "song",
     }
 )
 _CONTENT_VERBS = frozenset(

@@ -539,14 +539,16 @@ def _in_court(token: Token, entry: TriggerEntry) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "plead":
         return any(t.lower_ in {"guilty", "innocent"} for t in token.subtree)
-    if lemma != "appeal" or token.pos_ != "NOUN":
+    # the appeal itself, or the one a verb of the lexicon files ("filed an appeal against his conviction")
+    appeal = token if token.pos_ == "NOUN" else next(iter(_objects(token)), None)
+    if appeal is None or appeal.lemma_.lower() != "appeal" or appeal.pos_ != "NOUN":
         return False
-    if _preposition_objects(token, "for") or _preposition_objects(token, "to"):
+    if _preposition_objects(appeal, "for") or _preposition_objects(appeal, "to"):
         return False  # "an appeal for calm", "an appeal to the UN"
-    against = _preposition_objects(token, "against")
+    against = _preposition_objects(appeal, "against")
     if against:
         return all(o.lemma_.lower() in _RULINGS for o in against)
-    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _APPEAL_HEARINGS
+    return appeal.dep_ in {"dobj", "nsubjpass"} and appeal.head.lemma_.lower() in _APPEAL_HEARINGS
 
 
 def _staged(token: Token, entry: TriggerEntry) -> bool:
@@ -715,15 +717,41 @@ def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+# What marchers demonstrate when they march: "demonstrated their anger" is a protest.
+_GRIEVANCES = _words(
+    "anger discontent opposition support rejection solidarity dissatisfaction displeasure frustration "
+    "outrage grievance demand objection disapproval fury rage resentment refusal protest condemnation"
+)
+
+
 def _shown(token: Token, entry: TriggerEntry) -> bool:
-    """Return True for "demonstrate" as show or prove ("the drills demonstrated its reach", "a
-    demonstration of the engine's range"): no one marched."""
-    if entry.type != "PROTEST" or token.lemma_.lower() not in {"demonstrate", "demonstration"}:
+    # "the drills demonstrated its reach", "tests demonstrate that …": shown or proved, no one marched
+    if entry.type != "PROTEST" or token.lemma_.lower() != "demonstrate" or token.pos_ != "VERB":
         return False
-    if token.pos_ == "VERB":
-        return bool(_children(token, "dobj", "ccomp"))
-    shown = _preposition_objects(token, "of")
-    return bool(shown) and not any(_captive(o) for o in shown)
+    objects = _objects(token)
+    if any(o.lemma_.lower() in _GRIEVANCES for o in objects):
+        return False
+    return bool(objects or _children(token, "ccomp"))
+
+
+def _barring(token: Token, entry: TriggerEntry) -> bool:
+    # "barring bad weather, the launch goes ahead": "except for", no one barred
+    return (
+        entry.type == "COERCE"
+        and token.lower_ == "barring"
+        and not _children(token, "nsubj", "nsubjpass", "aux")
+        and token.dep_ in {"prep", "advcl", "advmod", "ROOT"}
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+    )
+
+
+def _confined_to(token: Token, entry: TriggerEntry) -> bool:
+    # "the damage was not confined to the old town": limited in reach, no one held
+    if entry.type != "COERCE" or token.lemma_.lower() != "confine" or token.tag_ != "VBN":
+        return False
+    held = _children(token, "nsubjpass")
+    people = any(_captive(t) for h in held for t in h.subtree)  # "dozens of dissidents were confined"
+    return bool(held) and not people and not _children(token, "agent")
 
 
 # Embargoes on news, not on trade: "a media embargo on the battle", "embargoed until 09:00".
@@ -755,7 +783,9 @@ def _backed_off(token: Token, entry: TriggerEntry) -> bool:
     return (
         entry.type == "SUPPORT"
         and token.lemma_.lower() == "back"
-        and any(c.dep_ == "prt" and c.lower_ in {"off", "down", "away", "out"} for c in token.children)
+        and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"off", "down", "away", "out"} for c in token.children
+        )
     )
 
 
@@ -827,4 +857,6 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _threat_faced(token, entry)
         or _sport(token, entry)
         or _in_court(token, entry)
+        or _barring(token, entry)
+        or _confined_to(token, entry)
     )
