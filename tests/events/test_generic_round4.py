@@ -192,6 +192,8 @@ def test_generic_round4_sentence_codes_nothing(code_events: Code, text: str) -> 
         # markets as places
         ("Militias battled for control of the vegetable market in Brena.", "ASSAULT"),
         ("Gunmen attacked the central market in Tesk.", "ASSAULT"),
+        ("Gunmen attacked the Bakara market in Tesk.", "ASSAULT"),
+        ("Gunmen attacked the town market in Tesk.", "ASSAULT"),
         ("Rebels are fighting government troops for control of the city.", "ASSAULT"),
         # captures of people and places
         ("Rebels captured 40 soldiers near the dam.", "COERCE"),

@@ -492,17 +492,25 @@ def _struggle(token: Token, entry: TriggerEntry) -> bool:
 
 
 def _a_market(noun: Token) -> bool:
-    # "the cloud market", "market share", "the smartphone industry"; a bare "the market" may be a place
+    # "the cloud market", "market share", "the smartphone industry"; "the market", "the Bakara market",
+    # "the town market" are places where people are hit
     lemma = noun.lemma_.lower()
     if lemma == "share":
         return any(c.lemma_.lower() == "market" for c in noun.children)
     if lemma != "market":
         return lemma in _MARKETS - {"field", "space", "scene"}
-    return any(c.dep_ == "compound" and c.lemma_.lower() not in _GOODS_SOLD for c in noun.children)
+    return any(
+        c.dep_ in {"compound", "amod"} and c.pos_ != "PROPN" and c.lemma_.lower() in _TRADES
+        for c in noun.children
+    )
 
 
-# What a street market sells: "the vegetable market" is a place where people are hit.
-_GOODS_SOLD = _words("fish vegetable fruit meat food livestock cattle flower street night central main")
+# Markets that are a trade, not a place: "the bond market", "the electric car market".
+_TRADES = _words(
+    "stock bond share equity currency credit cloud smartphone phone car vehicle housing property "
+    "labour labor job energy grocery retail software advertising ad insurance mortgage commodity "
+    "global domestic export consumer"
+)
 # Players whose shots are at goal: "the striker fired a shot past the keeper".
 _SHOOTERS = _words(
     "striker midfielder forward winger defender player goalkeeper keeper substitute batsman batter "
