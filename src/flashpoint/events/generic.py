@@ -143,7 +143,8 @@ _FORCE_WORDS = frozenset(
 
 
 def asks(token: Token) -> bool:
-    """Return True for a trigger in a yes/no question with do-support ("Does X count as Y?")."""
+    """Return True for a trigger in a yes/no question with do-support or a perfect ("Does X count as Y?",
+    "Has the council ever banned a march?")."""
     sentence = token.sent
     # the last word (a "?" counts, other punctuation does not), then the first, read from each end
     last = next(
@@ -152,7 +153,9 @@ def asks(token: Token) -> bool:
     if last is None or last.text != "?":
         return False
     first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
-    return first is not None and first.lemma_.lower() == "do" and first.tag_ in {"VBZ", "VBP", "VBD"}
+    return (
+        first is not None and first.lemma_.lower() in {"do", "have"} and first.tag_ in {"VBZ", "VBP", "VBD"}
+    )
 
 
 def _generic(noun: Token) -> bool:
@@ -501,6 +504,10 @@ def mishap(token: Token) -> bool:
         return False
     subject, verb = found
     lemma = subject.lemma_.lower()
+    if subject.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in _HAZARDS for c in subject.children
+    ):
+        return True  # "Storm Dara killed three people": a named storm
     struck = lemma in _GROUND_VEHICLES and verb.lemma_.lower() in {"strike", "hit"}
     return lemma in _HAZARDS or struck or (lemma in _VEHICLES and verb.lemma_.lower() in _MISHAPS)
 
@@ -645,6 +652,8 @@ def _tells_act(token: Token, clause: Token, triggers: Mapping[int, TriggerEntry]
 
 # Kinds of events a standing service is told in: "the school offers classes", "the clinic provides care".
 _SERVICE_TYPES = frozenset({"AGREE", "AID", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+# What an oversight body does as its job: "the commission investigates complaints".
+_ROUTINE_CHECKS = frozenset({"investigate", "examine", "review", "monitor", "handle", "probe", "audit"})
 
 
 def habitual(token: Token, entry: TriggerEntry) -> bool:
@@ -654,7 +663,12 @@ def habitual(token: Token, entry: TriggerEntry) -> bool:
     A named party's present-tense act is left alone: headlines tell news in the present ("Ruritania
     offers talks"), and so does any sentence that dates the act.
     """
-    if entry.type not in _SERVICE_TYPES or token.tag_ not in {"VBZ", "VBP"} or token.pos_ != "VERB":
+    routine = entry.type == "ACCUSE" and token.lemma_.lower() in _ROUTINE_CHECKS
+    if (
+        not (entry.type in _SERVICE_TYPES or routine)
+        or token.tag_ not in {"VBZ", "VBP"}
+        or token.pos_ != "VERB"
+    ):
         return False
     if any(c.dep_ in {"aux", "auxpass", "neg"} for c in token.children):
         return False
@@ -667,6 +681,10 @@ def habitual(token: Token, entry: TriggerEntry) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if not objects or any(o.pos_ in {"PROPN", "PRON"} or o.ent_type_ for o in objects):
         return False
+    if routine and not all(
+        o.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in o.children) for o in objects
+    ):
+        return False  # "the commission investigates complaints"; "… investigates the killing" is news
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in token.sent)
 
 
@@ -700,16 +718,55 @@ _HABITUAL_ADVERBS = frozenset(
 )
 
 
+# Laws and their parts: in the present with no date they say what the law is, not what anyone did.
+_LAWS = frozenset(
+    {
+        "law",
+        "statute",
+        "legislation",
+        "regulation",
+        "ordinance",
+        "rule",
+        "amendment",
+        "provision",
+        "clause",
+        "article",
+        "section",
+        "code",
+    }
+)
+# Words that make a law news: "the new law bans …" tells a ban just made.
+_NEWLY = frozenset({"new", "latest", "proposed", "draft", "emergency", "controversial"})
+
+
 def in_the_terms(token: Token) -> bool:
     """Return True for an act a text's terms set out, the text being the subject: "the plan calls for
-    elections", "the accord provides for a prisoner swap" (what was agreed is not coded).
+    elections", "the accord provides for a prisoner swap" (what was agreed is not coded), or what a law
+    says in the present with no date ("the law allows police to hold suspects for four days").
 
     "Under the plan, X will withdraw" is left alone: a party announcing its own act is coded as such.
     """
-    return token.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _TERMS and not c.ent_type_
-        for c in token.children
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_]
+    if any(c.lemma_.lower() in _TERMS for c in subjects):
+        return True
+    # only the author's own statement of the law: "they claimed the law restricts their work" is a grievance
+    return (
+        token.tag_ in {"VBZ", "VBP"}
+        and token.dep_ == "ROOT"
+        and any(
+            c.lemma_.lower() in _LAWS and not any(m.lower_ in _NEWLY for m in c.children) for c in subjects
+        )
+        and not any(_dated(c) for c in token.children)
     )
+
+
+def _dated(child: Token) -> bool:
+    # "on Friday", "last week": a date on the verb itself; "to hold suspects for four days" is a term
+    if child.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return child.dep_ == "prep" and any(o.ent_type_ in {"DATE", "TIME"} for o in child.children)
 
 
 def as_a_rule(token: Token) -> bool:
@@ -754,6 +811,13 @@ _WRITTEN = frozenset(
         "episode",
         "column",
         "editorial",
+        "memoir",
+        "biography",
+        "autobiography",
+        "diary",
+        "play",
+        "opera",
+        "song",
     }
 )
 _CONTENT_VERBS = frozenset(
@@ -777,6 +841,17 @@ def in_a_text(token: Token) -> bool:
     )
 
 
+# Pronouns for no one in particular: what "anyone" does is said of everyone and no one.
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever"})
+
+
+def _by_anyone(token: Token) -> bool:
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
+        o for p in token.children if p.dep_ in {"agent", "prep"} and p.lower_ == "by" for o in p.children
+    ]
+    return bool(doers) and all(d.lower_ in _ANYONE for d in doers)
+
+
 # Adjectives of commitment: "remains committed to supporting X" states an attitude, not an act.
 _COMMITTED = frozenset({"committed", "dedicated", "devoted", "determined", "resolved", "pledged"})
 _DEICTIC = frozenset({"this", "that", "these", "those"})
@@ -789,6 +864,8 @@ def in_general(token: Token) -> bool:
     acceptable", "the use of such weapons is a breach of the law")."""
     if token.tag_ == "VBG" and token.dep_ in {"csubj", "csubjpass"} and token.head.lemma_.lower() != "be":
         return True  # "withdrawing is not something we consider" is a refusal's content: left alone
+    if _by_anyone(token):
+        return True  # "any use of such weapons by anyone is a crime": no one did it
     if (
         token.tag_ == "VBG"
         and token.dep_ == "pcomp"

@@ -54,7 +54,7 @@ _SAID_OFFERS = _words(
 _SAID_PROVISIONS = _SAID_OFFERS | _words(
     "way case study update overview look reason context basis framework evidence detail information "
     "account description estimate figure number statistic memo report link opportunity chance "
-    "platform backdrop reminder measure sense feeling"
+    "platform backdrop reminder measure sense feeling data datum rating count password proof record list"
 )
 # What one delivers that is words, not goods: "delivered a lecture", "deliver their ruling".
 _SPOKEN = _SAID_PROVISIONS | _words(
@@ -86,7 +86,8 @@ _GROUPS = _words("group organization organisation movement network party militia
 # Things captured that are no place, party or person: a camera's, a market's or a filter's catch.
 _CAPTURED_THINGS = _words(
     "oil gas carbon emission image photo picture footage moment mood attention imagination heart "
-    "essence spirit data message light sound market share vote title trophy award camera video"
+    "essence spirit data message light sound market share vote title trophy award camera video "
+    "percent seat majority plurality"
 )
 # Measures and messages that "target" people without force.
 _MEASURES = _words(
@@ -297,13 +298,39 @@ def _light_object(token: Token, entry: TriggerEntry) -> bool:
 
 def _opinion(token: Token, entry: TriggerEntry) -> bool:
     # "agreed with his colleague", "does not agree with the policy": a shared view, no deal
-    if entry.type != "AGREE" or token.lemma_.lower() != "agree" or token.pos_ != "VERB":
+    if entry.type != "AGREE" or token.pos_ != "VERB":
         return False
-    if not _preposition_objects(token, "with"):
+    if _thinks_so(token):
+        return True
+    if token.lemma_.lower() != "agree" or not _preposition_objects(token, "with"):
         return False
     if _children(token, "xcomp", "ccomp", "dobj") or _preposition_objects(token, "on"):
         return False
     return not _preposition_objects(token, "to")
+
+
+# Those whose agreeing is a view they hold: "historians agree that …".
+_VIEW_HOLDERS = _words(
+    "historian scholar expert analyst economist observer critic commentator scientist researcher "
+    "academic pundit most many few"
+)
+_WIDELY = _words("generally widely broadly largely mostly mainly")
+
+
+def _thinks_so(token: Token) -> bool:
+    # "we must accept that the recovery will be slow", "most historians agree that …": a view, no deal;
+    # "the two sides agreed that the truce would begin at dawn" is an agreement and stays
+    lemma = token.lemma_.lower()
+    if not _children(token, "ccomp") or _children(token, "dobj", "xcomp"):
+        return False
+    if lemma == "accept":
+        return True
+    if lemma != "agree" or _preposition_objects(token, "on") or _preposition_objects(token, "to"):
+        return False
+    widely = any(c.dep_ == "advmod" and c.lower_ in _WIDELY for c in token.children)
+    return widely or any(
+        s.lemma_.lower() in _VIEW_HOLDERS and not s.ent_type_ for s in _children(token, "nsubj")
+    )
 
 
 def _helped_with_words(token: Token, entry: TriggerEntry) -> bool:
@@ -475,14 +502,84 @@ def _struggle(token: Token, entry: TriggerEntry) -> bool:
     objects = _objects(token) + [o for word in ("against", "off") for o in _preposition_objects(token, word)]
     lemmas = {o.lemma_.lower() for o in objects}
     if lemma in {"fight", "battle", "combat"}:
-        return bool(lemmas) and lemmas <= _ADVERSITIES
+        # "battling rivals for control of the cloud market": a fight for customers
+        prize = [t for h in [token, *objects] for o in _preposition_objects(h, "for") for t in o.subtree]
+        return (bool(lemmas) and lemmas <= _ADVERSITIES) or any(_a_market(t) for t in prize)
     if lemma in {"attack", "tackle"}:
-        return bool(lemmas) and lemmas <= _TASKS
+        return bool(lemmas) and (lemmas <= _TASKS or all(_a_market(o) for o in objects))
     if lemma == "kill":
         return [o.lower_ for o in _objects(token)] == ["it"]
     if lemma == "invade":
         return bool(lemmas) and lemmas <= _MARKETS
     return False
+
+
+def _a_market(noun: Token) -> bool:
+    # "the cloud market", "market share", "the smartphone industry"; "the market", "the Bakara market",
+    # "the town market" are places where people are hit
+    lemma = noun.lemma_.lower()
+    if lemma == "share":
+        return any(c.lemma_.lower() == "market" for c in noun.children)
+    if lemma != "market":
+        return lemma in _MARKETS - {"field", "space", "scene"}
+    return any(
+        c.dep_ in {"compound", "amod"} and c.pos_ != "PROPN" and c.lemma_.lower() in _TRADES
+        for c in noun.children
+    )
+
+
+# Markets that are a trade, not a place: "the bond market", "the electric car market".
+_TRADES = _words(
+    "stock bond share equity currency credit cloud smartphone phone car vehicle housing property "
+    "labour labor job energy grocery retail software advertising ad insurance mortgage commodity "
+    "global domestic export consumer"
+)
+# Players whose shots are at goal: "the striker fired a shot past the keeper".
+_SHOOTERS = _words(
+    "striker midfielder forward winger defender player goalkeeper keeper substitute batsman batter "
+    "guard shooter"
+)
+
+
+def _sport(token: Token, entry: TriggerEntry) -> bool:
+    # "the striker fired a shot past the keeper", "traders bombed out of the market", "prices shot up":
+    # a game, a loss or a rise, not force
+    if entry.type != "ASSAULT" or token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    if lemma == "bomb" and "out" in particles:
+        return True
+    subjects = _children(token, "nsubj")
+    if lemma in {"shoot", "soar", "rocket"} and "up" in particles:
+        return any(s.lemma_.lower() in _QUANTITIES for s in subjects)
+    return lemma in {"fire", "shoot", "strike", "hit", "blast", "smash"} and any(
+        s.lemma_.lower() in _SHOOTERS - {"guard", "shooter"} for s in subjects
+    )
+
+
+# What a court hears an appeal against: the legal sense, not a plea to a party.
+_RULINGS = _words("verdict ruling conviction sentence decision judgment judgement acquittal order")
+_APPEAL_HEARINGS = _words("hear lodge file dismiss uphold win lose consider")
+
+
+def _in_court(token: Token, entry: TriggerEntry) -> bool:
+    # "the court will hear the appeal", "pleaded not guilty": a step in a trial, no request of a party
+    if entry.type != "REQUEST":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "plead":
+        return any(t.lower_ in {"guilty", "innocent"} for t in token.subtree)
+    # the appeal itself, or the one a verb of the lexicon files ("filed an appeal against his conviction")
+    appeal = token if token.pos_ == "NOUN" else next(iter(_objects(token)), None)
+    if appeal is None or appeal.lemma_.lower() != "appeal" or appeal.pos_ != "NOUN":
+        return False
+    if _preposition_objects(appeal, "for") or _preposition_objects(appeal, "to"):
+        return False  # "an appeal for calm", "an appeal to the UN"
+    against = _preposition_objects(appeal, "against")
+    if against:
+        return all(o.lemma_.lower() in _RULINGS for o in against)
+    return appeal.dep_ in {"dobj", "nsubjpass"} and appeal.head.lemma_.lower() in _APPEAL_HEARINGS
 
 
 def _staged(token: Token, entry: TriggerEntry) -> bool:
@@ -651,6 +748,101 @@ def _riot_gear(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+# What marchers demonstrate when they march: "demonstrated their anger" is a protest.
+_GRIEVANCES = _words(
+    "anger discontent opposition support rejection solidarity dissatisfaction displeasure frustration "
+    "outrage grievance demand objection disapproval fury rage resentment refusal protest condemnation"
+)
+
+
+def _shown(token: Token, entry: TriggerEntry) -> bool:
+    # "the drills demonstrated its reach", "tests demonstrate that …": shown or proved, no one marched
+    if entry.type != "PROTEST" or token.lemma_.lower() != "demonstrate" or token.pos_ != "VERB":
+        return False
+    objects = _objects(token)
+    if any(o.lemma_.lower() in _GRIEVANCES for o in objects):
+        return False
+    return bool(objects or _children(token, "ccomp"))
+
+
+def _barring(token: Token, entry: TriggerEntry) -> bool:
+    # "barring bad weather, the launch goes ahead": "except for", no one barred
+    return (
+        entry.type == "COERCE"
+        and token.lower_ == "barring"
+        and not _children(token, "nsubj", "nsubjpass", "aux")
+        and token.dep_ in {"prep", "advcl", "advmod", "ROOT"}
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+    )
+
+
+def _confined_to(token: Token, entry: TriggerEntry) -> bool:
+    # "the damage was not confined to the old town": limited in reach, no one held
+    if entry.type != "COERCE" or token.lemma_.lower() != "confine" or token.tag_ != "VBN":
+        return False
+    held = _children(token, "nsubjpass")
+    people = any(_captive(t) for h in held for t in h.subtree)  # "dozens of dissidents were confined"
+    return bool(held) and not people and not _children(token, "agent")
+
+
+# Embargoes on news, not on trade: "a media embargo on the battle", "embargoed until 09:00".
+_NEWS = _words("media news press information publication reporting story release")
+
+
+def _news_embargo(token: Token, entry: TriggerEntry) -> bool:
+    if entry.type != "SANCTION" or token.lemma_.lower() not in {"embargo", "embargoed"}:
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "sin":
+        return True  # Spanish "sin embargo", "however"
+    if _preposition_objects(token, "until") or _preposition_objects(token, "till"):
+        return True  # a press release held back until a time
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _NEWS for c in token.children)
+
+
+def _seized_on(token: Token, entry: TriggerEntry) -> bool:
+    # "critics seized on the gaffe": made use of it, took nothing
+    return (
+        entry.type in {"COERCE", "ASSAULT"}
+        and token.lemma_.lower() == "seize"
+        and not _children(token, "dobj", "nsubjpass")
+        and bool(_preposition_objects(token, "on") or _preposition_objects(token, "upon"))
+    )
+
+
+def _backed_off(token: Token, entry: TriggerEntry) -> bool:
+    # "investors backed off", "backed away from the plan": a retreat from support, not support
+    return (
+        entry.type == "SUPPORT"
+        and token.lemma_.lower() == "back"
+        and any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ in {"off", "down", "away", "out"} for c in token.children
+        )
+    )
+
+
+def _cut_off_speaker(token: Token, entry: TriggerEntry) -> bool:
+    # "the host cut him off": an interruption; "cut off the town" is a siege and stays
+    return (
+        entry.type == "COERCE"
+        and token.lemma_.lower() == "cut"
+        and any(c.dep_ in {"prt", "prep"} and c.lower_ == "off" for c in token.children)
+        and any(o.lower_ in {"him", "her", "me"} for o in _objects(token))
+        and not _preposition_objects(token, "from")  # "cut him off from his unit": isolated by force
+    )
+
+
+# Verbs by which a party meets a threat rather than makes one: "faces an existential threat".
+_MEETS_THREAT = _words("face confront pose represent constitute remain")
+
+
+def _threat_faced(token: Token, entry: TriggerEntry) -> bool:
+    # "the rebels face an existential threat": a danger they are in, no one threatened them
+    if entry.type != "THREATEN" or token.lemma_.lower() not in _MEETS_THREAT or token.pos_ != "VERB":
+        return False
+    threats = [o for o in _objects(token) if o.lemma_.lower() in {"threat", "danger", "risk"}]
+    return bool(threats) and not any(_preposition_objects(o, "from") or _children(o, "poss") for o in threats)
+
+
 def other_sense(token: Token, entry: TriggerEntry) -> bool:
     """Return True when the trigger word is used in a sense that names no act of the entry's type."""
     return (
@@ -690,4 +882,14 @@ def other_sense(token: Token, entry: TriggerEntry) -> bool:
         or _credit(token)
         or _speaking_frame(token, entry)
         or _riot_gear(token, entry)
+        or _shown(token, entry)
+        or _news_embargo(token, entry)
+        or _seized_on(token, entry)
+        or _backed_off(token, entry)
+        or _cut_off_speaker(token, entry)
+        or _threat_faced(token, entry)
+        or _sport(token, entry)
+        or _in_court(token, entry)
+        or _barring(token, entry)
+        or _confined_to(token, entry)
     )
