@@ -173,7 +173,10 @@ def test_generic_round4_sentence_codes_nothing(code_events: Code, text: str) -> 
         ("Police seized 40 kilos of cocaine at the port of Marlow.", "COERCE"),
         # backing parties
         ("The United States backed the ceasefire proposal on Monday.", "SUPPORT"),
-        ("Several governments backed the rebels with money and weapons.", "AID"),  # material support given is AID (gaps)
+        (
+            "Several governments backed the rebels with money and weapons.",
+            "AID",
+        ),  # material support given is AID (gaps)
         ("The opposition backed down on Thursday and dropped its demand.", "CONCEDE"),
         # cutting off places and people by force
         ("Rebels cut off the main road to Tarsk on Tuesday.", "COERCE"),
