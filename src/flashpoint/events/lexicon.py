@@ -66,11 +66,12 @@ class Lexicon:
             return None
         if pos == "verb" and token.dep_ in _MODIFIER_DEPS:
             return None
-        if pos == "verb" and self.lemma(token) in self.impacts:
-            impact = self._impact(token)
+        lemma = self.lemma(token)
+        if pos == "verb" and lemma in self.impacts:
+            impact = self._impact(token, lemma)
             if impact is not None:
                 return impact
-        candidates = self.entries.get((pos, self.lemma(token)))
+        candidates = self.entries.get((pos, lemma))
         if not candidates:
             return None
         below: tuple[set[str], set[str]] | None = None
@@ -86,15 +87,14 @@ class Lexicon:
                 return entry
         return None
 
-    def _impact(self, token: Token) -> TriggerEntry | None:
+    def _impact(self, token: Token, lemma: str) -> TriggerEntry | None:
         """Return an ASSAULT entry when a munition lands or goes off ("shells hit the market"), else None."""
-        if self.lemma(token) == "go" and not any(c.lower_ == "off" for c in children(token)):
+        if lemma == "go" and not any(c.lower_ == "off" for c in children(token)):
             return None  # "a bomb went off", not "the shells went into storage"
         for child in children(token):
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 mode = self.munitions.get(child.lemma_.lower())
                 if mode is not None:
-                    lemma = self.lemma(token)
                     return TriggerEntry("ASSAULT", mode, lemma, (), "verb", f"{child.lemma_.lower()} {lemma}")
         return None
 
